@@ -1,0 +1,3 @@
+from diary.cli import main
+
+raise SystemExit(main())

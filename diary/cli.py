@@ -1,0 +1,160 @@
+"""The command line: a thin veneer that parses arguments, calls one service, and prints.
+
+Global options (--home, --port, ...) go before the command: `diary --home DIR log --pain 6`.
+Bad input prints one sentence to stderr and exits with status 2; nothing is stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from diary import __version__
+from diary.config import data_dir
+from diary.domain.entries import ACTIVITY, SCALES
+from diary.domain.errors import DiaryError, ValidationFailed
+from diary.domain.regions import REGION_SET, REGIONS
+
+EXIT_BAD_INPUT = 2
+DEFAULT_PORT = 8550
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="diary",
+        description="An offline symptom diary. With no command, serves the app on 127.0.0.1 and opens it.",
+        epilog="Run 'diary COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"diary {__version__}")
+    parser.add_argument("--home", metavar="DIR", help="data folder (default: $DIARY_HOME, else the platform's user data folder)")
+    parser.add_argument("--port", type=int, default=None, help=f"port for the app (default {DEFAULT_PORT}, or the next free one)")
+    parser.add_argument("--desktop", action="store_true", help="open the native desktop window instead of the browser")
+    parser.add_argument("--no-browser", action="store_true", help="serve the app without opening a browser")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("run", help="serve the app (the default)", description="Serve the app on 127.0.0.1.")
+
+    info = commands.add_parser("info", help="where the data lives, schema version and counts",
+                               description="Print the data folder, the schema version and counts.")
+    info.add_argument("--json", action="store_true", help="print JSON")
+
+    log = commands.add_parser("log", help="save a check-in from the terminal",
+                              description="Save a check-in. Every item is optional; give at least one.")
+    for name, label in SCALES.items():
+        log.add_argument(f"--{name.replace('_', '-')}", metavar="0-10", help=f"{label.lower()}, 0 to 10")
+    log.add_argument("--sleep-hours", metavar="H", help="hours slept, e.g. 7.5")
+    for name, label in ACTIVITY.items():
+        log.add_argument(f"--{name.removesuffix('_min')}", metavar="MIN", dest=name, help=f"minutes of {label.lower()}")
+    log.add_argument("--strength", action=argparse.BooleanOptionalAction, default=None, help="did muscle-strengthening exercises")
+    log.add_argument("--regions", metavar="LIST",
+                     help="painful body regions, comma-separated, or 'none' for no pain: " + ",".join(REGIONS))
+    log.add_argument("--flare", action="store_true", help="mark a flare or rest day")
+    log.add_argument("--note", help="a note, up to 2,000 characters")
+    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    log.add_argument("--json", action="store_true", help="print the saved check-in as JSON")
+
+    demo = commands.add_parser("demo", help="fill an empty home with synthetic data",
+                               description="Fill an empty home with realistic synthetic data; refuses a home with real data.")
+    demo.add_argument("--days", type=int, default=120, help="how many days (default 120)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    return parser
+
+
+def _number(value: str | None, *, label: str, kind: type) -> int | float | None:
+    if value is None:
+        return None
+    try:
+        return kind(value)
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise ValidationFailed(f"{label} must be {what} (got {value!r}).") from None
+
+
+def _log_fields(args: argparse.Namespace) -> dict:
+    fields: dict = {}
+    for name, label in {**SCALES, **ACTIVITY}.items():
+        value = _number(getattr(args, name), label=label, kind=int)
+        if value is not None:
+            fields[name] = value
+    if (hours := _number(args.sleep_hours, label="Hours slept", kind=float)) is not None:
+        fields["sleep_hours"] = hours
+    if args.strength is not None:
+        fields["strength"] = args.strength
+    if args.regions is not None:
+        names = [r.strip() for r in args.regions.split(",") if r.strip()]
+        if names == ["none"]:
+            fields["no_pain"] = True
+        else:
+            unknown = [r for r in names if r not in REGION_SET]
+            if unknown:
+                raise ValidationFailed(f"Unknown body region {unknown[0]!r}; allowed: {', '.join(REGIONS)}, or 'none'.")
+            fields["regions"] = names
+    if args.flare:
+        fields["flare"] = True
+    if args.note is not None:
+        fields["note"] = args.note
+    if args.date is not None:
+        fields["day"] = args.date
+    return fields
+
+
+def _open(args: argparse.Namespace):
+    from diary.services.bootstrap import open_diary
+
+    return open_diary(data_dir(args.home))
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    diary = _open(args)
+    info = diary.info()
+    if args.json:
+        print(json.dumps(info, indent=2))
+    else:
+        width = max(map(len, info))
+        for key, value in info.items():
+            print(f"{key.replace('_', ' '):<{width}}  {value if value is not None else '-'}")
+    return 0
+
+
+def _cmd_log(args: argparse.Namespace) -> int:
+    fields = _log_fields(args)
+    diary = _open(args)
+    checkin = diary.log.record(**fields)
+    if args.json:
+        print(checkin.model_dump_json(indent=2))
+    else:
+        extra = " (an extra check-in)" if checkin.extra else ""
+        print(f"Saved a check-in for {checkin.day.isoformat()}{extra}.")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from diary.services.demo import fill_demo
+
+    diary = _open(args)
+    written = fill_demo(diary, days=args.days, seed=args.seed)
+    print(f"Wrote {written} demo check-ins over {args.days} days to {diary.home}.")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from diary.app import serve
+
+    return serve(home=data_dir(args.home), port=args.port, desktop=args.desktop, open_browser=not args.no_browser)
+
+
+COMMANDS = {"run": _cmd_run, "info": _cmd_info, "log": _cmd_log, "demo": _cmd_demo}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command or "run"](args)
+    except DiaryError as exc:
+        print(f"diary: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130

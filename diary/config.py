@@ -1,0 +1,45 @@
+"""Where the data lives. Nothing here runs at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from diary.domain.errors import DiaryError
+
+APP_NAME = "diary"
+
+
+class HomeUnusable(DiaryError):
+    """The data folder cannot be created or written."""
+
+
+def data_dir(home: str | os.PathLike | None = None) -> Path:
+    """The data folder: `home` (from --home), else $DIARY_HOME, else $FLET_APP_STORAGE_DATA (set by
+    Flet on phones), else the platform's per-user data folder."""
+    for candidate in (home, os.environ.get("DIARY_HOME"), os.environ.get("FLET_APP_STORAGE_DATA")):
+        if candidate:
+            return Path(candidate).expanduser().resolve()
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def ensure_home(path: Path) -> Path:
+    """Create the data folder readable by the owner only, and check it can be written.
+
+    Raises:
+        HomeUnusable: with a sentence naming the folder and what to do.
+    """
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(path, 0o700)
+        probe = path / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise HomeUnusable(
+            f"Cannot use the data folder {path}: {exc.strerror or exc}. Choose a folder you can write to "
+            "with --home DIR or the DIARY_HOME variable."
+        ) from None
+    return path

@@ -1,0 +1,98 @@
+"""The day's values: one row per calendar day, for history, charts and exports.
+
+One rule, in one place (the foundation issue):
+- pain, fatigue, stress, worry: the mean of that day's check-ins that answered them (2 decimals,
+  half up); the day's maximum pain is kept too;
+- pain locations: the union of the day's regions (the WPI count is its size); an explicit "no pain"
+  counts only when no check-in that day named a region;
+- activity minutes: the sum over the day's check-ins that reported them;
+- sleep: from the first check-in of the day that reported it (sleep is about the night before);
+- strength: yes if any check-in said yes; flare: if any check-in marked it; notes: in time order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import groupby
+
+from diary.domain.entries import CheckIn
+from diary.domain.numbers import mean
+from diary.domain.regions import region_order
+
+
+@dataclass(frozen=True)
+class DayValues:
+    day: date
+    n_checkins: int
+    pain: float | None = None
+    pain_max: int | None = None
+    fatigue: float | None = None
+    stress: float | None = None
+    worry: float | None = None
+    regions: frozenset[str] | None = None  # None: no body map that day
+    sleep_quality: int | None = None
+    sleep_hours: float | None = None
+    light_min: int | None = None
+    moderate_min: int | None = None
+    vigorous_min: int | None = None
+    strength: bool | None = None
+    flare: bool = False
+    notes: tuple[str, ...] = ()
+
+    @property
+    def wpi_count(self) -> int | None:
+        return None if self.regions is None else len(self.regions)
+
+    @property
+    def logged(self) -> bool:
+        return self.n_checkins > 0
+
+    @property
+    def sorted_regions(self) -> list[str]:
+        return sorted(self.regions or (), key=region_order)
+
+
+def _answered(checkins: list[CheckIn], field: str) -> list:
+    return [getattr(c, field) for c in checkins if getattr(c, field) is not None]
+
+
+def _sum(values: list[int]) -> int | None:
+    return sum(values) if values else None
+
+
+def day_values(day: date, checkins: list[CheckIn]) -> DayValues:
+    """Combine one day's check-ins (any order) into the day's values."""
+    ordered = sorted((c for c in checkins if c.day == day), key=lambda c: c.recorded_at)
+    if not ordered:
+        return DayValues(day=day, n_checkins=0)
+    pains = _answered(ordered, "pain")
+    maps = [c.pain_regions for c in ordered if c.pain_regions is not None]
+    strength = _answered(ordered, "strength")
+    first_sleep = next((c for c in ordered if c.sleep_quality is not None or c.sleep_hours is not None), None)
+    return DayValues(
+        day=day,
+        n_checkins=len(ordered),
+        pain=mean(pains),
+        pain_max=max(pains) if pains else None,
+        fatigue=mean(_answered(ordered, "fatigue")),
+        stress=mean(_answered(ordered, "stress")),
+        worry=mean(_answered(ordered, "worry")),
+        regions=frozenset().union(*maps) if maps else None,
+        sleep_quality=first_sleep.sleep_quality if first_sleep else None,
+        sleep_hours=first_sleep.sleep_hours if first_sleep else None,
+        light_min=_sum(_answered(ordered, "light_min")),
+        moderate_min=_sum(_answered(ordered, "moderate_min")),
+        vigorous_min=_sum(_answered(ordered, "vigorous_min")),
+        strength=any(strength) if strength else None,
+        flare=any(c.flare for c in ordered),
+        notes=tuple(c.note for c in ordered if c.note),
+    )
+
+
+def days_between(start: date, end: date, checkins: list[CheckIn]) -> list[DayValues]:
+    """Every day from `start` to `end` inclusive, newest first; days without check-ins are included
+    (n_checkins == 0) so gaps stay visible."""
+    by_day = {d: list(group) for d, group in groupby(sorted(checkins, key=lambda c: c.day), key=lambda c: c.day)}
+    total = (end - start).days
+    return [day_values(d, by_day.get(d, [])) for d in (end - timedelta(days=i) for i in range(total + 1))]

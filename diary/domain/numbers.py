@@ -1,0 +1,26 @@
+"""Half-up rounding, as the published scoring rules require.
+
+Python's round() rounds half to even (round(10.5) == 10), which changes clinical bands, so every
+score and mean goes through these functions instead.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def round_half_up(value: float, places: int = 2) -> float:
+    """Round to `places` decimals, halves away from zero (2.675 → 2.68, 10.5 → 11 at 0 places)."""
+    quantum = Decimal(1).scaleb(-places)
+    # str() first: Decimal(2.675) is 2.67499999…, the user's 2.675 is what we mean to round.
+    return float(Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def round_half_up_int(value: float) -> int:
+    """Round to a whole number, halves up (10.5 → 11)."""
+    return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def mean(values: list[float]) -> float | None:
+    """The mean to 2 decimals, or None for no values (missing is not zero)."""
+    if not values:
+        return None
+    return round_half_up(sum(values) / len(values))

@@ -1,0 +1,69 @@
+"""Builds every dependency of a diary home in one place (the UI and the CLI both start here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from diary.config import ensure_home
+from diary.services.log import LogService
+from diary.storage.database import DB_FILENAME, open_engine, schema_version_of
+from diary.storage.repositories import CheckInRepository, MetaRepository
+
+
+def local_now() -> datetime:
+    """The wall-clock time with the local UTC offset."""
+    return datetime.now().astimezone()
+
+
+@dataclass
+class Diary:
+    """An open diary home and its services."""
+
+    home: Path
+    engine: Engine
+    log: LogService
+    meta: MetaRepository
+    checkins: CheckInRepository
+    clock: Callable[[], datetime]
+
+    @property
+    def database_path(self) -> Path:
+        return self.home / DB_FILENAME
+
+    def info(self) -> dict:
+        """What `diary info` prints: where the data is, its schema version and counts."""
+        return {
+            "home": str(self.home),
+            "database": str(self.database_path),
+            "schema_version": schema_version_of(self.engine),
+            "days_logged": self.checkins.days_logged(),
+            "checkins": self.checkins.count(),
+            "first_day": (d.isoformat() if (d := self.checkins.first_day()) else None),
+        }
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_diary(home: Path, *, clock: Callable[[], datetime] = local_now) -> Diary:
+    """Open (creating if needed) the diary in `home`.
+
+    Raises:
+        HomeUnusable, DatabaseUnusable: with a sentence for the user.
+    """
+    ensure_home(home)
+    engine = open_engine(home)
+    checkins = CheckInRepository(engine)
+    return Diary(
+        home=home,
+        engine=engine,
+        log=LogService(checkins=checkins, clock=clock),
+        meta=MetaRepository(engine),
+        checkins=checkins,
+        clock=clock,
+    )

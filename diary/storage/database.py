@@ -1,0 +1,141 @@
+"""Opening the database: file permissions, pragmas, schema migrations, and clear errors.
+
+Pragmas, and why:
+- journal_mode=WAL: readers never block the writer, and a crash mid-write leaves the last committed
+  state intact (the WAL is replayed or discarded on open).
+- synchronous=FULL: in WAL mode NORMAL may lose the most recent commits on a power cut; FULL syncs
+  the WAL at every commit, so a save the app reported as done survives one.
+- foreign_keys=ON: SQLite leaves it off by default; region rows must not outlive their check-in.
+- busy_timeout: a second process or tab writing at the same moment waits instead of failing.
+Every transaction starts with BEGIN IMMEDIATE so a read-then-write can never deadlock on the lock
+upgrade; the app is single-user, so the lost read concurrency does not matter.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import QueuePool
+
+from diary.domain.errors import DiaryError
+from diary.storage.migrations import LATEST_VERSION, MIGRATIONS
+
+DB_FILENAME = "diary.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+)
+
+
+class DatabaseUnusable(DiaryError):
+    """The database file cannot be used as it is; the message says why and what to do."""
+
+
+def apply_pragmas(connection: sqlite3.Connection) -> None:
+    for pragma in PRAGMAS:
+        connection.execute(pragma)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    apply_pragmas(connection)
+    return connection
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Bring the schema to the latest version, one migration per transaction. Returns the version."""
+    version = schema_version(connection)
+    if version > LATEST_VERSION:
+        raise DatabaseUnusable(
+            f"This diary was saved by a newer version of the app (data version {version}, this app "
+            f"reads up to {LATEST_VERSION}). Update the app to open it; nothing was changed."
+        )
+    for target in range(version + 1, LATEST_VERSION + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[target - 1]:
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {target}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return LATEST_VERSION
+
+
+def _check_readable(connection: sqlite3.Connection, path: Path) -> None:
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        result = connection.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseUnusable(
+            f"The diary file {path} is damaged and cannot be opened ({type(exc).__name__}). It has been left "
+            "exactly as it is; restore your latest backup."
+        ) from None
+    if result != "ok":
+        raise DatabaseUnusable(
+            f"The diary file {path} failed its integrity check. It has been left exactly as it is; "
+            "restore your latest backup."
+        )
+
+
+def open_engine(home: Path) -> Engine:
+    """Open (creating if needed) the diary database in `home`, migrated to the latest schema.
+
+    Raises:
+        DatabaseUnusable: the file is damaged, or from a newer app version. The file is never changed.
+    """
+    path = home / DB_FILENAME
+    is_new = not path.exists()
+    old_umask = os.umask(0o077)  # the database, its WAL and shared-memory files: owner only
+    try:
+        connection = _connect(path)
+        try:
+            if not is_new:
+                _check_readable(connection, path)
+            migrate(connection)
+        finally:
+            connection.close()
+    finally:
+        os.umask(old_umask)
+    if is_new:
+        os.chmod(path, 0o600)
+
+    def creator() -> sqlite3.Connection:
+        return _connect(path)
+
+    engine = create_engine("sqlite://", creator=creator, poolclass=QueuePool, pool_size=2, max_overflow=4)
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def schema_version_of(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+
+
+def describe_failure(exc: BaseException) -> str:
+    """A sentence for a storage failure the user can act on; never the raw library text."""
+    text = str(exc).lower()
+    if "disk is full" in text or "no space" in text or getattr(exc, "errno", None) == 28:
+        return "The device is full, so nothing was saved. Free some space and save again; your earlier entries are safe."
+    if "locked" in text or "busy" in text:
+        return "The diary is busy in another window. Wait a moment and save again; nothing was lost."
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return "The data folder cannot be written to, so nothing was saved. Check its permissions; your earlier entries are safe."
+    return "Saving failed unexpectedly, so nothing was changed. Try again; your earlier entries are safe."

@@ -1,0 +1,125 @@
+"""The check-in form, used by Today (new or today's check-in) and History (correct or back-fill a day)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import flet as ft
+
+from diary.ui import text as T
+from diary.ui.components.body_map import BodyMap
+from diary.ui.components.scale import ScalePicker
+from diary.ui.state.checkin_form import CheckInForm, parse_hours, parse_minutes
+
+SaveHandler = Callable[[CheckInForm], "str | None"]  # returns an error sentence, or None when saved
+
+
+def _section(title: str) -> ft.Control:
+    return ft.Text(title, weight=ft.FontWeight.W_600, size=16)
+
+
+class CheckInEditor(ft.Column):
+    """All items of a check-in; Save calls `on_save(form)`, which saves and returns an error or None."""
+
+    def __init__(self, form: CheckInForm, *, heading: str, on_save: SaveHandler, save_label: str = T.SAVE):
+        super().__init__(spacing=18, key="checkin-editor")
+        self.form = form
+        self._on_save = on_save
+        self._status = ft.Text(key="status", size=14)
+        self._status_box = ft.Container(content=ft.Semantics(content=self._status, live_region=True),
+                                        padding=ft.Padding.symmetric(horizontal=12, vertical=10),
+                                        border_radius=8, visible=False)
+        pain_help = T.PAIN_HELP_NOW if form.extra else T.PAIN_HELP_DAY
+        self._body_map = BodyMap(selected=form.regions, no_pain=form.no_pain,
+                                 on_toggle=self._toggle_region, on_no_pain=self._set_no_pain)
+        self._minutes = {name: self._minutes_field(name, label, help_text)
+                         for name, label, help_text in (("light_min", T.LIGHT, T.LIGHT_HELP),
+                                                        ("moderate_min", T.MODERATE, T.MODERATE_HELP),
+                                                        ("vigorous_min", T.VIGOROUS, T.VIGOROUS_HELP))}
+        self._hours = ft.TextField(label=T.SLEEP_HOURS, key="sleep_hours", width=140, dense=True,
+                                   value=_blank(form.sleep_hours), keyboard_type=ft.KeyboardType.NUMBER,
+                                   on_change=self._set_hours)
+        self._note = ft.TextField(label=T.NOTE, key="note", multiline=True, min_lines=2, max_lines=6,
+                                  max_length=2000, helper=T.NOTE_HELP, value=form.note,
+                                  on_change=lambda e: self._update(note=e.control.value or ""))
+        self.controls = [
+            ft.Text(heading, size=22, weight=ft.FontWeight.W_600, key="editor-heading"),
+            self._scale("pain", T.PAIN, pain_help),
+            ft.Column(spacing=4, controls=[_section(T.BODY_MAP), self._body_map]),
+            self._scale("fatigue", T.FATIGUE, T.FATIGUE_HELP),
+            self._scale("stress", T.STRESS, T.STRESS_HELP),
+            ft.Column(spacing=8, controls=[
+                _section(T.ACTIVITY_HEADING),
+                ft.Row(controls=list(self._minutes.values()), spacing=8),
+                ft.Checkbox(label=T.STRENGTH, key="strength", value=bool(form.strength),
+                            on_change=lambda e: self._update(strength=True if e.control.value else None)),
+            ]),
+            self._scale("sleep_quality", T.SLEEP_QUALITY, T.SLEEP_QUALITY_HELP),
+            self._hours,
+            self._scale("worry", T.WORRY, T.WORRY_HELP),
+            ft.Switch(label=T.FLARE, key="flare", value=form.flare,
+                      on_change=lambda e: self._update(flare=bool(e.control.value))),
+            ft.Text(T.FLARE_HELP, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
+            self._note,
+            self._status_box,
+            ft.FilledButton(content=save_label, key="save", icon=ft.Icons.CHECK, height=48,
+                            on_click=self._save, style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=12))),
+        ]
+
+    def _scale(self, name: str, label: str, help_text: str) -> ScalePicker:
+        return ScalePicker(name=name, label=label, help_text=help_text, value=self.form.scales.get(name),
+                           on_pick=lambda value: self._update_form(self.form.with_scale(name, value)))
+
+    def _minutes_field(self, name: str, label: str, help_text: str) -> ft.TextField:
+        return ft.TextField(
+            label=label, key=name, expand=1, dense=True, value=_blank(self.form.minutes.get(name)),
+            keyboard_type=ft.KeyboardType.NUMBER, tooltip=help_text, suffix="min",
+            input_filter=ft.NumbersOnlyInputFilter(), on_change=lambda e: self._set_minutes(name, e.control),
+        )
+
+    def _update(self, **fields) -> None:
+        self._update_form(replace(self.form, **fields))
+
+    def _update_form(self, form: CheckInForm) -> None:
+        self.form = form
+        self._status_box.visible = False
+
+    def _toggle_region(self, region: str) -> None:
+        self._update_form(self.form.toggle_region(region))
+        self._body_map.show(self.form.regions, self.form.no_pain)
+
+    def _set_no_pain(self, no_pain: bool) -> None:
+        self._update_form(self.form.with_no_pain(no_pain))
+        self._body_map.show(self.form.regions, self.form.no_pain)
+
+    def _set_minutes(self, name: str, field: ft.TextField) -> None:
+        try:
+            value = parse_minutes(field.value or "")
+            field.error = None
+        except ValueError as exc:
+            field.error, value = str(exc), None
+        self._update_form(self.form.with_minutes(name, value))
+
+    def _set_hours(self, e) -> None:
+        try:
+            hours = parse_hours(e.control.value or "")
+            e.control.error = None
+        except ValueError as exc:
+            e.control.error, hours = str(exc), None
+        self._update(sleep_hours=hours)
+
+    def _save(self, e=None) -> None:
+        error = self._on_save(self.form)
+        if error:
+            self.show_status(error, ok=False)
+
+    def show_status(self, message: str, *, ok: bool) -> None:
+        self._status.value = message
+        self._status.color = ft.Colors.ON_PRIMARY_CONTAINER if ok else ft.Colors.ON_ERROR_CONTAINER
+        self._status_box.bgcolor = ft.Colors.PRIMARY_CONTAINER if ok else ft.Colors.ERROR_CONTAINER
+        self._status_box.visible = True
+
+
+def _blank(value) -> str:
+    return "" if value is None else f"{value:g}"

@@ -1,0 +1,58 @@
+"""Today: a quick check-in. Shows today's check-in for correction once it exists."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from diary.domain.errors import DiaryError
+from diary.services.log import LogService
+from diary.storage.database import describe_failure
+from diary.ui import text as T
+from diary.ui.components.checkin_editor import CheckInEditor
+from diary.ui.state.checkin_form import CheckInForm, form_for, saved_message
+
+
+def save_form(log: LogService, form: CheckInForm):
+    """Save a form as a new check-in or as a correction. Returns (check-in, None) or (None, error)."""
+    try:
+        if form.checkin_id:
+            return log.update(form.checkin_id, **form.to_fields()), None
+        return log.record(day=form.day, **form.to_fields()), None
+    except DiaryError as exc:
+        return None, str(exc)
+    except Exception as exc:  # storage failures: a sentence, never the library's text
+        return None, describe_failure(exc)
+
+
+class TodayScreen(ft.Column):
+    def __init__(self, log: LogService):
+        super().__init__(spacing=12, key="today-screen")
+        self._log = log
+        self.show_latest()
+
+    def show_latest(self, *, extra: bool = False) -> None:
+        """Today's first check-in for editing, or a blank form; `extra` starts another check-in."""
+        today = self._log.today()
+        existing = self._log.checkins_on(today)
+        if extra:
+            form, heading = CheckInForm(day=today, extra=True), T.EXTRA_HEADING
+        elif existing:
+            form, heading = form_for(existing[0]), T.TODAY_HEADING
+        else:
+            form, heading = CheckInForm(day=today), T.TODAY_HEADING
+        self._editor = CheckInEditor(form, heading=heading, on_save=self._save)
+        self._another = ft.OutlinedButton(content=T.ADD_CHECKIN, icon=ft.Icons.ADD, key="add-checkin",
+                                          visible=bool(existing) and not extra,
+                                          on_click=lambda e: self.show_latest(extra=True))
+        self._logged_note = ft.Text(T.TODAY_LOGGED, key="today-logged", visible=bool(existing) and not extra,
+                                    color=ft.Colors.ON_SURFACE_VARIANT)
+        self.controls = [self._logged_note, self._editor, self._another]
+
+    def _save(self, form: CheckInForm) -> str | None:
+        saved, error = save_form(self._log, form)
+        if error:
+            return error
+        self._editor.form = form_for(saved)
+        self._editor.show_status(saved_message(saved, today=self._log.today()), ok=True)
+        self._another.visible = True
+        return None

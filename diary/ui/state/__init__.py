@@ -1,0 +1,1 @@
+"""Pure view-state builders: what a screen shows, computed without Flet."""

@@ -1,0 +1,118 @@
+"""Every user-facing string of the app, in one place, ready for translation.
+
+Wording of the daily items is our own (shared/reference/instruments.md §4), not taken from any
+licensed questionnaire.
+"""
+
+APP_TITLE = "Symptom diary"
+
+NAV_TODAY = "Today"
+NAV_HISTORY = "History"
+NAV_SETTINGS = "Settings"
+
+# Today / check-in form
+TODAY_HEADING = "How has today been?"
+TODAY_LOGGED = "You have logged today. Change anything and save again."
+EXTRA_HEADING = "Another check-in, right now"
+EDIT_HEADING = "Check-in for {day}"
+BACKFILL_HEADING = "Fill in {day}"
+
+PAIN = "Pain"
+PAIN_HELP_DAY = "Average pain over the last 24 hours: 0 no pain, 10 worst imaginable"
+PAIN_HELP_NOW = "Pain right now: 0 no pain, 10 worst imaginable"
+FATIGUE = "Fatigue"
+FATIGUE_HELP = "How tired or drained: 0 not at all, 10 completely exhausted"
+STRESS = "Stress"
+STRESS_HELP = "How stressed or under pressure: 0 not at all, 10 extremely"
+WORRY = "Worry about symptoms"
+WORRY_HELP = "How much of the day went on worrying about body symptoms: 0 none, 10 almost all"
+SLEEP_QUALITY = "Sleep quality"
+SLEEP_QUALITY_HELP = "How well you slept last night: 0 very badly, 10 very well"
+SLEEP_HOURS = "Hours slept"
+ACTIVITY_HEADING = "Activity (minutes, leisure time)"
+LIGHT = "Light"
+LIGHT_HELP = "Easy pace, breathing hardly changes"
+MODERATE = "Moderate"
+MODERATE_HELP = "Breathing faster, can still talk"
+VIGOROUS = "Vigorous"
+VIGOROUS_HELP = "Only a few words at a time"
+STRENGTH = "Did strengthening exercises"
+FLARE = "Flare or rest day"
+FLARE_HELP = "Days marked here never count against your goals"
+NOTE = "Note"
+NOTE_HELP = "Plain text, up to 2,000 characters"
+BODY_MAP = "Where did it hurt?"
+BODY_MAP_HELP = "Tap each area that hurt in the last 24 hours."
+NO_PAIN = "No pain today"
+FRONT = "Front"
+BACK = "Back"
+CLEAR_ANSWER = "Clear {item}"
+NOT_ANSWERED = "not answered"
+MORE_ITEMS = "More: sleep, activity, worry"
+FEWER_ITEMS = "Fewer items"
+SAVE = "Save"
+SAVE_CHANGES = "Save changes"
+ADD_CHECKIN = "Add another check-in"
+CANCEL = "Cancel"
+SAVED = "Saved {day}: {summary}."
+NOTHING_CHANGED = "Nothing to save yet: answer at least one question, mark a flare day or write a note."
+SAVE_FAILED = "Could not save: {reason}"
+
+REGION_NAMES = {
+    "jaw_left": "Left jaw", "jaw_right": "Right jaw",
+    "shoulder_left": "Left shoulder", "shoulder_right": "Right shoulder",
+    "upper_arm_left": "Left upper arm", "upper_arm_right": "Right upper arm",
+    "lower_arm_left": "Left lower arm", "lower_arm_right": "Right lower arm",
+    "hip_left": "Left hip", "hip_right": "Right hip",
+    "upper_leg_left": "Left upper leg", "upper_leg_right": "Right upper leg",
+    "lower_leg_left": "Left lower leg", "lower_leg_right": "Right lower leg",
+    "neck": "Neck", "upper_back": "Upper back", "lower_back": "Lower back",
+    "chest": "Chest", "abdomen": "Abdomen",
+}
+REGION_SELECTED = "{region}, painful"
+REGION_NOT_SELECTED = "{region}, not painful"
+
+# History
+HISTORY_HEADING = "Your days"
+NOT_LOGGED = "Not logged"
+FILL_IN = "Fill in"
+OPEN_DAY = "Open {day}"
+DAY_CHECKINS = "{n} check-ins"
+DELETE = "Delete"
+DELETED = "Deleted the check-in of {day}."
+UNDO = "Undo"
+RESTORED = "Restored."
+SHOW_MORE = "Show earlier days"
+BACK_TO_HISTORY = "Back to history"
+EDIT = "Edit"
+FLARE_DAY = "Flare day"
+REGIONS_COUNT = "{n} areas"
+NO_PAIN_SHORT = "No pain"
+
+# Settings / About
+SETTINGS_HEADING = "Settings and about"
+DATA_FOLDER = "Your data folder"
+DATA_FOLDER_HELP = "Start the app with --home DIR, or set DIARY_HOME, to keep your diary somewhere else."
+VERSION = "Version {version}"
+PRIVACY_HEADING = "What happens to your data"
+PRIVACY_TEXT = (
+    "Everything you enter stays on this device, in the data folder above, readable only by your user "
+    "account. The app never connects to the internet and sends nothing anywhere. Your data leaves the "
+    "device only in a file you choose to export, encrypted for the people you choose."
+)
+COUNTS = "{days} days logged, {checkins} check-ins"
+THEME = "Appearance"
+THEME_SYSTEM = "System"
+THEME_LIGHT = "Light"
+THEME_DARK = "Dark"
+ERROR_OPENING = "The diary could not be opened"
+
+# Summaries (used in confirmations and history rows)
+SUMMARY_PAIN = "pain {value}"
+SUMMARY_FATIGUE = "fatigue {value}"
+SUMMARY_STRESS = "stress {value}"
+SUMMARY_ACTIVITY = "{minutes} min active"
+SUMMARY_REGIONS = "{n} painful areas"
+SUMMARY_NO_PAIN = "no pain"
+SUMMARY_NOTE = "a note"
+SUMMARY_FLARE = "flare day"
