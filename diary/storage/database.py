@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -53,14 +54,18 @@ def schema_version(connection: sqlite3.Connection) -> int:
     return connection.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(connection: sqlite3.Connection) -> int:
-    """Bring the schema to the latest version, one migration per transaction. Returns the version."""
-    version = schema_version(connection)
+def _refuse_newer(version: int) -> None:
     if version > LATEST_VERSION:
         raise DatabaseUnusable(
             f"This diary was saved by a newer version of the app (data version {version}, this app "
             f"reads up to {LATEST_VERSION}). Update the app to open it; nothing was changed."
         )
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Bring the schema to the latest version, one migration per transaction. Returns the version."""
+    version = schema_version(connection)
+    _refuse_newer(version)
     for target in range(version + 1, LATEST_VERSION + 1):
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -74,10 +79,13 @@ def migrate(connection: sqlite3.Connection) -> int:
     return LATEST_VERSION
 
 
-def _check_readable(connection: sqlite3.Connection, path: Path) -> None:
+def _check_existing(path: Path) -> None:
+    """Read-only checks before anything may write to the file (even a pragma changes its header)."""
     try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        result = connection.execute("PRAGMA quick_check").fetchone()[0]
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            result = connection.execute("PRAGMA quick_check").fetchone()[0]
+            version = schema_version(connection)
     except sqlite3.DatabaseError as exc:
         raise DatabaseUnusable(
             f"The diary file {path} is damaged and cannot be opened ({type(exc).__name__}). It has been left "
@@ -88,6 +96,7 @@ def _check_readable(connection: sqlite3.Connection, path: Path) -> None:
             f"The diary file {path} failed its integrity check. It has been left exactly as it is; "
             "restore your latest backup."
         )
+    _refuse_newer(version)
 
 
 def open_engine(home: Path) -> Engine:
@@ -98,12 +107,12 @@ def open_engine(home: Path) -> Engine:
     """
     path = home / DB_FILENAME
     is_new = not path.exists()
+    if not is_new:
+        _check_existing(path)
     old_umask = os.umask(0o077)  # the database, its WAL and shared-memory files: owner only
     try:
         connection = _connect(path)
         try:
-            if not is_new:
-                _check_readable(connection, path)
             migrate(connection)
         finally:
             connection.close()

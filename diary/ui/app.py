@@ -10,6 +10,7 @@ from diary.domain.errors import DiaryError
 from diary.services.bootstrap import Diary
 from diary.ui import text as T
 from diary.ui import theme
+from diary.ui.components.view import fresh_view
 from diary.ui.screens.history import HistoryScreen
 from diary.ui.screens.settings import SettingsScreen
 from diary.ui.screens.today import TodayScreen
@@ -30,8 +31,7 @@ class Shell:
         self.page, self.diary = page, diary
         self.index = 0
         self.body = ft.Container(key="body", padding=ft.Padding.symmetric(horizontal=16, vertical=12))
-        self.scroller = ft.Column(controls=[self.body], scroll=ft.ScrollMode.AUTO, expand=True,
-                                  horizontal_alignment=ft.CrossAxisAlignment.CENTER, key="scroller")
+        self.scroller = self._new_scroller(0)
         self.bar = ft.NavigationBar(
             key="nav-bar", selected_index=0, on_change=lambda e: self.open(e.control.selected_index),
             destinations=[ft.NavigationBarDestination(label=label, icon=icon, selected_icon=selected)
@@ -44,11 +44,19 @@ class Shell:
                           for label, icon, selected in DESTINATIONS],
         )
         page.navigation_bar = self.bar
-        page.add(ft.Row(controls=[self.rail, ft.VerticalDivider(width=1, visible=False), self.scroller],
-                        expand=True, spacing=0, vertical_alignment=ft.CrossAxisAlignment.START))
+        self.row = ft.Row(controls=[self.rail, self.scroller], expand=True, spacing=0,
+                          vertical_alignment=ft.CrossAxisAlignment.START)
+        page.add(self.row)
         page.on_resize = lambda e: self.layout(e.width)
         self.layout(page.width)
         self.open(0)
+        page.update()
+
+    def _new_scroller(self, index: int) -> ft.Column:
+        # A fresh scrollable per visit (its own key), so every screen opens at its top.
+        self._visits = getattr(self, "_visits", 0) + 1
+        return ft.Column(controls=[self.body], scroll=ft.ScrollMode.AUTO, expand=True,
+                         horizontal_alignment=ft.CrossAxisAlignment.CENTER, key=f"scroller-{index}-{self._visits}")
 
     def layout(self, width: float | None) -> None:
         wide = (width or 0) >= theme.WIDE_BREAKPOINT
@@ -65,7 +73,10 @@ class Shell:
             screen = HistoryScreen(self.diary.log)
         else:
             screen = SettingsScreen(self.diary, on_theme=self.set_theme)
-        self.body.content = screen
+        self.body.content = fresh_view([screen], name=f"screen-{index}", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        if hasattr(self, "row"):
+            self.scroller = self._new_scroller(index)
+            self.row.controls[-1] = self.scroller
 
     def set_theme(self, mode: str) -> None:
         self.page.theme_mode = THEME_MODES.get(mode, ft.ThemeMode.SYSTEM)

@@ -56,6 +56,7 @@ ADD_CHECKIN = "Add another check-in"
 CANCEL = "Cancel"
 SAVED = "Saved {day}: {summary}."
 NOTHING_CHANGED = "Nothing to save yet: answer at least one question, mark a flare day or write a note."
+FIX_FIELD = "Nothing was saved yet. {field}: {error}"
 SAVE_FAILED = "Could not save: {reason}"
 
 REGION_NAMES = {

@@ -72,7 +72,6 @@ class BodyMap(ft.Column):
                 key=f"region-{region}", left=x, top=y, width=w, height=h,
                 content=ft.Text("", semantics_label=T.REGION_NAMES[region]),
                 tooltip=T.REGION_NAMES[region],
-                style=ft.ButtonStyle(padding=ft.Padding.all(0), shape=ft.RoundedRectangleBorder(radius=8)),
                 on_click=lambda e, r=region: self._on_toggle(r),
             )
             self._buttons[region] = button
@@ -94,7 +93,10 @@ class BodyMap(ft.Column):
             name = T.REGION_NAMES[region]
             button.bgcolor = ft.Colors.ERROR if on else ft.Colors.SURFACE_CONTAINER_HIGHEST
             button.content.semantics_label = (T.REGION_SELECTED if on else T.REGION_NOT_SELECTED).format(region=name)
-            button.style.side = ft.BorderSide(width=1, color=ft.Colors.OUTLINE_VARIANT)
+            button.style = ft.ButtonStyle(  # a new value each time: Flet freezes styles once sent
+                padding=ft.Padding.all(0), shape=ft.RoundedRectangleBorder(radius=8),
+                side=ft.BorderSide(width=1, color=ft.Colors.OUTLINE_VARIANT),
+            )
         self._no_pain.value = no_pain
         names = [T.REGION_NAMES[r] for r in T.REGION_NAMES if r in selected]
         self._chosen.value = ", ".join(names) if names else T.BODY_MAP_HELP

@@ -23,7 +23,7 @@ class CheckInEditor(ft.Column):
     """All items of a check-in; Save calls `on_save(form)`, which saves and returns an error or None."""
 
     def __init__(self, form: CheckInForm, *, heading: str, on_save: SaveHandler, save_label: str = T.SAVE):
-        super().__init__(spacing=18, key="checkin-editor")
+        super().__init__(spacing=18, key="checkin-editor", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self.form = form
         self._on_save = on_save
         self._status = ft.Text(key="status", size=14)
@@ -43,10 +43,11 @@ class CheckInEditor(ft.Column):
         self._note = ft.TextField(label=T.NOTE, key="note", multiline=True, min_lines=2, max_lines=6,
                                   max_length=2000, helper=T.NOTE_HELP, value=form.note,
                                   on_change=lambda e: self._update(note=e.control.value or ""))
-        self.controls = [
-            ft.Text(heading, size=22, weight=ft.FontWeight.W_600, key="editor-heading"),
+        first = [  # pain and where: the heart of a check-in, first on a phone, left on a desktop
             self._scale("pain", T.PAIN, pain_help),
             ft.Column(spacing=4, controls=[_section(T.BODY_MAP), self._body_map]),
+        ]
+        rest = [
             self._scale("fatigue", T.FATIGUE, T.FATIGUE_HELP),
             self._scale("stress", T.STRESS, T.STRESS_HELP),
             ft.Column(spacing=8, controls=[
@@ -56,15 +57,26 @@ class CheckInEditor(ft.Column):
                             on_change=lambda e: self._update(strength=True if e.control.value else None)),
             ]),
             self._scale("sleep_quality", T.SLEEP_QUALITY, T.SLEEP_QUALITY_HELP),
-            self._hours,
+            ft.Row(controls=[self._hours]),
             self._scale("worry", T.WORRY, T.WORRY_HELP),
-            ft.Switch(label=T.FLARE, key="flare", value=form.flare,
-                      on_change=lambda e: self._update(flare=bool(e.control.value))),
-            ft.Text(T.FLARE_HELP, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
+            ft.Column(spacing=2, controls=[
+                ft.Switch(label=T.FLARE, key="flare", value=form.flare,
+                          on_change=lambda e: self._update(flare=bool(e.control.value))),
+                ft.Text(T.FLARE_HELP, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
+            ]),
             self._note,
+        ]
+        self.controls = [
+            ft.Text(heading, size=22, weight=ft.FontWeight.W_600, key="editor-heading"),
+            ft.ResponsiveRow(spacing=32, run_spacing=18, controls=[
+                ft.Column(spacing=18, controls=first, col={"xs": 12, "lg": 5}),
+                ft.Column(spacing=18, controls=rest, col={"xs": 12, "lg": 7},
+                          horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
+            ]),
             self._status_box,
-            ft.FilledButton(content=save_label, key="save", icon=ft.Icons.CHECK, height=48,
-                            on_click=self._save, style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=12))),
+            ft.Row(alignment=ft.MainAxisAlignment.END, controls=[ft.FilledButton(
+                content=save_label, key="save", icon=ft.Icons.CHECK, height=48, on_click=self._save,
+                style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=12)))]),
         ]
 
     def _scale(self, name: str, label: str, help_text: str) -> ScalePicker:
@@ -110,6 +122,9 @@ class CheckInEditor(ft.Column):
         self._update(sleep_hours=hours)
 
     def _save(self, e=None) -> None:
+        invalid = [f for f in (*self._minutes.values(), self._hours) if f.error]
+        if invalid:
+            return self.show_status(T.FIX_FIELD.format(field=invalid[0].label, error=invalid[0].error), ok=False)
         error = self._on_save(self.form)
         if error:
             self.show_status(error, ok=False)

@@ -36,7 +36,6 @@ class ScalePicker(ft.Column):
             key=f"{self._name}-{n}",
             expand=1,
             height=TOUCH,
-            style=ft.ButtonStyle(padding=ft.Padding.all(0), shape=ft.RoundedRectangleBorder(radius=8)),
             on_click=lambda e, n=n: self._pick(n),
         )
 
@@ -50,6 +49,10 @@ class ScalePicker(ft.Column):
         self._answer.color = ft.Colors.ON_SURFACE_VARIANT if self.value is None else ft.Colors.PRIMARY
         for n, button in enumerate(self._buttons):
             chosen = n == self.value
-            button.style.bgcolor = ft.Colors.PRIMARY if chosen else ft.Colors.SURFACE_CONTAINER_HIGHEST
-            button.style.color = ft.Colors.ON_PRIMARY if chosen else ft.Colors.ON_SURFACE
+            # Styles are values that Flet freezes once sent: replace them, never mutate.
+            button.style = ft.ButtonStyle(
+                padding=ft.Padding.all(0), shape=ft.RoundedRectangleBorder(radius=8),
+                bgcolor=ft.Colors.PRIMARY if chosen else ft.Colors.SURFACE_CONTAINER_HIGHEST,
+                color=ft.Colors.ON_PRIMARY if chosen else ft.Colors.ON_SURFACE,
+            )
             button.content.semantics_label = f"{self._label} {n}" + (", selected" if chosen else "")

@@ -11,6 +11,7 @@ from diary.domain.errors import DiaryError
 from diary.services.log import LogService
 from diary.ui import text as T
 from diary.ui.components.checkin_editor import CheckInEditor
+from diary.ui.components.view import fresh_view
 from diary.ui.screens.today import save_form
 from diary.ui.state.checkin_form import CheckInForm, form_for, saved_message, summary_parts
 from diary.ui.state.history import PAGE_DAYS, day_title, history_rows
@@ -18,7 +19,7 @@ from diary.ui.state.history import PAGE_DAYS, day_title, history_rows
 
 class HistoryScreen(ft.Column):
     def __init__(self, log: LogService):
-        super().__init__(spacing=8, key="history-screen")
+        super().__init__(key="history-screen", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._log = log
         self._days_shown = PAGE_DAYS
         self.show_list()
@@ -27,7 +28,9 @@ class HistoryScreen(ft.Column):
     def show_list(self) -> None:
         today = self._log.today()
         first = self._log.first_day() or today
-        rows = history_rows(self._log.history(days=self._days_shown), today=today)
+        # From the first logged day (at least the last week, for back-filling), a page at a time.
+        start = max(min(first, today - timedelta(days=6)), today - timedelta(days=self._days_shown - 1))
+        rows = history_rows(self._log.history(start=start), today=today)
         tiles = [
             ft.ListTile(
                 key=f"day-{row.day.isoformat()}",
@@ -46,7 +49,7 @@ class HistoryScreen(ft.Column):
         more = ft.TextButton(content=T.SHOW_MORE, key="show-more", icon=ft.Icons.EXPAND_MORE,
                              visible=first < today - timedelta(days=self._days_shown - 1),
                              on_click=self._show_more)
-        self.controls = [ft.Text(T.HISTORY_HEADING, size=22, weight=ft.FontWeight.W_600), *tiles, more]
+        self._show([ft.Text(T.HISTORY_HEADING, size=22, weight=ft.FontWeight.W_600), *tiles, more], "history-list")
 
     def _show_more(self, e=None) -> None:
         self._days_shown += PAGE_DAYS
@@ -60,14 +63,14 @@ class HistoryScreen(ft.Column):
         cards = [self._checkin_card(c) for c in checkins]
         status = [ft.Container(content=ft.Text(message, key="status"), bgcolor=ft.Colors.PRIMARY_CONTAINER,
                                padding=12, border_radius=8)] if message else []
-        self.controls = [
+        self._show([
             self._back_button(),
             ft.Text(day_title(day, self._log.today()), size=22, weight=ft.FontWeight.W_600, key="day-heading"),
             *status,
             *cards,
             ft.OutlinedButton(content=T.ADD_CHECKIN, icon=ft.Icons.ADD, key="add-checkin-day",
                               on_click=lambda e: self.edit(CheckInForm(day=day, extra=True), heading=T.EXTRA_HEADING)),
-        ]
+        ], "history-day")
 
     def _checkin_card(self, checkin: CheckIn) -> ft.Control:
         summary = ", ".join(summary_parts(checkin))
@@ -93,7 +96,7 @@ class HistoryScreen(ft.Column):
             self.show_day(saved.day, message=saved_message(saved, today=self._log.today()))
             return None
 
-        self.controls = [self._back_button(), CheckInEditor(form, heading=heading, on_save=save)]
+        self._show([self._back_button(), CheckInEditor(form, heading=heading, on_save=save)], "history-edit")
 
     def _delete(self, checkin: CheckIn) -> None:
         try:
@@ -107,6 +110,9 @@ class HistoryScreen(ft.Column):
             self.show_day(removed.day, message=T.RESTORED)
 
         self._snack(T.DELETED.format(day=day_title(checkin.day, self._log.today())), action=T.UNDO, on_action=undo)
+
+    def _show(self, controls: list[ft.Control], name: str) -> None:
+        self.controls = [fresh_view(controls, name=name, spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
 
     def _snack(self, message: str, *, action: str | None = None, on_action=None) -> None:
         snack = ft.SnackBar(content=ft.Text(message), key="snack", duration=ft.Duration(seconds=8), persist=False)

@@ -28,7 +28,7 @@ class SettingsScreen(ft.Column):
             ft.Column(spacing=4, controls=[
                 ft.Text(T.THEME, weight=ft.FontWeight.W_600),
                 ft.SegmentedButton(
-                    key="theme", selected=["system"], allow_empty_selection=False,
+                    key="theme", selected=[diary.meta.get("theme") or "system"], allow_empty_selection=False,
                     segments=[ft.Segment(value="system", label=T.THEME_SYSTEM),
                               ft.Segment(value="light", label=T.THEME_LIGHT),
                               ft.Segment(value="dark", label=T.THEME_DARK)],

@@ -9,6 +9,7 @@ from diary.services.log import LogService
 from diary.storage.database import describe_failure
 from diary.ui import text as T
 from diary.ui.components.checkin_editor import CheckInEditor
+from diary.ui.components.view import fresh_view
 from diary.ui.state.checkin_form import CheckInForm, form_for, saved_message
 
 
@@ -26,7 +27,7 @@ def save_form(log: LogService, form: CheckInForm):
 
 class TodayScreen(ft.Column):
     def __init__(self, log: LogService):
-        super().__init__(spacing=12, key="today-screen")
+        super().__init__(key="today-screen", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._log = log
         self.show_latest()
 
@@ -46,7 +47,8 @@ class TodayScreen(ft.Column):
                                           on_click=lambda e: self.show_latest(extra=True))
         self._logged_note = ft.Text(T.TODAY_LOGGED, key="today-logged", visible=bool(existing) and not extra,
                                     color=ft.Colors.ON_SURFACE_VARIANT)
-        self.controls = [self._logged_note, self._editor, self._another]
+        self.controls = [fresh_view([self._logged_note, self._editor, self._another], name="today-view",
+                                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
 
     def _save(self, form: CheckInForm) -> str | None:
         saved, error = save_form(self._log, form)

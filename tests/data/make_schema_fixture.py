@@ -1,0 +1,48 @@
+"""Write tests/data/schema_vN.sqlite3 and its expected rows (schema_vN.json) with the app as it is now.
+
+Run once per released schema version (python tests/data/make_schema_fixture.py); never regenerate an
+old version's file: the point is to keep what that release really wrote.
+"""
+
+import json
+import shutil
+import sys
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from diary.services.bootstrap import open_diary
+from diary.storage.migrations import LATEST_VERSION
+
+HERE = Path(__file__).resolve().parent
+NOW = datetime(2026, 3, 15, 19, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def main() -> None:
+    target = HERE / f"schema_v{LATEST_VERSION}.sqlite3"
+    if target.exists() and "--force" not in sys.argv:
+        sys.exit(f"{target.name} exists; released fixtures are never regenerated")
+    with tempfile.TemporaryDirectory() as tmp:
+        diary = open_diary(Path(tmp) / "home", clock=lambda: NOW)
+        log = diary.log
+        day = NOW.date()
+        log.record(day=day - timedelta(days=3), pain=6, stress=4, regions={"neck": 7, "lower_back": None},
+                   moderate_min=20, note="Walked to the shop\nsecond line, caf\u00e9")
+        log.record(day=day - timedelta(days=3), pain=8, flare=True)  # an extra check-in
+        log.record(day=day - timedelta(days=2), no_pain=True, pain=0, fatigue=3, sleep_quality=7, sleep_hours=7.5,
+                   light_min=30, vigorous_min=0, strength=True, worry=2)
+        log.record(day=day - timedelta(days=1), note="=HYPERLINK(\"x\") <b>markup</b> kept verbatim")
+        log.record(day=day, pain=10, regions=["jaw_left", "abdomen", "chest"], strength=False)
+        diary.meta.set("theme", "dark")
+        expected = {
+            "checkins": [json.loads(c.model_dump_json()) for c in diary.checkins.all()],
+            "meta": {"theme": "dark"},
+        }
+        diary.close()
+        shutil.copyfile(Path(tmp) / "home" / "diary.sqlite3", target)
+    (HERE / f"schema_v{LATEST_VERSION}.json").write_text(json.dumps(expected, indent=1, ensure_ascii=False) + "\n")
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,212 @@
+"""End-to-end fixtures: the real app served on 127.0.0.1, driven by Playwright in Debian's Chromium.
+
+Chromium is never downloaded (no `playwright install`): the tests use /usr/bin/chromium, which
+.ci/run installs. Without it the tests skip locally but fail in CI (CI=true), so they never
+silently stop running there. Every request off 127.0.0.1 is aborted and fails the test (the one
+known rive_native.js request of the Flet web client aside): that is how we prove the app is offline.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("DIARY_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+KNOWN_OFFLINE_REQUESTS = ("rive_native.js",)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}; .ci/run must install Debian's chromium package.")
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium); end-to-end tests skipped.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class AppServer:
+    """`diary --home HOME --port PORT --no-browser` in its own process group."""
+
+    def __init__(self, home: Path):
+        self.home = home
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env.pop("DISPLAY", None)
+        self.log = open(home.parent / f"server-{self.port}.log", "w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "diary", "--home", str(home), "--port", str(self.port), "--no-browser"],
+            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, start_new_session=True,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the app exited early: {(home.parent / f'server-{self.port}.log').read_text()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("the app did not start listening within 30 s")
+
+    def stop(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=10)
+        self.log.close()
+
+
+@pytest.fixture
+def start_app(tmp_path):
+    servers: list[AppServer] = []
+
+    def start(home: Path | None = None) -> AppServer:
+        server = AppServer(home or tmp_path / f"home{len(servers)}")
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+class AppPage:
+    """A browser tab on the app, with the offline guard and helpers that read like a user's steps."""
+
+    def __init__(self, browser, url: str, viewport: dict, name: str):
+        self.context = browser.new_context(viewport=viewport)
+        self.page = self.context.new_page()
+        self.url, self.name = url, name
+        self.offsite: list[str] = []
+        self.page.route("**/*", self._guard)
+        self.open()
+
+    def _guard(self, route) -> None:
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            if not url.endswith(KNOWN_OFFLINE_REQUESTS):
+                self.offsite.append(url)
+            route.abort()
+
+    def open(self) -> None:
+        self.page.goto(self.url)
+        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
+        self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
+        self.nav("Today").wait_for(timeout=60_000)
+
+    def nav(self, name: str):
+        """A destination of the navigation bar (phone: a tab) or rail (desktop: "Today Tab 1 of 3")."""
+        return self.page.get_by_role("tab", name=name).or_(
+            self.page.get_by_role("button", name=re.compile(rf"^{re.escape(name)} Tab \d"))
+        ).first
+
+    def button(self, name: str):
+        return self.page.get_by_role("button", name=name, exact=True)
+
+    def _settled(self, locator):
+        """Scroll the control into view and wait until it stops moving.
+
+        Flutter scrolls with an animation and moves its semantics nodes as it goes; a click aimed
+        while that runs lands on whatever is at that spot a moment later (a neighbouring button).
+        """
+        locator.scroll_into_view_if_needed()
+        box = None
+        for _ in range(40):
+            self.page.wait_for_timeout(120)
+            now = locator.bounding_box()
+            if now is not None and now == box:
+                break
+            box = now
+        return locator
+
+    def tap(self, name: str) -> None:
+        # Activate through the accessibility node, as a screen reader or switch user would: it
+        # reaches exactly the named control wherever the canvas is in its scroll animation.
+        self._settled(self.button(name)).dispatch_event("click")
+
+    def tab(self, name: str) -> None:
+        self.nav(name).dispatch_event("click")
+
+    def fill(self, name: str, text: str) -> None:
+        self._settled(self.page.get_by_role("textbox", name=name)).click()
+        self.page.keyboard.type(text)
+
+    def see(self, text: str, timeout: float = 10_000):
+        found = self.page.get_by_text(text).first
+        found.wait_for(timeout=timeout)
+        return found
+
+    def screenshot(self, label: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.wait_for_timeout(600)  # the accessibility tree updates before the canvas repaints
+        path = ARTIFACTS / f"{self.name}-{label}.png"
+        self.page.screenshot(path=str(path))
+        return path
+
+    def check(self) -> None:
+        assert not self.offsite, f"the app requested addresses off 127.0.0.1: {self.offsite}"
+        assert self.page.get_by_text("Error running app").count() == 0
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def app_page(browser):
+    pages: list[AppPage] = []
+
+    def open_page(url: str, viewport: dict, name: str) -> AppPage:
+        page = AppPage(browser, url, viewport, name)
+        pages.append(page)
+        return page
+
+    open_page.pages = pages
+    yield open_page
+    for page in pages:
+        page.check()
+        page.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On a failed end-to-end step, keep a screenshot of every open tab for the report."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed and "app_page" in item.fixturenames:
+        factory = item.funcargs.get("app_page")
+        for page in getattr(factory, "pages", []):
+            try:
+                page.screenshot("FAILED")
+            except Exception:
+                pass

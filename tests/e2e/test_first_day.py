@@ -1,0 +1,54 @@
+"""A new user's first day, in a real browser at phone and desktop size."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from tests.e2e.conftest import DESKTOP, PHONE
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_new_users_first_day(start_app, app_page, size):
+    server = start_app()
+    app = app_page(server.url, PHONE if size == "phone" else DESKTOP, f"first-day-{size}")
+    app.see("How has today been?")
+    app.screenshot("today-empty")
+
+    # Log today: pain, two regions on the body map, stress, 20 minutes moderate, a note.
+    app.tap("Pain 6")
+    app.tap("Neck, not painful")
+    app.tap("Lower back, not painful")
+    app.button("Neck, painful").wait_for()
+    app.tap("Stress 4")
+    app.fill("Moderate", "20")
+    app.fill("Note", "Walked to the shop")
+    app.screenshot("today-filled")
+    app.tap("Save")
+    app.see("Saved today: pain 6, stress 4, 2 painful areas, 20 min active, a note.")
+    app.screenshot("today-saved")
+
+    # See it in History, then back-fill yesterday.
+    app.tab("History")
+    today_row = app.see("pain 6, stress 4, 2 painful areas, 20 min active, a note")
+    app.screenshot("history")
+    yesterday = date.today() - timedelta(days=1)
+    app.page.get_by_text(f"Yesterday, {yesterday.strftime('%-d %b')}").click()
+    app.see(f"Fill in Yesterday, {yesterday.strftime('%-d %b')}")
+    app.tap("Pain 3")
+    app.tap("Fatigue 5")
+    app.tap("Save")
+    app.see("pain 3, fatigue 5.")
+    app.screenshot("yesterday-saved")
+
+    # Reload: everything is still there.
+    app.open()
+    app.tab("History")
+    app.see("pain 6, stress 4, 2 painful areas, 20 min active, a note")
+    app.see("pain 3, fatigue 5")
+    app.tab("Today")
+    app.button("Pain 6, selected").wait_for()
+    app.button("Neck, painful").wait_for()
+    app.button("Lower back, painful").wait_for()
+    assert today_row is not None

@@ -1,0 +1,85 @@
+"""The command line, run as a user would run it (in-process through main(), and once as a process)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from diary.cli import COMMANDS, _build_parser, main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestHelp:
+    def test_every_command_has_help(self, capsys):
+        for name in COMMANDS:
+            with pytest.raises(SystemExit) as exit_:
+                main([name, "--help"])
+            assert exit_.value.code == 0
+            assert "usage: diary" in capsys.readouterr().out
+
+    def test_top_level_help_lists_every_command(self):
+        help_text = _build_parser().format_help()
+        for name in COMMANDS:
+            assert name in help_text
+
+
+class TestLog:
+    def test_logs_a_checkin_and_info_counts_it(self, tmp_path, capsys):
+        home = str(tmp_path / "h")
+        code, out, _ = run(capsys, "--home", home, "log", "--pain", "6", "--stress", "4",
+                           "--regions", "neck,lower_back", "--moderate", "20", "--note", "walked")
+        assert code == 0 and out.startswith("Saved a check-in for ")
+        code, out, _ = run(capsys, "--home", home, "info", "--json")
+        info = json.loads(out)
+        assert code == 0 and info["days_logged"] == 1 and info["checkins"] == 1 and info["schema_version"] == 1
+
+    @pytest.mark.parametrize("args,message", [
+        (["--pain", "11"], "Pain must be a whole number from 0 to 10 (got 11)."),
+        (["--pain", "six"], "Pain must be a whole number (got 'six')."),
+        (["--regions", "knee"], "Unknown body region 'knee'; allowed: jaw_left"),
+        (["--date", "2999-01-01", "--pain", "3"], "is in the future"),
+        (["--date", "2026-02-30", "--pain", "3"], "not a real date"),
+        ([], "Nothing to save yet"),
+    ])
+    def test_bad_input_says_why_exits_2_and_stores_nothing(self, tmp_path, capsys, args, message):
+        home = str(tmp_path / "h")
+        code, _, err = run(capsys, "--home", home, "log", *args)
+        assert code == 2 and message in err and "Traceback" not in err
+        code, out, _ = run(capsys, "--home", home, "info", "--json")
+        assert json.loads(out)["checkins"] == 0
+
+    def test_unwritable_home_is_explained(self, tmp_path, capsys):
+        blocker = tmp_path / "file"
+        blocker.write_text("x")
+        code, _, err = run(capsys, "--home", str(blocker / "home"), "info")
+        assert code == 2 and "Cannot use the data folder" in err
+
+
+class TestDemo:
+    def test_fills_an_empty_home_and_refuses_real_data(self, tmp_path, capsys):
+        home = str(tmp_path / "h")
+        code, out, _ = run(capsys, "--home", home, "demo", "--days", "30", "--seed", "3")
+        assert code == 0 and "demo check-ins" in out
+        real = str(tmp_path / "real")
+        run(capsys, "--home", real, "log", "--pain", "2")
+        code, _, err = run(capsys, "--home", real, "demo", "--days", "30")
+        assert code == 2 and "already holds a real diary" in err
+
+    def test_same_seed_same_data(self, tmp_path, capsys):
+        infos = []
+        for name in ("a", "b"):
+            run(capsys, "--home", str(tmp_path / name), "demo", "--days", "60", "--seed", "7")
+            infos.append(json.loads(run(capsys, "--home", str(tmp_path / name), "info", "--json")[1]))
+        assert infos[0]["checkins"] == infos[1]["checkins"] > 40
+
+
+def test_python_dash_m_works(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "diary", "--home", str(tmp_path / "h"), "info"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "schema version" in done.stdout

@@ -1,0 +1,25 @@
+"""In-process screen tests: the real app shell over a recording Flet session (tests/flet_harness.py)."""
+
+import pytest
+
+from diary.ui.app import make_main
+from tests.flet_harness import FletHarness
+
+
+@pytest.fixture
+def open_ui(diary):
+    opened = []
+
+    def open_(width: float = 390, height: float = 844) -> FletHarness:
+        harness = FletHarness(make_main(lambda: diary), width=width, height=height)
+        opened.append(harness)
+        return harness
+
+    yield open_
+    for harness in opened:
+        harness.close()
+
+
+@pytest.fixture
+def ui(open_ui):
+    return open_ui()

@@ -1,0 +1,92 @@
+"""History screen handlers, in-process."""
+
+from datetime import timedelta
+
+from diary.ui import text as T
+
+
+def open_history(ui):
+    ui.change("nav-bar", 1)
+    assert ui.find("history-screen")
+
+
+class TestHistory:
+    def test_missing_days_are_visible(self, ui, diary):
+        today = diary.log.today()
+        diary.log.record(day=today - timedelta(days=2), pain=4)
+        open_history(ui)
+        assert ui.find(f"day-{(today - timedelta(days=2)).isoformat()}").subtitle.value == "pain 4"
+        assert ui.find(f"day-{(today - timedelta(days=1)).isoformat()}").subtitle.value == T.NOT_LOGGED
+
+    def test_back_fill_an_empty_day(self, ui, diary):
+        yesterday = diary.log.today() - timedelta(days=1)
+        open_history(ui)
+        ui.click(f"day-{yesterday.isoformat()}")
+        assert ui.find("editor-heading").value.startswith("Fill in Yesterday")
+        ui.click("pain-3")
+        ui.click("save")
+        assert ui.find("status").value.startswith("Saved ")
+        [saved] = diary.log.checkins_on(yesterday)
+        assert saved.pain == 3 and not saved.extra
+
+    def test_correct_an_earlier_day(self, ui, diary):
+        day = diary.log.today() - timedelta(days=3)
+        checkin = diary.log.record(day=day, pain=4, note="first")
+        open_history(ui)
+        ui.click(f"day-{day.isoformat()}")
+        ui.click(f"edit-{checkin.id}")
+        ui.click("pain-2")
+        ui.click("save")
+        [saved] = diary.log.checkins_on(day)
+        assert saved.id == checkin.id and saved.pain == 2 and saved.note == "first"
+
+    def test_delete_with_undo(self, ui, diary):
+        day = diary.log.today() - timedelta(days=1)
+        checkin = diary.log.record(day=day, pain=4, regions=["neck"])
+        open_history(ui)
+        ui.click(f"day-{day.isoformat()}")
+        ui.click(f"delete-{checkin.id}")
+        assert diary.checkins.count() == 0
+        assert "Deleted the check-in" in " ".join(ui.texts())
+        ui.click("snack-action")
+        [restored] = diary.log.checkins_on(day)
+        assert restored == checkin
+
+    def test_show_more_pages_back(self, ui, diary):
+        today = diary.log.today()
+        diary.log.record(day=today - timedelta(days=45), pain=4)
+        open_history(ui)
+        old_key = f"day-{(today - timedelta(days=45)).isoformat()}"
+        assert not ui.find_all(lambda c: getattr(c, "key", None) == old_key)
+        ui.click("show-more")
+        assert ui.find(old_key)
+
+
+class TestShellAndSettings:
+    def test_bar_on_phones_rail_on_wide_screens(self, ui):
+        assert ui.find("nav-bar").visible and not ui.find("nav-rail").visible
+        ui.resize(1280, 800)
+        assert ui.find("nav-rail").visible and not ui.find("nav-bar").visible
+
+    def test_reopening_the_same_tab_gives_a_working_screen(self, ui, diary):
+        ui.change("nav-bar", 0)
+        ui.change("nav-bar", 0)
+        ui.click("pain-2")
+        ui.click("save")
+        assert diary.checkins.count() == 1
+
+    def test_settings_show_folder_counts_and_privacy(self, ui, diary):
+        diary.log.record(pain=2)
+        ui.change("nav-bar", 2)
+        assert ui.find("data-folder").value == str(diary.home)
+        assert ui.find("counts").value == "1 days logged, 1 check-ins"
+        assert "never connects to the internet" in ui.find("privacy").value
+
+    def test_theme_choice_is_kept(self, ui, diary, open_ui):
+        ui.change("nav-bar", 2)
+        ui.fire("theme", "change", props={"selected": ["dark"]})
+        assert diary.meta.get("theme") == "dark"
+        again = open_ui()
+        assert again.page.theme_mode.value == "dark"
+        again.change("nav-bar", 2)
+        assert again.find("theme").selected == ["dark"]

@@ -1,0 +1,100 @@
+"""Today screen handlers, in-process."""
+
+import sqlite3
+
+from diary.ui import text as T
+
+
+def status(ui) -> str:
+    return ui.find("status").value
+
+
+class TestQuickCheckIn:
+    def test_logs_a_day_with_pain_regions_stress_activity_and_note(self, ui, diary):
+        ui.click("pain-6")
+        ui.click("region-neck")
+        ui.click("region-lower_back")
+        ui.click("stress-4")
+        ui.type("moderate_min", "20")
+        ui.type("note", "Walked to the shop")
+        ui.click("save")
+
+        assert status(ui) == "Saved today: pain 6, stress 4, 2 painful areas, 20 min active, a note."
+        [saved] = diary.log.checkins_on(diary.log.today())
+        assert (saved.pain, saved.stress, saved.moderate_min, saved.note) == (6, 4, 20, "Walked to the shop")
+        assert saved.pain_regions == frozenset({"neck", "lower_back"})
+        assert saved.fatigue is None and saved.light_min is None and saved.strength is None  # missing, not 0
+
+    def test_region_buttons_say_their_state_to_screen_readers(self, ui):
+        ui.click("region-neck")
+        assert ui.find("region-neck").content.semantics_label == "Neck, painful"
+        ui.click("region-neck")
+        assert ui.find("region-neck").content.semantics_label == "Neck, not painful"
+
+    def test_tapping_the_chosen_value_again_clears_it(self, ui):
+        ui.click("pain-6")
+        assert ui.find("pain-answer").value == "6 / 10"
+        ui.click("pain-6")
+        assert ui.find("pain-answer").value == T.NOT_ANSWERED
+
+    def test_empty_save_explains_and_stores_nothing(self, ui, diary):
+        ui.click("save")
+        assert "Nothing to save yet" in status(ui)
+        assert diary.checkins.count() == 0
+
+    def test_no_pain_is_stored_as_an_empty_map(self, ui, diary):
+        ui.change("no-pain", True)
+        ui.click("save")
+        [saved] = diary.log.checkins_on(diary.log.today())
+        assert saved.pain_regions == frozenset() and saved.no_pain
+
+    def test_saving_again_corrects_the_same_check_in(self, ui, diary):
+        ui.click("pain-6")
+        ui.click("save")
+        ui.click("pain-4")
+        ui.click("save")
+        [saved] = diary.log.checkins_on(diary.log.today())
+        assert saved.pain == 4
+
+    def test_another_check_in_is_an_extra_right_now_entry(self, ui, diary):
+        ui.click("pain-6")
+        ui.click("save")
+        ui.click("add-checkin")
+        assert ui.find("editor-heading").value == T.EXTRA_HEADING
+        ui.click("pain-8")
+        ui.change("flare", True)
+        ui.click("save")
+        first, second = diary.log.checkins_on(diary.log.today())
+        assert (first.pain, first.extra) == (6, False)
+        assert (second.pain, second.extra, second.flare) == (8, True, True)
+
+    def test_reopening_shows_todays_answers(self, ui, open_ui, diary):
+        diary.log.record(pain=5, regions=["chest"])
+        again = open_ui()
+        assert again.find("pain-answer").value == "5 / 10"
+        assert again.find("region-chest").content.semantics_label == "Chest, painful"
+        assert again.find("today-logged").visible
+
+    def test_bad_minutes_are_explained_and_nothing_saved(self, ui, diary):
+        ui.click("pain-3")
+        ui.type("moderate_min", "2o")
+        ui.click("save")
+        assert status(ui).startswith("Nothing was saved yet. Moderate: Minutes must be a whole number")
+        assert diary.checkins.count() == 0
+
+    def test_out_of_range_minutes_name_the_allowed_values(self, ui, diary):
+        ui.type("light_min", "900")
+        ui.click("save")
+        assert status(ui) == "Light activity must be whole minutes from 0 to 600 (got 900)."
+        assert diary.checkins.count() == 0
+
+    def test_a_full_disk_gives_a_sentence_and_keeps_the_form(self, ui, diary, monkeypatch):
+        def full(*args, **kwargs):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(diary.checkins, "add", full)
+        ui.click("pain-7")
+        ui.click("save")
+        assert status(ui).startswith("The device is full, so nothing was saved.")
+        assert ui.find("pain-answer").value == "7 / 10"
+        assert diary.checkins.count() == 0
