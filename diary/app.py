@@ -6,10 +6,10 @@ import importlib.util
 import socket
 import sys
 import threading
+import time
 from functools import cache
 from pathlib import Path
 
-from diary.services.bootstrap import Diary, open_diary
 
 DEFAULT_PORT = 8550
 HOST = "127.0.0.1"
@@ -28,17 +28,49 @@ def free_port(start: int, *, attempts: int = 50) -> int:
     raise OSError(f"No free port between {start} and {start + attempts - 1}; pass another with --port.")
 
 
+def _wait_for_server(port: int | None, timeout: float = 30.0) -> None:
+    """Block until the web server accepts connections (warming up earlier would slow its start)."""
+    deadline = time.monotonic() + timeout
+    while port and time.monotonic() < deadline:
+        try:
+            with socket.create_connection((HOST, port), timeout=0.1):
+                return
+        except OSError:
+            time.sleep(0.02)
+
+
+def _warm_up(shared_diary, port: int | None) -> None:
+    _wait_for_server(port)
+    try:
+        shared_diary()
+    except Exception:
+        pass  # the first session shows the error to the user
+    from diary.ui.app import warm_up_controls
+
+    warm_up_controls()
+
+
 def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: bool = True) -> int:
     """Run the app until the user stops it. Makes no network request other than to 127.0.0.1."""
     import flet as ft
 
-    from diary.ui.app import make_main
-
     @cache  # one open diary shared by every browser tab; errors are re-raised to each tab
-    def shared_diary() -> Diary:
+    def shared_diary():
+        from diary.services.bootstrap import open_diary
+
         return open_diary(home)
 
-    main = make_main(shared_diary)
+    def main(page) -> None:
+        # Imported here, not at start-up, so the server answers at once; the warm-up thread has
+        # normally loaded all of it before the browser has fetched the web client.
+        from diary.ui.app import make_main
+
+        make_main(shared_diary)(page)
+
+    # While the browser downloads Flet's web client (a few seconds), open the database and load the
+    # Flet control modules the first screen needs, so the first session does not wait for them.
+    chosen = None if desktop else free_port(port or DEFAULT_PORT)
+    threading.Thread(target=_warm_up, args=(shared_diary, chosen), daemon=True, name="warm-up").start()
     if desktop:
         if importlib.util.find_spec("flet_desktop") is None:
             print(
@@ -51,7 +83,6 @@ def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: 
             return 2
         ft.run(main, view=ft.AppView.FLET_APP, assets_dir=str(ASSETS_DIR))
         return 0
-    chosen = free_port(port or DEFAULT_PORT)
     url = f"http://{HOST}:{chosen}/"
     print(f"diary is running at {url}  (data: {home}; press Ctrl+C to stop)", flush=True)
     view = ft.AppView.WEB_BROWSER if open_browser else None

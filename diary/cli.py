@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from diary import __version__
 from diary.config import data_dir
-from diary.domain.entries import ACTIVITY, SCALES
+from diary.domain.items import ACTIVITY, SCALES
 from diary.domain.errors import DiaryError, ValidationFailed
 from diary.domain.regions import REGION_SET, REGIONS
 

@@ -14,25 +14,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from diary.domain.errors import ValidationFailed
+from diary.domain.items import ACTIVITY, ACTIVITY_MAX_MIN, SCALES, SLEEP_HOURS_MAX
 from diary.domain.regions import REGION_SET, region_order
 from diary.domain.text import NOTE_MAX_CHARS, clean_text
 
-# 0–10 numeric rating scales: field → how the sentence names it.
-SCALES: dict[str, str] = {
-    "pain": "Pain",
-    "fatigue": "Fatigue",
-    "stress": "Stress",
-    "sleep_quality": "Sleep quality",
-    "worry": "Worry about symptoms",
-}
-# Minutes of leisure activity by intensity (instruments.md §4: 0–600 per day).
-ACTIVITY: dict[str, str] = {
-    "light_min": "Light activity",
-    "moderate_min": "Moderate activity",
-    "vigorous_min": "Vigorous activity",
-}
-ACTIVITY_MAX_MIN = 600
-SLEEP_HOURS_MAX = 24.0
 EARLIEST_DAY = date(1990, 1, 1)
 
 

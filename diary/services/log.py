@@ -33,11 +33,11 @@ class LogService:
         now = self._clock()
         day = _as_day(fields.pop("day", None)) or now.date()
         self._refuse_future(day)
-        existing = self._checkins.between(day, day)
         recorded_at = fields.pop("recorded_at", None) or self._recorded_at(day, now)
-        checkin = CheckIn.create(day=day, recorded_at=recorded_at, extra=bool(existing), **fields)
-        self._checkins.add(checkin, now=now)
-        return checkin
+        return self._checkins.add_to_day(
+            lambda day_has_checkins: CheckIn.create(day=day, recorded_at=recorded_at, extra=day_has_checkins, **fields),
+            day=day, now=now,
+        )
 
     def update(self, checkin_id: str, **fields: Any) -> CheckIn:
         """Replace the answers of an existing check-in (a correction or a back-fill).

@@ -7,8 +7,8 @@ Pragmas, and why:
   the WAL at every commit, so a save the app reported as done survives one.
 - foreign_keys=ON: SQLite leaves it off by default; region rows must not outlive their check-in.
 - busy_timeout: a second process or tab writing at the same moment waits instead of failing.
-Every transaction starts with BEGIN IMMEDIATE so a read-then-write can never deadlock on the lock
-upgrade; the app is single-user, so the lost read concurrency does not matter.
+Writes start with BEGIN IMMEDIATE (through `writer(engine)`), so a read-then-write takes the write lock
+first and can never deadlock on the lock upgrade; reads use a plain deferred BEGIN and never wait.
 """
 
 from __future__ import annotations
@@ -127,10 +127,15 @@ def open_engine(home: Path) -> Engine:
     engine = create_engine("sqlite://", creator=creator, poolclass=QueuePool, pool_size=2, max_overflow=4)
 
     @event.listens_for(engine, "begin")
-    def _begin_immediate(conn) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
 
     return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The engine, marked so that its transactions take the write lock at BEGIN."""
+    return engine.execution_options(write=True)
 
 
 def schema_version_of(engine: Engine) -> int:

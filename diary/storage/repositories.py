@@ -1,17 +1,47 @@
-"""Repositories: the only code that reads and writes rows. Domain objects in, domain objects out."""
+"""Repositories: the only code that reads and writes rows. Domain objects in, domain objects out.
+
+Writes are SQLAlchemy Core statements on the SQLModel tables inside one BEGIN IMMEDIATE transaction
+each; reads map rows back to domain objects explicitly.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, datetime
 
-from sqlalchemy import func
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, delete, select
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session, col
 
 from diary.domain.entries import CheckIn
 from diary.domain.errors import NotFound
-from diary.storage.rows import CheckInRegionRow, CheckInRow, MetaRow, checkin_from_rows, checkin_to_rows
+from diary.storage.database import writer
+from diary.storage.rows import CheckInRegionRow, CheckInRow, MetaRow, checkin_from_rows, checkin_to_values
+
+_GONE = "That check-in no longer exists; it may have been deleted in another window."
+CHECKIN = CheckInRow.__table__
+REGION = CheckInRegionRow.__table__
+
+
+def _insert_sql(table) -> str:
+    names = [column.name for column in table.columns]
+    return f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)})"
+
+
+# Saving a check-in is the app's hot path: plain parameterised SQL built once from the table
+# definitions skips SQLAlchemy's per-statement compilation (benchmarks/bench_p2_save.py).
+_INSERT_CHECKIN = _insert_sql(CHECKIN)
+_INSERT_REGION = _insert_sql(REGION)
+_DAY_HAS_CHECKINS = "SELECT EXISTS (SELECT 1 FROM checkin WHERE day = ?)"
+
+
+def _insert_checkins(conn: Connection, checkins: list[CheckIn], now: datetime) -> None:
+    pairs = [checkin_to_values(c, updated_at=now) for c in checkins]
+    conn.exec_driver_sql(_INSERT_CHECKIN, [row for row, _ in pairs] if len(pairs) > 1 else pairs[0][0])
+    regions = [region for _, rs in pairs for region in rs]
+    if regions:
+        conn.exec_driver_sql(_INSERT_REGION, regions if len(regions) > 1 else regions[0])
 
 
 class CheckInRepository:
@@ -19,44 +49,46 @@ class CheckInRepository:
 
     def __init__(self, engine: Engine):
         self._engine = engine
+        self._writer = writer(engine)
 
     def add(self, checkin: CheckIn, *, now: datetime) -> None:
-        row, regions = checkin_to_rows(checkin, updated_at=now)
-        with Session(self._engine) as session:
-            session.add(row)
-            session.flush()  # the check-in row before its regions (foreign key)
-            session.add_all(regions)
-            session.commit()
+        with self._writer.begin() as conn:
+            _insert_checkins(conn, [checkin], now)
+
+    def add_to_day(self, build: Callable[[bool], CheckIn], *, day: date, now: datetime) -> CheckIn:
+        """Insert `build(day_has_checkins)` atomically: the check for earlier check-ins that day and the
+        insert happen in one write transaction, so two tabs saving at once cannot both be "first"."""
+        with self._writer.begin() as conn:
+            earlier = conn.exec_driver_sql(_DAY_HAS_CHECKINS, (day.isoformat(),)).scalar()
+            checkin = build(bool(earlier))
+            _insert_checkins(conn, [checkin], now)
+        return checkin
 
     def add_many(self, checkins: list[CheckIn], *, now: datetime) -> None:
         """Insert many check-ins in one transaction (demo data, imports)."""
-        with Session(self._engine) as session:
-            pairs = [checkin_to_rows(checkin, updated_at=now) for checkin in checkins]
-            session.add_all([row for row, _ in pairs])
-            session.flush()  # check-in rows before their regions (foreign key)
-            session.add_all([region for _, regions in pairs for region in regions])
-            session.commit()
+        if checkins:
+            with self._writer.begin() as conn:
+                _insert_checkins(conn, checkins, now)
 
     def replace(self, checkin: CheckIn, *, now: datetime) -> None:
         """Overwrite the stored check-in with the same id, regions and all."""
-        row, regions = checkin_to_rows(checkin, updated_at=now)
-        with Session(self._engine) as session:
-            if session.get(CheckInRow, checkin.id) is None:
-                raise NotFound("That check-in no longer exists; it may have been deleted in another window.")
-            session.exec(delete(CheckInRegionRow).where(col(CheckInRegionRow.checkin_id) == checkin.id))
-            session.merge(row)
-            session.flush()
-            session.add_all(regions)
-            session.commit()
+        row, regions = checkin_to_values(checkin, updated_at=now)
+        with self._writer.begin() as conn:
+            updated = conn.execute(CHECKIN.update().where(CHECKIN.c.id == checkin.id).values(row)).rowcount
+            if not updated:
+                raise NotFound(_GONE)
+            conn.execute(delete(REGION).where(REGION.c.checkin_id == checkin.id))
+            if regions:
+                conn.execute(insert(REGION), regions)
 
     def delete(self, checkin_id: str) -> CheckIn:
         """Remove a check-in and return it (so the caller can offer undo)."""
-        with Session(self._engine) as session:
+        with Session(self._writer) as session:
             found = self._load(session, [checkin_id])
             if not found:
-                raise NotFound("That check-in no longer exists; it may have been deleted in another window.")
-            session.exec(delete(CheckInRegionRow).where(col(CheckInRegionRow.checkin_id) == checkin_id))
-            session.exec(delete(CheckInRow).where(col(CheckInRow.id) == checkin_id))
+                raise NotFound(_GONE)
+            session.exec(delete(REGION).where(REGION.c.checkin_id == checkin_id))
+            session.exec(delete(CHECKIN).where(CHECKIN.c.id == checkin_id))
             session.commit()
             return found[0]
 
@@ -64,7 +96,7 @@ class CheckInRepository:
         with Session(self._engine) as session:
             found = self._load(session, [checkin_id])
         if not found:
-            raise NotFound("That check-in no longer exists; it may have been deleted in another window.")
+            raise NotFound(_GONE)
         return found[0]
 
     def between(self, start: date, end: date) -> list[CheckIn]:
@@ -74,29 +106,29 @@ class CheckInRepository:
                 select(CheckInRow)
                 .where(CheckInRow.day >= start.isoformat(), CheckInRow.day <= end.isoformat())
                 .order_by(CheckInRow.day, CheckInRow.recorded_at)
-            ).all()
+            ).scalars().all()
             return self._with_regions(session, list(rows))
 
     def all(self) -> list[CheckIn]:
         with Session(self._engine) as session:
-            rows = session.exec(select(CheckInRow).order_by(CheckInRow.day, CheckInRow.recorded_at)).all()
+            rows = session.exec(select(CheckInRow).order_by(CheckInRow.day, CheckInRow.recorded_at)).scalars().all()
             return self._with_regions(session, list(rows))
 
     def first_day(self) -> date | None:
         with Session(self._engine) as session:
-            value = session.exec(select(func.min(CheckInRow.day))).one()
+            value = session.exec(select(func.min(CheckInRow.day))).scalar()
         return date.fromisoformat(value) if value else None
 
     def count(self) -> int:
         with Session(self._engine) as session:
-            return session.exec(select(func.count()).select_from(CheckInRow)).one()
+            return session.exec(select(func.count()).select_from(CheckInRow)).scalar()
 
     def days_logged(self) -> int:
         with Session(self._engine) as session:
-            return session.exec(select(func.count(func.distinct(CheckInRow.day)))).one()
+            return session.exec(select(func.count(func.distinct(CheckInRow.day)))).scalar()
 
     def _load(self, session: Session, ids: list[str]) -> list[CheckIn]:
-        rows = session.exec(select(CheckInRow).where(col(CheckInRow.id).in_(ids))).all()
+        rows = session.exec(select(CheckInRow).where(col(CheckInRow.id).in_(ids))).scalars().all()
         return self._with_regions(session, list(rows))
 
     @staticmethod
@@ -107,16 +139,18 @@ class CheckInRepository:
         ids = [row.id for row in rows]
         for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
             chunk = ids[start : start + 500]
-            for region in session.exec(select(CheckInRegionRow).where(col(CheckInRegionRow.checkin_id).in_(chunk))):
+            query = select(CheckInRegionRow).where(col(CheckInRegionRow.checkin_id).in_(chunk))
+            for region in session.exec(query).scalars():
                 by_checkin[region.checkin_id].append(region)
         return [checkin_from_rows(row, by_checkin[row.id]) for row in rows]
 
 
 class MetaRepository:
-    """Small named settings stored with the data (the home's role, the last export, ...)."""
+    """Small named settings stored with the data (the home's role, the theme, ...)."""
 
     def __init__(self, engine: Engine):
         self._engine = engine
+        self._writer = writer(engine)
 
     def get(self, key: str, default: str | None = None) -> str | None:
         with Session(self._engine) as session:
@@ -124,6 +158,6 @@ class MetaRepository:
             return row.value if row else default
 
     def set(self, key: str, value: str) -> None:
-        with Session(self._engine) as session:
+        with Session(self._writer) as session:
             session.merge(MetaRow(key=key, value=value))
             session.commit()

@@ -53,17 +53,13 @@ _PLAIN_FIELDS = (
 )
 
 
-def checkin_to_rows(checkin: CheckIn, *, updated_at: datetime) -> tuple[CheckInRow, list[CheckInRegionRow]]:
-    row = CheckInRow(
-        **{name: getattr(checkin, name) for name in _PLAIN_FIELDS},
-        day=checkin.day.isoformat(),
-        recorded_at=checkin.recorded_at.isoformat(),
-        updated_at=updated_at.isoformat(),
-    )
-    regions = [
-        CheckInRegionRow(checkin_id=checkin.id, region=region, intensity=intensity)
-        for region, intensity in (checkin.regions or {}).items()
-    ]
+def checkin_to_values(checkin: CheckIn, *, updated_at: datetime) -> tuple[dict, list[dict]]:
+    """Column values of the check-in row and its region rows (for Core inserts: saving is a hot path)."""
+    row = {name: getattr(checkin, name) for name in _PLAIN_FIELDS}
+    row.update(day=checkin.day.isoformat(), recorded_at=checkin.recorded_at.isoformat(),
+               updated_at=updated_at.isoformat())
+    regions = [{"checkin_id": checkin.id, "region": region, "intensity": intensity}
+               for region, intensity in (checkin.regions or {}).items()]
     return row, regions
 
 

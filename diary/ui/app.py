@@ -44,13 +44,13 @@ class Shell:
                           for label, icon, selected in DESTINATIONS],
         )
         page.navigation_bar = self.bar
-        self.row = ft.Row(controls=[self.rail, self.scroller], expand=True, spacing=0,
-                          vertical_alignment=ft.CrossAxisAlignment.START)
-        page.add(self.row)
+        self.row: ft.Row | None = None
         page.on_resize = lambda e: self.layout(e.width)
         self.layout(page.width)
         self.open(0)
-        page.update()
+        self.row = ft.Row(controls=[self.rail, self.scroller], expand=True, spacing=0,
+                          vertical_alignment=ft.CrossAxisAlignment.START)
+        page.add(self.row)  # one message with the whole first screen
 
     def _new_scroller(self, index: int) -> ft.Column:
         # A fresh scrollable per visit (its own key), so every screen opens at its top.
@@ -74,13 +74,22 @@ class Shell:
         else:
             screen = SettingsScreen(self.diary, on_theme=self.set_theme)
         self.body.content = fresh_view([screen], name=f"screen-{index}", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
-        if hasattr(self, "row"):
+        if self.row is not None:
             self.scroller = self._new_scroller(index)
             self.row.controls[-1] = self.scroller
 
     def set_theme(self, mode: str) -> None:
         self.page.theme_mode = THEME_MODES.get(mode, ft.ThemeMode.SYSTEM)
         self.diary.meta.set("theme", mode)
+
+
+def warm_up_controls() -> None:
+    """Load the Flet control classes the first screen uses (Flet imports them lazily, on first use)."""
+    for name in ("Theme", "NavigationBar", "NavigationRail", "NavigationBarDestination", "NavigationRailDestination",
+                 "TextButton", "FilledButton", "OutlinedButton", "TextField", "Checkbox", "Switch", "Stack",
+                 "ResponsiveRow", "Semantics", "ButtonStyle", "RoundedRectangleBorder", "SnackBar", "ListTile", "Card"):
+        getattr(ft, name)
+    ft.Theme(color_scheme_seed=theme.SEED, use_material3=True)
 
 
 def make_main(open_diary: Callable[[], Diary]) -> Callable[[ft.Page], None]:

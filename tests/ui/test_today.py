@@ -92,7 +92,7 @@ class TestQuickCheckIn:
         def full(*args, **kwargs):
             raise sqlite3.OperationalError("database or disk is full")
 
-        monkeypatch.setattr(diary.checkins, "add", full)
+        monkeypatch.setattr(diary.checkins, "add_to_day", full)
         ui.click("pain-7")
         ui.click("save")
         assert status(ui).startswith("The device is full, so nothing was saved.")

@@ -1,0 +1,239 @@
+"""Goals agreed between patient and physiotherapist, their ratings over time, and what follows from them.
+
+Model (shared/reference/goals-fhir.md, instruments.md §2.12):
+- one patient's goals: a **main** goal and **intermediate** goals (steps toward it, each naming its main
+  goal), each with optional Goal Attainment Scaling levels −2…+2 described in words, a baseline level
+  (−2, Kiresuk's convention, or −1, Turner-Stokes's) and an optional weight;
+- **ratings** are kept forever: a correction is a new rating. A rating has a GAS level where the goal has
+  levels, and always a 3-level category (fully / partially / not attained);
+- derived: the latest category, a trend, the FHIR achievementStatus, the Kiresuk–Sherman T-score across
+  a review's rated goals, and the trial's outcome (main goal / intermediate goals fully attained).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from diary.domain.errors import ValidationFailed
+from diary.domain.text import clean_text
+
+LEVELS = (-2, -1, 0, 1, 2)
+TITLE_MAX, TEXT_MAX, LEVEL_TEXT_MAX, COMMENT_MAX = 120, 500, 200, 1000
+
+
+class GoalType(str, Enum):
+    MAIN = "main"
+    INTERMEDIATE = "intermediate"
+
+
+class Rater(str, Enum):
+    PATIENT = "patient"
+    PHYSIOTHERAPIST = "physiotherapist"
+
+
+class Category(str, Enum):
+    FULLY = "fully"
+    PARTIALLY = "partially"
+    NOT = "not"
+
+
+# When only the 3-level category is known (instruments.md §2.12, PROJECT DEFAULT, baseline −2).
+CATEGORY_LEVEL = {Category.FULLY: 0, Category.PARTIALLY: -1, Category.NOT: -2}
+_ORDER = {Category.NOT: 0, Category.PARTIALLY: 1, Category.FULLY: 2}
+
+
+def _text(value: Any, *, field: str, label: str, max_chars: int, required: bool = False) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValueError(f"{label} is required.")
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{label} must be text.")
+    return clean_text(value.strip(), field=field, max_chars=max_chars, label=label)
+
+
+def _failure(exc: ValidationError) -> ValidationFailed:
+    error = exc.errors()[0]
+    field = str(error["loc"][0]) if error.get("loc") else None
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        message = f"Unknown goal field {field!r}."
+    elif error["type"] != "value_error":
+        message = f"{field}: {message}." if field else message
+    return ValidationFailed(message, field=field)
+
+
+class Goal(BaseModel):
+    """One goal. Build with `Goal.create(...)` to get ValidationFailed sentences."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    type: GoalType
+    title: str
+    measure: str | None = None  # what will be done or measured
+    baseline: str | None = None  # where the patient starts, in words
+    target: str | None = None  # how much, in words
+    start_date: date
+    target_date: date | None = None
+    main_goal_id: str | None = None
+    levels: dict[int, str] | None = None  # GAS level → its agreed description
+    baseline_level: int = -1
+    weight: float = 1.0
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title(cls, v: Any) -> Any:
+        return _text(v, field="title", label="The goal's title", max_chars=TITLE_MAX, required=True)
+
+    @field_validator("measure", "baseline", "target", mode="before")
+    @classmethod
+    def _texts(cls, v: Any, info) -> Any:
+        label = {"measure": "What will be done", "baseline": "The baseline", "target": "The target"}[info.field_name]
+        return _text(v, field=info.field_name, label=label, max_chars=TEXT_MAX)
+
+    @field_validator("levels", mode="before")
+    @classmethod
+    def _levels(cls, v: Any) -> Any:
+        if v is None or v == {}:
+            return None
+        if not isinstance(v, dict):
+            raise ValueError("Level descriptions must map each level −2…+2 to a sentence.")
+        cleaned = {}
+        for key, text in v.items():
+            try:
+                level = int(key)
+            except (TypeError, ValueError):
+                raise ValueError(f"GAS level {key!r} is not one of −2, −1, 0, +1, +2.") from None
+            if level not in LEVELS or isinstance(key, bool):
+                raise ValueError(f"GAS level {key!r} is not one of −2, −1, 0, +1, +2.")
+            cleaned[level] = _text(text, field="levels", label=f"The description of level {level:+d}",
+                                   max_chars=LEVEL_TEXT_MAX, required=True)
+        if set(cleaned) != set(LEVELS):
+            missing = ", ".join(f"{lv:+d}" for lv in LEVELS if lv not in cleaned)
+            raise ValueError(f"Describe all five levels or none; missing: {missing}.")
+        return dict(sorted(cleaned.items()))
+
+    @field_validator("baseline_level", mode="before")
+    @classmethod
+    def _baseline_level(cls, v: Any) -> Any:
+        if v not in (-1, -2) or isinstance(v, bool):
+            raise ValueError(f"The baseline level must be −1 or −2 (got {v!r}).")
+        return v
+
+    @field_validator("weight", mode="before")
+    @classmethod
+    def _weight(cls, v: Any) -> Any:
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v <= 10:
+            raise ValueError(f"The weight must be a number above 0 and at most 10 (got {v!r}).")
+        return float(v)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Goal":
+        if self.type is GoalType.INTERMEDIATE and not self.main_goal_id:
+            raise ValueError("An intermediate goal must name the main goal it leads to.")
+        if self.type is GoalType.MAIN and self.main_goal_id:
+            raise ValueError("A main goal cannot belong to another main goal.")
+        if self.target_date and self.target_date < self.start_date:
+            raise ValueError(
+                f"The target date {self.target_date.isoformat()} is before the start {self.start_date.isoformat()}."
+            )
+        return self
+
+    @property
+    def has_levels(self) -> bool:
+        return self.levels is not None
+
+    def category_for(self, level: int) -> Category:
+        """The 3-level category a GAS level means for this goal.
+
+        With baseline −2 (Kiresuk): ≥ 0 fully, −1 partially, −2 not. With baseline −1 (Turner-Stokes), −1 is
+        "no change", so both −1 and −2 are not attained.
+        """
+        if level >= 0:
+            return Category.FULLY
+        if level == -1 and self.baseline_level == -2:
+            return Category.PARTIALLY
+        return Category.NOT
+
+    @classmethod
+    def create(cls, **fields: Any) -> "Goal":
+        fields.setdefault("id", uuid.uuid4().hex)
+        try:
+            return cls(**fields)
+        except ValidationError as exc:
+            raise _failure(exc) from None
+
+    def changed(self, **fields: Any) -> "Goal":
+        return Goal.create(**{**self.model_dump(), **fields})
+
+
+class Rating(BaseModel):
+    """One rating of one goal. Build with `Rating.create(goal, ...)`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    goal_id: str
+    rated_on: date
+    rater: Rater
+    level: int | None = None
+    category: Category
+    comment: str | None = None
+    recorded_at: datetime
+
+    @classmethod
+    def create(cls, goal: Goal, *, rated_on: date, rater: str | Rater, recorded_at: datetime,
+               level: int | None = None, category: str | Category | None = None,
+               comment: str | None = None, id: str | None = None) -> "Rating":
+        """Validate a rating against its goal: a level where the goal has levels (the category follows
+        from it), else a category.
+
+        Raises:
+            ValidationFailed: a level outside −2…+2, a missing level or category, an unknown rater.
+        """
+        if level is not None:
+            if isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
+                raise ValidationFailed(f"A GAS level must be −2, −1, 0, +1 or +2 (got {level!r}).", field="level")
+            derived = goal.category_for(level)
+            if category is not None and Category(category) is not derived:
+                raise ValidationFailed(f"Level {level:+d} means {derived.value} attained for this goal, "
+                                       f"not {Category(category).value}.", field="category")
+            category = derived
+        elif goal.has_levels:
+            raise ValidationFailed("This goal has levels: choose one of −2…+2.", field="level")
+        if category is None:
+            raise ValidationFailed("Choose fully, partially or not attained.", field="category")
+        try:
+            return cls(id=id or uuid.uuid4().hex, goal_id=goal.id, rated_on=rated_on, rater=Rater(rater),
+                       level=level, category=Category(category),
+                       comment=_text(comment, field="comment", label="The comment", max_chars=COMMENT_MAX),
+                       recorded_at=recorded_at)
+        except ValueError as exc:
+            raise ValidationFailed(f"Unknown rater or category: {exc}. Raters are patient or physiotherapist; "
+                                   "categories are fully, partially or not.") from None
+
+    @property
+    def gas_level(self) -> int:
+        """The level used in the T-score: the rated level, else the category's default mapping."""
+        return self.level if self.level is not None else CATEGORY_LEVEL[self.category]
+
+
+def validate_goal_set(goals: list[Goal]) -> None:
+    """Cross-goal rules: every intermediate goal names an existing main goal; one main goal at most
+    per patient is the trial's design, but earlier main goals may be kept as history.
+
+    Raises:
+        ValidationFailed: an intermediate goal points at a goal that is missing or not a main goal.
+    """
+    by_id = {g.id: g for g in goals}
+    for goal in goals:
+        if goal.type is GoalType.INTERMEDIATE:
+            main = by_id.get(goal.main_goal_id or "")
+            if main is None or main.type is not GoalType.MAIN:
+                raise ValidationFailed(f"The intermediate goal \"{goal.title}\" must lead to an existing main goal.")
