@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from diary.cli import COMMANDS, _build_parser, main
+from diary.storage.migrations import LATEST_VERSION
 
 
 def run(capsys, *argv):
@@ -37,7 +38,7 @@ class TestLog:
         assert code == 0 and out.startswith("Saved a check-in for ")
         code, out, _ = run(capsys, "--home", home, "info", "--json")
         info = json.loads(out)
-        assert code == 0 and info["days_logged"] == 1 and info["checkins"] == 1 and info["schema_version"] == 1
+        assert code == 0 and info["days_logged"] == 1 and info["checkins"] == 1 and info["schema_version"] == LATEST_VERSION
 
     @pytest.mark.parametrize("args,message", [
         (["--pain", "11"], "Pain must be a whole number from 0 to 10 (got 11)."),

@@ -10,8 +10,10 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from diary.config import ensure_home
+from diary.services.goals import GoalService
 from diary.services.log import LogService
 from diary.storage.database import DB_FILENAME, open_engine, schema_version_of
+from diary.storage.goal_repository import GoalRepository
 from diary.storage.repositories import CheckInRepository, MetaRepository
 
 
@@ -27,6 +29,7 @@ class Diary:
     home: Path
     engine: Engine
     log: LogService
+    goals: GoalService
     meta: MetaRepository
     checkins: CheckInRepository
     clock: Callable[[], datetime]
@@ -59,10 +62,12 @@ def open_diary(home: Path, *, clock: Callable[[], datetime] = local_now) -> Diar
     ensure_home(home)
     engine = open_engine(home)
     checkins = CheckInRepository(engine)
+    log = LogService(checkins=checkins, clock=clock)
     return Diary(
         home=home,
         engine=engine,
-        log=LogService(checkins=checkins, clock=clock),
+        log=log,
+        goals=GoalService(goals=GoalRepository(engine), log=log, clock=clock),
         meta=MetaRepository(engine),
         checkins=checkins,
         clock=clock,

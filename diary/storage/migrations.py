@@ -58,6 +58,51 @@ V1 = [
     ) WITHOUT ROWID""",
 ]
 
+_LEVEL_COLUMNS = ("level_m2", "level_m1", "level_0", "level_p1", "level_p2")
+
+# Goals, their ratings (kept forever: a correction is a new row) and the activity plan.
+V2 = [
+    f"""CREATE TABLE goal (
+        id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+        type TEXT NOT NULL CHECK (type IN ('main', 'intermediate')),
+        title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+        measure TEXT CHECK (measure IS NULL OR length(measure) <= 500),
+        baseline TEXT CHECK (baseline IS NULL OR length(baseline) <= 500),
+        target TEXT CHECK (target IS NULL OR length(target) <= 500),
+        start_date TEXT NOT NULL,
+        target_date TEXT CHECK (target_date IS NULL OR target_date >= start_date),
+        main_goal_id TEXT REFERENCES goal(id) ON DELETE CASCADE,
+        {", ".join(f"{c} TEXT CHECK ({c} IS NULL OR length({c}) <= 200)" for c in _LEVEL_COLUMNS)},
+        baseline_level INTEGER NOT NULL DEFAULT -1 CHECK (baseline_level IN (-1, -2)),
+        weight REAL NOT NULL DEFAULT 1 CHECK (weight > 0 AND weight <= 10),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK ((type = 'intermediate') = (main_goal_id IS NOT NULL)),
+        CHECK ((level_m2 IS NULL) = (level_p2 IS NULL) AND (level_m1 IS NULL) = (level_0 IS NULL)
+               AND (level_0 IS NULL) = (level_p1 IS NULL) AND (level_m2 IS NULL) = (level_0 IS NULL))
+    )""",
+    """CREATE TABLE goal_rating (
+        id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+        goal_id TEXT NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+        rated_on TEXT NOT NULL,
+        rater TEXT NOT NULL CHECK (rater IN ('patient', 'physiotherapist')),
+        level INTEGER CHECK (level IS NULL OR (level BETWEEN -2 AND 2 AND typeof(level) = 'integer')),
+        category TEXT NOT NULL CHECK (category IN ('fully', 'partially', 'not')),
+        comment TEXT CHECK (comment IS NULL OR length(comment) <= 1000),
+        recorded_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX goal_rating_goal ON goal_rating(goal_id, rated_on, recorded_at)",
+    """CREATE TABLE plan_activity (
+        id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+        intensity TEXT NOT NULL CHECK (intensity IN ('light', 'moderate', 'vigorous', 'strength')),
+        minutes INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 5 AND 300),
+        times_per_week INTEGER NOT NULL CHECK (times_per_week BETWEEN 1 AND 14),
+        goal_id TEXT REFERENCES goal(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL
+    )""",
+]
+
 # Index i holds the statements that take the schema from version i to i + 1.
-MIGRATIONS: list[list[str]] = [V1]
+MIGRATIONS: list[list[str]] = [V1, V2]
 LATEST_VERSION = len(MIGRATIONS)

@@ -34,9 +34,24 @@ def main() -> None:
         log.record(day=day - timedelta(days=1), note="=HYPERLINK(\"x\") <b>markup</b> kept verbatim")
         log.record(day=day, pain=10, regions=["jaw_left", "abdomen", "chest"], strength=False)
         diary.meta.set("theme", "dark")
+        goals = diary.goals
+        main = goals.add_goal(type="main", title="Walk to work again", start_date=day - timedelta(days=20),
+                              target_date=day + timedelta(days=70), baseline_level=-2,
+                              levels={-2: "No walks", -1: "10 min twice a week", 0: "30 min 3 times a week",
+                                      1: "40 min 3 times a week", 2: "40 min 4 times a week"})
+        step = goals.add_goal(type="intermediate", title="Stretch every morning", main_goal_id=main.id,
+                              start_date=day - timedelta(days=20), weight=2)
+        goals.rate(main.id, level=-2, rated_on=day - timedelta(days=13))
+        goals.rate(main.id, level=-1, rated_on=day - timedelta(days=6), comment="better week")
+        goals.rate(step.id, category="partially", rater="physiotherapist", rated_on=day - timedelta(days=6))
+        goals.add_activity(name="Walk", intensity="moderate", minutes=30, times_per_week=3, goal_id=main.id)
+        goals.add_activity(name="Strength exercises", intensity="strength", times_per_week=2)
         expected = {
             "checkins": [json.loads(c.model_dump_json()) for c in diary.checkins.all()],
             "meta": {"theme": "dark"},
+            "goals": [json.loads(g.model_dump_json()) for g in goals._repo.goals()],
+            "ratings": [json.loads(r.model_dump_json()) for r in goals._repo.ratings()],
+            "activities": [json.loads(a.model_dump_json()) for a in goals.activities()],
         }
         diary.close()
         shutil.copyfile(Path(tmp) / "home" / "diary.sqlite3", target)

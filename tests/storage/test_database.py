@@ -75,6 +75,13 @@ class TestMigrations:
         assert got == expected["checkins"]
         for key, value in expected["meta"].items():
             assert diary.meta.get(key) == value
+        stored = {
+            "goals": [json.loads(g.model_dump_json()) for g in diary.goals._repo.goals()],
+            "ratings": [json.loads(r.model_dump_json()) for r in diary.goals._repo.ratings()],
+            "activities": [json.loads(a.model_dump_json()) for a in diary.goals.activities()],
+        }
+        for table, rows in stored.items():
+            assert rows == expected.get(table, []), table
         with raw(home) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
