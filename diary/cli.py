@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 
 from diary import __version__
+from diary.cli_goals import add_parsers as add_goal_parsers
+from diary.cli_goals import run_goal, run_plan
 from diary.config import data_dir
 from diary.domain.items import ACTIVITY, SCALES
 from diary.domain.errors import DiaryError, ValidationFailed
@@ -59,6 +61,7 @@ def _build_parser() -> argparse.ArgumentParser:
                                description="Fill an empty home with realistic synthetic data; refuses a home with real data.")
     demo.add_argument("--days", type=int, default=120, help="how many days (default 120)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    add_goal_parsers(commands)
     return parser
 
 
@@ -145,7 +148,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return serve(home=data_dir(args.home), port=args.port, desktop=args.desktop, open_browser=not args.no_browser)
 
 
-COMMANDS = {"run": _cmd_run, "info": _cmd_info, "log": _cmd_log, "demo": _cmd_demo}
+COMMANDS = {
+    "run": _cmd_run, "info": _cmd_info, "log": _cmd_log, "demo": _cmd_demo,
+    "goal": lambda args: run_goal(_open(args), args),
+    "plan": lambda args: run_plan(_open(args), args),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -90,4 +90,42 @@ def fill_demo(diary: Diary, *, days: int, seed: int) -> int:
     fresh = [c for c in checkins if c.day not in existing]
     diary.meta.set(DEMO_MARK, "1")
     diary.checkins.add_many(fresh, now=now)
+    if not diary.goals.overview():
+        _demo_goals(diary, start=now.date() - timedelta(days=days - 1), seed=seed)
     return len(fresh)
+
+
+def _demo_goals(diary: Diary, *, start: date, seed: int) -> None:
+    """A main goal with two steps, weekly ratings that mostly improve, and a two-activity plan."""
+    rng = random.Random(seed + 1)
+    goals, today = diary.goals, diary.clock().date()
+    main = goals.add_goal(
+        type="main", title="Walk to work again", start_date=start, baseline_level=-2,
+        measure="Walking the 2 km to work", baseline="Takes the bus every day",
+        target="Walks to work 3 days a week", target_date=today + timedelta(days=60),
+        levels={-2: "Takes the bus every day", -1: "Walks to work once a week", 0: "Walks to work 3 days a week",
+                1: "Walks to work 4 days a week", 2: "Walks to work every day"},
+    )
+    walk = goals.add_goal(
+        type="intermediate", title="Walk 30 minutes", main_goal_id=main.id, start_date=start, baseline_level=-2,
+        levels={-2: "No walks", -1: "Walks 10 min twice a week", 0: "Walks 30 min 3 times a week",
+                1: "Walks 40 min 3 times a week", 2: "Walks 40 min 4 times a week"},
+    )
+    stretch = goals.add_goal(type="intermediate", title="Stretch every morning", main_goal_id=main.id,
+                             start_date=start)
+    goals.add_activity(name="Walk", intensity="moderate", minutes=30, times_per_week=3, goal_id=walk.id)
+    goals.add_activity(name="Strength exercises", intensity="strength", times_per_week=2, goal_id=main.id)
+    weeks = max(1, (today - start).days // 7)
+    for week in range(1, weeks + 1):
+        rated_on = start + timedelta(days=7 * week)
+        if rated_on > today:
+            break
+        progress = week / weeks
+        goals.rate(main.id, level=_demo_level(progress - 0.2, rng), rated_on=rated_on)
+        goals.rate(walk.id, level=_demo_level(progress, rng), rated_on=rated_on)
+        category = "fully" if progress > 0.7 else "partially" if progress > 0.3 else "not"
+        goals.rate(stretch.id, category=category, rated_on=rated_on)
+
+
+def _demo_level(progress: float, rng: random.Random) -> int:
+    return max(-2, min(2, round(-2 + 2.6 * progress + rng.gauss(0, 0.25))))

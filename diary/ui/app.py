@@ -11,6 +11,7 @@ from diary.services.bootstrap import Diary
 from diary.ui import text as T
 from diary.ui import theme
 from diary.ui.components.view import fresh_view
+from diary.ui.screens.goals import GoalsScreen
 from diary.ui.screens.history import HistoryScreen
 from diary.ui.screens.settings import SettingsScreen
 from diary.ui.screens.today import TodayScreen
@@ -18,8 +19,10 @@ from diary.ui.screens.today import TodayScreen
 DESTINATIONS = [
     (T.NAV_TODAY, ft.Icons.EDIT_NOTE_OUTLINED, ft.Icons.EDIT_NOTE),
     (T.NAV_HISTORY, ft.Icons.CALENDAR_MONTH_OUTLINED, ft.Icons.CALENDAR_MONTH),
+    (T.NAV_GOALS, ft.Icons.FLAG_OUTLINED, ft.Icons.FLAG),
     (T.NAV_SETTINGS, ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS),
 ]
+TODAY, HISTORY, GOALS, SETTINGS = range(4)
 THEME_MODES = {"system": ft.ThemeMode.SYSTEM, "light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
 RAIL_WIDTH = 88
 
@@ -65,12 +68,15 @@ class Shell:
         available = (width or 400) - (RAIL_WIDTH if wide else 0)
         self.body.width = min(theme.CONTENT_MAX_WIDTH, available)
 
-    def open(self, index: int) -> None:
+    def open(self, index: int, **options) -> None:
         self.index = self.bar.selected_index = self.rail.selected_index = index
-        if index == 0:
-            screen = TodayScreen(self.diary.log)
-        elif index == 1:
+        if index == TODAY:
+            screen = TodayScreen(self.diary.log, goals=self.diary.goals,
+                                 on_rate_goals=lambda: self.open(GOALS, rate_now=True))
+        elif index == HISTORY:
             screen = HistoryScreen(self.diary.log)
+        elif index == GOALS:
+            screen = GoalsScreen(self.diary.goals, **options)
         else:
             screen = SettingsScreen(self.diary, on_theme=self.set_theme)
         self.body.content = fresh_view([screen], name=f"screen-{index}", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)

@@ -117,3 +117,77 @@ SUMMARY_REGIONS = "{n} painful areas"
 SUMMARY_NO_PAIN = "no pain"
 SUMMARY_NOTE = "a note"
 SUMMARY_FLARE = "flare day"
+
+# Goals
+NAV_GOALS = "Goals"
+GOALS_HEADING = "Your goals"
+GOALS_EMPTY = "No goals yet. Agree a main goal with your physiotherapist, then add the steps toward it."
+ADD_MAIN_GOAL = "Add a main goal"
+ADD_STEP = "Add a step"
+STEP_OF = "Step toward: {title}"
+RATE_GOALS = "Rate my goals"
+RATING_DUE = "It is time to rate your goals for this week."
+EDIT_GOAL = "Edit"
+NEW_MAIN_GOAL = "New main goal"
+NEW_STEP = "New step toward \"{title}\""
+EDIT_GOAL_HEADING = "Edit goal"
+GOAL_TITLE = "Goal"
+GOAL_TITLE_HINT = "e.g. Walk to work again"
+GOAL_MEASURE = "What will you do or measure?"
+GOAL_MEASURE_HINT = "e.g. Walking the 2 km to work"
+GOAL_BASELINE = "Where are you now?"
+GOAL_BASELINE_HINT = "e.g. Takes the bus every day"
+GOAL_TARGET = "How much, by when?"
+GOAL_TARGET_HINT = "e.g. Walks to work 3 days a week"
+GOAL_TARGET_DATE = "Target date (YYYY-MM-DD)"
+LEVELS_HEADING = "Five levels of attainment (optional)"
+LEVELS_HELP = "Describe what each level looks like. 0 is what you expect to reach by the target date."
+LEVEL_LABELS = {
+    -2: "−2 much less than expected", -1: "−1 somewhat less", 0: "0 as expected",
+    1: "+1 somewhat more", 2: "+2 much more than expected",
+}
+LEVEL_HINTS = {
+    -2: "e.g. Takes the bus every day", -1: "e.g. Walks to work once a week", 0: "e.g. Walks to work 3 days a week",
+    1: "e.g. Walks to work 4 days a week", 2: "e.g. Walks to work every day",
+}
+BASELINE_LEVEL = "Where are you now on this scale?"
+WEIGHT = "Importance (weight)"
+GOAL_SAVED = "Saved the goal \"{title}\"."
+DELETE_GOAL = "Delete goal"
+GOAL_DELETED = "Deleted the goal \"{title}\" and its ratings."
+NOT_RATED = "Not rated yet"
+NEXT_REVIEW = "Next rating: {day}"
+T_SCORE = "Goal attainment T-score: {value} (50 = as expected)"
+T_SCORE_NONE = "Goal attainment T-score: appears after your first rating"
+CATEGORY_NAMES = {"fully": "Fully attained", "partially": "Partially attained", "not": "Not attained"}
+TREND_NAMES = {"improving": "Improving", "worsening": "Worsening", "no_change": "No change"}
+STATUS_NAMES = {
+    "in-progress": "In progress", "improving": "Improving", "worsening": "Worsening", "no-change": "No change",
+    "achieved": "Achieved", "sustaining": "Sustaining", "not-achieved": "Not achieved", "no-progress": "No progress",
+    "not-attainable": "Not attainable",
+}
+RATE_HEADING = "How far have you come?"
+RATE_HELP = "One tap per goal. Flare days never count against you."
+WITH_PHYSIO = "Rating together with my physiotherapist"
+RATING_COMMENT = "Comment (optional)"
+SAVE_RATINGS = "Save ratings"
+RATINGS_SAVED = "Saved {n} ratings."
+NOTHING_RATED = "Tap a level for at least one goal, then save."
+RATING_LEVEL = "{title}: {level}"
+HISTORY_OF_RATINGS = "{n} ratings"
+
+# Activity plan
+PLAN_HEADING = "This week's activity plan"
+PLAN_EMPTY = "No activities planned yet."
+PLAN_PROGRESS = "{done} of {expected} this week"
+PLAN_NOTHING_EXPECTED = "Nothing expected this week (flare or rest days)"
+PLAN_FLARE_DAYS = "{n} flare or rest days left out"
+ADD_ACTIVITY = "Add activity"
+ACTIVITY_NAME = "Activity"
+ACTIVITY_INTENSITY = "Intensity"
+ACTIVITY_MINUTES = "Minutes per session"
+ACTIVITY_TIMES = "Times a week"
+INTENSITY_NAMES = {"light": "Light", "moderate": "Moderate", "vigorous": "Vigorous", "strength": "Strength"}
+REMOVE = "Remove"
+ACTIVITY_ADDED = "Added {name}: {dose}."
+BACK_TO_GOALS = "Back to goals"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from diary.domain.errors import DiaryError
+from diary.services.goals import GoalService
 from diary.services.log import LogService
 from diary.storage.database import describe_failure
 from diary.ui import text as T
@@ -26,10 +27,23 @@ def save_form(log: LogService, form: CheckInForm):
 
 
 class TodayScreen(ft.Column):
-    def __init__(self, log: LogService):
+    def __init__(self, log: LogService, *, goals: GoalService | None = None, on_rate_goals=None):
         super().__init__(key="today-screen", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
-        self._log = log
+        self._log, self._goals, self._on_rate_goals = log, goals, on_rate_goals
         self.show_latest()
+
+    def _prompts(self) -> list[ft.Control]:
+        """What is due: the weekly goal rating (never on a flare day)."""
+        if not (self._goals and self._on_rate_goals and self._goals.rating_due()):
+            return []
+        return [ft.Container(
+            key="rating-prompt", padding=12, border_radius=10, bgcolor=ft.Colors.SECONDARY_CONTAINER,
+            content=ft.Row(wrap=True, vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
+                ft.Icon(ft.Icons.STAR_RATE, color=ft.Colors.ON_SECONDARY_CONTAINER),
+                ft.Text(T.RATING_DUE, color=ft.Colors.ON_SECONDARY_CONTAINER, expand=True),
+                ft.FilledTonalButton(content=T.RATE_GOALS, key="rate-goals-now",
+                                     on_click=lambda e: self._on_rate_goals()),
+            ]))]
 
     def show_latest(self, *, extra: bool = False) -> None:
         """Today's first check-in for editing, or a blank form; `extra` starts another check-in."""
@@ -47,7 +61,7 @@ class TodayScreen(ft.Column):
                                           on_click=lambda e: self.show_latest(extra=True))
         self._logged_note = ft.Text(T.TODAY_LOGGED, key="today-logged", visible=bool(existing) and not extra,
                                     color=ft.Colors.ON_SURFACE_VARIANT)
-        self.controls = [fresh_view([self._logged_note, self._editor, self._another], name="today-view",
+        self.controls = [fresh_view([*self._prompts(), self._logged_note, self._editor, self._another], name="today-view",
                                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
 
     def _save(self, form: CheckInForm) -> str | None:

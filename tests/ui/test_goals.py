@@ -1,0 +1,134 @@
+"""Goals screen handlers, in-process: add goals, rate them, edit, the plan, and the Today prompt."""
+
+from datetime import timedelta
+
+GOALS_TAB = 2
+
+
+def open_goals(ui):
+    ui.change("nav-bar", GOALS_TAB)
+
+
+def fill_levels(ui):
+    for level, text in {-2: "No walks", -1: "10 min twice a week", 0: "30 min 3 times a week",
+                        1: "40 min 3 times", 2: "40 min 4 times"}.items():
+        ui.type(f"goal-level-{level}", text)
+
+
+class TestGoalsScreen:
+    def test_create_main_goal_with_steps_and_rate_twice(self, ui, diary, clock):
+        open_goals(ui)
+        ui.click("add-main-goal")
+        ui.type("goal-title", "Walk to work again")
+        ui.type("goal-target-date", (clock.now.date() + timedelta(days=60)).isoformat())
+        fill_levels(ui)
+        ui.click("goal-save")
+        assert "Saved the goal" in ui.find("goals-message").value
+        [tree] = diary.goals.overview()
+        main = tree.main.goal
+        assert main.levels[0] == "30 min 3 times a week" and main.baseline_level == -1
+
+        for title in ("Walk 30 minutes", "Stretch every morning"):
+            ui.click(f"add-step-{main.id}")
+            ui.type("goal-title", title)
+            ui.click("goal-save")
+        [tree] = diary.goals.overview()
+        step_a, step_b = (s.goal for s in tree.steps)
+
+        for main_level, cat in ((-1, "not"), (0, "partially")):
+            ui.click("rate-goals")
+            ui.click(f"rate-{main.id}-{main_level}")
+            ui.click(f"rate-{step_b.id}-{cat}")
+            ui.click("save-ratings")
+            assert ui.find("goals-message").value == "Saved 2 ratings."
+            clock.now += timedelta(days=7)
+        open_goals(ui)
+        assert ui.find(f"goal-rating-{main.id}").value.startswith("Fully attained (level 0: 30 min 3 times a week)")
+        assert ui.find(f"goal-progress-{main.id}").value.startswith("Achieved")
+        assert ui.find(f"goal-progress-{step_b.id}").value.startswith("Improving")
+        assert ui.find("t-score").value == "Goal attainment T-score: 43.8 (50 = as expected)"  # x = (0, −1): 50 − 10/√2.6
+        assert step_a.title == "Walk 30 minutes"
+
+    def test_bad_input_is_explained_and_nothing_stored(self, ui, diary):
+        open_goals(ui)
+        ui.click("add-main-goal")
+        ui.click("goal-save")
+        assert ui.find("goal-status").value == "The goal's title is required."
+        ui.type("goal-title", "Walk")
+        ui.type("goal-target-date", "2020-01-01")
+        ui.click("goal-save")
+        assert "is before the start" in ui.find("goal-status").value
+        ui.type("goal-target-date", "next week")
+        ui.click("goal-save")
+        assert "not a real date" in ui.find("goal-status").value
+        ui.type("goal-target-date", "")
+        ui.type("goal-level-0", "only one level")
+        ui.click("goal-save")
+        assert "Describe all five levels or none" in ui.find("goal-status").value
+        assert diary.goals.overview() == []
+
+    def test_rating_with_physiotherapist_is_recorded_as_theirs(self, ui, diary):
+        g = diary.goals.add_goal(type="main", title="Walk")
+        open_goals(ui)
+        ui.click("rate-goals")
+        ui.click(f"rate-{g.id}-fully")
+        ui.change("with-physio", True)
+        ui.click("save-ratings")
+        [rating] = diary.goals._repo.ratings()
+        assert rating.rater.value == "physiotherapist" and rating.category.value == "fully"
+
+    def test_saving_without_a_choice_says_what_to_do(self, ui, diary):
+        diary.goals.add_goal(type="main", title="Walk")
+        open_goals(ui)
+        ui.click("rate-goals")
+        ui.click("save-ratings")
+        assert ui.find("rate-status").value.startswith("Tap a level")
+        assert diary.goals._repo.ratings() == []
+
+    def test_edit_and_delete_goal(self, ui, diary):
+        g = diary.goals.add_goal(type="main", title="Walk")
+        open_goals(ui)
+        ui.click(f"edit-goal-{g.id}")
+        ui.type("goal-title", "Walk further")
+        ui.click("goal-save")
+        assert diary.goals.goal(g.id).title == "Walk further"
+        ui.click(f"edit-goal-{g.id}")
+        ui.click("delete-goal")
+        assert diary.goals.overview() == []
+
+    def test_plan_add_show_and_remove(self, ui, diary):
+        open_goals(ui)
+        ui.type("activity-name", "Walk")
+        ui.type("activity-minutes", "30")
+        ui.type("activity-times", "3")
+        ui.click("add-activity")
+        [activity] = diary.goals.activities()
+        assert activity.dose == "30 min, 3 times a week"
+        assert ui.find(f"activity-progress-{activity.id}").value == "0 of 3 this week"
+        ui.click(f"remove-activity-{activity.id}")
+        assert diary.goals.activities() == []
+
+    def test_plan_bad_input(self, ui, diary):
+        open_goals(ui)
+        ui.type("activity-name", "Walk")
+        ui.click("add-activity")
+        assert ui.find("plan-status").value == "Give the minutes per session for an aerobic activity."
+        assert diary.goals.activities() == []
+
+
+class TestTodayPrompt:
+    def test_weekly_prompt_opens_rating(self, open_ui, diary, clock):
+        g = diary.goals.add_goal(type="main", title="Walk")
+        clock.now += timedelta(days=7)
+        ui = open_ui()
+        ui.click("rate-goals-now")
+        ui.click(f"rate-{g.id}-partially")
+        ui.click("save-ratings")
+        assert len(diary.goals._repo.ratings()) == 1
+
+    def test_no_prompt_on_a_flare_day(self, open_ui, diary, clock):
+        diary.goals.add_goal(type="main", title="Walk")
+        clock.now += timedelta(days=7)
+        diary.log.record(flare=True)
+        ui = open_ui()
+        assert not ui.find_all(lambda c: getattr(c, "key", None) == "rating-prompt")
