@@ -1,0 +1,139 @@
+"""Weekly aggregates of the daily diary (shared/reference/instruments.md §4, the diary_weekly_* vectors).
+
+Rules:
+- An NRS weekly mean is valid only with at least 4 of the 7 days reported.
+- Activity sums are valid only with at least 4 days reported. Sums are of the reported days and are
+  never extrapolated, so the WHO flags, computed on the observed sums, can only under-estimate.
+- `days_reported` is always returned, valid or not.
+Pure functions: a week is a list of 7 day values (None = not reported), oldest first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from diary.domain.errors import ValidationFailed
+from diary.domain.instruments.common import exact, two_decimals
+from diary.domain.instruments.definitions import is_number
+from diary.domain.instruments.who import meets_aerobic, meets_strength, moderate_equivalent_min
+
+DAYS_IN_WEEK = 7
+MIN_DAYS_REPORTED = 4
+MINUTES_PER_DAY = 24 * 60  # a day's minutes are summed over its check-ins, so 600 per entry is not the cap
+_MINUTE_FIELDS = ("light", "moderate", "vigorous")
+
+
+@dataclass(frozen=True)
+class WeeklyMean:
+    """A week's mean of a 0–10 rating, 2 decimals half up; None unless valid."""
+
+    valid: bool
+    mean: float | None
+    days_reported: int
+
+
+@dataclass(frozen=True)
+class WeeklyActivity:
+    """A week's leisure activity from the diary; every figure is None unless valid."""
+
+    valid: bool
+    days_reported: int
+    light_min: int | None = None
+    moderate_min: int | None = None
+    vigorous_min: int | None = None
+    total_hours: float | None = None  # light + moderate + vigorous
+    mvpa_hours: float | None = None  # moderate + vigorous
+    moderate_equivalent_min: int | None = None  # moderate + 2 × vigorous
+    strength_days: int | None = None
+    who_aerobic_met: bool | None = None  # ≥150 moderate-equivalent minutes
+    who_strength_met: bool | None = None  # strength on ≥2 days
+
+
+def _week(days: Any, what: str) -> list[Any]:
+    if not isinstance(days, (list, tuple)) or len(days) != DAYS_IN_WEEK:
+        got = f"{len(days)} days" if isinstance(days, (list, tuple)) else repr(days)
+        raise ValidationFailed(f"{what} needs one value per day for 7 days (None for a day not reported); "
+                               f"got {got}.")
+    return list(days)
+
+
+def weekly_nrs_mean(values: Any, *, label: str = "Rating") -> WeeklyMean:
+    """The weekly mean of a daily 0–10 rating (pain, fatigue, stress…).
+
+    Args:
+        values: 7 daily values 0–10 (daily means may have decimals), None for a day not reported.
+        label: how error messages name the rating.
+
+    Raises:
+        ValidationFailed: for a week that is not 7 days or a value outside 0–10.
+    """
+    days = _week(values, f"The weekly {label.lower()} mean")
+    for number, value in enumerate(days, start=1):
+        if value is not None and not (is_number(value) and 0 <= value <= 10):
+            raise ValidationFailed(f"{label} on day {number}: {value!r} is not allowed; values are numbers from "
+                                   "0 to 10 (or empty for a day not reported).", field=f"day{number}")
+    reported = [exact(v) for v in days if v is not None]
+    if len(reported) < MIN_DAYS_REPORTED:
+        return WeeklyMean(valid=False, mean=None, days_reported=len(reported))
+    return WeeklyMean(valid=True, mean=two_decimals(sum(reported, Fraction(0)) / len(reported)),
+                      days_reported=len(reported))
+
+
+def weekly_pain_mean(values: Any) -> WeeklyMean:
+    """The weekly mean pain NRS; valid only with ≥4 of 7 days reported.
+
+    Args:
+        values: 7 daily pain values 0–10, None for a day not reported.
+
+    Raises:
+        ValidationFailed: for a week that is not 7 days or a value outside 0–10.
+    """
+    return weekly_nrs_mean(values, label="Pain")
+
+
+def _check_day(number: int, day: Any) -> None:
+    where = f"Activity on day {number}"
+    if not isinstance(day, (list, tuple)) or len(day) != 4:
+        raise ValidationFailed(f"{where}: {day!r} is not allowed; give [light min, moderate min, vigorous min, "
+                               "strength yes/no], or None for a day not reported.", field=f"day{number}")
+    for name, minutes in zip(_MINUTE_FIELDS, day):
+        if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int)
+                                    or not 0 <= minutes <= MINUTES_PER_DAY):
+            raise ValidationFailed(f"{where}: {name} minutes {minutes!r} is not allowed; minutes are whole "
+                                   f"numbers from 0 to {MINUTES_PER_DAY} (or empty).", field=f"day{number}")
+    if day[3] is not None and not isinstance(day[3], bool):
+        raise ValidationFailed(f"{where}: strength {day[3]!r} is not allowed; answers are true, false or empty.",
+                               field=f"day{number}")
+    return None
+
+
+def weekly_activity(days: Any) -> WeeklyActivity:
+    """The week's activity totals and WHO 2020 flags from the daily diary.
+
+    A day counts as reported when any of its four fields is filled in; a blank field adds nothing
+    (blank is "not reported", never 0, and the week is not extrapolated).
+
+    Args:
+        days: 7 entries, each [light min, moderate min, vigorous min, strength yes/no] or None.
+
+    Raises:
+        ValidationFailed: for a week that is not 7 days or a malformed day.
+    """
+    week = _week(days, "The weekly activity")
+    for number, day in enumerate(week, start=1):
+        if day is not None:
+            _check_day(number, day)
+    reported = [day for day in week if day is not None and any(v is not None for v in day)]
+    if len(reported) < MIN_DAYS_REPORTED:
+        return WeeklyActivity(valid=False, days_reported=len(reported))
+    light, moderate, vigorous = (sum(day[i] or 0 for day in reported) for i in range(3))
+    strength_days = sum(day[3] is True for day in reported)
+    return WeeklyActivity(
+        valid=True, days_reported=len(reported), light_min=light, moderate_min=moderate, vigorous_min=vigorous,
+        total_hours=two_decimals(Fraction(light + moderate + vigorous, 60)),
+        mvpa_hours=two_decimals(Fraction(moderate + vigorous, 60)),
+        moderate_equivalent_min=moderate_equivalent_min(moderate, vigorous), strength_days=strength_days,
+        who_aerobic_met=meets_aerobic(moderate, vigorous), who_strength_met=meets_strength(strength_days),
+    )
