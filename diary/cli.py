@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from diary import __version__
 from diary.cli_goals import add_parsers as add_goal_parsers
 from diary.cli_goals import run_goal, run_plan
+from diary.cli_score import add_parser as add_score_parser
+from diary.cli_score import run as run_score
 from diary.config import data_dir
 from diary.domain.items import ACTIVITY, SCALES
 from diary.domain.errors import DiaryError, ValidationFailed
@@ -62,6 +64,7 @@ def _build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--days", type=int, default=120, help="how many days (default 120)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     add_goal_parsers(commands)
+    add_score_parser(commands)
     return parser
 
 
@@ -152,6 +155,7 @@ COMMANDS = {
     "run": _cmd_run, "info": _cmd_info, "log": _cmd_log, "demo": _cmd_demo,
     "goal": lambda args: run_goal(_open(args), args),
     "plan": lambda args: run_plan(_open(args), args),
+    "score": run_score,
 }
 
 
@@ -165,3 +169,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `diary ... | head`: the reader left; not an error of ours
+        sys.stderr.close()
+        return 0

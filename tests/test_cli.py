@@ -84,3 +84,27 @@ def test_python_dash_m_works(tmp_path):
     done = subprocess.run([sys.executable, "-m", "diary", "--home", str(tmp_path / "h"), "info"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "schema version" in done.stdout
+
+
+class TestScore:
+    def test_scores_a_paper_form_with_a_missing_answer(self, capsys):
+        code, out, _ = run(capsys, "score", "phq9", "0,1,2,,3,1,1,1,2")
+        result = json.loads(out)
+        assert code == 0 and result["valid"] and result["total"] == 12.38 and result["band"] == "moderate"
+        assert "item9_positive" in result["flags"] and result["n_answered"] == 8
+
+    def test_options_and_gas_pairs(self, capsys):
+        code, out, _ = run(capsys, "score", "gas", "--", "-2:3,0:5,-1:1,2:4,0:2,1:6")  # "--": answers start with "-"
+        assert code == 0 and json.loads(out)["total"] == 55.0
+        code, out, _ = run(capsys, "score", "wsas", ",2,3,4,5", "--option", "item1_not_applicable=true")
+        assert code == 0 and json.loads(out)["valid"]
+
+    @pytest.mark.parametrize("args,message", [
+        (["phq9", "0,1,2,4,3,1,1,1,2"], "PHQ-9 item 4: 4 is not allowed; answers are 0, 1, 2 or 3"),
+        (["phq9", "1,1"], "PHQ-9 has 9 items; got 2 answers."),
+        (["nope", "1"], "nope"),
+        (["phq9", "0,0,0,0,0,0,0,0,0", "--option", "colour=red"], "has no option 'colour'"),
+    ])
+    def test_bad_answers_are_named(self, capsys, args, message):
+        code, _, err = run(capsys, "score", *args)
+        assert code == 2 and message in err
