@@ -12,8 +12,10 @@ from sqlalchemy.engine import Engine
 from diary.config import ensure_home
 from diary.services.goals import GoalService
 from diary.services.log import LogService
+from diary.services.questionnaires import QuestionnaireService
 from diary.storage.database import DB_FILENAME, open_engine, schema_version_of
 from diary.storage.goal_repository import GoalRepository
+from diary.storage.questionnaire_repository import QuestionnaireRepository
 from diary.storage.repositories import CheckInRepository, MetaRepository
 
 
@@ -30,6 +32,7 @@ class Diary:
     engine: Engine
     log: LogService
     goals: GoalService
+    questionnaires: QuestionnaireService
     meta: MetaRepository
     checkins: CheckInRepository
     clock: Callable[[], datetime]
@@ -46,6 +49,7 @@ class Diary:
             "schema_version": schema_version_of(self.engine),
             "days_logged": self.checkins.days_logged(),
             "checkins": self.checkins.count(),
+            "questionnaires": len(self.questionnaires.all_completed()),
             "first_day": (d.isoformat() if (d := self.checkins.first_day()) else None),
         }
 
@@ -63,12 +67,14 @@ def open_diary(home: Path, *, clock: Callable[[], datetime] = local_now) -> Diar
     engine = open_engine(home)
     checkins = CheckInRepository(engine)
     log = LogService(checkins=checkins, clock=clock)
+    meta = MetaRepository(engine)
     return Diary(
         home=home,
         engine=engine,
         log=log,
         goals=GoalService(goals=GoalRepository(engine), log=log, clock=clock),
-        meta=MetaRepository(engine),
+        questionnaires=QuestionnaireService(repo=QuestionnaireRepository(engine), meta=meta, clock=clock),
+        meta=meta,
         checkins=checkins,
         clock=clock,
     )

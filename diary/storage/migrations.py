@@ -103,6 +103,48 @@ V2 = [
     )""",
 ]
 
+# Questionnaires: raw answers with the instrument version and options, the score beside them (never
+# instead of them), drafts to resume, per-patient schedules, and clinic-supplied wording.
+V3 = [
+    """CREATE TABLE questionnaire_response (
+        id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+        instrument_id TEXT NOT NULL CHECK (length(instrument_id) BETWEEN 1 AND 32),
+        version TEXT NOT NULL,
+        options TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(options)),
+        answers TEXT NOT NULL CHECK (json_valid(answers) AND json_type(answers) = 'array'),
+        status TEXT NOT NULL CHECK (status IN ('draft', 'complete')),
+        started_at TEXT NOT NULL,
+        completed_at TEXT,
+        valid INTEGER CHECK (valid IS NULL OR valid IN (0, 1)),
+        total REAL,
+        total_rounded INTEGER,
+        band TEXT,
+        subscales TEXT CHECK (subscales IS NULL OR json_valid(subscales)),
+        subscale_bands TEXT CHECK (subscale_bands IS NULL OR json_valid(subscale_bands)),
+        flags TEXT CHECK (flags IS NULL OR json_valid(flags)),
+        n_answered INTEGER,
+        n_missing INTEGER,
+        prorated INTEGER,
+        scoring_rule_id TEXT,
+        details TEXT CHECK (details IS NULL OR json_valid(details)),
+        CHECK ((status = 'complete') = (completed_at IS NOT NULL AND valid IS NOT NULL))
+    )""",
+    "CREATE INDEX questionnaire_response_instrument ON questionnaire_response(instrument_id, status, completed_at)",
+    """CREATE TABLE questionnaire_schedule (
+        instrument_id TEXT PRIMARY KEY,
+        every_days INTEGER NOT NULL CHECK (every_days BETWEEN 1 AND 365),
+        enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1))
+    )""",
+    """CREATE TABLE instrument_wording (
+        instrument_id TEXT NOT NULL,
+        language TEXT NOT NULL,
+        version TEXT NOT NULL,
+        body TEXT NOT NULL CHECK (json_valid(body)),
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (instrument_id, language)
+    )""",
+]
+
 # Index i holds the statements that take the schema from version i to i + 1.
-MIGRATIONS: list[list[str]] = [V1, V2]
+MIGRATIONS: list[list[str]] = [V1, V2, V3]
 LATEST_VERSION = len(MIGRATIONS)

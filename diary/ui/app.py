@@ -13,6 +13,7 @@ from diary.ui import theme
 from diary.ui.components.view import fresh_view
 from diary.ui.screens.goals import GoalsScreen
 from diary.ui.screens.history import HistoryScreen
+from diary.ui.screens.questionnaires import QuestionnairesScreen
 from diary.ui.screens.settings import SettingsScreen
 from diary.ui.screens.today import TodayScreen
 
@@ -20,9 +21,10 @@ DESTINATIONS = [
     (T.NAV_TODAY, ft.Icons.EDIT_NOTE_OUTLINED, ft.Icons.EDIT_NOTE),
     (T.NAV_HISTORY, ft.Icons.CALENDAR_MONTH_OUTLINED, ft.Icons.CALENDAR_MONTH),
     (T.NAV_GOALS, ft.Icons.FLAG_OUTLINED, ft.Icons.FLAG),
+    (T.NAV_FORMS, ft.Icons.ASSIGNMENT_OUTLINED, ft.Icons.ASSIGNMENT),
     (T.NAV_SETTINGS, ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS),
 ]
-TODAY, HISTORY, GOALS, SETTINGS = range(4)
+TODAY, HISTORY, GOALS, FORMS, SETTINGS = range(5)
 THEME_MODES = {"system": ft.ThemeMode.SYSTEM, "light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
 RAIL_WIDTH = 88
 
@@ -62,7 +64,7 @@ class Shell:
                          horizontal_alignment=ft.CrossAxisAlignment.CENTER, key=f"scroller-{index}-{self._visits}")
 
     def layout(self, width: float | None) -> None:
-        wide = (width or 0) >= theme.WIDE_BREAKPOINT
+        self.wide = wide = (width or 0) >= theme.WIDE_BREAKPOINT
         self.rail.visible = wide
         self.bar.visible = not wide
         available = (width or 400) - (RAIL_WIDTH if wide else 0)
@@ -71,12 +73,15 @@ class Shell:
     def open(self, index: int, **options) -> None:
         self.index = self.bar.selected_index = self.rail.selected_index = index
         if index == TODAY:
-            screen = TodayScreen(self.diary.log, goals=self.diary.goals,
-                                 on_rate_goals=lambda: self.open(GOALS, rate_now=True))
+            screen = TodayScreen(self.diary.log, goals=self.diary.goals, questionnaires=self.diary.questionnaires,
+                                 on_rate_goals=lambda: self.open(GOALS, rate_now=True),
+                                 on_start_form=lambda instrument_id: self.open(FORMS, start=instrument_id))
         elif index == HISTORY:
             screen = HistoryScreen(self.diary.log)
         elif index == GOALS:
             screen = GoalsScreen(self.diary.goals, **options)
+        elif index == FORMS:
+            screen = QuestionnairesScreen(self.diary.questionnaires, wide=self.wide, **options)
         else:
             screen = SettingsScreen(self.diary, on_theme=self.set_theme)
         self.body.content = fresh_view([screen], name=f"screen-{index}", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)

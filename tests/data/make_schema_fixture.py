@@ -18,6 +18,15 @@ HERE = Path(__file__).resolve().parent
 NOW = datetime(2026, 3, 15, 19, 30, tzinfo=timezone(timedelta(hours=1)))
 
 
+def _response_json(response) -> dict:
+    import dataclasses
+
+    body = dataclasses.asdict(response)
+    if body["result"]:
+        body["result"]["flags"] = sorted(body["result"]["flags"])
+    return json.loads(json.dumps(body, default=str))
+
+
 def main() -> None:
     target = HERE / f"schema_v{LATEST_VERSION}.sqlite3"
     if target.exists() and "--force" not in sys.argv:
@@ -46,12 +55,23 @@ def main() -> None:
         goals.rate(step.id, category="partially", rater="physiotherapist", rated_on=day - timedelta(days=6))
         goals.add_activity(name="Walk", intensity="moderate", minutes=30, times_per_week=3, goal_id=main.id)
         goals.add_activity(name="Strength exercises", intensity="strength", times_per_week=2)
+        q = diary.questionnaires
+        r = q.start("phq9")
+        for i, v in enumerate([1, 2, 0, None, 3, 1, 0, 1, 1]):
+            r = q.answer(r.id, i, v)
+        q.complete(r.id)
+        r = q.start("phq15")
+        for i, v in enumerate([1, 0, 2]):
+            r = q.answer(r.id, i, v)  # a draft, left to resume
+        q.set_schedule("gad7", 21)
         expected = {
             "checkins": [json.loads(c.model_dump_json()) for c in diary.checkins.all()],
             "meta": {"theme": "dark"},
             "goals": [json.loads(g.model_dump_json()) for g in goals._repo.goals()],
             "ratings": [json.loads(r.model_dump_json()) for r in goals._repo.ratings()],
             "activities": [json.loads(a.model_dump_json()) for a in goals.activities()],
+            "questionnaires": [_response_json(x) for x in q._repo.responses()],
+            "schedule": {k: list(v) for k, v in q._repo.schedule().items()},
         }
         diary.close()
         shutil.copyfile(Path(tmp) / "home" / "diary.sqlite3", target)

@@ -80,6 +80,11 @@ class TestMigrations:
             "ratings": [json.loads(r.model_dump_json()) for r in diary.goals._repo.ratings()],
             "activities": [json.loads(a.model_dump_json()) for a in diary.goals.activities()],
         }
+        if version >= 3:
+            from tests.data.make_schema_fixture import _response_json
+
+            stored["questionnaires"] = [_response_json(r) for r in diary.questionnaires._repo.responses()]
+            stored["schedule"] = {k: list(v) for k, v in diary.questionnaires._repo.schedule().items()}
         for table, rows in stored.items():
             assert rows == expected.get(table, []), table
         with raw(home) as conn:

@@ -77,16 +77,16 @@ class TestShellAndSettings:
 
     def test_settings_show_folder_counts_and_privacy(self, ui, diary):
         diary.log.record(pain=2)
-        ui.change("nav-bar", 3)
+        ui.change("nav-bar", 4)
         assert ui.find("data-folder").value == str(diary.home)
         assert ui.find("counts").value == "1 days logged, 1 check-ins"
         assert "never connects to the internet" in ui.find("privacy").value
 
     def test_theme_choice_is_kept(self, ui, diary, open_ui):
-        ui.change("nav-bar", 3)
+        ui.change("nav-bar", 4)
         ui.fire("theme", "change", props={"selected": ["dark"]})
         assert diary.meta.get("theme") == "dark"
         again = open_ui()
         assert again.page.theme_mode.value == "dark"
-        again.change("nav-bar", 3)
+        again.change("nav-bar", 4)
         assert again.find("theme").selected == ["dark"]

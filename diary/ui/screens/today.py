@@ -7,6 +7,7 @@ import flet as ft
 from diary.domain.errors import DiaryError
 from diary.services.goals import GoalService
 from diary.services.log import LogService
+from diary.services.questionnaires import QuestionnaireService
 from diary.storage.database import describe_failure
 from diary.ui import text as T
 from diary.ui.components.checkin_editor import CheckInEditor
@@ -26,24 +27,36 @@ def save_form(log: LogService, form: CheckInForm):
         return None, describe_failure(exc)
 
 
+def _prompt(key: str, icon, message: str, action: str, action_key: str, on_click) -> ft.Control:
+    return ft.Container(
+        key=key, padding=12, border_radius=10, bgcolor=ft.Colors.SECONDARY_CONTAINER,
+        content=ft.Row(vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
+            ft.Icon(icon, color=ft.Colors.ON_SECONDARY_CONTAINER),
+            ft.Text(message, color=ft.Colors.ON_SECONDARY_CONTAINER, expand=True),
+            ft.FilledTonalButton(content=action, key=action_key, on_click=on_click),
+        ]))
+
+
 class TodayScreen(ft.Column):
-    def __init__(self, log: LogService, *, goals: GoalService | None = None, on_rate_goals=None):
+    def __init__(self, log: LogService, *, goals: GoalService | None = None,
+                 questionnaires: QuestionnaireService | None = None, on_rate_goals=None, on_start_form=None):
         super().__init__(key="today-screen", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._log, self._goals, self._on_rate_goals = log, goals, on_rate_goals
+        self._questionnaires, self._on_start_form = questionnaires, on_start_form
         self.show_latest()
 
     def _prompts(self) -> list[ft.Control]:
-        """What is due: the weekly goal rating (never on a flare day)."""
-        if not (self._goals and self._on_rate_goals and self._goals.rating_due()):
-            return []
-        return [ft.Container(
-            key="rating-prompt", padding=12, border_radius=10, bgcolor=ft.Colors.SECONDARY_CONTAINER,
-            content=ft.Row(wrap=True, vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
-                ft.Icon(ft.Icons.STAR_RATE, color=ft.Colors.ON_SECONDARY_CONTAINER),
-                ft.Text(T.RATING_DUE, color=ft.Colors.ON_SECONDARY_CONTAINER, expand=True),
-                ft.FilledTonalButton(content=T.RATE_GOALS, key="rate-goals-now",
-                                     on_click=lambda e: self._on_rate_goals()),
-            ]))]
+        """What is due: questionnaires, and the weekly goal rating (never on a flare day)."""
+        prompts = []
+        if self._questionnaires and self._on_start_form:
+            for due in self._questionnaires.due():
+                prompts.append(_prompt(f"form-prompt-{due.instrument_id}", ft.Icons.ASSIGNMENT,
+                                       T.FORM_DUE_PROMPT.format(name=due.name), T.START, f"start-form-{due.instrument_id}",
+                                       lambda e, i=due.instrument_id: self._on_start_form(i)))
+        if self._goals and self._on_rate_goals and self._goals.rating_due():
+            prompts.append(_prompt("rating-prompt", ft.Icons.STAR_RATE, T.RATING_DUE, T.RATE_GOALS, "rate-goals-now",
+                                   lambda e: self._on_rate_goals()))
+        return prompts
 
     def show_latest(self, *, extra: bool = False) -> None:
         """Today's first check-in for editing, or a blank form; `extra` starts another check-in."""

@@ -1,0 +1,201 @@
+"""Keys: the clinician's X25519 box key, the patient's Ed25519 signing key, and how people compare them.
+
+Text form of a public key (fits a QR code's alphanumeric mode, so it stays small)::
+
+    DIARY-BOX1:<base32>   a clinician's (or research team's) X25519 public key: exports are sealed to it
+    DIARY-SIG1:<base32>   a patient's Ed25519 public key: exports are signed with it
+
+where <base32> is RFC 4648 base32 (A–Z, 2–7, no padding, 56 characters) of the 32 raw key bytes
+followed by a 3-byte check: BLAKE2b-24 of the ASCII prefix (e.g. b"DIARY-BOX1:") and the raw key. The
+check catches typing errors and keys pasted into the wrong field; it is not security — the safety
+number is.
+
+A private key at rest may be protected with a passphrase (`wrap_private_key`); the file is exactly::
+
+    b"DIARY-KEY\n" b"v1 passphrase\n" <KDF line, see passphrase.py> <24-byte nonce> <SecretBox ciphertext>
+
+A fingerprint is the lowercase hex SHA-256 of the raw 32-byte public key (64 characters); export files
+name their recipients by it. A safety number is what both people read aloud at pairing.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+
+import nacl.bindings
+import nacl.exceptions
+import nacl.public
+import nacl.secret
+import nacl.signing
+import nacl.utils
+
+from diary.exchange.errors import KeyFormatError, WrongPassphrase
+from diary.exchange.passphrase import KdfLineError, derive_key, kdf_line, new_salt, read_kdf_line
+
+BOX_PREFIX = "DIARY-BOX1:"
+SIG_PREFIX = "DIARY-SIG1:"
+_CHECK_BYTES = 3
+_ENCODED_CHARS = 56  # (32 + 3) bytes × 8 / 5
+_SAFETY_CONTEXT = b"diary/safety-number/v1\0"
+KEY_FILE_HEADER = b"DIARY-KEY\nv1 passphrase\n"
+
+AnyPublicKey = nacl.public.PublicKey | nacl.signing.VerifyKey | bytes
+
+
+def generate_clinician_key() -> nacl.public.PrivateKey:
+    """A new X25519 key pair for a physiotherapist (or research team) to receive exports."""
+    return nacl.public.PrivateKey.generate()
+
+
+def generate_patient_key() -> nacl.signing.SigningKey:
+    """A new Ed25519 signing key for a patient's app to sign its exports."""
+    return nacl.signing.SigningKey.generate()
+
+
+def raw_public_key(key: AnyPublicKey | nacl.public.PrivateKey | nacl.signing.SigningKey) -> bytes:
+    """The 32 raw bytes of a public key; a private key gives its public half."""
+    if isinstance(key, nacl.public.PrivateKey):
+        key = key.public_key
+    elif isinstance(key, nacl.signing.SigningKey):
+        key = key.verify_key
+    raw = bytes(key)
+    if len(raw) != 32:
+        raise KeyFormatError("A public key is 32 bytes long.")
+    return raw
+
+
+def _check(prefix: str, raw: bytes) -> bytes:
+    return hashlib.blake2b(prefix.encode("ascii") + raw, digest_size=_CHECK_BYTES).digest()
+
+
+def encode_public_key(key: nacl.public.PublicKey | nacl.signing.VerifyKey) -> str:
+    """The text form of a public key: "DIARY-BOX1:…" for a box key, "DIARY-SIG1:…" for a signing key."""
+    if isinstance(key, nacl.public.PublicKey):
+        prefix = BOX_PREFIX
+    elif isinstance(key, nacl.signing.VerifyKey):
+        prefix = SIG_PREFIX
+    else:
+        raise TypeError("encode_public_key needs a nacl PublicKey or VerifyKey")
+    raw = bytes(key)
+    return prefix + base64.b32encode(raw + _check(prefix, raw)).decode("ascii")
+
+
+def decode_public_key(text: str) -> nacl.public.PublicKey | nacl.signing.VerifyKey:
+    """Read a key written by `encode_public_key` (surrounding spaces and letter case are ignored).
+
+    Raises:
+        KeyFormatError: with a sentence saying what is wrong (not a diary key, cut short or typing
+            error, or an unusable key).
+    """
+    text = text.strip().upper() if isinstance(text, str) else ""
+    prefix = next((p for p in (BOX_PREFIX, SIG_PREFIX) if text.startswith(p)), None)
+    if prefix is None:
+        raise KeyFormatError(f"This is not a diary key: a key starts with {BOX_PREFIX} or {SIG_PREFIX}")
+    body = text[len(prefix):]
+    if len(body) != _ENCODED_CHARS:
+        raise KeyFormatError("This key is incomplete or too long. Copy it again or scan its QR code.")
+    try:
+        blob = base64.b32decode(body)
+    except (binascii.Error, ValueError):
+        raise KeyFormatError("This key contains characters a key never has (only A–Z and 2–7). "
+                             "Copy it again or scan its QR code.") from None
+    raw, check = blob[:32], blob[32:]
+    if check != _check(prefix, raw):
+        raise KeyFormatError("This key has a typing error: its last characters do not match. "
+                             "Copy it again or scan its QR code.")
+    if prefix == SIG_PREFIX:
+        if not nacl.bindings.crypto_core_ed25519_is_valid_point(raw):
+            raise KeyFormatError("This signing key cannot be used. Ask for a new one.")
+        return nacl.signing.VerifyKey(raw)
+    try:
+        # A low-order X25519 key makes every shared secret zero: libsodium refuses it here.
+        nacl.bindings.crypto_scalarmult(nacl.utils.random(32), raw)
+    except Exception:
+        raise KeyFormatError("This key cannot be used. Ask for a new one.") from None
+    return nacl.public.PublicKey(raw)
+
+
+def decode_recipient_key(text: str) -> nacl.public.PublicKey:
+    """Read a clinician's box key ("DIARY-BOX1:…"); any other kind raises KeyFormatError."""
+    key = decode_public_key(text)
+    if not isinstance(key, nacl.public.PublicKey):
+        raise KeyFormatError("This is a patient's signing key; here a physiotherapist's key (DIARY-BOX1:…) "
+                             "is needed.")
+    return key
+
+
+def decode_signer_key(text: str) -> nacl.signing.VerifyKey:
+    """Read a patient's signing key ("DIARY-SIG1:…"); any other kind raises KeyFormatError."""
+    key = decode_public_key(text)
+    if not isinstance(key, nacl.signing.VerifyKey):
+        raise KeyFormatError("This is a physiotherapist's key; here a patient's signing key (DIARY-SIG1:…) "
+                             "is needed.")
+    return key
+
+
+def fingerprint(key: AnyPublicKey | nacl.public.PrivateKey | nacl.signing.SigningKey) -> str:
+    """Lowercase hex SHA-256 of the raw public key (64 characters); a private key gives its public half's."""
+    return hashlib.sha256(raw_public_key(key)).hexdigest()
+
+
+def format_fingerprint(fp: str) -> str:
+    """A fingerprint in groups of four for reading: "3f2a 9c01 …"."""
+    return " ".join(fp[i:i + 4] for i in range(0, len(fp), 4))
+
+
+def _digits(raw: bytes) -> str:
+    # As Signal does: 30 bytes of a hash, six 5-byte chunks, each mod 100,000 → 30 digits (~100 bits).
+    digest = hashlib.sha512(_SAFETY_CONTEXT + raw).digest()
+    chunks = (int.from_bytes(digest[i:i + 5], "big") % 100_000 for i in range(0, 30, 5))
+    return "".join(f"{chunk:05d}" for chunk in chunks)
+
+
+def safety_number(key_a: AnyPublicKey, key_b: AnyPublicKey) -> str:
+    """The 60-digit number both screens show at pairing, in twelve groups of five digits.
+
+    Each key gives 30 digits from a SHA-512 of it; the two halves are sorted, so both sides get the
+    same number whatever the order. Faking a match needs a key whose 30 digits equal the real one's
+    (about 2^100 tries), so no iteration count is needed, unlike a short code.
+
+    Args:
+        key_a: one public key (box or signing key, or its 32 raw bytes).
+        key_b: the other.
+    """
+    halves = sorted((_digits(raw_public_key(key_a)), _digits(raw_public_key(key_b))))
+    number = "".join(halves)
+    return " ".join(number[i:i + 5] for i in range(0, len(number), 5))
+
+
+def wrap_private_key(private_key: bytes, passphrase: str) -> bytes:
+    """Protect private key bytes (either kind, 32 bytes) with a passphrase, for storing at rest.
+
+    Raises:
+        KeyFormatError: if the passphrase is empty.
+    """
+    salt = new_salt()
+    box = nacl.secret.SecretBox(derive_key(passphrase, salt))
+    return KEY_FILE_HEADER + kdf_line(salt) + bytes(box.encrypt(bytes(private_key)))
+
+
+def unwrap_private_key(blob: bytes, passphrase: str) -> bytes:
+    """The private key bytes inside a file made by `wrap_private_key`.
+
+    The KDF line is checked against the fixed limits before any key derivation.
+
+    Raises:
+        KeyFormatError: if this is not a protected key file, or it asks for other KDF settings.
+        WrongPassphrase: if the passphrase is wrong or the file was damaged.
+    """
+    if not isinstance(blob, (bytes, bytearray)) or not bytes(blob).startswith(KEY_FILE_HEADER):
+        raise KeyFormatError("This is not a diary key file.")
+    try:
+        salt, start = read_kdf_line(bytes(blob), len(KEY_FILE_HEADER))
+    except KdfLineError:
+        raise KeyFormatError("This key file is damaged or was not made by the diary app.") from None
+    box = nacl.secret.SecretBox(derive_key(passphrase, salt))
+    try:
+        return box.decrypt(bytes(blob[start:]))
+    except (nacl.exceptions.CryptoError, ValueError):
+        raise WrongPassphrase() from None

@@ -1,0 +1,117 @@
+"""The body heat map: the app's front and back figures, each WPI region shaded by how often it hurt.
+
+The rectangles are the on-screen body map's (diary/ui/components/body_map.py), copied here because
+reports may not import the UI (which imports Flet); tests/reports/test_body_heatmap.py fails if the two
+drift apart. The front figure is seen face on, so the person's left is on the viewer's right.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from matplotlib.cm import ScalarMappable
+from matplotlib.colors import LinearSegmentedColormap, Normalize
+from matplotlib.patches import FancyBboxPatch
+
+from diary.domain.days import DayValues
+from diary.reports.series import day_label, region_shares
+from diary.reports.style import LABEL_PT, TICK_PT, Chart, new_figure, theme, to_png
+
+FIGURE_W, FIGURE_H, GAP = 150, 312, 30
+HEAD = (51, 0, 48, 48)
+# region → (left, top, width, height) in the body map's logical pixels (same as body_map.py).
+FRONT: dict[str, tuple[int, int, int, int]] = {
+    "jaw_right": (51, 34, 23, 16), "jaw_left": (76, 34, 23, 16),
+    "neck": (62, 52, 26, 14),
+    "shoulder_right": (24, 68, 48, 20), "shoulder_left": (78, 68, 48, 20),
+    "upper_arm_right": (10, 90, 34, 50), "upper_arm_left": (106, 90, 34, 50),
+    "lower_arm_right": (0, 142, 38, 56), "lower_arm_left": (112, 142, 38, 56),
+    "chest": (46, 90, 58, 36), "abdomen": (46, 128, 58, 34),
+    "hip_right": (44, 164, 30, 28), "hip_left": (76, 164, 30, 28),
+    "upper_leg_right": (44, 194, 30, 54), "upper_leg_left": (76, 194, 30, 54),
+    "lower_leg_right": (46, 250, 27, 60), "lower_leg_left": (77, 250, 27, 60),
+}
+BACK: dict[str, tuple[int, int, int, int]] = {
+    "upper_back": (40, 68, 70, 58), "lower_back": (46, 128, 58, 34),
+}
+BACK_OUTLINE: list[tuple[int, int, int, int]] = [
+    (62, 52, 26, 14), (10, 72, 30, 68), (110, 72, 30, 68), (0, 142, 38, 56), (112, 142, 38, 56),
+    (44, 164, 62, 28), (44, 194, 30, 54), (76, 194, 30, 54), (46, 250, 27, 60), (77, 250, 27, 60),
+]
+# The names the app shows (diary/ui/text.py REGION_NAMES), for the summary sentence.
+REGION_NAMES: dict[str, str] = {
+    "jaw_left": "Left jaw", "jaw_right": "Right jaw",
+    "shoulder_left": "Left shoulder", "shoulder_right": "Right shoulder",
+    "upper_arm_left": "Left upper arm", "upper_arm_right": "Right upper arm",
+    "lower_arm_left": "Left lower arm", "lower_arm_right": "Right lower arm",
+    "hip_left": "Left hip", "hip_right": "Right hip",
+    "upper_leg_left": "Left upper leg", "upper_leg_right": "Right upper leg",
+    "lower_leg_left": "Left lower leg", "lower_leg_right": "Right lower leg",
+    "neck": "Neck", "upper_back": "Upper back", "lower_back": "Lower back",
+    "chest": "Chest", "abdomen": "Abdomen",
+}
+# Sequential, lightness-monotonic ramps (readable without colour vision): pale to dark red on light
+# surfaces, dark to bright orange on dark ones, so "more often" always means "more contrast".
+CMAP_LIGHT = LinearSegmentedColormap.from_list("diary_heat_light", ["#FDF1E4", "#FBB27A", "#E5591F", "#992400"])
+CMAP_DARK = LinearSegmentedColormap.from_list("diary_heat_dark", ["#3B2A24", "#8F3A12", "#E66A1F", "#FFD3A1"])
+
+
+def most_frequent(shares: dict[str, float], k: int = 3) -> list[tuple[str, float]]:
+    """The `k` regions that hurt most often (ties in WPI order), leaving out those that never did."""
+    ranked = sorted(((r, s) for r, s in shares.items() if s > 0), key=lambda t: -t[1])
+    return ranked[:k]
+
+
+def _summary(shares: dict[str, float], n_maps: int) -> str:
+    top = most_frequent(shares)
+    if not n_maps:
+        return "No body map entries in this period."
+    if not top:
+        return f"No painful regions marked on the {n_maps} {'day' if n_maps == 1 else 'days'} with a body map."
+    parts = [f"{REGION_NAMES[r].lower()} ({round(s * 100)}%)" for r, s in top]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" and {parts[-1]}"
+    return f"Over {n_maps} {'day' if n_maps == 1 else 'days'} with a body map, pain was most often in the {listed}."
+
+
+def body_heatmap(days: list[DayValues], *, start: date, end: date, dark: bool = False) -> Chart:
+    """Front and back figures, each region coloured by the share of body-map days it hurt, with a scale."""
+    th = theme(dark)
+    shares, n_maps = region_shares(days, start, end)
+    cmap, norm = (CMAP_DARK if dark else CMAP_LIGHT), Normalize(0, 1)
+    # Axes sized so the figures fill them at equal aspect: 338 × 346 units at 0.0075 in per unit.
+    fig = new_figure(th, height_in=2.72)
+    ax = fig.add_axes((0.02, 0.02, 0.705, 0.955))
+    ax.set_axis_off()
+    blank = th.grid
+
+    def box(x0, rect, colour, edge):
+        x, y, w, h = rect
+        ax.add_patch(FancyBboxPatch((x0 + x, y), w, h, boxstyle="round,pad=0,rounding_size=7",
+                                    facecolor=colour, edgecolor=edge, linewidth=0.6))
+
+    for x0, regions, outline, title, sides in ((0, FRONT, [], "Front", ("R", "L")),
+                                               (FIGURE_W + GAP, BACK, BACK_OUTLINE, "Back", ("L", "R"))):
+        box(x0, HEAD, blank, blank)
+        for rect in outline:
+            box(x0, rect, blank, blank)
+        for region, rect in regions.items():
+            colour = cmap(norm(shares[region])) if n_maps else blank
+            box(x0, rect, colour, th.muted)
+        ax.text(x0 + FIGURE_W / 2, -10, title, ha="center", va="bottom", fontsize=LABEL_PT, color=th.text)
+        for x, side in zip((x0 + 4, x0 + FIGURE_W - 4), sides):
+            ax.text(x, 4, side, ha="center", va="top", fontsize=TICK_PT, color=th.muted)
+    ax.set_xlim(-4, 2 * FIGURE_W + GAP + 4)
+    ax.set_ylim(FIGURE_H + 4, -34)
+    ax.set_aspect("equal", adjustable="box")
+    cax = fig.add_axes((0.80, 0.14, 0.035, 0.66))
+    bar = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax, ticks=[0, 0.25, 0.5, 0.75, 1])
+    bar.ax.set_yticklabels(["0%", "25%", "50%", "75%", "100%"])
+    bar.ax.tick_params(colors=th.muted, labelcolor=th.text, labelsize=TICK_PT, length=2, width=0.6)
+    bar.outline.set_edgecolor(th.muted)
+    bar.outline.set_linewidth(0.6)
+    cax.set_title("days it hurt", fontsize=TICK_PT, color=th.muted, pad=6)
+    if not n_maps:
+        ax.text((2 * FIGURE_W + GAP) / 2, FIGURE_H / 2, "No body map\nin this period", ha="center",
+                va="center", fontsize=LABEL_PT, color=th.text)
+    return Chart(to_png(fig), _summary(shares, n_maps),
+                 f"Where it hurt, {day_label(start, year=True)} to {day_label(end, year=True)}")

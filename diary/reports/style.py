@@ -1,0 +1,143 @@
+"""The charts' look: one colour-blind-safe palette, light and dark faces, phone-sized figures.
+
+Colours are the Okabe–Ito palette (Okabe M, Ito K. Color Universal Design, 2008), distinguishable with
+every common colour-vision deficiency; series also differ in marker or line style so no meaning rests on
+hue alone. A chart is 360 × 220 logical pixels, rendered at 2× (720 × 440 PNG) for phone screens.
+Fonts are DejaVu Sans, which matplotlib ships. Nothing here touches the global rcParams: every figure is
+independent, so figures may be drawn on several threads at once.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from diary.reports.series import n_days
+
+OKABE_ITO = {
+    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7",
+}
+WIDTH_IN, HEIGHT_IN, DPI, SCALE = 3.6, 2.2, 100, 2  # 360 × 220 logical px, drawn at 2×
+FONT = "DejaVu Sans"
+TICK_PT, LABEL_PT = 8, 8.5
+
+
+@dataclass(frozen=True)
+class Theme:
+    face: str
+    text: str
+    muted: str
+    grid: str
+    flare: str  # the shading behind flare days
+    series: tuple[str, ...]  # goal lines etc., in order
+    measure: dict[str, str]
+
+
+LIGHT = Theme(
+    face="#FFFFFF", text="#1D1B20", muted="#5C5F66", grid="#E3E5E8", flare="#F6D8C4",
+    series=(OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["bluish_green"], OKABE_ITO["reddish_purple"],
+            OKABE_ITO["orange"], OKABE_ITO["sky_blue"], OKABE_ITO["black"], "#8C6D1F"),
+    measure={"pain": OKABE_ITO["vermillion"], "fatigue": OKABE_ITO["blue"], "stress": OKABE_ITO["reddish_purple"],
+             "light": OKABE_ITO["sky_blue"], "moderate": OKABE_ITO["blue"], "vigorous": OKABE_ITO["vermillion"]},
+)
+# Dark: Okabe–Ito's black becomes light grey, and its dark blue a lighter blue, to keep 3:1 contrast.
+DARK = Theme(
+    face="#1D1B20", text="#E6E1E5", muted="#A8A9AD", grid="#3A3A40", flare="#4A2E22",
+    series=("#4FA3E0", OKABE_ITO["vermillion"], OKABE_ITO["bluish_green"], OKABE_ITO["reddish_purple"],
+            OKABE_ITO["orange"], OKABE_ITO["sky_blue"], "#D0D0D0", OKABE_ITO["yellow"]),
+    measure={"pain": "#F07E3A", "fatigue": "#4FA3E0", "stress": OKABE_ITO["reddish_purple"],
+             "light": OKABE_ITO["sky_blue"], "moderate": "#2B7BC0", "vigorous": OKABE_ITO["vermillion"]},
+)
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A rendered chart: the PNG, one sentence for screen readers, and a short title."""
+
+    png: bytes
+    summary: str
+    alt_title: str
+
+
+def theme(dark: bool) -> Theme:
+    return DARK if dark else LIGHT
+
+
+def new_figure(th: Theme, *, height_in: float = HEIGHT_IN, width_in: float = WIDTH_IN) -> Figure:
+    """A figure with its own Agg canvas (no pyplot, no global state)."""
+    fig = Figure(figsize=(width_in, height_in), dpi=DPI, facecolor=th.face)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def margins(fig: Figure, *, left=0.36, right=0.12, top=0.34, bottom=0.30) -> None:
+    """Fixed margins in inches (cheaper and steadier than tight_layout on every render)."""
+    w, h = fig.get_size_inches()
+    fig.subplots_adjust(left=left / w, right=1 - right / w, top=1 - top / h, bottom=bottom / h)
+
+
+def style_axes(ax: Axes, th: Theme, *, grid_axis: str = "y", size: float = TICK_PT) -> None:
+    ax.set_facecolor(th.face)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(th.muted)
+        ax.spines[side].set_linewidth(0.6)
+    ax.tick_params(colors=th.muted, labelcolor=th.text, labelsize=size, length=2.5, width=0.6, pad=2)
+    if grid_axis:
+        ax.grid(True, axis=grid_axis, color=th.grid, linewidth=0.6)
+        ax.set_axisbelow(True)
+
+
+def legend(ax: Axes, th: Theme, handles, labels, *, ncol: int, size: float = LABEL_PT, **kwargs) -> None:
+    """A frameless one-row legend above the plot, where it never covers data."""
+    kwargs.setdefault("loc", "lower left")
+    kwargs.setdefault("bbox_to_anchor", (-0.02, 1.0))
+    leg = ax.legend(handles, labels, ncol=ncol, frameon=False, fontsize=size, labelcolor=th.text,
+                    handlelength=1.4, handletextpad=0.4, columnspacing=1.0, borderaxespad=0.2, **kwargs)
+    for text in leg.get_texts():
+        text.set_parse_math(False)
+
+
+def date_ticks(start: date, end: date) -> tuple[list[int], list[str]]:
+    """Tick positions (date ordinals) and labels suited to the period's length."""
+    length = n_days(start, end)
+    if length <= 45:  # Mondays, "3 Mar"
+        days = [start + timedelta(days=i) for i in range(length) if (start + timedelta(days=i)).weekday() == 0]
+        step = 1 if length <= 31 else 2
+        return [d.toordinal() for d in days[::step]], [f"{d.day} {d:%b}" for d in days[::step]]
+    months, first = [], date(start.year, start.month, 1)
+    while first <= end:
+        if first >= start:
+            months.append(first)
+        first = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    step = 1 if length <= 200 else 2 if length <= 400 else max(1, len(months) // 6)
+    months = months[::step]
+    labels = [f"{d:%b}" + (f" {d.year}" if d.month == 1 or i == 0 else "") for i, d in enumerate(months)]
+    return [d.toordinal() for d in months], labels
+
+
+def set_date_axis(ax: Axes, start: date, end: date) -> None:
+    positions, labels = date_ticks(start, end)
+    ax.set_xlim(start.toordinal() - 0.6, end.toordinal() + 0.6)
+    ax.set_xticks(positions, labels)
+
+
+def empty_note(ax: Axes, th: Theme, text: str) -> None:
+    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color=th.muted,
+            fontsize=LABEL_PT, parse_math=False)
+
+
+def to_png(fig: Figure) -> bytes:
+    """PNG bytes at 2×; no timestamp or version metadata, so equal input gives equal bytes."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI * SCALE, facecolor=fig.get_facecolor(),
+                metadata={"Software": None})
+    return buffer.getvalue()
