@@ -85,6 +85,6 @@ class TestDesktop:
 
 class TestTodayPrompts:
     def test_due_questionnaires_are_offered_on_today(self, ui, diary):
-        assert ui.find("form-prompt-phq15")
+        assert ui.find("forms-prompt")
         ui.click("start-form-phq15")
         assert ui.find("q-position").value == "Question 1 of 15"

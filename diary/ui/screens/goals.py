@@ -138,6 +138,6 @@ class GoalsScreen(ft.Column):
             self.show_list(T.RATINGS_SAVED.format(n=len(choices)))
             return None
 
-        self._show([ft.TextButton(content=T.BACK_TO_GOALS, icon=ft.Icons.ARROW_BACK, key="back-to-goals",
-                                  on_click=lambda e: self.show_list()),
+        self._show([ft.Row(controls=[ft.TextButton(content=T.BACK_TO_GOALS, icon=ft.Icons.ARROW_BACK,
+                                                   key="back-to-goals", on_click=lambda e: self.show_list())]),
                     GoalRater(goals, on_save=save)], "goal-rate")

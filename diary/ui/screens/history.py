@@ -121,5 +121,5 @@ class HistoryScreen(ft.Column):
         self.page.show_dialog(snack)
 
     def _back_button(self) -> ft.Control:
-        return ft.TextButton(content=T.BACK_TO_HISTORY, icon=ft.Icons.ARROW_BACK, key="back-to-history",
-                             on_click=lambda e: self.show_list())
+        return ft.Row(controls=[ft.TextButton(content=T.BACK_TO_HISTORY, icon=ft.Icons.ARROW_BACK,
+                                              key="back-to-history", on_click=lambda e: self.show_list())])

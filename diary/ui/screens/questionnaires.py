@@ -72,8 +72,8 @@ class QuestionnairesScreen(ft.Column):
         w, r = self._wording, self._response
         total = len(w.items)
         header = [
-            ft.TextButton(content=T.LEAVE, icon=ft.Icons.ARROW_BACK, key="q-leave",
-                          on_click=lambda e: self.show_list(T.DRAFT_KEPT)),
+            ft.Row(controls=[ft.TextButton(content=T.LEAVE, icon=ft.Icons.ARROW_BACK, key="q-leave",
+                                           on_click=lambda e: self.show_list(T.DRAFT_KEPT))]),
             ft.Text(w.title, size=20, weight=ft.FontWeight.W_600),
             ft.Text(w.instructions, key="q-instructions"),
             ft.ProgressBar(value=r.n_answered / total, semantics_label=f"{r.n_answered} of {total} answered"),
@@ -182,8 +182,8 @@ class QuestionnairesScreen(ft.Column):
                            f"{score_line(r)}{' · ' + band_words(r.result.band) if r.result and r.result.band else ''}",
                            size=13) for r in reversed(history)]
         self._show([
-            ft.TextButton(content=T.BACK_TO_FORMS, icon=ft.Icons.ARROW_BACK, key="back-to-forms",
-                          on_click=lambda e: self.show_list()),
+            ft.Row(controls=[ft.TextButton(content=T.BACK_TO_FORMS, icon=ft.Icons.ARROW_BACK, key="back-to-forms",
+                                           on_click=lambda e: self.show_list())]),
             ft.Text(T.RESULT_HEADING.format(name=name), size=22, weight=ft.FontWeight.W_600),
             *lines,
             ft.Text(T.HISTORY_OF, weight=ft.FontWeight.W_600), *earlier,

@@ -48,11 +48,18 @@ class TodayScreen(ft.Column):
     def _prompts(self) -> list[ft.Control]:
         """What is due: questionnaires, and the weekly goal rating (never on a flare day)."""
         prompts = []
-        if self._questionnaires and self._on_start_form:
-            for due in self._questionnaires.due():
-                prompts.append(_prompt(f"form-prompt-{due.instrument_id}", ft.Icons.ASSIGNMENT,
-                                       T.FORM_DUE_PROMPT.format(name=due.name), T.START, f"start-form-{due.instrument_id}",
-                                       lambda e, i=due.instrument_id: self._on_start_form(i)))
+        due = self._questionnaires.due() if self._questionnaires and self._on_start_form else []
+        if due:  # one compact line however many are due, so the check-in stays near the top
+            prompts.append(ft.Container(
+                key="forms-prompt", padding=ft.Padding.symmetric(horizontal=12, vertical=8), border_radius=10,
+                bgcolor=ft.Colors.SECONDARY_CONTAINER,
+                content=ft.Row(wrap=True, spacing=4, vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
+                    ft.Icon(ft.Icons.ASSIGNMENT, color=ft.Colors.ON_SECONDARY_CONTAINER),
+                    ft.Text(T.FORMS_DUE + ":", color=ft.Colors.ON_SECONDARY_CONTAINER),
+                    *[ft.TextButton(content=d.name, key=f"start-form-{d.instrument_id}",
+                                    tooltip=T.FORM_DUE_PROMPT.format(name=d.name),
+                                    on_click=lambda e, i=d.instrument_id: self._on_start_form(i)) for d in due],
+                ])))
         if self._goals and self._on_rate_goals and self._goals.rating_due():
             prompts.append(_prompt("rating-prompt", ft.Icons.STAR_RATE, T.RATING_DUE, T.RATE_GOALS, "rate-goals-now",
                                    lambda e: self._on_rate_goals()))
