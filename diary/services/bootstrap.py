@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
 from diary.config import ensure_home
+from diary.domain.patient_record import PatientRecord
 from diary.services.goals import GoalService
 from diary.services.log import LogService
 from diary.services.questionnaires import QuestionnaireService
@@ -52,6 +53,26 @@ class Diary:
             "questionnaires": len(self.questionnaires.all_completed()),
             "first_day": (d.isoformat() if (d := self.checkins.first_day()) else None),
         }
+
+    def record(self, *, since: date | None = None, include_notes: bool = True) -> PatientRecord:
+        """This home's own data as one PatientRecord (reports, research exports and exports read it).
+
+        `since` limits check-ins, questionnaires and ratings to that day onwards; goals and the plan
+        are always whole, because a rating means nothing without its goal.
+        """
+        checkins = self.checkins.all() if since is None else self.checkins.between(since, date.max)
+        if not include_notes:
+            checkins = [c.model_copy(update={"note": None}) for c in checkins]
+        responses = self.questionnaires.all_completed()
+        ratings = self.goals.all_ratings()
+        if since is not None:
+            responses = [r for r in responses if r.completed_at and r.completed_at.date() >= since]
+            ratings = [r for r in ratings if r.rated_on >= since]
+        return PatientRecord(
+            key="self", label=None, checkins=tuple(checkins), questionnaires=tuple(responses),
+            goals=tuple(self.goals.all_goals()), ratings=tuple(ratings), plan=tuple(self.goals.activities()),
+            notes_included=include_notes, period_start=since,
+        )
 
     def close(self) -> None:
         self.engine.dispose()

@@ -92,7 +92,31 @@ def fill_demo(diary: Diary, *, days: int, seed: int) -> int:
     diary.checkins.add_many(fresh, now=now)
     if not diary.goals.overview():
         _demo_goals(diary, start=now.date() - timedelta(days=days - 1), seed=seed)
+    if not diary.questionnaires.all_completed():
+        _demo_questionnaires(diary, checkins, seed=seed)
     return len(fresh)
+
+
+def _demo_questionnaires(diary: Diary, checkins: list[CheckIn], *, seed: int) -> None:
+    """PHQ-15 every Sunday, PHQ-9 and GAD-7 every fourth, answers that follow that week's pain."""
+    rng = random.Random(seed + 2)
+    pain_by_day = {c.day: c.pain for c in checkins if not c.extra and c.pain is not None}
+    forms = diary.questionnaires
+    for week, sunday in enumerate(sorted(d for d in pain_by_day if d.weekday() == 6)):
+        at = datetime.combine(sunday, time(20, 30), tzinfo=checkins[0].recorded_at.tzinfo)
+        burden = pain_by_day[sunday] / 10
+
+        def item(top: int, weight: float = 1.0) -> int:
+            return max(0, min(top, round(burden * weight * top + rng.gauss(0, 0.5))))
+
+        # PHQ-15 item 4 (menstrual problems) left blank half the time, as it is for many respondents.
+        phq15 = [item(2, w) for w in (1.2, 1.0, 1.1, 0.5, 0.6, 0.4, 0.5, 0.8, 0.4, 0.5, 0.3, 0.6, 0.9, 1.2, 1.0)]
+        if rng.random() < 0.5:
+            phq15[3] = None
+        forms.record_completed("phq15", phq15, at=at)
+        if week % 4 == 0:
+            forms.record_completed("phq9", [item(3, 0.7) for _ in range(8)] + [0], at=at)
+            forms.record_completed("gad7", [item(3, 0.8) for _ in range(7)], at=at)
 
 
 def _demo_goals(diary: Diary, *, start: date, seed: int) -> None:

@@ -65,6 +65,13 @@ class GoalService:
     def delete_goal(self, goal_id: str) -> None:
         self._repo.delete_goal(goal_id)
 
+    def all_goals(self) -> list[Goal]:
+        return self._repo.goals()
+
+    def all_ratings(self) -> list[Rating]:
+        """Every rating of every goal, oldest first."""
+        return self._repo.ratings()
+
     def goal(self, goal_id: str) -> Goal:
         return self._repo.goal(self.resolve(goal_id))
 

@@ -103,6 +103,15 @@ class QuestionnaireService:
         self._repo.save(response)
         return response
 
+    def record_completed(self, instrument_id: str, answers: list[Any], *, at: datetime) -> Response:
+        """Store an administration answered elsewhere (paper at a visit, the demo) as completed `at`."""
+        response = Response.start(instrument_id, now=at, options=ADMINISTRATION_OPTIONS.get(instrument_id))
+        for item, value in enumerate(answers):
+            response = response.answer(item, value)
+        response = response.complete(now=at)
+        self._repo.save(response)
+        return response
+
     def discard(self, response_id: str) -> None:
         self._repo.delete(response_id)
 
