@@ -65,7 +65,22 @@ def _build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     add_goal_parsers(commands)
     add_score_parser(commands)
+    for module in _command_modules():
+        module.add_parsers(commands)
     return parser
+
+
+def _command_modules() -> list:
+    """Command groups that live in their own module: each has `add_parsers(commands)` and a `COMMANDS`
+    dict of name → function(args) -> exit status. Imported only when the command line is used."""
+    import importlib
+
+    return [importlib.import_module(f"diary.{name}") for name in _COMMAND_MODULE_NAMES]
+
+
+# One line per command group (keeps cli.py small and merge-friendly).
+_COMMAND_MODULE_NAMES: list[str] = [
+]
 
 
 def _number(value: str | None, *, label: str, kind: type) -> int | float | None:
@@ -162,8 +177,11 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
+    commands = dict(COMMANDS)
+    for module in _command_modules():
+        commands.update(module.COMMANDS)
     try:
-        return COMMANDS[args.command or "run"](args)
+        return commands[args.command or "run"](args)
     except DiaryError as exc:
         print(f"diary: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

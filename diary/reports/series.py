@@ -17,6 +17,8 @@ from datetime import date, timedelta
 from typing import Iterable, Literal
 
 from diary.domain.days import DayValues
+from diary.domain.goal_progress import t_score
+from diary.domain.goals import Goal, Rating
 from diary.domain.instruments import Score
 from diary.domain.numbers import round_half_up
 from diary.domain.plans import Activity, Intensity, week_start
@@ -198,3 +200,11 @@ def region_shares(days: Iterable[DayValues], start: date, end: date) -> tuple[di
     if not maps:
         return {}, 0
     return {r: sum(r in m for m in maps) / len(maps) for r in REGIONS}, len(maps)
+
+
+def t_score_series(goals: list[Goal], ratings: list[Rating], start: date, end: date) -> list[tuple[date, float]]:
+    """The goals' T-score on each day in the period that has a rating (each goal's latest rating so far)."""
+    ids = {g.id for g in goals}
+    dates = sorted({r.rated_on for r in ratings if r.goal_id in ids and start <= r.rated_on <= end})
+    scored = [(d, t_score(goals, ratings, at=d)) for d in dates]
+    return [(d, t) for d, t in scored if t is not None]

@@ -376,3 +376,186 @@ def read_backup(path: Path, passphrase: str) -> OpenedBackup:
 def verify_backup(path: Path, passphrase: str) -> Manifest:
     """Every check a restore makes, without restoring (see `read_backup`). Returns the manifest."""
     return read_backup(path, passphrase).manifest
+
+
+def database_in_use(home: Path) -> bool:
+    """Whether another process has the home's database open (best effort: Linux and macOS).
+
+    Every SQLite connection in WAL mode holds a read lock on the "DMS" byte (offset 128) of the -shm
+    file for its whole life; F_GETLK asks about it without taking any lock. Locks of this process do
+    not show, so the app must close its own engine before an in-app restore.
+    """
+    shm = home / f"{DB_FILENAME}-shm"
+    layout = {"linux": "hhqqi4x", "darwin": "qqihh"}.get(os.sys.platform)
+    if layout is None or not shm.exists():
+        return False
+    import fcntl
+    import struct
+
+    fields = (fcntl.F_WRLCK, os.SEEK_SET, 128, 1, 0) if layout.startswith("hh") else (128, 1, 0, fcntl.F_WRLCK, 0)
+    fd = os.open(shm, os.O_RDONLY)
+    try:
+        answer = struct.unpack(layout, fcntl.fcntl(fd, fcntl.F_GETLK, struct.pack(layout, *fields)))
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return (answer[0] if layout.startswith("hh") else answer[3]) != fcntl.F_UNLCK
+
+
+def install_backup(opened: OpenedBackup, home: Path, *, now: datetime) -> Path | None:
+    """Put a checked backup in place of `home`; returns where the replaced home was kept (None if none).
+
+    The files are written to a new sibling folder `.<home>.restoring-…`, fsynced and migrated there, so
+    any failure leaves the current home untouched. Then two renames on the same file system: the home
+    becomes `<home>.replaced-<time>` (kept, never deleted) and the new folder becomes the home. POSIX
+    has no portable atomic swap of two folders; between the renames (microseconds) `home` is missing,
+    and a crash there leaves both complete folders under those names for `finish_interrupted_restore`.
+
+    Raises:
+        BackupError: the diary is open in another process, or the disk is full/unwritable.
+    """
+    home = Path(home)
+    if database_in_use(home):
+        raise BackupError(f"The diary in {home} is open in the app. Close the app (every window), then restore "
+                          "again; nothing was changed.")
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    staging = home.parent / f".{home.name}.restoring-{stamp}-{secrets.token_hex(3)}"
+    try:
+        home.parent.mkdir(parents=True, exist_ok=True)
+        staging.mkdir(mode=0o700)
+        for name, data in opened.files.items():
+            target = staging.joinpath(*PurePosixPath(name).parts)
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_atomically(target, data)
+        open_engine(staging).dispose()  # migrate an older backup now, before it replaces anything
+        aside = _unused(home.parent / f"{home.name}.replaced-{stamp}") if home.exists() else None
+        if aside:
+            os.rename(home, aside)
+        try:
+            os.rename(staging, home)
+        except OSError:
+            if aside:
+                os.rename(aside, home)
+            raise
+        _fsync_folder(home.parent)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise os_failure(exc, home.parent, what="the restore was stopped") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return aside
+
+
+def _unused(path: Path) -> Path:
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}-{n}")
+    return candidate
+
+
+def restore_backup(path: Path, passphrase: str, home: Path, *, now: datetime) -> Path | None:
+    """Check the backup completely, then restore it in place of `home` (see `install_backup`).
+
+    Returns:
+        The folder where the replaced home was kept, or None if there was no home.
+
+    Raises:
+        BackupError: any failed check (the current home is untouched).
+    """
+    return install_backup(read_backup(path, passphrase), home, now=now)
+
+
+def finish_interrupted_restore(home: Path) -> Path | None:
+    """If a crash fell between a restore's two renames (`home` missing), move the restored folder in."""
+    if home.exists():
+        return None
+    staged = sorted(home.parent.glob(f".{home.name}.restoring-*"))
+    if not staged or not (staged[-1] / DB_FILENAME).is_file():
+        return None
+    os.rename(staged[-1], home)
+    return home
+
+
+def backup_passphrase(home: Path) -> str:
+    """The automatic backups' passphrase, generated once and kept in `home/backup-key` (owner-only)."""
+    path = home / KEY_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="utf-8").strip()
+    with os.fdopen(fd, "w", encoding="utf-8") as file:  # O_EXCL: two windows starting at once agree
+        file.write(generate_passphrase() + "\n")
+        file.flush()
+        os.fsync(file.fileno())
+    return path.read_text(encoding="utf-8").strip()
+
+
+def _auto_backups(folder: Path) -> list[tuple[datetime, Path]]:
+    found = []
+    for path in folder.glob("diary-backup-*.diarybackup") if folder.is_dir() else ():
+        if match := AUTO_PATTERN.fullmatch(path.name):
+            found.append((datetime.strptime(match[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc), path))
+    return sorted(found)
+
+
+def last_backup(folder: Path) -> datetime | None:
+    """When the newest automatic backup in `folder` was made (UTC), or None."""
+    found = _auto_backups(folder)
+    return found[-1][0] if found else None
+
+
+def find_latest_backup(folder: Path) -> Path | None:
+    """The newest automatic backup in `folder`, to offer when the diary file is damaged."""
+    found = _auto_backups(folder)
+    return found[-1][1] if found else None
+
+
+def auto_backup_if_due(home: Path, folder: Path, passphrase: str, *, now: datetime,
+                       keep: int = DEFAULT_KEEP) -> Path | None:
+    """Back up once a day: if the newest backup in `folder` is 24 h old or more (or dated in the future),
+    write a new one, then delete all but the newest `keep`. Returns the new file, or None if not due.
+
+    Raises:
+        BackupError: as `create_backup`; older backups are then left as they were.
+    """
+    if keep < 1:
+        raise ValueError("keep must be at least 1")
+    newest = last_backup(folder)
+    if newest and timedelta(0) <= now - newest < timedelta(hours=24):
+        return None
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_failure(exc, folder) from None
+    out = folder / f"diary-backup-{now.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}.diarybackup"
+    create_backup(home, out, passphrase, now=now, exclude=(folder,))
+    for _, old in _auto_backups(folder)[:-keep]:
+        old.unlink(missing_ok=True)
+    for stale in folder.glob(".diary-backup-*.tmp"):  # left by a backup killed mid-write
+        if now.timestamp() - stale.stat().st_mtime > 3600:
+            stale.unlink(missing_ok=True)
+    return out
+
+
+def rescue_corrupt_database(home: Path, *, now: datetime) -> Path:
+    """Move a damaged diary file (and its -wal/-shm) into `home/rescue-<time>/`, never overwriting or
+    deleting it, so the app can start a new file or restore a backup. Returns the rescue folder.
+
+    Raises:
+        BackupError: no diary file there, or the move failed (nothing is lost either way).
+    """
+    if not (home / DB_FILENAME).exists():
+        raise BackupError(f"There is no diary file in {home} to set aside.")
+    rescue = _unused(home / f"rescue-{now:%Y%m%d-%H%M%S}")
+    try:
+        rescue.mkdir(mode=0o700)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if (source := home / f"{DB_FILENAME}{suffix}").exists():
+                os.rename(source, rescue / source.name)
+        _fsync_folder(home)
+    except OSError as exc:
+        raise os_failure(exc, home, what="the damaged file was left where it was") from None
+    return rescue
