@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = os.environ.get("DIARY_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -153,19 +154,49 @@ class AppPage:
     def tap(self, name: str) -> None:
         # Activate through the accessibility node, as a screen reader or switch user would: it
         # reaches exactly the named control wherever the canvas is in its scroll animation.
-        self._settled(self.button(name)).dispatch_event("click")
+        # A screen that re-renders as we aim (the last answer of a form redrawing its footer) detaches
+        # the node we found; find it again rather than fail on a moving target.
+        for attempt in range(3):
+            try:
+                self._settled(self.button(name)).dispatch_event("click")
+                return
+            except PlaywrightError as exc:
+                if "not attached" not in str(exc) or attempt == 2:
+                    raise
 
     def tab(self, name: str) -> None:
         self.nav(name).dispatch_event("click")
 
     def fill(self, name: str, text: str) -> None:
-        self._settled(self.page.get_by_role("textbox", name=name)).click()
+        """Type into the named empty field, checking that the keys went there.
+
+        A click aimed while the canvas still scrolls can focus a neighbouring field; Flutter then
+        moves the editing element to that one. So: click, confirm the focus, type, confirm the value.
+        """
+        box = self.page.get_by_role("textbox", name=name)
+        for attempt in range(4):
+            self._settled(box).click()
+            self.page.wait_for_timeout(150)
+            if box.evaluate("e => e === document.activeElement"):
+                break
+        else:
+            raise AssertionError(f"could not focus the field {name!r}")
         self.page.keyboard.type(text)
+        self.page.wait_for_timeout(100)
+        value = box.input_value()
+        assert value.endswith(text), f"typed {text!r} into {name!r} but it holds {value!r}"
 
     def see(self, text: str, timeout: float = 10_000):
-        found = self.page.get_by_text(text).first
+        # Cards merge their texts into one accessibility label, so look in labels as well as in text.
+        found = self.page.get_by_text(text).or_(self.page.get_by_label(text)).first
         found.wait_for(timeout=timeout)
         return found
+
+    def scroll(self, pixels: int = 400) -> None:
+        """Scroll the screen under the pointer (Flutter puts only what is on screen in the accessibility tree)."""
+        self.page.mouse.move(self.page.viewport_size["width"] / 2, self.page.viewport_size["height"] / 2)
+        self.page.mouse.wheel(0, pixels)
+        self.page.wait_for_timeout(400)
 
     def screenshot(self, label: str) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
