@@ -18,6 +18,15 @@ class TestHistory:
         assert ui.find(f"day-{(today - timedelta(days=2)).isoformat()}").subtitle.value == "pain 4"
         assert ui.find(f"day-{(today - timedelta(days=1)).isoformat()}").subtitle.value == T.NOT_LOGGED
 
+    def test_weeks_are_headed_by_their_weekly_figures(self, ui, diary):
+        today = diary.log.today()  # Sunday 15 March 2026
+        for back in range(5):
+            diary.log.record(day=today - timedelta(days=back), pain=6, moderate_min=40)
+        open_history(ui)
+        line = ui.find("week-2026-03-09").content.value
+        assert line == ("Week of 9 Mar · pain 6.0 on average (5 days) · 200 active minutes · "
+                        "WHO aerobic recommendation met")
+
     def test_back_fill_an_empty_day(self, ui, diary):
         yesterday = diary.log.today() - timedelta(days=1)
         open_history(ui)
@@ -90,3 +99,22 @@ class TestShellAndSettings:
         assert again.page.theme_mode.value == "dark"
         again.change("nav-bar", 4)
         assert again.find("theme").selected == ["dark"]
+
+
+def test_each_week_has_a_line_with_its_weekly_figures():
+    from datetime import date
+
+    from diary.domain.days import DayValues
+    from diary.ui.state.history import week_line
+
+    monday = date(2026, 3, 9)
+    days = [DayValues(day=date(2026, 3, 9 + i), n_checkins=1, pain=p, moderate_min=m, strength=s)
+            for i, (p, m, s) in enumerate([(4, 20, True), (5, 20, None), (6, 30, True), (5, 30, False)])]
+    line = week_line(days, monday=monday)
+    assert line == ("Week of 9 Mar · pain 5.0 on average (4 days) · 100 active minutes · "
+                    "WHO strength recommendation met")
+    both = week_line([d.__class__(**{**d.__dict__, "moderate_min": 40}) for d in days], monday=monday)
+    assert both.endswith("WHO aerobic and strength recommendations met")
+    too_few = week_line(days[:3], monday=monday)
+    assert "3 of 7 days logged, too few for a weekly average" in too_few
+    assert "active minutes" not in too_few  # activity also needs 4 reported days

@@ -14,7 +14,8 @@ from diary.ui.components.checkin_editor import CheckInEditor
 from diary.ui.components.view import fresh_view
 from diary.ui.screens.today import save_form
 from diary.ui.state.checkin_form import CheckInForm, form_for, saved_message, summary_parts
-from diary.ui.state.history import PAGE_DAYS, day_title, history_rows
+from diary.domain.plans import week_start
+from diary.ui.state.history import PAGE_DAYS, day_title, history_rows, week_line, weeks_in
 
 
 class HistoryScreen(ft.Column):
@@ -30,26 +31,39 @@ class HistoryScreen(ft.Column):
         first = self._log.first_day() or today
         # From the first logged day (at least the last week, for back-filling), a page at a time.
         start = max(min(first, today - timedelta(days=6)), today - timedelta(days=self._days_shown - 1))
-        rows = history_rows(self._log.history(start=start), today=today)
-        tiles = [
-            ft.ListTile(
-                key=f"day-{row.day.isoformat()}",
-                title=ft.Text(row.title, weight=ft.FontWeight.W_600 if row.logged else None),
-                subtitle=ft.Text(row.subtitle, color=None if row.logged else ft.Colors.ON_SURFACE_VARIANT),
-                leading=ft.Icon(
-                    ft.Icons.LOCAL_FIRE_DEPARTMENT if row.flare else (ft.Icons.CHECK_CIRCLE if row.logged else ft.Icons.RADIO_BUTTON_UNCHECKED),
-                    color=ft.Colors.PRIMARY if row.logged else ft.Colors.OUTLINE,
-                    semantics_label=T.FLARE_DAY if row.flare else None,
-                ),
-                trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT) if row.logged else ft.Text(T.FILL_IN, color=ft.Colors.PRIMARY),
-                on_click=lambda e, d=row.day: self.show_day(d),
-            )
-            for row in rows
-        ]
+        days = self._log.history(start=start)
+        rows = history_rows(days, today=today)
+        # A week line above each week's days (newest first), with its weekly figures (≥ 4-of-7 rule).
+        # Whole weeks, so the oldest week on the page is not judged on the few days shown of it.
+        whole_weeks = self._log.history(start=week_start(start), end=today) if days else []
+        week_lines = {monday: week_line(whole_weeks, monday=monday) for monday in weeks_in(days)}
+        tiles = []
+        for row in rows:
+            monday = week_start(row.day)
+            if monday in week_lines:
+                tiles.append(ft.Container(
+                    key=f"week-{monday.isoformat()}", padding=ft.Padding.only(left=16, top=12, right=16),
+                    content=ft.Text(week_lines.pop(monday), size=13, weight=ft.FontWeight.W_600,
+                                    color=ft.Colors.ON_SURFACE_VARIANT)))
+            tiles.append(self._day_tile(row))
         more = ft.TextButton(content=T.SHOW_MORE, key="show-more", icon=ft.Icons.EXPAND_MORE,
                              visible=first < today - timedelta(days=self._days_shown - 1),
                              on_click=self._show_more)
         self._show([ft.Text(T.HISTORY_HEADING, size=22, weight=ft.FontWeight.W_600), *tiles, more], "history-list")
+
+    def _day_tile(self, row) -> ft.Control:
+        return ft.ListTile(
+            key=f"day-{row.day.isoformat()}",
+            title=ft.Text(row.title, weight=ft.FontWeight.W_600 if row.logged else None),
+            subtitle=ft.Text(row.subtitle, color=None if row.logged else ft.Colors.ON_SURFACE_VARIANT),
+            leading=ft.Icon(
+                ft.Icons.LOCAL_FIRE_DEPARTMENT if row.flare else (ft.Icons.CHECK_CIRCLE if row.logged else ft.Icons.RADIO_BUTTON_UNCHECKED),
+                color=ft.Colors.PRIMARY if row.logged else ft.Colors.OUTLINE,
+                semantics_label=T.FLARE_DAY if row.flare else None,
+            ),
+            trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT) if row.logged else ft.Text(T.FILL_IN, color=ft.Colors.PRIMARY),
+            on_click=lambda e, d=row.day: self.show_day(d),
+        )
 
     def _show_more(self, e=None) -> None:
         self._days_shown += PAGE_DAYS
