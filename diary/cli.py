@@ -80,6 +80,7 @@ def _command_modules() -> list:
 
 # One line per command group (keeps cli.py small and merge-friendly).
 _COMMAND_MODULE_NAMES: list[str] = [
+    "cli_instruments",
 ]
 
 

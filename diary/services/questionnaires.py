@@ -38,6 +38,10 @@ class QuestionnaireService:
         clinic = {w.instrument_id: w for w in self._clinic_wordings()}
         return clinic.get(instrument_id) or WORDINGS.get(instrument_id)
 
+    def clinic_wordings(self) -> list[Wording]:
+        """Wordings a clinic loaded into this home (licensed instruments), in loading order."""
+        return self._clinic_wordings()
+
     def _clinic_wordings(self) -> list[Wording]:
         return [Wording(**{**w, "items": tuple(w["items"]), "sources": tuple(w["sources"]),
                            "item_stems": tuple(w.get("item_stems", ())), "notes": tuple(w.get("notes", ())),

@@ -7,6 +7,7 @@ import flet as ft
 from diary import __version__
 from diary.services.bootstrap import Diary
 from diary.ui import text as T
+from diary.ui.screens.settings_forms import FormsSettings
 
 
 class SettingsScreen(ft.Column):
@@ -25,6 +26,7 @@ class SettingsScreen(ft.Column):
                 ft.Text(T.PRIVACY_HEADING, weight=ft.FontWeight.W_600),
                 ft.Text(T.PRIVACY_TEXT, key="privacy"),
             ]),
+            FormsSettings(diary.questionnaires),
             ft.Column(spacing=4, controls=[
                 ft.Text(T.THEME, weight=ft.FontWeight.W_600),
                 ft.SegmentedButton(

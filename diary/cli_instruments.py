@@ -1,0 +1,75 @@
+"""`diary instrument ...`: which questionnaires this home can administer, their schedules, clinic wording.
+
+`diary instrument add FILE` loads a clinic-supplied wording file (validated against the instrument's
+items and options; stored in the home, never in the repository), exactly as Settings does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from diary.config import data_dir
+from diary.domain.errors import DiaryError
+from diary.domain.instruments import INSTRUMENTS
+from diary.domain.wording_files import MAX_FILE_BYTES
+
+
+def add_parsers(commands) -> None:
+    inst = commands.add_parser("instrument", help="questionnaires: list, schedule, load clinic wording",
+                               description="The questionnaires this diary can administer, and how often each is due.")
+    sub = inst.add_subparsers(dest="instrument_command", metavar="ACTION", required=True)
+    listing = sub.add_parser("list", help="administrable questionnaires with their schedules",
+                             description="List the questionnaires this diary can administer and when each is due.")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    add = sub.add_parser("add", help="load a clinic-supplied wording file (JSON)",
+                         description="Load a licensed questionnaire's wording from a clinic's JSON file.")
+    add.add_argument("file", metavar="FILE", help="the wording file (see diary/domain/wording_files.py for the format)")
+    schedule = sub.add_parser("schedule", help="how often a questionnaire is due",
+                              description="Set how often a questionnaire is due, or switch it off.")
+    schedule.add_argument("instrument", metavar="ID", help="instrument id, e.g. phq15, phq9, gad7, rand36")
+    group = schedule.add_mutually_exclusive_group(required=True)
+    group.add_argument("--every", type=int, metavar="DAYS", help="due every DAYS days (1 to 365)")
+    group.add_argument("--off", action="store_true", help="no longer ask for it")
+
+
+def run(args: argparse.Namespace) -> int:
+    from diary.services.bootstrap import open_diary
+
+    forms = open_diary(data_dir(args.home)).questionnaires
+    if args.instrument_command == "add":
+        path = Path(args.file)
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise DiaryError(f"{path} is larger than a wording file can be ({MAX_FILE_BYTES:,} bytes).")
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DiaryError(f"Could not read {path}: {exc.strerror or exc}. Check the path and try again.") from None
+        wording = forms.add_wording(data)
+        print(f"Loaded the wording for {INSTRUMENTS[wording.instrument_id].name} ({wording.language}); "
+              "it can now be answered in the app.")
+        return 0
+    if args.instrument_command == "schedule":
+        instrument_id = args.instrument.lower()
+        if instrument_id not in forms.administrable():
+            known = ", ".join(forms.administrable())
+            raise DiaryError(f"{args.instrument!r} cannot be administered in this diary; choose one of: {known}.")
+        every, _ = forms.schedule()[instrument_id]
+        forms.set_schedule(instrument_id, args.every or every, enabled=not args.off)
+        name = INSTRUMENTS[instrument_id].name
+        print(f"{name} will no longer be asked for." if args.off else f"{name} is now due every {args.every} days.")
+        return 0
+    due = {d.instrument_id: d.due_on.isoformat() for d in forms.due()}
+    rows = [{"id": i, "name": INSTRUMENTS[i].name, "every_days": every, "enabled": on, "due_on": due.get(i)}
+            for i, (every, on) in forms.schedule().items()]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    else:
+        for row in rows:
+            when = f"every {row['every_days']} days" if row["enabled"] else "off"
+            print(f"{row['id']:<8} {row['name']:<10} {when:<16} {('due ' + row['due_on']) if row['due_on'] else ''}")
+    return 0
+
+
+COMMANDS = {"instrument": run}
