@@ -32,7 +32,7 @@ class FormsSettings(ft.Column):
         super().__init__(spacing=8, key="forms-settings")
         self._q, self._pick_file = service, pick_file
         self._status = ft.Text(key="forms-settings-status")
-        self._crisis = ft.TextField(key="crisis-text", label=T.CRISIS_SETTING, multiline=True, min_lines=3,
+        self._crisis = ft.TextField(key="crisis-text", label=T.CRISIS_FIELD, multiline=True, min_lines=3,
                                     max_lines=8, max_length=2000, value=service.crisis_text())
         self.render()
 
@@ -52,6 +52,8 @@ class FormsSettings(ft.Column):
             *wordings,
             ft.Row(controls=[ft.OutlinedButton(content=T.WORDING_LOAD, icon=ft.Icons.UPLOAD_FILE, key="load-wording",
                                                on_click=self._load_clicked)]),
+            ft.Container(height=4),
+            ft.Text(T.CRISIS_SETTING, weight=ft.FontWeight.W_600),
             self._crisis,
             ft.Row(wrap=True, controls=[
                 ft.OutlinedButton(content=T.SAVE_HELP_TEXT, key="save-crisis", on_click=self._save_crisis),
@@ -65,10 +67,10 @@ class FormsSettings(ft.Column):
         options.setdefault(every, f"Every {every} days")
         return ft.ResponsiveRow(vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
             ft.Switch(label=INSTRUMENTS[instrument_id].name, value=on, key=f"schedule-on-{instrument_id}",
-                      col={"xs": 12, "sm": 6},
+                      col={"xs": 5},
                       on_change=lambda e: self.set_schedule(instrument_id, every, enabled=e.control.value)),
             ft.Dropdown(key=f"schedule-every-{instrument_id}", value=str(every), dense=True, disabled=not on,
-                        col={"xs": 12, "sm": 6}, label=T.SCHEDULE_EVERY,
+                        col={"xs": 7}, label=T.SCHEDULE_EVERY,
                         options=[ft.DropdownOption(key=str(d), text=t) for d, t in sorted(options.items())],
                         on_select=lambda e: self.set_schedule(instrument_id, int(e.control.value), enabled=on)),
         ])
