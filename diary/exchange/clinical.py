@@ -28,6 +28,8 @@ MAX_ACTIVITIES = 50
 
 # Raw item answers are small codes (0–10 NRS, 0–8 WSAS, FIQ day counts, …); ±1000 leaves room.
 SmallInt = Annotated[int, Field(ge=-1000, le=1000)]
+# A few items are read off a scale (a VAS in mm, a 0–10 slider with decimals): small numbers.
+SmallNumber = Annotated[float, Field(ge=-1000, le=1000)]
 Score = Annotated[float, Field(ge=-1_000_000, le=1_000_000)]
 
 
@@ -37,7 +39,7 @@ class QuestionnaireWire(WireModel):
     instrument_id: Identifier
     version: Version
     answered_at: IsoDateTime
-    answers: list[SmallInt | None] = Field(max_length=MAX_ANSWERS)
+    answers: list[SmallInt | SmallNumber | None] = Field(max_length=MAX_ANSWERS)
     total: Score | None = None
     band: text(40, single_line=True, min_chars=1) | None = None
     flags: list[Identifier] = Field(default_factory=list, max_length=20)

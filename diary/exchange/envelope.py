@@ -51,7 +51,8 @@ from diary.exchange.passphrase import (
 )
 from diary.exchange.payload import ExportPayloadV1, parse_payload, payload_bytes
 
-__all__ = ["generate_passphrase", "open_export", "seal_export", "seal_export_with_passphrase", "sign_payload"]
+__all__ = ["generate_passphrase", "open_export", "seal_export", "seal_export_with_passphrase", "seal_signed",
+           "seal_signed_with_passphrase", "sign_payload"]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAGIC = b"DIARY-EXPORT\n"
@@ -116,8 +117,34 @@ def seal_export(
         fp = fingerprint(key)
         if fp not in payload.recipients:
             raise ValueError("Every recipient key must be listed in payload.recipients.")
-        files[fp] = _checked_size(MAGIC + SEALED_LINE + nacl.public.SealedBox(key).encrypt(signed))
+        files[fp] = seal_signed(signed, key)
     return files
+
+
+def seal_signed(signed: bytes, recipient_public_key: nacl.public.PublicKey) -> bytes:
+    """A sealed export file around an already signed envelope (from `sign_payload`).
+
+    For callers that build the canonical payload bytes themselves; they must list the recipient's
+    fingerprint in the payload's `recipients`, or its owner will refuse the file.
+
+    Raises:
+        ExportTooLarge: the file would exceed 16 MiB.
+    """
+    return _checked_size(MAGIC + SEALED_LINE + nacl.public.SealedBox(recipient_public_key).encrypt(signed))
+
+
+def seal_signed_with_passphrase(signed: bytes, passphrase: str) -> bytes:
+    """A passphrase export file around an already signed envelope (see `seal_export_with_passphrase`).
+
+    Raises:
+        ValueError: the passphrase has fewer than six words.
+        ExportTooLarge: the file would exceed 16 MiB.
+    """
+    if len(normalize_passphrase(passphrase).split()) < MIN_WORDS:
+        raise ValueError(f"Use a passphrase of at least {MIN_WORDS} words, e.g. from generate_passphrase().")
+    salt = new_salt()
+    box = nacl.secret.SecretBox(derive_key(passphrase, salt))
+    return _checked_size(MAGIC + PASSPHRASE_LINE + kdf_line(salt) + bytes(box.encrypt(signed)))
 
 
 def seal_export_with_passphrase(
@@ -137,10 +164,7 @@ def seal_export_with_passphrase(
     """
     if len(normalize_passphrase(passphrase).split()) < MIN_WORDS:
         raise ValueError(f"Use a passphrase of at least {MIN_WORDS} words, e.g. from generate_passphrase().")
-    signed = sign_payload(payload_bytes(payload), signing_key)
-    salt = new_salt()
-    box = nacl.secret.SecretBox(derive_key(passphrase, salt))
-    return _checked_size(MAGIC + PASSPHRASE_LINE + kdf_line(salt) + bytes(box.encrypt(signed)))
+    return seal_signed_with_passphrase(sign_payload(payload_bytes(payload), signing_key), passphrase)
 
 
 def _unbox(data: bytes, private_key: nacl.public.PrivateKey | None, passphrase: str | None) -> tuple[bytes, str]:

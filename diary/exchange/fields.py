@@ -128,6 +128,7 @@ IsoDateTime = Annotated[datetime, BeforeValidator(_iso_datetime)]
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 Uuid4 = Annotated[str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")]
-Version = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,16}$")]
+# An instrument version as the app names it, e.g. "PHQ-15 (7-day recall, modified)".
+Version = text(80, single_line=True, min_chars=1)
 GasLevel = Annotated[int, Field(ge=-2, le=2)]
 UniqueIds = AfterValidator(_unique)

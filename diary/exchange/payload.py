@@ -99,6 +99,8 @@ class ExportPayloadV1(WireModel):
     patient_label: text(80, single_line=True, min_chars=1)
     period_start: IsoDate | None = None
     period_end: IsoDate | None = None
+    # False: the patient chose to leave their notes out (every check-in's note is absent on purpose).
+    notes_included: bool = True
     checkins: list[CheckInWire] = Field(default_factory=list, max_length=MAX_CHECKINS)
     questionnaires: list[QuestionnaireWire] = Field(default_factory=list, max_length=MAX_QUESTIONNAIRES)
     goals: list[GoalWire] = Field(default_factory=list, max_length=MAX_GOALS)
@@ -108,6 +110,8 @@ class ExportPayloadV1(WireModel):
     def _consistent(self) -> "ExportPayloadV1":
         if self.period_start and self.period_end and self.period_start > self.period_end:
             raise ValueError("the period ends before it starts")
+        if not self.notes_included and any(c.note is not None for c in self.checkins):
+            raise ValueError("notes are marked as left out, yet a check-in has one")
         latest_day = latest_possible_day(self.created_at)
         if any(c.day > latest_day for c in self.checkins):
             raise ValueError("a check-in is dated after the export was made")

@@ -8,11 +8,18 @@ worsens in flares, a stable set of painful regions, skipped days, and the odd no
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from diary.domain.entries import CheckIn
 from diary.domain.errors import DiaryError
+from diary.domain.goals import Goal, Rater, Rating
+from diary.domain.plans import Activity
+from diary.domain.questionnaires import Response
 from diary.services.bootstrap import Diary
+from diary.services.questionnaires import ADMINISTRATION_OPTIONS
+from diary.storage.goal_repository import GoalRepository
+from diary.storage.questionnaire_repository import QuestionnaireRepository
 
 DEMO_MARK = "demo_data"
 _USUAL_REGIONS = ["neck", "upper_back", "lower_back", "shoulder_left", "shoulder_right", "hip_left", "hip_right",
@@ -91,17 +98,32 @@ def fill_demo(diary: Diary, *, days: int, seed: int) -> int:
     diary.meta.set(DEMO_MARK, "1")
     diary.checkins.add_many(fresh, now=now)
     if not diary.goals.overview():
-        _demo_goals(diary, start=now.date() - timedelta(days=days - 1), seed=seed)
+        goals, ratings, plan = demo_goal_set(start=now.date() - timedelta(days=days - 1), seed=seed, now=now)
+        repo = GoalRepository(diary.engine)
+        for goal in goals:
+            repo.add_goal(goal, now=now)
+        for activity in plan:
+            repo.add_activity(activity, now=now)
+        for rating in ratings:
+            repo.add_rating(rating)
     if not diary.questionnaires.all_completed():
-        _demo_questionnaires(diary, checkins, seed=seed)
+        forms = QuestionnaireRepository(diary.engine)
+        for response in demo_responses(checkins, seed=seed):
+            forms.save(response)
     return len(fresh)
 
 
-def _demo_questionnaires(diary: Diary, checkins: list[CheckIn], *, seed: int) -> None:
+def completed_response(instrument_id: str, answers: list, at: datetime) -> Response:
+    # All answers at once: complete() scores them, and the scorer checks every answer.
+    response = Response.start(instrument_id, now=at, options=ADMINISTRATION_OPTIONS.get(instrument_id))
+    return replace(response, answers=tuple(answers)).complete(now=at)
+
+
+def demo_responses(checkins: list[CheckIn], *, seed: int) -> list[Response]:
     """PHQ-15 every Sunday, PHQ-9 and GAD-7 every fourth, answers that follow that week's pain."""
     rng = random.Random(seed + 2)
     pain_by_day = {c.day: c.pain for c in checkins if not c.extra and c.pain is not None}
-    forms = diary.questionnaires
+    responses: list[Response] = []
     for week, sunday in enumerate(sorted(d for d in pain_by_day if d.weekday() == 6)):
         at = datetime.combine(sunday, time(20, 30), tzinfo=checkins[0].recorded_at.tzinfo)
         burden = pain_by_day[sunday] / 10
@@ -113,42 +135,52 @@ def _demo_questionnaires(diary: Diary, checkins: list[CheckIn], *, seed: int) ->
         phq15 = [item(2, w) for w in (1.2, 1.0, 1.1, 0.5, 0.6, 0.4, 0.5, 0.8, 0.4, 0.5, 0.3, 0.6, 0.9, 1.2, 1.0)]
         if rng.random() < 0.5:
             phq15[3] = None
-        forms.record_completed("phq15", phq15, at=at)
+        responses.append(completed_response("phq15", phq15, at))
         if week % 4 == 0:
-            forms.record_completed("phq9", [item(3, 0.7) for _ in range(8)] + [0], at=at)
-            forms.record_completed("gad7", [item(3, 0.8) for _ in range(7)], at=at)
+            responses.append(completed_response("phq9", [item(3, 0.7) for _ in range(8)] + [0], at))
+            responses.append(completed_response("gad7", [item(3, 0.8) for _ in range(7)], at))
+    return responses
 
 
-def _demo_goals(diary: Diary, *, start: date, seed: int) -> None:
-    """A main goal with two steps, weekly ratings that mostly improve, and a two-activity plan."""
+def demo_goal_set(*, start: date, seed: int, now: datetime,
+                  response: float = 1.0) -> tuple[list[Goal], list[Rating], list[Activity]]:
+    """A main goal with two steps, weekly ratings that mostly improve, and a two-activity plan.
+
+    `response` scales how far the patient gets (1: to the goal; 0.5: about half way), so a demo caseload
+    has patients who do not reach their goals.
+    """
     rng = random.Random(seed + 1)
-    goals, today = diary.goals, diary.clock().date()
-    main = goals.add_goal(
+    today = now.date()
+    main = Goal.create(
         type="main", title="Walk to work again", start_date=start, baseline_level=-2,
         measure="Walking the 2 km to work", baseline="Takes the bus every day",
         target="Walks to work 3 days a week", target_date=today + timedelta(days=60),
         levels={-2: "Takes the bus every day", -1: "Walks to work once a week", 0: "Walks to work 3 days a week",
                 1: "Walks to work 4 days a week", 2: "Walks to work every day"},
     )
-    walk = goals.add_goal(
+    walk = Goal.create(
         type="intermediate", title="Walk 30 minutes", main_goal_id=main.id, start_date=start, baseline_level=-2,
         levels={-2: "No walks", -1: "Walks 10 min twice a week", 0: "Walks 30 min 3 times a week",
                 1: "Walks 40 min 3 times a week", 2: "Walks 40 min 4 times a week"},
     )
-    stretch = goals.add_goal(type="intermediate", title="Stretch every morning", main_goal_id=main.id,
-                             start_date=start)
-    goals.add_activity(name="Walk", intensity="moderate", minutes=30, times_per_week=3, goal_id=walk.id)
-    goals.add_activity(name="Strength exercises", intensity="strength", times_per_week=2, goal_id=main.id)
+    stretch = Goal.create(type="intermediate", title="Stretch every morning", main_goal_id=main.id, start_date=start)
+    plan = [Activity.create(name="Walk", intensity="moderate", minutes=30, times_per_week=3, goal_id=walk.id),
+            Activity.create(name="Strength exercises", intensity="strength", times_per_week=2, goal_id=main.id)]
+    ratings: list[Rating] = []
+
+    def rate(goal: Goal, rated_on: date, **answer) -> None:
+        ratings.append(Rating.create(goal, rated_on=rated_on, rater=Rater.PATIENT, recorded_at=now, **answer))
+
     weeks = max(1, (today - start).days // 7)
     for week in range(1, weeks + 1):
         rated_on = start + timedelta(days=7 * week)
         if rated_on > today:
             break
-        progress = week / weeks
-        goals.rate(main.id, level=_demo_level(progress - 0.2, rng), rated_on=rated_on)
-        goals.rate(walk.id, level=_demo_level(progress, rng), rated_on=rated_on)
-        category = "fully" if progress > 0.7 else "partially" if progress > 0.3 else "not"
-        goals.rate(stretch.id, category=category, rated_on=rated_on)
+        progress = week / weeks * response
+        rate(main, rated_on, level=_demo_level(progress - 0.2, rng))
+        rate(walk, rated_on, level=_demo_level(progress, rng))
+        rate(stretch, rated_on, category="fully" if progress > 0.7 else "partially" if progress > 0.3 else "not")
+    return [main, walk, stretch], ratings, plan
 
 
 def _demo_level(progress: float, rng: random.Random) -> int:

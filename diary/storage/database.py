@@ -74,7 +74,8 @@ def migrate(connection: sqlite3.Connection) -> int:
             connection.execute(f"PRAGMA user_version = {target}")
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # a full disk can end the transaction itself; keep the real error
+                connection.execute("ROLLBACK")
             raise
     return LATEST_VERSION
 
@@ -116,6 +117,10 @@ def open_engine(home: Path) -> Engine:
             migrate(connection)
         finally:
             connection.close()
+    except sqlite3.OperationalError as exc:  # full disk, unwritable folder: a sentence, never library text
+        reason = describe_failure(exc).split(", so ")[0].split(". ")[0]
+        raise DatabaseUnusable(f"The diary in {home} could not be opened for writing ({reason[0].lower()}{reason[1:]}). "
+                               "Nothing was changed; fix that and open the app again.") from None
     finally:
         os.umask(old_umask)
     if is_new:

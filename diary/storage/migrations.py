@@ -145,6 +145,183 @@ V3 = [
     )""",
 ]
 
+# The physiotherapist loop (issue 6). A home is a patient's or a clinician's (meta "role"); each uses
+# its own tables and leaves the other's empty.
+# Patient side: the paired recipients (physiotherapist, research team) and a log of exports whose seq
+# only grows (the row is committed before the file is written, so a seq is never used twice).
+# Clinician side: pinned patients, one snapshot of each patient's latest export (tables keyed by
+# patient_id, replaced per export period in one transaction), the physiotherapist's own goal ratings
+# (never touched by an import) and a log of every import attempt (no content: hashes, counts, outcome).
+_FP = "CHECK (length({0}) = 64 AND {0} NOT GLOB '*[^0-9a-f]*')"
+V4 = [
+    f"""CREATE TABLE recipient (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL UNIQUE CHECK (length(label) BETWEEN 1 AND 80),
+        public_key TEXT NOT NULL CHECK (public_key GLOB 'DIARY-BOX1:*'),
+        fingerprint TEXT NOT NULL UNIQUE {_FP.format("fingerprint")},
+        paired_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE export_log (
+        seq INTEGER PRIMARY KEY CHECK (seq BETWEEN 1 AND 2147483647),
+        export_id TEXT NOT NULL UNIQUE CHECK (length(export_id) = 36),
+        created_at TEXT NOT NULL,
+        period_start TEXT,
+        period_end TEXT,
+        mode TEXT NOT NULL CHECK (mode IN ('sealed', 'passphrase')),
+        notes_included INTEGER NOT NULL CHECK (notes_included IN (0, 1)),
+        status TEXT NOT NULL CHECK (status IN ('started', 'written', 'failed')),
+        files INTEGER CHECK (files IS NULL OR files >= 0),
+        total_bytes INTEGER CHECK (total_bytes IS NULL OR total_bytes >= 0)
+    )""",
+    f"""CREATE TABLE export_recipient (
+        seq INTEGER NOT NULL REFERENCES export_log(seq) ON DELETE CASCADE,
+        fingerprint TEXT NOT NULL {_FP.format("fingerprint")},
+        label TEXT NOT NULL,
+        PRIMARY KEY (seq, fingerprint)
+    ) WITHOUT ROWID""",
+    f"""CREATE TABLE patient (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL UNIQUE CHECK (length(label) BETWEEN 1 AND 80),
+        record_key TEXT NOT NULL UNIQUE {_FP.format("record_key")},
+        signing_key TEXT NOT NULL CHECK (signing_key GLOB 'DIARY-SIG1:*'),
+        fingerprint TEXT NOT NULL UNIQUE {_FP.format("fingerprint")},
+        paired_at TEXT NOT NULL,
+        last_seq INTEGER CHECK (last_seq IS NULL OR last_seq >= 1),
+        last_payload_sha256 TEXT,
+        last_export_id TEXT,
+        exported_at TEXT,
+        period_start TEXT,
+        period_end TEXT,
+        notes_included INTEGER CHECK (notes_included IS NULL OR notes_included IN (0, 1)),
+        imported_at TEXT,
+        CHECK ((last_seq IS NULL) = (last_payload_sha256 IS NULL))
+    )""",
+    f"""CREATE TABLE patient_checkin (
+        patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+        id TEXT NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+        day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        recorded_at TEXT NOT NULL,
+        extra INTEGER NOT NULL DEFAULT 0 CHECK (extra IN (0, 1)),
+        {_scale("pain")},
+        no_pain INTEGER NOT NULL DEFAULT 0 CHECK (no_pain IN (0, 1)),
+        {_scale("fatigue")},
+        {_scale("stress")},
+        {_scale("sleep_quality")},
+        sleep_hours REAL CHECK (sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24),
+        {_minutes("light_min")},
+        {_minutes("moderate_min")},
+        {_minutes("vigorous_min")},
+        strength INTEGER CHECK (strength IS NULL OR strength IN (0, 1)),
+        {_scale("worry")},
+        flare INTEGER NOT NULL DEFAULT 0 CHECK (flare IN (0, 1)),
+        note TEXT CHECK (note IS NULL OR length(note) <= {NOTE_MAX_CHARS}),
+        PRIMARY KEY (patient_id, id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX patient_checkin_day ON patient_checkin(patient_id, day)",
+    f"""CREATE TABLE patient_checkin_region (
+        patient_id INTEGER NOT NULL,
+        checkin_id TEXT NOT NULL,
+        region TEXT NOT NULL CHECK (region IN ({_REGION_LIST})),
+        {_scale("intensity")},
+        PRIMARY KEY (patient_id, checkin_id, region),
+        FOREIGN KEY (patient_id, checkin_id) REFERENCES patient_checkin(patient_id, id) ON DELETE CASCADE
+    ) WITHOUT ROWID""",
+    """CREATE TABLE patient_questionnaire (
+        patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+        id TEXT NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+        instrument_id TEXT NOT NULL CHECK (length(instrument_id) BETWEEN 1 AND 32),
+        version TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        answers TEXT NOT NULL CHECK (json_valid(answers) AND json_type(answers) = 'array'),
+        valid INTEGER NOT NULL CHECK (valid IN (0, 1)),
+        total REAL,
+        total_rounded INTEGER,
+        band TEXT,
+        subscales TEXT NOT NULL CHECK (json_valid(subscales)),
+        subscale_bands TEXT NOT NULL CHECK (json_valid(subscale_bands)),
+        flags TEXT NOT NULL CHECK (json_valid(flags) AND json_type(flags) = 'array'),
+        n_answered INTEGER NOT NULL,
+        n_missing INTEGER NOT NULL,
+        prorated INTEGER NOT NULL CHECK (prorated IN (0, 1)),
+        scoring_rule_id TEXT NOT NULL,
+        details TEXT NOT NULL CHECK (json_valid(details)),
+        PRIMARY KEY (patient_id, id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX patient_questionnaire_latest ON patient_questionnaire(patient_id, instrument_id, answered_at)",
+    f"""CREATE TABLE patient_goal (
+        patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+        id TEXT NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+        type TEXT NOT NULL CHECK (type IN ('main', 'intermediate')),
+        title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+        measure TEXT CHECK (measure IS NULL OR length(measure) <= 500),
+        baseline TEXT CHECK (baseline IS NULL OR length(baseline) <= 500),
+        target TEXT CHECK (target IS NULL OR length(target) <= 500),
+        start_date TEXT NOT NULL,
+        target_date TEXT CHECK (target_date IS NULL OR target_date >= start_date),
+        main_goal_id TEXT,
+        {", ".join(f"{c} TEXT CHECK ({c} IS NULL OR length({c}) <= 200)" for c in _LEVEL_COLUMNS)},
+        baseline_level INTEGER NOT NULL DEFAULT -1 CHECK (baseline_level IN (-1, -2)),
+        weight REAL NOT NULL DEFAULT 1 CHECK (weight > 0 AND weight <= 10),
+        position INTEGER NOT NULL,
+        CHECK ((type = 'intermediate') = (main_goal_id IS NOT NULL)),
+        PRIMARY KEY (patient_id, id),
+        FOREIGN KEY (patient_id, main_goal_id) REFERENCES patient_goal(patient_id, id)
+            ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+    ) WITHOUT ROWID""",
+    """CREATE TABLE patient_goal_rating (
+        patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+        id TEXT NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+        goal_id TEXT NOT NULL,
+        rated_on TEXT NOT NULL,
+        rater TEXT NOT NULL CHECK (rater IN ('patient', 'physiotherapist')),
+        level INTEGER CHECK (level IS NULL OR (level BETWEEN -2 AND 2 AND typeof(level) = 'integer')),
+        category TEXT NOT NULL CHECK (category IN ('fully', 'partially', 'not')),
+        comment TEXT CHECK (comment IS NULL OR length(comment) <= 1000),
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (patient_id, id),
+        FOREIGN KEY (patient_id, goal_id) REFERENCES patient_goal(patient_id, id) ON DELETE CASCADE
+    ) WITHOUT ROWID""",
+    "CREATE INDEX patient_goal_rating_goal ON patient_goal_rating(patient_id, goal_id, rated_on, recorded_at)",
+    """CREATE TABLE patient_plan_activity (
+        patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+        id TEXT NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+        intensity TEXT NOT NULL CHECK (intensity IN ('light', 'moderate', 'vigorous', 'strength')),
+        minutes INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 5 AND 300),
+        times_per_week INTEGER NOT NULL CHECK (times_per_week BETWEEN 1 AND 14),
+        goal_id TEXT,
+        PRIMARY KEY (patient_id, id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE clinician_goal_rating (
+        id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+        patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+        goal_id TEXT NOT NULL,
+        rated_on TEXT NOT NULL,
+        level INTEGER CHECK (level IS NULL OR (level BETWEEN -2 AND 2 AND typeof(level) = 'integer')),
+        category TEXT NOT NULL CHECK (category IN ('fully', 'partially', 'not')),
+        comment TEXT CHECK (comment IS NULL OR length(comment) <= 1000),
+        recorded_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX clinician_goal_rating_goal ON clinician_goal_rating(patient_id, goal_id, rated_on, recorded_at)",
+    """CREATE TABLE import_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        file_sha256 TEXT CHECK (file_sha256 IS NULL OR length(file_sha256) = 64),  -- NULL: not read (too large)
+        file_size INTEGER CHECK (file_size IS NULL OR file_size >= 0),
+        outcome TEXT NOT NULL
+            CHECK (outcome IN ('imported', 'updated', 'already_imported', 'stale', 'conflict', 'refused')),
+        category TEXT CHECK (category IS NULL OR length(category) <= 32),
+        export_id TEXT CHECK (export_id IS NULL OR length(export_id) = 36),
+        seq INTEGER,
+        signer_fingerprint TEXT CHECK (signer_fingerprint IS NULL OR length(signer_fingerprint) = 64),
+        patient_id INTEGER,
+        counts TEXT CHECK (counts IS NULL OR json_valid(counts)),
+        warnings TEXT CHECK (warnings IS NULL OR json_valid(warnings)),
+        CHECK ((outcome IN ('refused', 'stale', 'conflict')) = (category IS NOT NULL))
+    )""",
+]
+
 # Index i holds the statements that take the schema from version i to i + 1.
-MIGRATIONS: list[list[str]] = [V1, V2, V3]
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4]
 LATEST_VERSION = len(MIGRATIONS)

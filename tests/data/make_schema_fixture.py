@@ -27,6 +27,69 @@ def _response_json(response) -> dict:
     return json.loads(json.dumps(body, default=str))
 
 
+def _json(value) -> object:
+    """Domain objects (pydantic models, dataclasses, tuples of them) as plain JSON values."""
+    import dataclasses
+
+    if hasattr(value, "model_dump_json"):
+        return json.loads(value.model_dump_json())
+    if dataclasses.is_dataclass(value):
+        return _response_json(value) if hasattr(value, "answers") else json.loads(json.dumps(dataclasses.asdict(value), default=str))
+    if isinstance(value, (list, tuple)):
+        return [_json(item) for item in value]
+    return json.loads(json.dumps(value, default=str))
+
+
+def exchange_rows(diary) -> dict:
+    """The schema v4 tables as stored: a patient's recipients and export log, and (filled directly, since a
+    home uses one side only) a clinician's patients, snapshot, own ratings and import log."""
+    from diary.storage.export_log import ExportLogRepository
+    from diary.storage.import_log import ImportLogRepository
+    from diary.storage.pairing_repository import PatientRepository, RecipientRepository
+    from diary.storage.snapshot_repository import SnapshotRepository
+
+    patients = PatientRepository(diary.engine).all()
+    snapshots = SnapshotRepository(diary.engine)
+    return {
+        "recipients": _json(RecipientRepository(diary.engine).all()),
+        "exports": _json(ExportLogRepository(diary.engine).entries(written_only=False)),
+        "patients": _json(patients),
+        "snapshots": {p.label: {k: _json(v) for k, v in snapshots.read(p.id).items() if k != "clinician_rating_ids"}
+                      for p in patients},
+        "import_log": _json(ImportLogRepository(diary.engine).entries()),
+    }
+
+
+def _fill_exchange(diary, folder: Path) -> None:
+    from diary.exchange import encode_public_key, fingerprint, generate_clinician_key, generate_patient_key
+    from diary.storage.database import writer
+    from diary.storage.import_log import ImportLogEntry, ImportLogRepository
+    from diary.storage.pairing_repository import PatientRepository
+    from diary.storage.snapshot_repository import SnapshotRepository
+    from diary.domain.goals import Rating
+
+    physio = generate_clinician_key()
+    diary.pairing.pair(encode_public_key(physio.public_key), label="Physio Berg")
+    diary.exports.export(to=["Physio Berg"], out=folder / "export.diary", include_notes=False)
+    patient_key = generate_patient_key()
+    patient = PatientRepository(diary.engine).add(label="Anna L.", signing_key=encode_public_key(patient_key.verify_key),
+                                                  fingerprint=fingerprint(patient_key.verify_key), paired_at=NOW)
+    record = diary.record()
+    with writer(diary.engine).begin() as conn:
+        SnapshotRepository.replace(conn, patient.id, record, period_start=None)
+        conn.exec_driver_sql("UPDATE patient SET last_seq = 7, last_payload_sha256 = ?, exported_at = ?, period_end = ?, "
+                             "notes_included = 1, imported_at = ? WHERE id = ?",
+                             ("ab" * 32, NOW.isoformat(), NOW.date().isoformat(), NOW.isoformat(), patient.id))
+    goal = record.goals[0]
+    SnapshotRepository(diary.engine).add_clinician_rating(patient.id, Rating.create(
+        goal, rated_on=NOW.date(), rater="physiotherapist", recorded_at=NOW, level=0, comment="seen at the visit"))
+    log = ImportLogRepository(diary.engine)
+    log.append(ImportLogEntry(at=NOW, file_sha256="cd" * 32, file_size=4096, outcome="imported", seq=7,
+                              signer_fingerprint=fingerprint(patient_key.verify_key), patient_id=patient.id,
+                              counts={"checkins": len(record.checkins)}))
+    log.append(ImportLogEntry(at=NOW, file_sha256="ef" * 32, file_size=12, outcome="refused", category="not_an_export"))
+
+
 def main() -> None:
     target = HERE / f"schema_v{LATEST_VERSION}.sqlite3"
     if target.exists() and "--force" not in sys.argv:
@@ -73,6 +136,9 @@ def main() -> None:
             "questionnaires": [_response_json(x) for x in q._repo.responses()],
             "schedule": {k: list(v) for k, v in q._repo.schedule().items()},
         }
+        if LATEST_VERSION >= 4:  # the physiotherapist loop
+            _fill_exchange(diary, Path(tmp))
+            expected |= exchange_rows(diary)
         diary.close()
         shutil.copyfile(Path(tmp) / "home" / "diary.sqlite3", target)
     (HERE / f"schema_v{LATEST_VERSION}.json").write_text(json.dumps(expected, indent=1, ensure_ascii=False) + "\n")

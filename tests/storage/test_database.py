@@ -85,6 +85,10 @@ class TestMigrations:
 
             stored["questionnaires"] = [_response_json(r) for r in diary.questionnaires._repo.responses()]
             stored["schedule"] = {k: list(v) for k, v in diary.questionnaires._repo.schedule().items()}
+        if version >= 4:
+            from tests.data.make_schema_fixture import exchange_rows
+
+            stored |= exchange_rows(diary)
         for table, rows in stored.items():
             assert rows == expected.get(table, []), table
         with raw(home) as conn:

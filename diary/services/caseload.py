@@ -1,0 +1,314 @@
+"""A clinician's caseload: one row per patient, the trial's figure, the physio's own goal ratings, and
+each patient's data as a PatientRecord.
+
+Caseload rows come from one SQL statement (storage/caseload_queries.py); the few values that need a
+domain rule (the goal trend, the flags) are worked out here from two ratings or two scores per patient.
+Reference day: "today" is the clinician's clock, so "days logged in the last 14" and "no entry for 7+
+days" say what the clinician knows now (an old export shows as few days logged, and is flagged stale).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+from diary.domain.errors import NotFound, ValidationFailed
+# _rank is the domain's one rule for "this rating is better than that one"; reused, not copied.
+from diary.domain.goal_progress import Trend, _rank, trial_outcome
+from diary.domain.goals import Category, Goal, Rater, Rating
+from diary.domain.numbers import round_half_up
+from diary.domain.patient_record import PatientRecord
+from diary.services.identity import Role, require_role
+from diary.storage.caseload_queries import caseload_rows, latest_ratings_sql, split
+from diary.storage.database import writer
+from diary.storage.pairing_repository import PairedPatient, PatientRepository
+from diary.storage.snapshot_repository import SnapshotRepository, goal_from_row, rating_from_row
+
+DAYS_WINDOW = 14
+NO_ENTRY_DAYS = 7
+PHQ15_RISE = 3
+STALE_EXPORT_DAYS = 14
+
+# Flags, in the order the caseload shows them, with the words for them.
+FLAGS: dict[str, str] = {
+    "phq9_item9": "PHQ-9 item 9 positive",
+    "no_entry_7_days": f"No entry for {NO_ENTRY_DAYS}+ days",
+    "phq15_up_3": f"PHQ-15 up {PHQ15_RISE}+ points",
+    "stale_export": f"No export for {STALE_EXPORT_DAYS}+ days",
+}
+SORT_KEYS = ("label", "last_export", "days_logged", "main_goal", "phq15", "phq15_change", "flags")
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    """One patient in the caseload. Missing is None (never zero): no export, no PHQ-15, no rating."""
+
+    label: str
+    exported_at: datetime | None
+    period_start: date | None  # None with an export: everything
+    period_end: date | None
+    imported_at: datetime | None
+    days_logged: int  # distinct days with a check-in in the last 14 days (today included)
+    last_day: date | None
+    main_goal_id: str | None
+    main_goal_title: str | None
+    main_goal_category: Category | None  # of its latest rating (the patient's or a physio's)
+    main_goal_trend: Trend | None  # latest rating against the one before
+    phq15: float | None  # the latest valid PHQ-15 total
+    phq15_on: date | None
+    phq15_change: float | None  # latest minus the one before
+    flags: tuple[str, ...]  # keys of FLAGS, in FLAGS order
+
+    @property
+    def flag_texts(self) -> tuple[str, ...]:
+        return tuple(FLAGS[f] for f in self.flags)
+
+
+@dataclass(frozen=True)
+class TrialFigure:
+    """The trial's outcome for a set of patients, each at their latest review.
+
+    main_share: patients whose main goal was fully attained / patients with a rated main goal.
+    intermediate_share: patients whose rated intermediate goals were all fully attained / patients with
+    a rated intermediate goal. None when no patient counts.
+    """
+
+    patients: int
+    main_rated: int
+    main_fully: int
+    intermediate_rated: int
+    intermediate_all_fully: int
+
+    @property
+    def main_share(self) -> float | None:
+        return round_half_up(self.main_fully / self.main_rated, 4) if self.main_rated else None
+
+    @property
+    def intermediate_share(self) -> float | None:
+        return (round_half_up(self.intermediate_all_fully / self.intermediate_rated, 4)
+                if self.intermediate_rated else None)
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _trend(ratings: list[list[str]]) -> Trend | None:
+    if len(ratings) < 2:
+        return None
+    ranks = [_rank(SimpleNamespace(level=int(level) if level else None, category=Category(category)))
+             for _, _, level, category in ratings[:2]]
+    now, before = ranks
+    return Trend.IMPROVING if now > before else Trend.WORSENING if now < before else Trend.NO_CHANGE
+
+
+def _row(v: dict, today: date) -> CaseloadRow:
+    ratings = split(v["main_ratings"])[:2]
+    scores = split(v["phq15"])[:2]
+    phq15 = float(scores[0][1]) if scores else None
+    change = round_half_up(phq15 - float(scores[1][1]), 2) if len(scores) == 2 else None
+    exported_at, last_day = _dt(v["exported_at"]), _day(v["last_day"])
+    flags = set()
+    if v["phq9_flags"] and "item9_positive" in json.loads(v["phq9_flags"]):
+        flags.add("phq9_item9")
+    if exported_at is not None and (last_day is None or (today - last_day).days >= NO_ENTRY_DAYS):
+        flags.add("no_entry_7_days")
+    if change is not None and change >= PHQ15_RISE:
+        flags.add("phq15_up_3")
+    if exported_at is None or (today - exported_at.date()).days >= STALE_EXPORT_DAYS:
+        flags.add("stale_export")
+    return CaseloadRow(
+        label=v["label"], exported_at=exported_at, period_start=_day(v["period_start"]),
+        period_end=_day(v["period_end"]), imported_at=_dt(v["imported_at"]), days_logged=v["days_logged"],
+        last_day=last_day, main_goal_id=v["main_goal_id"], main_goal_title=v["main_goal_title"],
+        main_goal_category=Category(ratings[0][3]) if ratings else None, main_goal_trend=_trend(ratings),
+        phq15=phq15, phq15_on=datetime.fromisoformat(scores[0][0]).date() if scores else None, phq15_change=change,
+        flags=tuple(f for f in FLAGS if f in flags),
+    )
+
+
+def _sort_value(row: CaseloadRow, key: str):
+    return {
+        "label": row.label.casefold(),
+        "last_export": row.exported_at,
+        "days_logged": row.days_logged,
+        "main_goal": None if row.main_goal_category is None else ("not", "partially", "fully").index(
+            row.main_goal_category.value),
+        "phq15": row.phq15,
+        "phq15_change": row.phq15_change,
+        "flags": len(row.flags),
+    }[key]
+
+
+class CaseloadService:
+    """Clinician homes only. Build through bootstrap (Diary.caseload)."""
+
+    def __init__(self, *, home: Path, role: Role, engine, patients: PatientRepository, snapshots: SnapshotRepository,
+                 clock: Callable[[], datetime]):
+        self._home, self._role, self._engine, self._writer = home, role, engine, writer(engine)
+        self._patients, self._snapshots, self._clock = patients, snapshots, clock
+
+    def _require(self) -> None:
+        require_role(self._home, self._role, Role.CLINICIAN, action="Showing the caseload")
+
+    # The caseload table
+    def rows(self, *, sort: str = "label", descending: bool = False, flags: Sequence[str] = (),
+             search: str | None = None) -> list[CaseloadRow]:
+        """Every patient's row, sorted and filtered.
+
+        Args:
+            sort: one of SORT_KEYS. Missing values always sort last.
+            descending: reverse the order (of the present values).
+            flags: keep only patients with all of these flags (keys of FLAGS).
+            search: keep only labels containing this text (case-insensitive).
+        """
+        self._require()
+        if sort not in SORT_KEYS:
+            raise ValidationFailed(f"Sort by one of: {', '.join(SORT_KEYS)}.", field="sort")
+        unknown = [f for f in flags if f not in FLAGS]
+        if unknown:
+            raise ValidationFailed(f"Unknown flag {unknown[0]!r}; flags are {', '.join(FLAGS)}.", field="flags")
+        today = self._clock().date()
+        with self._engine.connect() as conn:
+            values = caseload_rows(conn, from_day=(today - timedelta(days=DAYS_WINDOW - 1)).isoformat(),
+                                   today=today.isoformat())
+        rows = [_row(v, today) for v in values]
+        if flags:
+            rows = [r for r in rows if set(flags) <= set(r.flags)]
+        if search:
+            rows = [r for r in rows if search.casefold() in r.label.casefold()]
+        present = [r for r in rows if _sort_value(r, sort) is not None]
+        missing = [r for r in rows if _sort_value(r, sort) is None]
+        present.sort(key=lambda r: r.label.casefold())  # ties stay in label order, whichever direction
+        present.sort(key=lambda r: _sort_value(r, sort), reverse=descending)
+        return present + missing
+
+    # The trial's figure
+    def trial_figure(self, labels: Sequence[str] | None = None, *, rater: str | None = None) -> TrialFigure:
+        """Share of patients whose main goal, and whose intermediate goals, were fully attained at their
+        latest review (diary.domain.goal_progress.trial_outcome), for all patients or these labels.
+
+        Args:
+            rater: None counts every rating; "patient" or "physiotherapist" (the physio's ratings in the
+                patient's exports and those made in this home) only that rater's.
+        """
+        self._require()
+        if rater not in (None, "patient", "physiotherapist"):
+            raise ValidationFailed("Rater is patient or physiotherapist.", field="rater")
+        chosen = self._patients_named(labels)
+        ids = {p.id for p in chosen}
+        goals: dict[int, list[Goal]] = {pid: [] for pid in ids}
+        latest: dict[int, list[Rating]] = {pid: [] for pid in ids}
+        with self._engine.connect() as conn:
+            for pid, *row in conn.exec_driver_sql(
+                    "SELECT patient_id, id, type, title, measure, baseline, target, start_date, target_date, "
+                    "main_goal_id, level_m2, level_m1, level_0, level_p1, level_p2, baseline_level, weight "
+                    "FROM patient_goal ORDER BY patient_id, position"):
+                if pid in ids:
+                    goals[pid].append(goal_from_row(row))
+            for pid, goal_id, id_, rated_on, recorded_at, level, category, who in conn.exec_driver_sql(
+                    latest_ratings_sql(rater)):
+                if pid in ids:
+                    latest[pid].append(rating_from_row(id_, goal_id, rated_on, who, level, category, None, recorded_at))
+        main_rated = main_fully = inter_rated = inter_fully = 0
+        for pid in ids:
+            outcome = trial_outcome(goals[pid], latest[pid])
+            if outcome.main_fully_attained is not None:
+                main_rated += 1
+                main_fully += outcome.main_fully_attained
+            if outcome.intermediate_fully_share is not None:
+                inter_rated += 1
+                inter_fully += outcome.intermediate_fully_share == 1
+        return TrialFigure(len(ids), main_rated, main_fully, inter_rated, inter_fully)
+
+    # The physiotherapist's own ratings
+    def rate_goal(self, label: str, goal_id: str, *, level: int | None = None, category: str | None = None,
+                  rated_on: date | None = None, comment: str | None = None) -> Rating:
+        """Record the physiotherapist's own rating of a patient's goal (kept apart from imports, never
+        overwritten by one; in PatientRecords with rater=physiotherapist).
+
+        Args:
+            goal_id: the goal's id or a unique start of it.
+
+        Raises:
+            NotFound: no such patient or goal. ValidationFailed: a bad level/category or date.
+        """
+        self._require()
+        patient = self._patient(label)
+        goals = self._snapshots.goals(patient.id)
+        matches = [g for g in goals if g.id.startswith(goal_id)] if goal_id else []
+        if len(matches) != 1:
+            raise NotFound(f"{label} has no goal with the id {goal_id!r}." if not matches
+                           else f"The id {goal_id!r} fits several goals; give more of it.")
+        goal = matches[0]
+        now = self._clock()
+        rated_on = rated_on or now.date()
+        if rated_on > now.date():
+            raise ValidationFailed(f"The rating date {rated_on.isoformat()} is in the future.", field="rated_on")
+        if rated_on < goal.start_date:
+            raise ValidationFailed(f"The rating date {rated_on.isoformat()} is before the goal started "
+                                   f"({goal.start_date.isoformat()}).", field="rated_on")
+        rating = Rating.create(goal, rated_on=rated_on, rater=Rater.PHYSIOTHERAPIST, recorded_at=now, level=level,
+                               category=category, comment=comment)
+        self._snapshots.add_clinician_rating(patient.id, rating)
+        return rating
+
+    def clinician_ratings(self, label: str) -> list[Rating]:
+        """The ratings made in this home for one patient (to mark them as the physio's own)."""
+        self._require()
+        return self._snapshots.clinician_ratings(self._patient(label).id)
+
+    # Patients as PatientRecords (reports, research exports, the patient screen)
+    def patient_records(self, labels: Sequence[str] | None = None) -> Iterator[PatientRecord]:
+        """One PatientRecord per patient (by label, or in the order of `labels`), read one at a time so
+        that a research export of a thousand patients never holds more than one in memory.
+
+        Raises:
+            NotFound: a label that is not in the caseload (before anything is yielded).
+        """
+        self._require()
+        chosen = self._patients_named(labels)
+
+        def generate() -> Iterator[PatientRecord]:
+            for patient in chosen:
+                yield self._record(patient)
+
+        return generate()
+
+    def patient_record(self, label: str) -> PatientRecord:
+        self._require()
+        return self._record(self._patient(label))
+
+    def patients(self) -> list[PairedPatient]:
+        self._require()
+        return self._patients.all()
+
+    def _record(self, patient: PairedPatient) -> PatientRecord:
+        with self._engine.connect() as conn:  # one read transaction: a consistent snapshot
+            rows = self._snapshots.read(patient.id, conn)
+        return PatientRecord(
+            key=patient.record_key, label=patient.label, checkins=tuple(rows["checkins"]),
+            questionnaires=tuple(rows["questionnaires"]), goals=tuple(rows["goals"]), ratings=tuple(rows["ratings"]),
+            plan=tuple(rows["plan"]), notes_included=patient.notes_included is not False,
+            exported_at=patient.exported_at, period_start=patient.period_start, period_end=patient.period_end,
+            extra={"seq": str(patient.last_seq or ""), "paired_at": patient.paired_at.isoformat()},
+        )
+
+    def _patient(self, label: str) -> PairedPatient:
+        patient = self._patients.by_label(label)
+        if patient is None:
+            raise NotFound(f"No patient is called \"{label}\" in this caseload.")
+        return patient
+
+    def _patients_named(self, labels: Sequence[str] | None) -> list[PairedPatient]:
+        if labels is None:
+            return self._patients.all()
+        return [self._patient(label) for label in labels]

@@ -1,0 +1,227 @@
+"""A clinician's import: every check of security.md in order, failing closed before anything is stored.
+
+Steps 1–11 are diary.exchange.open_export (size, magic and version, KDF limits, the box, strict JSON,
+envelope version, a pinned signer, the signature under the stored key, canonical bytes, the schema, the
+importer named in `recipients`). Then the domain validates every item again (wire.record_from_payload).
+Step 12 runs inside one write transaction: the patient's last seq and payload hash are read again under
+the write lock, and `seq_decision` says what happens:
+
+- new / replace (a higher seq): the patient's snapshot is replaced for the export's period, their
+  bookkeeping updated and the log row added, all in ONE transaction ("imported" / "updated");
+- already_imported (same seq, same payload hash): nothing changes — importing a file twice is a no-op;
+- stale (a lower seq): nothing changes; a newer export is already here;
+- conflict (same seq, other content): nothing changes; the user is told to ask for a new export.
+
+Every attempt appends exactly one import-log row (no content: see storage/import_log.py). A refusal is
+reported with its category and the sentence of diary.exchange.errors.SENTENCES.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+from diary.exchange.envelope import MAGIC, MAX_FILE_BYTES, PASSPHRASE_LINE, open_export
+from diary.exchange.errors import SENTENCES, ImportRefused, Refusal
+from diary.exchange.keys import decode_signer_key
+from diary.exchange.opened import WARNING_SENTENCES, OpenedExport, seq_decision
+from diary.services.identity import Role, require_role
+from diary.services.keystore import KeyStore
+from diary.services.wire import PASSPHRASE_RECIPIENT, record_from_payload
+from diary.storage.database import writer
+from diary.storage.import_log import ImportLogEntry, ImportLogRepository
+from diary.storage.pairing_repository import PairedPatient, PatientRepository
+from diary.storage.snapshot_repository import SnapshotRepository
+
+Outcome = Literal["imported", "updated", "already_imported", "stale", "conflict", "refused"]
+ACCEPTED: frozenset[str] = frozenset({"imported", "updated", "already_imported"})
+UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What became of one file: the outcome, a category for refusals, and one sentence for the user.
+
+    `ok` is True when the file's data is in the caseload (imported now or before).
+    """
+
+    name: str
+    outcome: Outcome
+    sentence: str
+    category: str | None = None  # a Refusal value, "stale", "conflict" or "unreadable"
+    label: str | None = None  # the patient, when the file was signed by a pinned key
+    seq: int | None = None
+    export_id: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    warnings: tuple[str, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)
+    where: str | None = None  # for invalid content: the place, from schema names only ("checkins[3].pain")
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in ACCEPTED
+
+
+def describe_period(start: date | None, end: date | None) -> str:
+    if start is None:
+        return f"everything up to {end.isoformat()}" if end else "everything"
+    return f"{start.isoformat()} to {end.isoformat()}" if end else f"from {start.isoformat()}"
+
+
+class _PinnedSigners(Mapping):
+    """The pinned patient keys, looked up one fingerprint at a time (open_export only calls .get)."""
+
+    def __init__(self, patients: PatientRepository):
+        self._patients = patients
+
+    def __getitem__(self, fp: str) -> bytes:
+        patient = self._patients.by_fingerprint(fp)
+        if patient is None:
+            raise KeyError(fp)
+        return bytes(decode_signer_key(patient.signing_key))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._patients.pinned_signers())
+
+    def __len__(self) -> int:
+        return len(self._patients.pinned_signers())
+
+
+class ImportService:
+    """Imports into a clinician's home. Build through bootstrap (Diary.imports)."""
+
+    def __init__(self, *, home: Path, role: Role, engine, keys: KeyStore, patients: PatientRepository,
+                 snapshots: SnapshotRepository, log: ImportLogRepository, clock: Callable[[], datetime]):
+        self._home, self._role, self._writer, self._keys = home, role, writer(engine), keys
+        self._patients, self._snapshots, self._log, self._clock = patients, snapshots, log, clock
+
+    def import_files(self, paths: Sequence[Path | str], *, passphrase: str | None = None,
+                     progress: Callable[[int, int, ImportResult], None] | None = None) -> list[ImportResult]:
+        """Import many files in the order given; `progress(done, total, result)` after each one."""
+        results = []
+        for done, path in enumerate(paths, start=1):
+            result = self.import_file(Path(path), passphrase=passphrase)
+            results.append(result)
+            if progress is not None:
+                progress(done, len(paths), result)
+        return results
+
+    def import_file(self, path: Path, *, passphrase: str | None = None) -> ImportResult:
+        """Import one export file: its size is checked before anything is read."""
+        require_role(self._home, self._role, Role.CLINICIAN, action="Importing exports")
+        name = path.name
+        try:
+            size = os.stat(path).st_size
+            if size > MAX_FILE_BYTES:  # 1. never read an oversized file
+                return self._refused(name, ImportRefused(Refusal.TOO_LARGE), sha=None, size=size)
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            self._log.append(ImportLogEntry(at=self._clock(), file_sha256=None, file_size=None, outcome="refused",
+                                            category=UNREADABLE))
+            return ImportResult(name, "refused", f"The file {name} cannot be read ({exc.strerror or 'error'}); "
+                                "nothing was imported. Check that it exists and that you may read it.",
+                                category=UNREADABLE)
+        return self.import_bytes(data, name=name, passphrase=passphrase)
+
+    def import_bytes(self, data: bytes, *, name: str = "", passphrase: str | None = None) -> ImportResult:
+        """Import an export file's bytes (from a file picker or an upload).
+
+        Raises:
+            KeyLocked / KeyUnusable: this home's key is needed and cannot be used (nothing is logged:
+                the file was not looked at).
+        """
+        require_role(self._home, self._role, Role.CLINICIAN, action="Importing exports")
+        data = bytes(data)
+        sha = hashlib.sha256(data).hexdigest() if len(data) <= MAX_FILE_BYTES else None
+        with_passphrase = data.startswith(MAGIC + PASSPHRASE_LINE)
+        own = PASSPHRASE_RECIPIENT if with_passphrase else self._keys.fingerprint()
+        private = None if with_passphrase else self._keys.private_key()
+        try:
+            opened = open_export(data, now=self._clock(), pinned_signers=_PinnedSigners(self._patients),
+                                 own_fingerprint=own, recipient_private_key=private, passphrase=passphrase)
+        except ImportRefused as exc:
+            return self._refused(name, exc, sha=sha, size=len(data))
+        try:
+            patient = self._patients.by_fingerprint(opened.signer_fingerprint)
+            if patient is None:  # unpinned between the two reads
+                raise ImportRefused(Refusal.UNKNOWN_SENDER)
+            record = record_from_payload(opened.payload, key=patient.record_key, label=patient.label)
+        except ImportRefused as exc:  # the domain's last word on a verified file: attribute it
+            exc.signer_fingerprint, exc.export_id, exc.seq = opened.signer_fingerprint, opened.export_id, opened.seq
+            return self._refused(name, exc, sha=sha, size=len(data))
+        return self._store(name, opened, record)
+
+    def _refused(self, name: str, exc: ImportRefused, *, sha: str | None, size: int) -> ImportResult:
+        patient = None
+        if exc.signer_fingerprint and exc.category is not Refusal.BAD_SIGNATURE:
+            patient = self._patients.by_fingerprint(exc.signer_fingerprint)
+        self._log.append(ImportLogEntry(
+            at=self._clock(), file_sha256=sha, file_size=size, outcome="refused", category=exc.category.value,
+            export_id=exc.export_id, seq=exc.seq, signer_fingerprint=exc.signer_fingerprint,
+            patient_id=patient.id if patient else None))
+        return ImportResult(name, "refused", SENTENCES[exc.category], category=exc.category.value,
+                            label=patient.label if patient else None, seq=exc.seq, export_id=exc.export_id,
+                            where=exc.where)
+
+    def _store(self, name: str, opened: OpenedExport, record) -> ImportResult:
+        payload = opened.payload
+        now = self._clock()
+        with self._writer.begin() as conn:
+            patient = self._patients.by_fingerprint(opened.signer_fingerprint, conn)
+            assert patient is not None
+            decision = seq_decision(opened.seq, opened.payload_sha256, patient.last_seq, patient.last_payload_sha256)
+            outcome: Outcome = {"new": "imported", "replace": "updated"}.get(decision, decision)
+            if outcome in ("imported", "updated"):
+                self._snapshots.replace(conn, patient.id, record, period_start=payload.period_start)
+                conn.exec_driver_sql(
+                    "UPDATE patient SET last_seq = ?, last_payload_sha256 = ?, last_export_id = ?, exported_at = ?, "
+                    "period_start = ?, period_end = ?, notes_included = ?, imported_at = ? WHERE id = ?",
+                    (opened.seq, opened.payload_sha256, opened.export_id, payload.created_at.isoformat(),
+                     _iso(self._held_since(patient, payload.period_start)), _iso(payload.period_end),
+                     int(payload.notes_included), now.isoformat(), patient.id))
+            self._log.append(ImportLogEntry(
+                at=now, file_sha256=opened.file_sha256, file_size=opened.file_size, outcome=outcome,
+                category=outcome if outcome in ("stale", "conflict") else None, export_id=opened.export_id,
+                seq=opened.seq, signer_fingerprint=opened.signer_fingerprint, patient_id=patient.id,
+                counts=opened.counts, warnings=tuple(w.value for w in opened.warnings)), conn)
+        return ImportResult(
+            name, outcome, self._sentence(outcome, patient, opened),
+            category=outcome if outcome in ("stale", "conflict") else None, label=patient.label, seq=opened.seq,
+            export_id=opened.export_id, period_start=payload.period_start, period_end=payload.period_end,
+            warnings=tuple(WARNING_SENTENCES[w] for w in opened.warnings), counts=opened.counts)
+
+    @staticmethod
+    def _held_since(patient: PairedPatient, incoming: date | None) -> date | None:
+        """The first day the snapshot covers after this import: what was held before and what came."""
+        if incoming is None or patient.exported_at is None:
+            return incoming
+        return None if patient.period_start is None else min(patient.period_start, incoming)
+
+    @staticmethod
+    def _sentence(outcome: Outcome, patient: PairedPatient, opened: OpenedExport) -> str:
+        label, seq = patient.label, opened.seq
+        period = describe_period(opened.payload.period_start, opened.payload.period_end)
+        return {
+            "imported": f"Imported {label}'s export no. {seq} ({period}).",
+            "updated": f"Updated {label} with a newer export, no. {seq} ({period}).",
+            "already_imported": f"This export of {label} (no. {seq}) was imported before; nothing changed.",
+            "stale": f"This is an older export of {label} (no. {seq}); a newer one (no. {patient.last_seq}) is "
+                     "already imported, so nothing changed.",
+            "conflict": f"This export of {label} has the same number ({seq}) as one already imported but different "
+                        "content, so nothing was changed. Ask the patient to make a new export and send that.",
+        }[outcome]
+
+    def log(self, *, limit: int = 100) -> list[ImportLogEntry]:
+        """The latest import attempts, newest first (no content)."""
+        return self._log.entries(limit=limit)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,248 @@
+"""A clinician's copy of each patient's data (the snapshot of their exports) and the physio's own ratings.
+
+Rows are keyed by patient_id. `replace` stores an accepted export inside the caller's transaction (the
+import commits it together with the patient's bookkeeping and the import-log row): the export is the
+truth for its period, so rows from `period_start` on are replaced, rows before it are kept, and goals
+and the activity plan (always exported whole) are replaced whole. Reads map rows back to domain
+objects; check-ins and ratings, the bulk of a research export, are built with `model_construct` from
+rows that were validated on the way in and are guarded by CHECK constraints.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, datetime
+
+from sqlalchemy.engine import Connection, Engine
+
+from diary.domain.entries import CheckIn
+from diary.domain.goals import LEVELS, Category, Goal, Rater, Rating
+from diary.domain.instruments import Score
+from diary.domain.patient_record import PatientRecord
+from diary.domain.plans import Activity
+from diary.domain.questionnaires import Response, Status
+from diary.domain.regions import REGIONS
+from diary.storage.database import writer
+
+_CHECKIN = ("patient_id", "id", "day", "recorded_at", "extra", "pain", "no_pain", "fatigue", "stress",
+            "sleep_quality", "sleep_hours", "light_min", "moderate_min", "vigorous_min", "strength", "worry",
+            "flare", "note")
+_QUESTIONNAIRE = ("patient_id", "id", "instrument_id", "version", "answered_at", "answers", "valid", "total",
+                  "total_rounded", "band", "subscales", "subscale_bands", "flags", "n_answered", "n_missing",
+                  "prorated", "scoring_rule_id", "details")
+_LEVEL_COLUMNS = dict(zip(LEVELS, ("level_m2", "level_m1", "level_0", "level_p1", "level_p2")))
+_GOAL = ("patient_id", "id", "type", "title", "measure", "baseline", "target", "start_date", "target_date",
+         "main_goal_id", *_LEVEL_COLUMNS.values(), "baseline_level", "weight", "position")
+_RATING = ("patient_id", "id", "goal_id", "rated_on", "rater", "level", "category", "comment", "recorded_at")
+_ACTIVITY = ("patient_id", "id", "position", "name", "intensity", "minutes", "times_per_week", "goal_id")
+_REGION_ORDER = {region: i for i, region in enumerate(REGIONS)}  # WPI order, as CheckIn keeps them
+_CLINICIAN_RATING = ("id", "patient_id", "goal_id", "rated_on", "level", "category", "comment", "recorded_at")
+
+
+def _insert(table: str, columns: tuple[str, ...], verb: str = "INSERT") -> str:
+    return f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+_INSERT_CHECKIN = _insert("patient_checkin", _CHECKIN)
+_INSERT_REGION = _insert("patient_checkin_region", ("patient_id", "checkin_id", "region", "intensity"))
+_INSERT_QUESTIONNAIRE = _insert("patient_questionnaire", _QUESTIONNAIRE, "INSERT OR REPLACE")
+_UPSERT_GOAL = (_insert("patient_goal", _GOAL) + " ON CONFLICT (patient_id, id) DO UPDATE SET "
+                + ", ".join(f"{c} = excluded.{c}" for c in _GOAL[2:]))
+_INSERT_RATING = _insert("patient_goal_rating", _RATING, "INSERT OR REPLACE")
+_INSERT_ACTIVITY = _insert("patient_plan_activity", _ACTIVITY)
+_INSERT_CLINICIAN_RATING = _insert("clinician_goal_rating", _CLINICIAN_RATING)
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _flag(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+# Domain → rows
+
+def _checkin_row(pid: int, c: CheckIn) -> tuple:
+    return (pid, c.id, c.day.isoformat(), c.recorded_at.isoformat(), int(c.extra), c.pain, int(c.no_pain), c.fatigue,
+            c.stress, c.sleep_quality, c.sleep_hours, c.light_min, c.moderate_min, c.vigorous_min,
+            _flag(c.strength), c.worry, int(c.flare), c.note)
+
+
+def _questionnaire_row(pid: int, r: Response) -> tuple:
+    s = r.result
+    assert s is not None and r.completed_at is not None, "only completed responses are stored in a snapshot"
+    return (pid, r.id, r.instrument_id, s.version or r.version, r.completed_at.isoformat(), _dumps(list(r.answers)),
+            int(s.valid), s.total, s.total_rounded, s.band, _dumps(s.subscales), _dumps(s.subscale_bands),
+            _dumps(sorted(s.flags)), s.n_answered, s.n_missing, int(s.prorated), s.scoring_rule_id,
+            _dumps(s.details))
+
+
+def _goal_row(pid: int, g: Goal, position: int) -> tuple:
+    levels = [g.levels[level] if g.levels else None for level in LEVELS]
+    return (pid, g.id, g.type.value, g.title, g.measure, g.baseline, g.target, g.start_date.isoformat(),
+            g.target_date and g.target_date.isoformat(), g.main_goal_id, *levels, g.baseline_level, g.weight, position)
+
+
+def _rating_row(pid: int, r: Rating) -> tuple:
+    return (pid, r.id, r.goal_id, r.rated_on.isoformat(), r.rater.value, r.level, r.category.value, r.comment,
+            r.recorded_at.isoformat())
+
+
+def _activity_row(pid: int, a: Activity, position: int) -> tuple:
+    return (pid, a.id, position, a.name, a.intensity.value, a.minutes, a.times_per_week, a.goal_id)
+
+
+# Rows → domain
+
+def rating_from_row(id_, goal_id, rated_on, rater, level, category, comment, recorded_at) -> Rating:
+    return Rating.model_construct(id=id_, goal_id=goal_id, rated_on=date.fromisoformat(rated_on), rater=Rater(rater),
+                                  level=level, category=Category(category), comment=comment,
+                                  recorded_at=datetime.fromisoformat(recorded_at))
+
+
+def _response(row) -> Response:
+    (id_, instrument_id, version, answered_at, answers, valid, total, total_rounded, band, subscales,
+     subscale_bands, flags, n_answered, n_missing, prorated, rule, details) = row
+    at = datetime.fromisoformat(answered_at)
+    result = Score(instrument_id=instrument_id, version=version, scoring_rule_id=rule, valid=bool(valid), total=total,
+                   total_rounded=total_rounded, band=band, subscales=json.loads(subscales),
+                   subscale_bands=json.loads(subscale_bands), flags=frozenset(json.loads(flags)),
+                   n_answered=n_answered, n_missing=n_missing, prorated=bool(prorated), details=json.loads(details))
+    return Response(id=id_, instrument_id=instrument_id, version=version, started_at=at,
+                    answers=tuple(json.loads(answers)), options={}, status=Status.COMPLETE, completed_at=at,
+                    result=result)
+
+
+def goal_from_row(row) -> Goal:
+    (id_, type_, title, measure, baseline, target, start, target_date, main_goal_id, *rest) = row
+    level_texts, (baseline_level, weight) = rest[:5], rest[5:7]
+    levels = dict(zip(LEVELS, level_texts)) if level_texts[0] is not None else None
+    return Goal(id=id_, type=type_, title=title, measure=measure, baseline=baseline, target=target,
+                start_date=date.fromisoformat(start), target_date=date.fromisoformat(target_date) if target_date else None,
+                main_goal_id=main_goal_id, levels=levels, baseline_level=baseline_level, weight=weight)
+
+
+class SnapshotRepository:
+    def __init__(self, engine: Engine):
+        self._engine, self._writer = engine, writer(engine)
+
+    # Writing (inside the importer's transaction)
+    @staticmethod
+    def replace(conn: Connection, patient_id: int, record: PatientRecord, *, period_start: date | None) -> None:
+        """Store `record` as the patient's data from `period_start` on (everything when None).
+
+        Rows dated from `period_start` are deleted and replaced; earlier rows are kept. Goals are
+        upserted and those no longer exported are deleted with their ratings; the plan is replaced.
+        When the export leaves notes out, the notes kept from earlier exports are removed too, so the
+        snapshot never mixes shared and withdrawn notes.
+        """
+        pid, run = patient_id, conn.exec_driver_sql
+        if period_start is None:
+            for table in ("patient_checkin", "patient_questionnaire", "patient_goal_rating"):
+                run(f"DELETE FROM {table} WHERE patient_id = ?", (pid,))
+        else:
+            since = period_start.isoformat()
+            run("DELETE FROM patient_checkin WHERE patient_id = ? AND day >= ?", (pid, since))
+            if record.checkins:  # a check-in moved to an earlier day keeps its id
+                run("DELETE FROM patient_checkin WHERE patient_id = ? AND id = ?", [(pid, c.id) for c in record.checkins])
+            run("DELETE FROM patient_questionnaire WHERE patient_id = ? AND substr(answered_at, 1, 10) >= ?",
+                (pid, since))
+            run("DELETE FROM patient_goal_rating WHERE patient_id = ? AND rated_on >= ?", (pid, since))
+        if not record.notes_included:
+            run("UPDATE patient_checkin SET note = NULL WHERE patient_id = ? AND note IS NOT NULL", (pid,))
+        run("DELETE FROM patient_plan_activity WHERE patient_id = ?", (pid,))
+        # Upsert before deleting, so an intermediate goal moved to a new main goal is not cascaded away.
+        if record.goals:
+            run(_UPSERT_GOAL, [_goal_row(pid, g, i) for i, g in enumerate(record.goals)])
+        run("DELETE FROM patient_goal WHERE patient_id = ? AND id NOT IN (SELECT value FROM json_each(?))",
+            (pid, json.dumps([g.id for g in record.goals])))
+        if record.checkins:
+            run(_INSERT_CHECKIN, [_checkin_row(pid, c) for c in record.checkins])
+            regions = [(pid, c.id, region, intensity) for c in record.checkins for region, intensity in
+                       (c.regions or {}).items()]
+            if regions:
+                run(_INSERT_REGION, regions)
+        if record.questionnaires:
+            run(_INSERT_QUESTIONNAIRE, [_questionnaire_row(pid, r) for r in record.questionnaires])
+        if record.ratings:
+            run(_INSERT_RATING, [_rating_row(pid, r) for r in record.ratings])
+        if record.plan:
+            run(_INSERT_ACTIVITY, [_activity_row(pid, a, i) for i, a in enumerate(record.plan)])
+
+    # Reading
+    def read(self, patient_id: int, conn: Connection | None = None) -> dict:
+        """The stored rows of one patient as domain objects: checkins, questionnaires, goals, ratings (the
+        patient's export's and the clinician's own, oldest first), plan, clinician_rating_ids."""
+        if conn is None:
+            with self._engine.connect() as own:
+                return self.read(patient_id, own)
+        # The plain sqlite3 cursor of this connection (same transaction): a research export reads every
+        # row of every patient, and SQLAlchemy's per-row result objects would cost more than the reading.
+        cursor = conn.connection.dbapi_connection.cursor()
+
+        def run(sql: str, params: tuple) -> list[tuple]:
+            return cursor.execute(sql, params).fetchall()
+
+        pid = (patient_id,)
+        regions: dict[str, list[tuple[int, str, int | None]]] = defaultdict(list)
+        for checkin_id, region, intensity in run(
+                "SELECT checkin_id, region, intensity FROM patient_checkin_region WHERE patient_id = ?", pid):
+            regions[checkin_id].append((_REGION_ORDER[region], region, intensity))
+        checkins = [self._checkin(row, regions) for row in run(
+            f"SELECT {', '.join(_CHECKIN[1:])} FROM patient_checkin WHERE patient_id = ? ORDER BY day, recorded_at",
+            pid)]
+        questionnaires = [_response(row) for row in run(
+            f"SELECT {', '.join(_QUESTIONNAIRE[1:])} FROM patient_questionnaire WHERE patient_id = ? "
+            "ORDER BY answered_at, id", pid)]
+        goals = [goal_from_row(row) for row in run(
+            f"SELECT {', '.join(_GOAL[1:-1])} FROM patient_goal WHERE patient_id = ? ORDER BY position", pid)]
+        ratings = [rating_from_row(*row) for row in run(
+            f"SELECT {', '.join(_RATING[1:])} FROM patient_goal_rating WHERE patient_id = ?", pid)]
+        own = [rating_from_row(id_, goal_id, rated_on, Rater.PHYSIOTHERAPIST.value, level, category, comment, at)
+               for id_, goal_id, rated_on, level, category, comment, at in run(
+                   "SELECT id, goal_id, rated_on, level, category, comment, recorded_at FROM clinician_goal_rating "
+                   "WHERE patient_id = ?", pid)]
+        # The physio's ratings of a goal the patient has since deleted stay stored, but out of the record.
+        goal_ids = {g.id for g in goals}
+        ratings = sorted(ratings + [r for r in own if r.goal_id in goal_ids], key=lambda r: (r.rated_on, r.recorded_at))
+        plan = [Activity(id=id_, name=name, intensity=intensity, minutes=minutes, times_per_week=times, goal_id=goal_id)
+                for id_, name, intensity, minutes, times, goal_id in run(
+                    "SELECT id, name, intensity, minutes, times_per_week, goal_id FROM patient_plan_activity "
+                    "WHERE patient_id = ? ORDER BY position", pid)]
+        return {"checkins": checkins, "questionnaires": questionnaires, "goals": goals, "ratings": ratings,
+                "plan": plan, "clinician_rating_ids": frozenset(r.id for r in own)}
+
+    @staticmethod
+    def _checkin(row, regions: dict[str, list[tuple[int, str, int | None]]]) -> CheckIn:
+        (id_, day, recorded_at, extra, pain, no_pain, fatigue, stress, sleep_quality, sleep_hours, light, moderate,
+         vigorous, strength, worry, flare, note) = row
+        mine = regions.get(id_)
+        return CheckIn.model_construct(
+            id=id_, day=date.fromisoformat(day), recorded_at=datetime.fromisoformat(recorded_at), extra=bool(extra),
+            pain=pain, regions={region: intensity for _, region, intensity in sorted(mine)} if mine else None,
+            no_pain=bool(no_pain), fatigue=fatigue, stress=stress, sleep_quality=sleep_quality,
+            sleep_hours=sleep_hours, light_min=light, moderate_min=moderate, vigorous_min=vigorous,
+            strength=None if strength is None else bool(strength), worry=worry, flare=bool(flare), note=note)
+
+    def goals(self, patient_id: int) -> list[Goal]:
+        with self._engine.connect() as conn:
+            return [goal_from_row(row) for row in conn.exec_driver_sql(
+                f"SELECT {', '.join(_GOAL[1:-1])} FROM patient_goal WHERE patient_id = ? ORDER BY position",
+                (patient_id,))]
+
+    # The physiotherapist's own ratings (never touched by an import)
+    def add_clinician_rating(self, patient_id: int, rating: Rating) -> None:
+        with self._writer.begin() as conn:
+            conn.exec_driver_sql(_INSERT_CLINICIAN_RATING, (
+                rating.id, patient_id, rating.goal_id, rating.rated_on.isoformat(), rating.level,
+                rating.category.value, rating.comment, rating.recorded_at.isoformat()))
+
+    def clinician_ratings(self, patient_id: int) -> list[Rating]:
+        with self._engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT id, goal_id, rated_on, level, category, comment, recorded_at FROM clinician_goal_rating "
+                "WHERE patient_id = ? ORDER BY rated_on, recorded_at", (patient_id,)).fetchall()
+        return [rating_from_row(i, g, on, Rater.PHYSIOTHERAPIST.value, lv, cat, com, at) for i, g, on, lv, cat, com, at in rows]
+
