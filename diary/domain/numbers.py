@@ -23,4 +23,6 @@ def mean(values: list[float]) -> float | None:
     """The mean to 2 decimals, or None for no values (missing is not zero)."""
     if not values:
         return None
-    return round_half_up(sum(values) / len(values))
+    value = sum(values) / len(values)
+    # A whole number needs no rounding (and most days have one check-in): skip the Decimal round trip.
+    return float(value) if float(value).is_integer() else round_half_up(value)

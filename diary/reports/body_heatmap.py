@@ -103,13 +103,13 @@ def body_heatmap(days: list[DayValues], *, start: date, end: date, dark: bool = 
     ax.set_xlim(-4, 2 * FIGURE_W + GAP + 4)
     ax.set_ylim(FIGURE_H + 4, -34)
     ax.set_aspect("equal", adjustable="box")
-    cax = fig.add_axes((0.80, 0.14, 0.035, 0.66))
+    cax = fig.add_axes((0.81, 0.12, 0.035, 0.64))
     bar = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax, ticks=[0, 0.25, 0.5, 0.75, 1])
     bar.ax.set_yticklabels(["0%", "25%", "50%", "75%", "100%"])
     bar.ax.tick_params(colors=th.muted, labelcolor=th.text, labelsize=TICK_PT, length=2, width=0.6)
     bar.outline.set_edgecolor(th.muted)
     bar.outline.set_linewidth(0.6)
-    cax.set_title("days it hurt", fontsize=TICK_PT, color=th.muted, pad=6)
+    cax.set_title("days it\nhurt", fontsize=TICK_PT, color=th.muted, pad=6)
     if not n_maps:
         ax.text((2 * FIGURE_W + GAP) / 2, FIGURE_H / 2, "No body map\nin this period", ha="center",
                 va="center", fontsize=LABEL_PT, color=th.text)

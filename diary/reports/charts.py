@@ -20,9 +20,11 @@ from diary.domain.goals import Goal, Rating
 from diary.domain.instruments import INSTRUMENTS
 from diary.domain.questionnaires import Response
 from diary.reports.body_heatmap import body_heatmap
+from diary.domain.numbers import round_half_up, round_half_up_int
 from diary.reports.series import (
-    MEASURE_NAMES, Measure, completed, day_label, flare_runs, one_decimal, period_bounds, period_mean,
-    previous_period, rolling_mean, span_words, t_score_series, values_of, weekly_latest, weekly_minutes,
+    MEASURE_NAMES, Measure, PlanDose, completed, day_label, flare_runs, n_days, one_decimal, period_bounds,
+    period_mean, previous_period, rolling_mean, span_words, t_score_series, values_of, weekly_latest,
+    weekly_minutes,
 )
 from diary.reports.style import (
     MARKERS, TICK_PT, Chart, Theme, empty_note, legend, margins, new_figure, set_date_axis, style_axes, theme,
@@ -34,16 +36,23 @@ ACTIVITY_PARTS = ("light", "moderate", "vigorous")
 DASH = (0, (4, 2))
 
 
+def min_days_to_compare(start: date, end: date) -> int:
+    """Rated days the period before needs for a fair comparison: a quarter of its days, at least 4."""
+    return max(4, -(-n_days(start, end) // 4))
+
+
 def symptom_summary(days: list[DayValues], measure: str, start: date, end: date) -> str:
-    """"Pain averaged 5.2 over these 4 weeks (20 days rated), down from 6.1 in the 4 weeks before." """
+    """"Pain averaged 5.2 over the last 4 weeks (20 days rated), down from 6.1 in the 4 weeks before."
+
+    The period ends today wherever charts are shown, hence "the last"."""
     values, span = values_of(days, measure), span_words(start, end)
     now, n = period_mean(values, start, end)
     if now is None:
         return f"No {measure} ratings in this period."
-    sentence = f"{MEASURE_NAMES[measure]} averaged {one_decimal(now)} over these {span} ({n} " \
+    sentence = f"{MEASURE_NAMES[measure]} averaged {one_decimal(now)} over the last {span} ({n} " \
                f"{'day' if n == 1 else 'days'} rated)"
-    before, _ = period_mean(values, *previous_period(start, end))
-    if before is not None:
+    before, n_before = period_mean(values, *previous_period(start, end))
+    if before is not None and n_before >= min_days_to_compare(start, end):
         a, b = one_decimal(now), one_decimal(before)
         change = "about the same as" if a == b else "down from" if float(a) < float(b) else "up from"
         sentence += f", {change} {b} in the {span} before"
@@ -103,22 +112,26 @@ def symptom_chart(days: list[DayValues], *, measure: Measure, start: date, end: 
 
 
 def draw_activity(ax: Axes, th: Theme, days: list[DayValues], start: date, end: date,
-                  target: int | None) -> list:
-    """Stacked weekly bars and the plan's dose line; returns legend (handles, labels)."""
+                  dose: PlanDose | None) -> list:
+    """Stacked weekly bars and the plan's dose line; returns legend (handles, labels).
+
+    The hardest minutes are at the bottom of each bar, so the minutes that count toward the plan
+    (its intensity or harder) always form the lower part that the dose line is read against.
+    """
     weeks = weekly_minutes(days, start, end)
     style_axes(ax, th)
     x = [w.week_start.toordinal() + 3 for w in weeks]  # bars centred on Thursday
-    bottom, handles, labels = [0] * len(weeks), [], []
-    for part in ACTIVITY_PARTS:
+    bottom, bars = [0] * len(weeks), {}
+    for part in reversed(ACTIVITY_PARTS):
         heights = [getattr(w, part) for w in weeks]
-        handles.append(ax.bar(x, heights, width=5.6, bottom=bottom, color=th.measure[part], linewidth=0))
-        labels.append(part.capitalize())
+        bars[part] = ax.bar(x, heights, width=5.6, bottom=bottom, color=th.measure[part], linewidth=0)
         bottom = [b + h for b, h in zip(bottom, heights)]
-    if target:
-        ax.axhline(target, color=th.text, linewidth=1.2, linestyle=DASH)
+    handles, labels = [bars[p] for p in ACTIVITY_PARTS], [p.capitalize() for p in ACTIVITY_PARTS]
+    if dose:
+        ax.axhline(dose.minutes, color=th.text, linewidth=1.2, linestyle=DASH)
         handles.append(Line2D([], [], color=th.text, linewidth=1.2, linestyle=DASH))
         labels.append("Plan")
-    ax.set_ylim(0, max([*bottom, target or 0, 30]) * 1.08)
+    ax.set_ylim(0, max([*bottom, dose.minutes if dose else 0, 30]) * 1.08)
     set_date_axis(ax, start, end)
     ax.set_xlim(min(x[0] - 3.5, start.toordinal() - 0.6), max(x[-1] + 3.5, end.toordinal() + 0.6))
     if not any(w.days_reported for w in weeks):
@@ -126,19 +139,20 @@ def draw_activity(ax: Axes, th: Theme, days: list[DayValues], start: date, end: 
     return [handles, labels]
 
 
-def activity_summary(days: list[DayValues], start: date, end: date, target: int | None) -> str:
+def activity_summary(days: list[DayValues], start: date, end: date, dose: PlanDose | None) -> str:
     reported = [w for w in weekly_minutes(days, start, end) if w.days_reported]
     if not reported:
         return "No activity minutes in this period."
-    average, n = round(sum(w.total for w in reported) / len(reported)), len(reported)
+    average, n = round_half_up_int(sum(w.total for w in reported) / len(reported)), len(reported)
     summary = f"You were active {average} minutes a week on average over the {n} " \
               f"{'week' if n == 1 else 'weeks'} with activity logged"
-    if target:
-        summary += f"; {sum(w.total >= target for w in reported)} of {n} reached the plan's {target} minutes"
+    if dose:
+        met = sum(dose.counted(w) >= dose.minutes for w in reported)
+        summary += f"; {met} of {n} reached the plan's {dose.words}"
     return summary + "."
 
 
-def activity_chart(days: list[DayValues], *, start: date, end: date, weekly_target_min: int | None,
+def activity_chart(days: list[DayValues], *, start: date, end: date, dose: PlanDose | None,
                    dark: bool = False) -> Chart:
     """Light, moderate and vigorous minutes stacked per ISO week, with the plan's weekly dose as a line.
 
@@ -146,46 +160,63 @@ def activity_chart(days: list[DayValues], *, start: date, end: date, weekly_targ
     """
     th = theme(dark)
     fig = new_figure(th)
-    margins(fig, left=0.42)
+    margins(fig, left=0.56)
     ax = fig.add_subplot()
-    handles, labels = draw_activity(ax, th, days, start, end, weekly_target_min)
+    handles, labels = draw_activity(ax, th, days, start, end, dose)
     ax.set_ylabel("min / week", fontsize=TICK_PT, color=th.muted, labelpad=2)
     legend(ax, th, handles, labels, ncol=len(handles))
-    return Chart(to_png(fig), activity_summary(days, start, end, weekly_target_min), "Activity minutes per week")
+    return Chart(to_png(fig), activity_summary(days, start, end, dose), "Activity minutes per week")
 
 
-def phq15_chart(responses: list[Response], *, start: date, end: date, dark: bool = False) -> Chart:
-    """Weekly PHQ-15 totals (the latest of each week) over shaded severity bands."""
-    th = theme(dark)
+def draw_phq15(ax: Axes, th: Theme, points: list, start: date, end: date, *, band_labels: bool = True) -> None:
+    """Shaded PHQ-15 severity bands (named on the right) and the weekly totals."""
     bands = INSTRUMENTS["phq15"].bands
-    points = weekly_latest(completed(responses, "phq15", start=start, end=end))
-    fig = new_figure(th)
-    margins(fig, top=0.14, right=0.62)
-    ax = fig.add_subplot()
     style_axes(ax, th, grid_axis="")
     for i, band in enumerate(bands):
         high = bands[i + 1].low if i + 1 < len(bands) else 30
         ax.axhspan(band.low, high, color=th.grid if i % 2 else th.face, linewidth=0, zorder=0)
-        ax.text(1.02, (band.low + high) / 2, band.name.replace("_", " "), transform=ax.get_yaxis_transform(),
-                va="center", fontsize=TICK_PT, color=th.muted, parse_math=False)
+        if band_labels:
+            ax.text(1.02, (band.low + high) / 2, band.name.replace("_", " "), transform=ax.get_yaxis_transform(),
+                    va="center", fontsize=TICK_PT, color=th.muted, parse_math=False)
     ax.plot([d.toordinal() for d, _ in points], [s.total for _, s in points], color=th.series[0], linewidth=1.6,
             marker="o", markersize=4)
     ax.set_ylim(0, 30)
     ax.set_yticks([b.low for b in bands] + [30])
     set_date_axis(ax, start, end)
+
+
+def score_text(value: float) -> str:
+    """A score as printed: whole numbers bare, prorated ones to one decimal (half up)."""
+    return f"{value:g}" if float(value).is_integer() else one_decimal(value)
+
+
+def phq15_summary(points: list) -> str:
+    if not points:
+        return "No PHQ-15 results in this period."
+    day, last = points[-1]
+    first_day = points[0][0]
+    year = first_day.year != day.year
+    summary = f"PHQ-15 was {score_text(last.total)} ({last.band}) on {day_label(day, year=year)}"
+    if len(points) > 1:
+        first = points[0][1]
+        change = round_half_up(last.total - first.total, 1)
+        summary += (f", {'up' if change > 0 else 'down'} {score_text(abs(change))} from {score_text(first.total)} "
+                    f"on {day_label(first_day, year=year)}" if change
+                    else f", the same as on {day_label(first_day, year=year)}")
+    return summary + "."
+
+
+def phq15_chart(responses: list[Response], *, start: date, end: date, dark: bool = False) -> Chart:
+    """Weekly PHQ-15 totals (the latest of each week) over shaded severity bands."""
+    th = theme(dark)
+    points = weekly_latest(completed(responses, "phq15", start=start, end=end))
+    fig = new_figure(th)
+    margins(fig, top=0.14, right=0.62)
+    ax = fig.add_subplot()
+    draw_phq15(ax, th, points, start, end)
     if not points:
         empty_note(ax, th, "No PHQ-15 in this period")
-        summary = "No PHQ-15 results in this period."
-    else:
-        day, last = points[-1]
-        summary = f"PHQ-15 was {last.total:g} ({last.band}) on {day_label(day)}"
-        if len(points) > 1:
-            first_day, first = points[0]
-            change = last.total - first.total
-            summary += (f", {'up' if change > 0 else 'down'} {abs(change):g} from {first.total:g} on "
-                        f"{day_label(first_day)}" if change else f", the same as on {day_label(first_day)}")
-        summary += "."
-    return Chart(to_png(fig), summary, "PHQ-15 somatic symptoms, weekly")
+    return Chart(to_png(fig), phq15_summary(points), "PHQ-15 somatic symptoms, weekly")
 
 
 def goal_summary(goals: list[Goal], ratings: list[Rating], start: date, end: date) -> str:
@@ -193,35 +224,64 @@ def goal_summary(goals: list[Goal], ratings: list[Rating], start: date, end: dat
     if not series:
         return "No goal ratings in this period."
     (first_day, first), (day, now) = series[0], series[-1]
-    summary = f"Goal T-score {one_decimal(now)} on {day_label(day)}"
+    year = first_day.year != day.year
+    summary = f"Goal T-score {one_decimal(now)} on {day_label(day, year=year)}"
     if first_day != day:
         change = "up" if now > first else "down" if now < first else "unchanged"
-        summary += f", {change} from {one_decimal(first)} on {day_label(first_day)}"
+        summary += f", {change} from {one_decimal(first)} on {day_label(first_day, year=year)}"
     ids = {g.id for g in goals}
     rated = len({r.goal_id for r in ratings if r.goal_id in ids and start <= r.rated_on <= end})
     return summary + f"; {rated} of {len(goals)} {'goal' if len(goals) == 1 else 'goals'} rated in this period."
 
 
-def goal_chart(goals: list[Goal], ratings: list[Rating], *, start: date, end: date, dark: bool = False) -> Chart:
-    """Each goal's ratings (−2…+2, categories via Rating.gas_level) over time, one line per goal (the
-    first 8); the T-score over time is in the summary."""
-    th = theme(dark)
-    shown = goals[:8]
-    fig = new_figure(th, height_in=2.2 + 0.16 * max(0, len(shown) - 2))
-    margins(fig, left=0.34, top=0.12 + 0.16 * max(1, len(shown)))
-    ax = fig.add_subplot()
+def draw_goals(ax: Axes, th: Theme, goals: list[Goal], ratings: list[Rating], start: date, end: date,
+               *, max_goals: int = 8, title_chars: int = 44) -> list:
+    """Each goal's ratings (−2…+2) as a line, and the T-score on a right-hand axis; returns legend
+    (handles, labels)."""
+    shown = goals[:max_goals]
     style_axes(ax, th)
     handles, labels = [], []
     for i, goal in enumerate(shown):
         history = [r for r in ratings_of(goal, ratings) if start <= r.rated_on <= end]
         offset = (i - (len(shown) - 1) / 2) * 0.05  # keeps equal levels of different goals apart
         (line,) = ax.plot([r.rated_on.toordinal() for r in history], [r.gas_level + offset for r in history],
-                          color=th.series[i % len(th.series)], marker=MARKERS[i], markersize=4.5, linewidth=1.5)
+                          color=th.series[i % len(th.series)], marker=MARKERS[i % len(MARKERS)], markersize=4.5,
+                          linewidth=1.5)
         handles.append(line)
-        labels.append(goal.title if len(goal.title) <= 44 else goal.title[:43].rstrip() + "…")
+        labels.append(goal.title if len(goal.title) <= title_chars else goal.title[:title_chars - 1].rstrip() + "…")
     ax.set_ylim(-2.4, 2.4)
     ax.set_yticks([-2, -1, 0, 1, 2], ["−2", "−1", "0", "+1", "+2"])
     set_date_axis(ax, start, end)
+    series = t_score_series(goals, ratings, start, end)
+    if series:
+        right = ax.twinx()
+        right.set_zorder(ax.get_zorder() - 1)  # goal lines stay on top; the T-score is context
+        ax.patch.set_visible(False)
+        style_axes(right, th, grid_axis="")
+        right.spines["right"].set_visible(True)
+        right.spines["right"].set_color(th.muted)
+        right.spines["left"].set_visible(False)
+        t_values = [t for _, t in series]
+        low, high = min(20.0, min(t_values) - 4), max(80.0, max(t_values) + 4)
+        right.set_ylim(low, high)
+        right.set_yticks([v for v in (20, 30, 40, 50, 60, 70, 80) if low <= v <= high])
+        (t_line,) = right.plot([d.toordinal() for d, _ in series], t_values, color=th.text, linewidth=1.1,
+                               linestyle=DASH, marker="_", markersize=6)
+        right.set_xlim(ax.get_xlim())
+        handles.append(t_line)
+        labels.append("T-score (right axis)")
+    return [handles, labels]
+
+
+def goal_chart(goals: list[Goal], ratings: list[Rating], *, start: date, end: date, dark: bool = False) -> Chart:
+    """Each goal's ratings (−2…+2, categories via Rating.gas_level) over time, one line per goal (the
+    first 8), with the Kiresuk–Sherman T-score of all goals on the right-hand axis."""
+    th = theme(dark)
+    n_lines = min(len(goals), 8) + 1
+    fig = new_figure(th, height_in=2.2 + 0.19 * max(0, n_lines - 2))
+    margins(fig, left=0.34, right=0.36, top=0.14 + 0.19 * n_lines)
+    ax = fig.add_subplot()
+    handles, labels = draw_goals(ax, th, goals, ratings, start, end)
     if handles:
         legend(ax, th, handles, labels, ncol=1, size=TICK_PT)
     summary = goal_summary(goals, ratings, start, end)

@@ -168,8 +168,52 @@ def weekly_minutes(days: Iterable[DayValues], start: date, end: date) -> list[We
 
 def weekly_dose_min(activities: Iterable[Activity]) -> int | None:
     """The plan's weekly aerobic minutes (minutes × times a week, summed); None without aerobic activities."""
-    doses = [a.minutes * a.times_per_week for a in activities if a.intensity is not Intensity.STRENGTH and a.minutes]
-    return sum(doses) if doses else None
+    dose = plan_dose(activities)
+    return dose.minutes if dose else None
+
+
+INTENSITY_PARTS = {Intensity.LIGHT: ("light", "moderate", "vigorous"), Intensity.MODERATE: ("moderate", "vigorous"),
+                   Intensity.VIGOROUS: ("vigorous",)}
+
+
+@dataclass(frozen=True)
+class PlanDose:
+    """The plan's weekly aerobic dose and which minutes count toward it: those at the plan's lowest
+    aerobic intensity or harder (a plan of brisk walks is not met by strolling)."""
+
+    minutes: int
+    lowest: Intensity
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return INTENSITY_PARTS[self.lowest]
+
+    def counted(self, week: "WeekMinutes") -> int:
+        return sum(getattr(week, part) for part in self.parts)
+
+    @property
+    def short(self) -> str:
+        """"90 min moderate+", for chart titles."""
+        kind = {Intensity.LIGHT: "any intensity", Intensity.MODERATE: "moderate+", Intensity.VIGOROUS: "vigorous"}
+        return f"{self.minutes} min {kind[self.lowest]}"
+
+    @property
+    def words(self) -> str:
+        """"90 minutes of moderate or harder activity"; "60 minutes of activity" when light counts."""
+        if self.lowest is Intensity.LIGHT:
+            return f"{self.minutes} minutes of activity"
+        if self.lowest is Intensity.VIGOROUS:
+            return f"{self.minutes} minutes of vigorous activity"
+        return f"{self.minutes} minutes of moderate or harder activity"
+
+
+def plan_dose(activities: Iterable[Activity]) -> PlanDose | None:
+    aerobic = [a for a in activities if a.intensity is not Intensity.STRENGTH and a.minutes]
+    if not aerobic:
+        return None
+    order = [Intensity.LIGHT, Intensity.MODERATE, Intensity.VIGOROUS]
+    lowest = min((a.intensity for a in aerobic), key=order.index)
+    return PlanDose(sum(a.minutes * a.times_per_week for a in aerobic), lowest)
 
 
 def completed(responses: Iterable[Response], instrument_id: str, *, start: date | None = None,

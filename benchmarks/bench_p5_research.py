@@ -1,0 +1,80 @@
+"""P5: research export of 1,000 patients x 365 days as a ratio to a plain sqlite3 CSV dump of the same rows.
+
+Goals: export / dump <= 2x (wall time); the export's peak memory <= 300 MB.
+
+The caseload is the clinician demo (`diary --clinician demo --patients 1000 --days 365`,
+diary/services/demo_caseload.py), built in a temporary folder (about 1.5 minutes, not timed) unless
+--home names an existing one. Each side runs in its own fresh process (benchmarks/research_sides.py
+says exactly what each does), alternating export/dump for --rounds rounds; peak memory is that
+process's ru_maxrss (interpreter and imports included). With --fhir, one extra export that also
+writes the FHIR bundles is reported (not part of the ratio: the dump has no counterpart for it).
+
+Run: .venv/bin/python benchmarks/bench_p5_research.py [--patients 1000] [--days 365] [--rounds 1]
+     [--home DIR] [--fhir]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from research_sides import build_caseload, run_side  # noqa: E402
+
+GOAL, MEMORY_GOAL_MB = 2, 300
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--patients", type=int, default=1000)
+    parser.add_argument("--days", type=int, default=365)
+    parser.add_argument("--rounds", type=int, default=1, help="export/dump pairs (default 1)")
+    parser.add_argument("--home", help="an existing clinician home to export (default: build one)")
+    parser.add_argument("--fhir", action="store_true", help="also time an export with the FHIR bundles")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="diary-bench-p5-") as tmp:
+        work = Path(tmp)
+        if args.home:
+            home = Path(args.home)
+            print(f"caseload: {home}")
+        else:
+            home = work / "caseload"
+            t0 = time.perf_counter()
+            checkins = build_caseload(home, patients=args.patients, days=args.days)
+            print(f"caseload: {args.patients} patients x {args.days} days, {checkins:,} check-ins "
+                  f"(built in {time.perf_counter() - t0:.0f} s, not timed)")
+        results = {"export": [], "dump": []}
+        for i in range(args.rounds):
+            for side in (("export", "dump") if i % 2 == 0 else ("dump", "export")):
+                out = work / f"{side}-{i}"
+                results[side].append(run_side(side, home, out))
+                shutil.rmtree(out)
+        fhir = None
+        if args.fhir:
+            fhir = run_side("fhir", home, work / "fhir")
+            size = sum(p.stat().st_size for p in (work / "fhir").rglob("*") if p.is_file())
+            shutil.rmtree(work / "fhir")
+    print(f"{'':<32}  {'median s':>8}  {'peak MB':>7}  {'rows':>10}")
+    for side, label in (("export", "research export (CSV)"), ("dump", "sqlite3 CSV dump")):
+        r = results[side]
+        print(f"{label:<32}  {statistics.median(x['seconds'] for x in r):8.1f}  "
+              f"{max(x['peak_mb'] for x in r):7.0f}  {r[0]['rows']:>10,}")
+    if fhir:
+        print(f"{'research export (CSV + FHIR)':<32}  {fhir['seconds']:8.1f}  {fhir['peak_mb']:7.0f}  "
+              f"{fhir['rows']:>10,}  ({size / 2**20:,.0f} MiB written)")
+    ratio = statistics.median(x["seconds"] for x in results["export"]) / \
+        statistics.median(x["seconds"] for x in results["dump"])
+    peak = max(x["peak_mb"] for x in results["export"] + ([fhir] if fhir else []))
+    print(f"P5 research export ratio (export / sqlite3 CSV dump, {args.patients} patients x {args.days} days): "
+          f"{ratio:.2f}x (goal <= {GOAL}x); peak memory {peak:.0f} MB (goal <= {MEMORY_GOAL_MB} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

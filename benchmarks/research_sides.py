@@ -1,0 +1,94 @@
+"""Shared by bench_p5_research.py and bench_p7_scaling.py: the demo caseload and the two timed sides.
+
+Each side runs in a fresh process (`python benchmarks/research_sides.py SIDE HOME OUT`) so its peak
+memory (ru_maxrss) is its own; it prints one JSON line: seconds, peak_mb, rows.
+
+export  diary.research.export_research(diary.patient_records(None), OUT, CSV files only) on the
+        clinician home: every patient read through the caseload (one PatientRecord at a time),
+        de-identified, the tidy CSV files, codebook and README written.
+fhir    the same with the FHIR bundles as well (reported, not part of the ratio).
+dump    a plain sqlite3 CSV dump of the same rows: SELECT * from each table that holds the patients'
+        data (patient_checkin, patient_checkin_region, patient_questionnaire, patient_goal,
+        patient_goal_rating, patient_plan_activity, clinician_goal_rating), csv.writer, one file each.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TABLES = ("patient_checkin", "patient_checkin_region", "patient_questionnaire", "patient_goal",
+          "patient_goal_rating", "patient_plan_activity", "clinician_goal_rating")
+SALT = bytes(range(32))
+
+
+def build_caseload(home: Path, *, patients: int, days: int, seed: int = 1) -> int:
+    """A clinician home with `patients` demo patients (diary --clinician demo); returns check-ins."""
+    from diary.services.bootstrap import open_diary
+    from diary.services.demo_caseload import fill_demo_caseload
+
+    diary = open_diary(home, role="clinician")
+    try:
+        return fill_demo_caseload(diary, patients=patients, days=days, seed=seed).checkins
+    finally:
+        diary.close()
+
+
+def _export(home: Path, out: Path, fhir: bool) -> int:
+    from diary.research import ResearchOptions, export_research
+    from diary.services.bootstrap import open_diary
+
+    diary = open_diary(home)
+    summary = export_research(diary.patient_records(None), out, options=ResearchOptions(salt=SALT, fhir=fhir),
+                              today=diary.clock().date())
+    diary.close()
+    return sum(summary.rows.values())
+
+
+def _dump(home: Path, out: Path) -> int:
+    from diary.storage.database import DB_FILENAME
+
+    out.mkdir()
+    rows = 0
+    connection = sqlite3.connect(f"file:{home / DB_FILENAME}?mode=ro", uri=True)
+    for table in TABLES:
+        cursor = connection.execute(f"SELECT * FROM {table}")
+        with open(out / f"{table}.csv", "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow([d[0] for d in cursor.description])
+            for row in cursor:
+                writer.writerow(row)
+                rows += 1
+    connection.close()
+    return rows
+
+
+def run_side(side: str, home: Path, out: Path) -> dict:
+    """Run one side in a fresh interpreter; returns its JSON result."""
+    result = subprocess.run([sys.executable, __file__, side, str(home), str(out)], capture_output=True, text=True,
+                            cwd=ROOT)
+    if result.returncode != 0:
+        raise RuntimeError(f"{side} failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    side, home, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    # Imports are neither side's work: load them before the clock starts.
+    import diary.storage.database  # noqa: F401
+    if side != "dump":
+        import diary.research  # noqa: F401
+        import diary.services.bootstrap  # noqa: F401
+    start = time.perf_counter()
+    rows = _dump(home, out) if side == "dump" else _export(home, out, fhir=side == "fhir")
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "rows": rows}))

@@ -1,0 +1,80 @@
+"""Every trend chart of one patient for one period, from a PatientRecord: what the Trends screen, the
+clinician's patient view and the PDF show.
+
+The record's check-ins become day values (diary.domain.days, the one rule for a day) for the period
+and the period just before it (which the summaries compare with and the rolling mean starts from).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from diary.domain.days import DayValues, days_between
+from diary.domain.patient_record import PatientRecord
+from diary.reports.body_heatmap import body_heatmap
+from diary.reports.charts import activity_chart, goal_chart, phq15_chart, symptom_chart
+from diary.reports.correlations import Association, associations
+from diary.reports.series import Period, period_bounds, plan_dose, previous_period
+from diary.reports.style import Chart
+
+PERIODS: dict[str, str] = {"4w": "4 weeks", "3m": "3 months", "1y": "1 year", "all": "All"}
+CHART_ORDER = ("pain", "fatigue", "stress", "activity", "phq15", "goals", "body")
+
+
+def first_day(record: PatientRecord) -> date | None:
+    """The first day with a check-in, questionnaire or goal rating (where "all" starts)."""
+    days = [c.day for c in record.checkins]
+    days += [r.completed_at.date() for r in record.questionnaires if r.completed_at]
+    days += [r.rated_on for r in record.ratings]
+    return min(days) if days else None
+
+
+def record_days(record: PatientRecord, start: date, end: date) -> list[DayValues]:
+    """The record's day values from `start` to `end` inclusive, gaps included, newest first."""
+    inside = [c for c in record.checkins if start <= c.day <= end]
+    return days_between(start, end, inside)
+
+
+@dataclass(frozen=True)
+class TrendView:
+    """One period's charts (in CHART_ORDER) and associations, ready to show."""
+
+    period: str
+    start: date
+    end: date
+    charts: dict[str, Chart]
+    associations: tuple[Association, ...]
+    days: tuple[DayValues, ...]  # the period and the one before it, newest first
+
+
+def period_days(record: PatientRecord, start: date, end: date) -> list[DayValues]:
+    """Day values for the period and the equally long period before it (for comparisons)."""
+    return record_days(record, previous_period(start, end)[0], end)
+
+
+def trend_view(record: PatientRecord, *, today: date, period: Period, dark: bool = False,
+               only: tuple[str, ...] = CHART_ORDER) -> TrendView:
+    """Render the period's charts (those named in `only`) and compute its associations.
+
+    Raises:
+        ValueError: an unknown period or chart name.
+    """
+    unknown = set(only) - set(CHART_ORDER)
+    if unknown:
+        raise ValueError(f"Unknown chart {sorted(unknown)[0]!r}; charts are {', '.join(CHART_ORDER)}.")
+    start, end = period_bounds(period, today, first_day(record))
+    days = period_days(record, start, end)
+    goals, ratings = list(record.goals), list(record.ratings)
+    makers = {
+        "pain": lambda: symptom_chart(days, measure="pain", start=start, end=end, dark=dark),
+        "fatigue": lambda: symptom_chart(days, measure="fatigue", start=start, end=end, dark=dark),
+        "stress": lambda: symptom_chart(days, measure="stress", start=start, end=end, dark=dark),
+        "activity": lambda: activity_chart(days, start=start, end=end, dose=plan_dose(record.plan), dark=dark),
+        "phq15": lambda: phq15_chart(list(record.questionnaires), start=start, end=end, dark=dark),
+        "goals": lambda: goal_chart(goals, ratings, start=start, end=end, dark=dark),
+        "body": lambda: body_heatmap(days, start=start, end=end, dark=dark),
+    }
+    charts = {name: makers[name]() for name in CHART_ORDER if name in only}
+    in_period = [d for d in days if start <= d.day <= end]
+    return TrendView(period, start, end, charts, tuple(associations(in_period)), tuple(days))

@@ -1,0 +1,74 @@
+"""The data set's README: what is in it, how it was de-identified, and how to read it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from diary import __version__
+from diary.exchange.keys import fingerprint
+
+
+def readme_text(summary, options, *, today: date) -> str:
+    rows = "\n".join(f"| `{name}` | {n:,} |" for name, n in summary.rows.items())
+    shift = ("Each patient's dates are shifted back by the same whole number of weeks (1 to 52, a different "
+             "number per patient, derived from the clinic's key), so intervals and weekdays are kept but calendar "
+             "dates are not real." if options.date_shift else
+             "Dates are real calendar dates (the export was made without --date-shift).")
+    notes = ("Free-text notes and rating comments are included (the export was made with --include-notes); "
+             "review them before sharing further." if options.include_notes else
+             "Free-text notes and rating comments were left out.")
+    fhir = ("`fhir/<study_id>.json`: one FHIR R4 Bundle (type collection) per patient: Patient (study id only), "
+            "Goals (PCO GAS profile, goal-relationship milestone links), GAS rating Observations, pain "
+            "Observations (LOINC 72514-3, one per painful body region with bodySite), QuestionnaireResponses "
+            "and their score Observations (derivedFrom)." if options.fhir else "No FHIR bundles were written.")
+    sealed = ""
+    if options.seal_to is not None:
+        sealed = (f"\n## Sealed files\n\nEvery file (this README included) is sealed to the research team's key "
+                  f"with fingerprint `{fingerprint(options.seal_to)}` and carries the suffix `.sealed`; the "
+                  "format is described in docs/research-export.md of the diary source and in "
+                  "`diary/research/sealing.py`.\n")
+    return f"""# Symptom diary research data set
+
+Made {today.isoformat()} by diary {__version__}: {summary.patients:,} patients.
+
+## Files
+
+| file | rows |
+|---|---|
+{rows}
+
+- `daily.csv`: one row per patient and calendar day, from the patient's first to last check-in; days
+  without a check-in are included with `n_checkins` 0 and every other value empty. A day's values combine
+  its check-ins: 0–10 ratings are the mean (2 decimals, half up), minutes are summed, pain regions are the
+  union, sleep is from the first check-in that reported it.
+- `checkins.csv`: every check-in as entered.
+- `questionnaires.csv`: one row per completed administration: instrument, version, total, band,
+  subscales (`name=value;…`), flags; `questionnaire_items.csv`: its answers, one row per item.
+- `goals.csv`, `goal_ratings.csv`: goals (main and intermediate, with Goal Attainment Scaling levels) and
+  every rating; `t_score` is the Kiresuk–Sherman T-score (rho 0.3) of the patient's goals as rated up to
+  that day.
+- `trial_outcomes.csv`: per patient and rater basis (any / physiotherapist / patient): main goal fully
+  attained and the share of intermediate goals fully attained at the latest review (the CWP trial's outcome).
+- `codebook.csv`: every variable: label, type, unit, allowed range, missing code, instrument and version.
+- {fhir}
+
+## Reading the files
+
+- UTF-8, comma-separated, one header row; text cells are quoted, numbers, dates and 1/0 booleans are bare.
+- **Missing is an empty cell, never 0.** An empty activity cell means "not reported", not "no activity".
+- Types are in `codebook.csv`: `integer`, `decimal`, `date` (YYYY-MM-DD), `boolean` (1 = yes, 0 = no),
+  `category`, `string`. In pandas: `pd.read_csv(f, dtype={{...}}, keep_default_na=False, na_values=[""])`
+  with `Int64`/`Float64`/`string` dtypes; in R: `read.csv(f, colClasses=..., na.strings="")`.
+- Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab, CR, LF or NUL)
+  start with an added `'`.
+
+## De-identification
+
+- Patients appear only as study ids (`S` + 12 hex digits) computed with HMAC-SHA256 from the patient's
+  stable key and a secret salt that stays with the clinic; names and the labels clinicians use are never
+  exported. Goals, check-ins and questionnaires are numbered per patient; no internal id is exported.
+- {shift}
+- {notes}
+- Goal titles and GAS level descriptions are free text agreed in the clinic and are included: check
+  them before publishing anything derived from them.
+{sealed}"""

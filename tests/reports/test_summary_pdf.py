@@ -1,0 +1,85 @@
+"""The one-page clinician PDF: A4, one page, searchable text, notes only when shared.
+
+Rendered with poppler-utils (pdftoppm, pdftotext) as a reader would see it.
+"""
+
+import shutil
+import struct
+import subprocess
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from diary.domain.goals import Goal
+from diary.reports.summary_pdf import clinician_pdf
+
+pytestmark = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("pdftoppm")),
+                                reason="poppler-utils (pdftotext, pdftoppm) not installed")
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def pdf_pages(pdf: bytes, tmp_path) -> list:
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")], check=True)
+    return sorted(tmp_path.glob("page*.png"))
+
+
+@pytest.fixture(scope="module")
+def summary(record, today):
+    labelled = replace(record, key="k1", label="Anna Andersson")
+    return clinician_pdf(labelled, today=today, start=today - timedelta(weeks=12) + timedelta(days=1))
+
+
+class TestSummaryPdf:
+    def test_one_a4_page(self, summary, tmp_path):
+        (page,) = pdf_pages(summary, tmp_path)
+        width, height = struct.unpack(">II", page.read_bytes()[16:24])
+        assert abs(width / height - 210 / 297) < 0.01
+
+    def test_who_period_goals_questionnaires_and_flags_are_searchable(self, summary, tmp_path):
+        text = pdf_text(summary, tmp_path)
+        assert "Symptom diary summary" in text
+        assert "Anna Andersson" in text and "22 Dec 2025 to 15 Mar 2026 (12 weeks)" in text
+        assert "Walk to work again" in text and "Goal T-score" in text
+        for heading in ("Goals", "Questionnaires", "Flags", "Pain, fatigue, stress", "Activity, minutes per week"):
+            assert heading in text
+        for instrument in ("PHQ-15", "PHQ-9", "GAD-7"):
+            assert instrument in text
+        assert "Baseline (first)" in text and "Diary kept on" in text
+
+    def test_notes_appear_when_shared(self, summary, tmp_path):
+        assert "Notes the patient shared" in pdf_text(summary, tmp_path)
+
+    def test_notes_never_appear_unless_shared(self, record, today, tmp_path):
+        private = replace(record, notes_included=False)
+        text = pdf_text(clinician_pdf(private, today=today, start=today - timedelta(weeks=12)), tmp_path)
+        assert "Notes" not in text
+        assert not any(note in text for c in record.checkins if c.note for note in [c.note])
+
+    def test_text_from_people_is_printed_as_written(self, record, today, tmp_path):
+        odd = replace(record, label="$x^2$ \\alpha <b>bold</b> =HYPERLINK()", key="k2")
+        text = pdf_text(clinician_pdf(odd, today=today, start=today - timedelta(weeks=4)), tmp_path)
+        assert "$x^2$ \\alpha <b>bold</b> =HYPERLINK()" in text
+
+    def test_stays_one_page_with_many_goals_and_notes(self, record, today, tmp_path):
+        main = record.goals[0]
+        many = tuple(Goal.create(type="intermediate", title=f"Step {i} " + "long words " * 10,
+                                 main_goal_id=main.id, start_date=main.start_date) for i in range(30))
+        checkins = tuple(c.changed(note="A long note " * 40) if c.note is None else c for c in record.checkins)
+        busy = replace(record, goals=record.goals + many, checkins=checkins)
+        assert len(pdf_pages(clinician_pdf(busy, today=today, start=today - timedelta(weeks=26)), tmp_path)) == 1
+
+    def test_an_empty_diary_still_gives_a_page(self, today, tmp_path):
+        from diary.domain.patient_record import PatientRecord
+
+        text = pdf_text(clinician_pdf(PatientRecord(key="self", label=None), today=today,
+                                      start=today - timedelta(weeks=4)), tmp_path)
+        assert "No goals agreed yet." in text and "No questionnaire results yet." in text

@@ -1,0 +1,55 @@
+"""CSV cells (missing, numbers, formula neutralising) and the keyed study ids."""
+
+import os
+import stat
+
+import pytest
+
+from diary.domain.errors import DiaryError
+from diary.research.cells import cell, neutralise
+from diary.research.pseudonyms import load_or_create_salt, shift_weeks, study_id
+
+
+class TestCells:
+    @pytest.mark.parametrize("text", ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\t=1+1", "\r=1", "\n=1",
+                                      "\0x", "   =1+1"])
+    def test_formula_like_text_gets_a_quote(self, text):
+        assert neutralise(text) == "'" + text
+
+    @pytest.mark.parametrize("text", ["walked", "a = b", "50% better", "'quoted"])
+    def test_ordinary_text_is_kept(self, text):
+        assert neutralise(text) == text
+
+    def test_values(self):
+        assert cell(None) == "" and cell(0) == "0" and cell(-2) == "-2"
+        assert cell("=1") == '"\'=1"' and cell('say "hi"') == '"say ""hi"""' 
+        assert cell(True) == "1" and cell(False) == "0"
+        assert cell(5.0) == "5" and cell(4.25) == "4.25" and cell(0.3333) == "0.3333"
+
+
+class TestStudyIds:
+    def test_keyed_stable_and_distinct(self):
+        salt, other = bytes(32), bytes(range(32))
+        assert study_id(salt, "a") == study_id(salt, "a")
+        assert study_id(salt, "a") != study_id(salt, "b")
+        assert study_id(salt, "a") != study_id(other, "a")
+        assert len(study_id(salt, "a")) == 13 and study_id(salt, "a").startswith("S")
+
+    def test_shift_is_whole_weeks_back(self):
+        shifts = {shift_weeks(bytes(32), f"p{i}") for i in range(200)}
+        assert shifts <= set(range(-52, 0)) and len(shifts) > 20
+
+
+class TestSaltFile:
+    def test_made_owner_only_then_reused(self, tmp_path):
+        path = tmp_path / "clinic" / "salt.txt"
+        salt, created = load_or_create_salt(path)
+        assert created and len(salt) == 32
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+        assert load_or_create_salt(path) == (salt, False)
+
+    def test_not_a_salt_file(self, tmp_path):
+        path = tmp_path / "notes.txt"
+        path.write_text("hello\n")
+        with pytest.raises(DiaryError, match="not a research salt file"):
+            load_or_create_salt(path)
