@@ -1,4 +1,4 @@
-"""Encrypted backup and restore of a whole diary home, automatic daily backups, and corrupt-file rescue.
+"""Encrypted backup files of a whole diary home: making one while the app runs, and checking one.
 
 A backup file is exactly::
 
@@ -7,9 +7,10 @@ A backup file is exactly::
     b"argon2id opslimit=3 memlimit=268435456 salt=<16 bytes, base64>\\n"   (diary.exchange.passphrase)
     <24-byte nonce> <SecretBox (XSalsa20-Poly1305) ciphertext>
 
-The KDF limits are fixed (libsodium MODERATE): a file asking for anything else is refused before any key
-is derived, so an edited header cannot make us burn memory or time. The plaintext is a gzip-compressed
-tar (so a rescuer can decrypt it and run `tar xz`) of regular files only:
+The KDF limits are fixed (libsodium MODERATE: opslimit 3, memlimit 256 MiB, about 0.7 s): a file asking
+for anything else is refused before any key is derived, so an edited header cannot make us burn memory
+or time. The plaintext is a gzip-compressed tar (a rescuer holding the passphrase can decrypt it with any
+libsodium binding and run `tar xz`) of regular files only:
 
 - `manifest.json`: format, app and schema version, created_at, counts, and every other member's size
   and SHA-256;
@@ -17,17 +18,13 @@ tar (so a rescuer can decrypt it and run `tar xz`) of regular files only:
   connection (so it works while the app runs and includes committed WAL content), made in memory (no
   plaintext copy touches the disk) and marked as a rollback-journal file (header bytes 18-19 = 1, as
   `PRAGMA journal_mode=DELETE` does) so the one file is complete;
-- every other regular file of the home (keys, settings, `backup-key`) except transient ones.
+- every other regular file of the home (keys, settings, `backup-key`) except transient ones, the
+  automatic backups folder and rescue folders.
 
 Any flipped, cut or appended byte makes SecretBox refuse the file; SecretBox cannot tell that from a
-wrong passphrase, so both get one sentence. Verification happens entirely in memory and never touches
-the current home; a restore then writes a sibling folder, migrates it, and swaps it in (see
-`install_backup`). Everything is held in memory: a ten-year diary is a few MB; the caps refuse
-hostile files.
-
-Automatic backups use a passphrase generated once and kept in the home as `backup-key` (owner-only).
-It lets the app back up daily without asking, and travels inside every backup; the user must write it
-down (Settings shows it), because without it no backup can be opened on a new device.
+wrong passphrase, so both get one sentence. Checking happens entirely in memory and never touches a
+diary home; diary.services.restore puts a checked backup in place. Everything is held in memory: a
+ten-year diary is a few MB; the caps refuse hostile files.
 """
 
 from __future__ import annotations
@@ -38,40 +35,40 @@ import hashlib
 import io
 import os
 import re
-import secrets
-import shutil
 import sqlite3
 import tarfile
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
 import nacl.exceptions
 import nacl.secret
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from diary import __version__
 from diary.domain.errors import DiaryError
 from diary.exchange.errors import KeyFormatError
 from diary.exchange.passphrase import KdfLineError, derive_key, generate_passphrase, kdf_line, new_salt, read_kdf_line
-from diary.storage.database import DB_FILENAME, open_engine
+from diary.services import files
+from diary.services.restore_recovery import BACKUPS_FOLDER, COMPLETE_MARKER
+from diary.storage.database import DB_FILENAME
 from diary.storage.migrations import LATEST_VERSION
 
 MAGIC = b"DIARY-BACKUP\n"
 VERSION_LINE = b"v1 passphrase\n"
 MANIFEST = "manifest.json"
-KEY_FILE = "backup-key"
 MAX_BACKUP_BYTES = 512 * 2**20
 MAX_UNPACKED_BYTES = 1024 * 2**20
 MAX_MEMBERS = 10_000
-DEFAULT_KEEP = 7
-AUTO_PATTERN = re.compile(r"diary-backup-(\d{8}T\d{6}Z)\.diarybackup")
 _SKIP_SUFFIXES = ("-wal", "-shm", "-journal", ".lock", ".tmp")
-_SKIP_NAMES = {".write-test", "backups"}
+_SKIP_NAMES = {".write-test", COMPLETE_MARKER, BACKUPS_FOLDER}
 _SAFE_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
-__all__ = ["generate_passphrase"]  # re-exported: one generator for exports and backups
+_MAX_DEPTH = 8
+# generate_passphrase is re-exported: one generator for exports and backups alike.
+__all__ = ["BackupError", "BackupInfo", "Manifest", "OpenedBackup", "create_backup", "generate_passphrase",
+           "open_backup", "read_backup", "verify_backup", "write_atomically"]
 
 
 class BackupError(DiaryError):
@@ -90,11 +87,11 @@ class Manifest(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     format: Literal["diary-backup"] = "diary-backup"
-    app_version: str
-    schema_version: int
-    created_at: datetime
-    days_logged: int
-    checkins: int
+    app_version: str = Field(max_length=40)
+    schema_version: int = Field(ge=0)
+    created_at: AwareDatetime
+    days_logged: int = Field(ge=0)
+    checkins: int = Field(ge=0)
     files: tuple[ManifestFile, ...]
 
 
@@ -130,7 +127,7 @@ def _newer(version: object) -> BackupError:
 
 def os_failure(exc: OSError, place: Path, *, what: str = "the backup was not written") -> BackupError:
     """A sentence for a file-system failure (full device, no permission, missing folder); never raw text."""
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
         return BackupError(f"The device holding {place} is full, so {what}. Free some space or choose another "
                            "folder; your diary is unchanged.")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -141,14 +138,24 @@ def os_failure(exc: OSError, place: Path, *, what: str = "the backup was not wri
     return BackupError(f"{place} could not be used ({exc.strerror or 'error'}), so {what}; your diary is unchanged.")
 
 
+def safe_name(name: str) -> bool:
+    """Whether a relative POSIX name may be a backup member: plain parts only (no `..`, links, odd characters).
+
+    Creating and reading apply the same rule, so a backup the app writes can always be read back.
+    """
+    parts = PurePosixPath(name).parts
+    return (0 < len(parts) <= _MAX_DEPTH and "/".join(parts) == name
+            and all(_SAFE_PART.fullmatch(p) and ".." not in p for p in parts))
+
+
 def _snapshot(database: Path) -> tuple[bytes, int, int, int]:
     """(file bytes, schema version, days logged, check-ins) of a consistent copy of the live database."""
     try:
-        source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        source = sqlite3.connect(f"{database.absolute().as_uri()}?mode=ro", uri=True)
         memory = sqlite3.connect(":memory:")
         try:
             source.execute("PRAGMA busy_timeout=5000")
-            source.backup(memory)  # one step: the copy is one read transaction, so it is consistent
+            source.backup(memory)  # one step (pages=-1): the copy is one read transaction, so it is consistent
             if memory.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("integrity")
             version = memory.execute("PRAGMA user_version").fetchone()[0]
@@ -173,18 +180,23 @@ def _counts(connection: sqlite3.Connection) -> tuple[int, int]:
 
 
 def _home_files(home: Path, exclude: tuple[Path, ...]) -> dict[str, bytes]:
-    """Every regular file in the home but the database and transient ones, by POSIX relative name."""
+    """Every regular file in the home but the database and transient ones, by POSIX relative name.
+
+    Names a backup may not hold (see `safe_name`) are left out: the app never writes such files.
+    """
     files: dict[str, bytes] = {}
     for folder, dirs, names in os.walk(home):
         here = Path(folder)
-        dirs[:] = [d for d in dirs if d not in _SKIP_NAMES and not d.startswith(("rescue-", "."))
-                   and (here / d).resolve() not in exclude and not (here / d).is_symlink()]
-        for name in names:
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_NAMES and not d.startswith(("rescue-", "."))
+                         and (here / d).resolve() not in exclude and not (here / d).is_symlink())
+        for name in sorted(names):
             path = here / name
+            relative = path.relative_to(home).as_posix()
             if (path == home / DB_FILENAME or name in _SKIP_NAMES or name.endswith(_SKIP_SUFFIXES)
-                    or path.is_symlink() or not path.is_file() or path.resolve() in exclude):
+                    or not safe_name(relative) or path.is_symlink() or not path.is_file()
+                    or path.resolve() in exclude):
                 continue
-            files[path.relative_to(home).as_posix()] = path.read_bytes()
+            files[relative] = path.read_bytes()
     return files
 
 
@@ -198,50 +210,39 @@ def _archive(files: dict[str, bytes]) -> bytes:
     return gzip.compress(buffer.getvalue(), mtime=0)
 
 
+def _key(passphrase: str, salt: bytes) -> bytes:
+    try:
+        return derive_key(passphrase, salt)
+    except KeyFormatError:
+        raise BackupError("The passphrase is empty; type the words you were given. Nothing was changed.") from None
+
+
 def _seal(archive: bytes, passphrase: str) -> bytes:
     salt = new_salt()
     box = nacl.secret.SecretBox(_key(passphrase, salt))
     return MAGIC + VERSION_LINE + kdf_line(salt) + bytes(box.encrypt(archive))
 
 
-def _key(passphrase: str, salt: bytes) -> bytes:
-    try:
-        return derive_key(passphrase, salt)
-    except KeyFormatError:
-        raise BackupError("The passphrase is empty; type the words you were given.") from None
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write `data` to `out` so that `out` is either the old file or the whole new one, owner-only.
+def write_atomically(out: Path, data: bytes, *, what: str = "the backup was not written") -> None:
+    """Write `data` to `out` whole or not at all, owner-only (diary.services.files.write_atomically).
 
     Raises:
         BackupError: with a sentence on a full device, a folder without permission or a missing one; no
             partial file is left behind.
     """
-    tmp = out.parent / f".{out.name}.{secrets.token_hex(4)}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view[: 1 << 20]):]
-            os.fsync(fd)  # the bytes are on the disk before the name points at them
-        finally:
-            os.close(fd)
-        os.replace(tmp, out)
-        _fsync_folder(out.parent)
+        files.write_atomically(out, data)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise os_failure(exc, out.parent) from None
+        raise os_failure(exc, out.parent, what=what) from None
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "posix":  # a rename is durable only once its folder is synced; Windows cannot open folders
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+def _is_backup_or_absent(out: Path) -> bool:
+    if not out.exists():
+        return True
+    if not out.is_file():
+        return False
+    with open(out, "rb") as file:
+        return file.read(len(MAGIC)) == MAGIC
 
 
 def create_backup(home: Path, out: Path, passphrase: str, *, now: datetime,
@@ -251,28 +252,39 @@ def create_backup(home: Path, out: Path, passphrase: str, *, now: datetime,
     Args:
         home: the diary home. out: the backup file; an existing diary backup there is replaced.
         passphrase: the words that will open it. now: tz-aware, stored as created_at.
-        exclude: folders or files inside the home to leave out (the automatic backups folder).
+        exclude: folders or files inside the home to leave out (an automatic backups folder elsewhere).
 
     Raises:
-        BackupError: no diary in the home, a damaged database, the file too large or not writable.
+        BackupError: no diary in the home, a damaged database, the file too large, not writable, or a
+            file that is not a backup at `out`.
     """
+    home, out = Path(home), Path(out)
     if not (home / DB_FILENAME).is_file():
         raise BackupError(f"There is no diary in {home} to back up.")
-    if out.exists() and (not out.is_file() or out.read_bytes()[: len(MAGIC)] != MAGIC):
-        raise BackupError(f"{out} exists and is not a diary backup; choose another file name.")
-    snapshot, version, days, checkins = _snapshot(home / DB_FILENAME)
     try:
+        if not _is_backup_or_absent(out):
+            raise BackupError(f"{out} exists and is not a diary backup; choose another file name.")
+        snapshot, version, days, checkins = _snapshot(home / DB_FILENAME)
         files = {DB_FILENAME: snapshot, **_home_files(home, tuple(p.resolve() for p in (*exclude, out)))}
     except OSError as exc:
         raise os_failure(exc, home, what="no backup was made") from None
+    if sum(map(len, files.values())) > MAX_UNPACKED_BYTES:
+        raise BackupError(f"The diary in {home} is too large for one backup file; nothing was written.")
     manifest = Manifest(app_version=__version__, schema_version=version, created_at=now, days_logged=days,
                         checkins=checkins, files=tuple(ManifestFile(name=n, size=len(d), sha256=_sha(d))
                                                        for n, d in files.items()))
-    archive = _archive({MANIFEST: manifest.model_dump_json(indent=1).encode(), **files})
-    data = _seal(archive, passphrase)
-    if len(data) > MAX_BACKUP_BYTES or sum(map(len, files.values())) > MAX_UNPACKED_BYTES:
+    data = _seal(_archive({MANIFEST: manifest.model_dump_json(indent=1).encode(), **files}), passphrase)
+    if len(data) > MAX_BACKUP_BYTES:
         raise BackupError(f"The diary in {home} is too large for one backup file; nothing was written.")
     write_atomically(out, data)
+    try:
+        written = out.read_bytes() == data  # read back: rotation must never keep a bad file over a good one
+    except OSError:
+        written = False
+    if not written:
+        out.unlink(missing_ok=True)
+        raise BackupError(f"The backup written to {out} did not read back correctly, so it was removed. Check the "
+                          "device, or choose another folder; your diary is unchanged.")
     return BackupInfo(path=out, size=len(data), manifest=manifest)
 
 
@@ -285,7 +297,7 @@ def _unseal(data: bytes, passphrase: str, path: Path) -> bytes:
         if data and MAGIC.startswith(data):
             raise _damaged(path)
         raise BackupError(f"{path.name} is not a diary backup; choose a file made by 'diary backup' or by the "
-                          "app's automatic backups. Nothing was changed.")
+                          "app's backups. Nothing was changed.")
     header = MAGIC + VERSION_LINE
     if not data.startswith(header):
         newer = re.match(rb"v([0-9]{1,6}) ", data[len(MAGIC):])
@@ -318,11 +330,8 @@ def _unpack(archive: bytes, path: Path) -> dict[str, bytes]:
         files: dict[str, bytes] = {}
         with tarfile.open(fileobj=io.BytesIO(plain), mode="r:") as tar:
             for member in tar:
-                parts = PurePosixPath(member.name).parts
                 if (member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or member.name in files
-                        or len(files) >= MAX_MEMBERS or not parts or len(parts) > 8
-                        or not all(_SAFE_PART.fullmatch(p) and ".." not in p for p in parts)
-                        or "/".join(parts) != member.name):
+                        or len(files) >= MAX_MEMBERS or not safe_name(member.name)):
                     raise _damaged(path)
                 files[member.name] = tar.extractfile(member).read()
         return files
@@ -330,8 +339,27 @@ def _unpack(archive: bytes, path: Path) -> dict[str, bytes]:
         raise _damaged(path) from None
 
 
+def _check_database(image: bytes, path: Path) -> int:
+    """The schema version of a snapshot that passes SQLite's integrity check (else the file is damaged)."""
+    try:
+        memory = sqlite3.connect(":memory:")
+        try:
+            memory.deserialize(image)
+            ok = memory.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            version = memory.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            memory.close()
+    except sqlite3.DatabaseError:
+        raise _damaged(path) from None
+    if version > LATEST_VERSION:
+        raise _newer(version)
+    if not ok:
+        raise _damaged(path)
+    return version
+
+
 def read_backup(path: Path, passphrase: str) -> OpenedBackup:
-    """Open and check a backup completely, in memory, touching no diary home.
+    """Open and check a backup file completely, in memory, touching no diary home.
 
     Raises:
         BackupError: not a backup, too large, damaged or wrong passphrase, unusual KDF settings, unsafe
@@ -345,6 +373,15 @@ def read_backup(path: Path, passphrase: str) -> OpenedBackup:
         data = path.read_bytes()
     except OSError as exc:
         raise BackupError(f"Cannot read {path} ({exc.strerror or 'error'}); nothing was changed.") from None
+    return open_backup(data, passphrase, name=path.name)
+
+
+def open_backup(data: bytes, passphrase: str, *, name: str) -> OpenedBackup:
+    """`read_backup` for bytes already in memory (a file picked in the browser); `name` is for messages."""
+    path = Path(name or "backup")
+    if len(data) > MAX_BACKUP_BYTES:
+        raise BackupError(f"{path.name} is larger than {MAX_BACKUP_BYTES >> 20} MiB, so it is not a diary "
+                          "backup; nothing was changed.")
     files = _unpack(_unseal(data, passphrase, path), path)
     try:
         manifest = Manifest.model_validate_json(files.pop(MANIFEST))
@@ -356,19 +393,7 @@ def read_backup(path: Path, passphrase: str) -> OpenedBackup:
         raise _damaged(path)
     if manifest.schema_version > LATEST_VERSION:
         raise _newer(manifest.schema_version)
-    try:
-        memory = sqlite3.connect(":memory:")
-        try:
-            memory.deserialize(files[DB_FILENAME])
-            ok = memory.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            version = memory.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            memory.close()
-    except sqlite3.DatabaseError:
-        raise _damaged(path) from None
-    if version > LATEST_VERSION:
-        raise _newer(version)
-    if not ok or version != manifest.schema_version:
+    if _check_database(files[DB_FILENAME], path) != manifest.schema_version:
         raise _damaged(path)
     return OpenedBackup(manifest=manifest, files=files)
 
@@ -376,186 +401,3 @@ def read_backup(path: Path, passphrase: str) -> OpenedBackup:
 def verify_backup(path: Path, passphrase: str) -> Manifest:
     """Every check a restore makes, without restoring (see `read_backup`). Returns the manifest."""
     return read_backup(path, passphrase).manifest
-
-
-def database_in_use(home: Path) -> bool:
-    """Whether another process has the home's database open (best effort: Linux and macOS).
-
-    Every SQLite connection in WAL mode holds a read lock on the "DMS" byte (offset 128) of the -shm
-    file for its whole life; F_GETLK asks about it without taking any lock. Locks of this process do
-    not show, so the app must close its own engine before an in-app restore.
-    """
-    shm = home / f"{DB_FILENAME}-shm"
-    layout = {"linux": "hhqqi4x", "darwin": "qqihh"}.get(os.sys.platform)
-    if layout is None or not shm.exists():
-        return False
-    import fcntl
-    import struct
-
-    fields = (fcntl.F_WRLCK, os.SEEK_SET, 128, 1, 0) if layout.startswith("hh") else (128, 1, 0, fcntl.F_WRLCK, 0)
-    fd = os.open(shm, os.O_RDONLY)
-    try:
-        answer = struct.unpack(layout, fcntl.fcntl(fd, fcntl.F_GETLK, struct.pack(layout, *fields)))
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
-    return (answer[0] if layout.startswith("hh") else answer[3]) != fcntl.F_UNLCK
-
-
-def install_backup(opened: OpenedBackup, home: Path, *, now: datetime) -> Path | None:
-    """Put a checked backup in place of `home`; returns where the replaced home was kept (None if none).
-
-    The files are written to a new sibling folder `.<home>.restoring-…`, fsynced and migrated there, so
-    any failure leaves the current home untouched. Then two renames on the same file system: the home
-    becomes `<home>.replaced-<time>` (kept, never deleted) and the new folder becomes the home. POSIX
-    has no portable atomic swap of two folders; between the renames (microseconds) `home` is missing,
-    and a crash there leaves both complete folders under those names for `finish_interrupted_restore`.
-
-    Raises:
-        BackupError: the diary is open in another process, or the disk is full/unwritable.
-    """
-    home = Path(home)
-    if database_in_use(home):
-        raise BackupError(f"The diary in {home} is open in the app. Close the app (every window), then restore "
-                          "again; nothing was changed.")
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    staging = home.parent / f".{home.name}.restoring-{stamp}-{secrets.token_hex(3)}"
-    try:
-        home.parent.mkdir(parents=True, exist_ok=True)
-        staging.mkdir(mode=0o700)
-        for name, data in opened.files.items():
-            target = staging.joinpath(*PurePosixPath(name).parts)
-            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            write_atomically(target, data)
-        open_engine(staging).dispose()  # migrate an older backup now, before it replaces anything
-        aside = _unused(home.parent / f"{home.name}.replaced-{stamp}") if home.exists() else None
-        if aside:
-            os.rename(home, aside)
-        try:
-            os.rename(staging, home)
-        except OSError:
-            if aside:
-                os.rename(aside, home)
-            raise
-        _fsync_folder(home.parent)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise os_failure(exc, home.parent, what="the restore was stopped") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return aside
-
-
-def _unused(path: Path) -> Path:
-    candidate, n = path, 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.name}-{n}")
-    return candidate
-
-
-def restore_backup(path: Path, passphrase: str, home: Path, *, now: datetime) -> Path | None:
-    """Check the backup completely, then restore it in place of `home` (see `install_backup`).
-
-    Returns:
-        The folder where the replaced home was kept, or None if there was no home.
-
-    Raises:
-        BackupError: any failed check (the current home is untouched).
-    """
-    return install_backup(read_backup(path, passphrase), home, now=now)
-
-
-def finish_interrupted_restore(home: Path) -> Path | None:
-    """If a crash fell between a restore's two renames (`home` missing), move the restored folder in."""
-    if home.exists():
-        return None
-    staged = sorted(home.parent.glob(f".{home.name}.restoring-*"))
-    if not staged or not (staged[-1] / DB_FILENAME).is_file():
-        return None
-    os.rename(staged[-1], home)
-    return home
-
-
-def backup_passphrase(home: Path) -> str:
-    """The automatic backups' passphrase, generated once and kept in `home/backup-key` (owner-only)."""
-    path = home / KEY_FILE
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text(encoding="utf-8").strip()
-    with os.fdopen(fd, "w", encoding="utf-8") as file:  # O_EXCL: two windows starting at once agree
-        file.write(generate_passphrase() + "\n")
-        file.flush()
-        os.fsync(file.fileno())
-    return path.read_text(encoding="utf-8").strip()
-
-
-def _auto_backups(folder: Path) -> list[tuple[datetime, Path]]:
-    found = []
-    for path in folder.glob("diary-backup-*.diarybackup") if folder.is_dir() else ():
-        if match := AUTO_PATTERN.fullmatch(path.name):
-            found.append((datetime.strptime(match[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc), path))
-    return sorted(found)
-
-
-def last_backup(folder: Path) -> datetime | None:
-    """When the newest automatic backup in `folder` was made (UTC), or None."""
-    found = _auto_backups(folder)
-    return found[-1][0] if found else None
-
-
-def find_latest_backup(folder: Path) -> Path | None:
-    """The newest automatic backup in `folder`, to offer when the diary file is damaged."""
-    found = _auto_backups(folder)
-    return found[-1][1] if found else None
-
-
-def auto_backup_if_due(home: Path, folder: Path, passphrase: str, *, now: datetime,
-                       keep: int = DEFAULT_KEEP) -> Path | None:
-    """Back up once a day: if the newest backup in `folder` is 24 h old or more (or dated in the future),
-    write a new one, then delete all but the newest `keep`. Returns the new file, or None if not due.
-
-    Raises:
-        BackupError: as `create_backup`; older backups are then left as they were.
-    """
-    if keep < 1:
-        raise ValueError("keep must be at least 1")
-    newest = last_backup(folder)
-    if newest and timedelta(0) <= now - newest < timedelta(hours=24):
-        return None
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise os_failure(exc, folder) from None
-    out = folder / f"diary-backup-{now.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}.diarybackup"
-    create_backup(home, out, passphrase, now=now, exclude=(folder,))
-    for _, old in _auto_backups(folder)[:-keep]:
-        old.unlink(missing_ok=True)
-    for stale in folder.glob(".diary-backup-*.tmp"):  # left by a backup killed mid-write
-        if now.timestamp() - stale.stat().st_mtime > 3600:
-            stale.unlink(missing_ok=True)
-    return out
-
-
-def rescue_corrupt_database(home: Path, *, now: datetime) -> Path:
-    """Move a damaged diary file (and its -wal/-shm) into `home/rescue-<time>/`, never overwriting or
-    deleting it, so the app can start a new file or restore a backup. Returns the rescue folder.
-
-    Raises:
-        BackupError: no diary file there, or the move failed (nothing is lost either way).
-    """
-    if not (home / DB_FILENAME).exists():
-        raise BackupError(f"There is no diary file in {home} to set aside.")
-    rescue = _unused(home / f"rescue-{now:%Y%m%d-%H%M%S}")
-    try:
-        rescue.mkdir(mode=0o700)
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            if (source := home / f"{DB_FILENAME}{suffix}").exists():
-                os.rename(source, rescue / source.name)
-        _fsync_folder(home)
-    except OSError as exc:
-        raise os_failure(exc, home, what="the damaged file was left where it was") from None
-    return rescue

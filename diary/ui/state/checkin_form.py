@@ -31,6 +31,9 @@ class CheckInForm:
     strength: bool | None = None
     flare: bool = False
     note: str = ""
+    # The answers as loaded from the saved check-in (`form_for`): a correction sends only what the user
+    # changed, so a second tab correcting other answers of the same check-in is not overwritten.
+    loaded: dict[str, Any] | None = field(default=None, compare=False)
 
     def with_scale(self, name: str, value: int | None) -> "CheckInForm":
         return replace(self, scales={**self.scales, name: value})
@@ -44,6 +47,13 @@ class CheckInForm:
 
     def with_minutes(self, name: str, value: int | None) -> "CheckInForm":
         return replace(self, minutes={**self.minutes, name: value})
+
+    def changed_fields(self) -> dict[str, Any]:
+        """`to_fields()` minus the answers still as they were loaded (all of them for a new check-in)."""
+        fields = self.to_fields()
+        if self.loaded is None:
+            return fields
+        return {name: value for name, value in fields.items() if name not in self.loaded or self.loaded[name] != value}
 
     def to_fields(self) -> dict[str, Any]:
         """The service's keyword arguments. Unanswered items are None (missing), never 0."""
@@ -62,6 +72,11 @@ class CheckInForm:
 
 def form_for(checkin: CheckIn) -> CheckInForm:
     """A form filled with a saved check-in, for correcting it."""
+    form = _form_for(checkin)
+    return replace(form, loaded=form.to_fields())
+
+
+def _form_for(checkin: CheckIn) -> CheckInForm:
     return CheckInForm(
         day=checkin.day,
         checkin_id=checkin.id,

@@ -1,0 +1,114 @@
+"""`diary backup --out FILE` and `diary restore FILE`: encrypted backups of the whole home.
+
+A thin veneer over diary.services.backup and .restore: parse, ask when needed, call one service, print a
+summary. Every failure is a DiaryError whose sentence `diary.cli.main` prints before exiting with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from diary.config import data_dir
+from diary.domain.errors import DiaryError
+from diary.services.auto_backup import KEY_FILE
+from diary.services.backup import Manifest, create_backup, generate_passphrase, read_backup
+from diary.services.restore import install_backup
+
+_PASSPHRASE_MAX_CHARS = 1000
+
+
+def add_parsers(commands) -> None:
+    backup = commands.add_parser(
+        "backup", help="write an encrypted backup of the whole diary to a file",
+        description="Write an encrypted backup of the data folder (diary, keys, settings); safe while the app "
+                    "runs. Without --passphrase-file a new passphrase is made and printed once.")
+    backup.add_argument("--out", required=True, metavar="FILE", help="the backup file to write")
+    backup.add_argument("--passphrase-file", metavar="F",
+                        help="a file holding the passphrase on one line (default: a new one is made and printed)")
+    restore = commands.add_parser(
+        "restore", help="replace the diary with a backup (the current one is kept aside)",
+        description="Check a backup completely, then put it in place of the data folder. The replaced folder "
+                    "is kept beside it as HOME.replaced-TIME. Close the app first.",
+        epilog=f"Automatic backups open with the words in the data folder's {KEY_FILE} file: "
+               f"--passphrase-file HOME/{KEY_FILE}.")
+    restore.add_argument("file", metavar="FILE", help="the backup file")
+    restore.add_argument("--passphrase-file", metavar="F", help="a file holding the passphrase (default: ask)")
+    restore.add_argument("--yes", action="store_true", help="replace without asking")
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def _read_passphrase_file(name: str) -> str:
+    try:
+        text = Path(name).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "not text"
+        raise DiaryError(f"Cannot read the passphrase file {name} ({reason}); nothing was changed.") from None
+    text = text.strip()
+    if not text or len(text) > _PASSPHRASE_MAX_CHARS or "\n" in text:
+        raise DiaryError(f"The passphrase file {name} must hold the passphrase on one line (1 to "
+                         f"{_PASSPHRASE_MAX_CHARS} characters); nothing was changed.")
+    return text
+
+
+def _summary(manifest: Manifest) -> str:
+    days, checkins = manifest.days_logged, manifest.checkins
+    return (f"{days} {'day' if days == 1 else 'days'} logged, "
+            f"{checkins} {'check-in' if checkins == 1 else 'check-ins'}, "
+            f"made {manifest.created_at:%Y-%m-%d %H:%M} by diary {manifest.app_version}")
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    home = data_dir(args.home)
+    out = Path(args.out).expanduser().absolute()
+    passphrase = _read_passphrase_file(args.passphrase_file) if args.passphrase_file else generate_passphrase()
+    info = create_backup(home, out, passphrase, now=_local_now())
+    print(f"Wrote {info.path} ({info.size:,} bytes): {_summary(info.manifest)}.")
+    if not args.passphrase_file:
+        print("The passphrase for this backup, shown only now. Write it down and keep it apart from the file;\n"
+              "without it the backup cannot be opened by anyone, you included:\n\n"
+              f"    {passphrase}\n")
+    return 0
+
+
+def _ask(prompt: str, *, secret: bool = False) -> str | None:
+    try:
+        return getpass.getpass(prompt) if secret else input(prompt)
+    except EOFError:
+        return None
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    home = data_dir(args.home)
+    replacing = home.exists() and any(home.iterdir())
+    interactive = sys.stdin.isatty()
+    if replacing and not args.yes and not interactive:
+        raise DiaryError(f"Restoring would replace the diary in {home}; run it in a terminal to confirm, or add "
+                         "--yes. Nothing was changed.")
+    if args.passphrase_file:
+        passphrase = _read_passphrase_file(args.passphrase_file)
+    elif interactive:
+        passphrase = _ask("Passphrase of the backup: ", secret=True) or ""
+    else:
+        raise DiaryError("The backup's passphrase is needed: give it with --passphrase-file F. Nothing was changed.")
+    opened = read_backup(Path(args.file).expanduser(), passphrase)  # every check, before asking or touching
+    when = f"{opened.manifest.created_at:%Y-%m-%d %H:%M}"
+    if replacing and not args.yes:
+        answer = _ask(f"Replace the diary in {home} with the backup from {when}? [y/N] ") or ""
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was changed.")
+            return 1
+    aside = install_backup(opened, home, now=_local_now())
+    print(f"Restored the backup from {when} into {home}: {_summary(opened.manifest)}.")
+    if aside:
+        print(f"The diary it replaced was kept in {aside}.")
+    return 0
+
+
+COMMANDS = {"backup": run_backup, "restore": run_restore}
