@@ -65,12 +65,13 @@ def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: 
         # normally loaded all of it before the browser has fetched the web client.
         from diary.ui.app import make_main
 
-        make_main(shared_diary)(page)
+        make_main(shared_diary, home=home)(page)
 
     # While the browser downloads Flet's web client (a few seconds), open the database and load the
     # Flet control modules the first screen needs, so the first session does not wait for them.
     chosen = None if desktop else free_port(port or DEFAULT_PORT)
     threading.Thread(target=_warm_up, args=(shared_diary, chosen), daemon=True, name="warm-up").start()
+    start_auto_backups(home)
     if desktop:
         if importlib.util.find_spec("flet_desktop") is None:
             print(
@@ -88,3 +89,17 @@ def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: 
     view = ft.AppView.WEB_BROWSER if open_browser else None
     ft.run(main, view=view, host=HOST, port=chosen, no_cdn=True, assets_dir=str(ASSETS_DIR))
     return 0
+
+
+def start_auto_backups(home: Path, *, after: float = 60) -> None:
+    """Daily automatic backups while the app runs (diary.services.auto_backup). The first check, and even
+    the import of the backup code, waits `after` seconds, so it never slows the first screen."""
+
+    def start() -> None:
+        time.sleep(after)
+        from diary.services.auto_backup import start_auto_backups as run
+        from diary.services.bootstrap import local_now
+
+        run(home, local_now, delay=0)
+
+    threading.Thread(target=start, daemon=True, name="auto-backup-start").start()

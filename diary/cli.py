@@ -36,6 +36,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=None, help=f"port for the app (default {DEFAULT_PORT}, or the next free one)")
     parser.add_argument("--desktop", action="store_true", help="open the native desktop window instead of the browser")
     parser.add_argument("--no-browser", action="store_true", help="serve the app without opening a browser")
+    parser.add_argument("--clinician", action="store_true",
+                        help="make or open a clinician's caseload (patients' imported exports) instead of a diary")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("run", help="serve the app (the default)", description="Serve the app on 127.0.0.1.")
@@ -63,6 +65,8 @@ def _build_parser() -> argparse.ArgumentParser:
                                description="Fill an empty home with realistic synthetic data; refuses a home with real data.")
     demo.add_argument("--days", type=int, default=120, help="how many days (default 120)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    demo.add_argument("--patients", type=int, default=None, metavar="N",
+                      help="with --clinician: fill an empty caseload with N synthetic patients")
     add_goal_parsers(commands)
     add_score_parser(commands)
     for module in _command_modules():
@@ -81,6 +85,9 @@ def _command_modules() -> list:
 # One line per command group (keeps cli.py small and merge-friendly).
 _COMMAND_MODULE_NAMES: list[str] = [
     "cli_instruments",
+    "cli_backup",
+    "cli_reports",
+    "cli_exchange",
 ]
 
 
@@ -122,10 +129,19 @@ def _log_fields(args: argparse.Namespace) -> dict:
     return fields
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, *, patient_only: bool = False):
+    """Open the home (a clinician's with --clinician); `patient_only` refuses a clinician's caseload."""
     from diary.services.bootstrap import open_diary
+    from diary.services.identity import Role, require_role
 
-    return open_diary(data_dir(args.home))
+    diary = open_diary(data_dir(args.home), role=Role.CLINICIAN if args.clinician else None)
+    if patient_only:
+        try:
+            require_role(diary.home, diary.role, Role.PATIENT, action=f"'diary {args.command}'")
+        except DiaryError:
+            diary.close()
+            raise
+    return diary
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
@@ -142,7 +158,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def _cmd_log(args: argparse.Namespace) -> int:
     fields = _log_fields(args)
-    diary = _open(args)
+    diary = _open(args, patient_only=True)
     checkin = diary.log.record(**fields)
     if args.json:
         print(checkin.model_dump_json(indent=2))
@@ -156,6 +172,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from diary.services.demo import fill_demo
 
     diary = _open(args)
+    if diary.role == "clinician" or args.patients is not None:
+        from diary.services.demo_caseload import fill_demo_caseload
+
+        if args.patients is None:
+            raise DiaryError("Give the number of demo patients with --patients N (and --clinician).")
+        done = fill_demo_caseload(diary, patients=args.patients, days=args.days, seed=args.seed)
+        print(f"Wrote {done.patients} demo patients ({done.checkins:,} check-ins over {args.days} days) to "
+              f"{diary.home} in {done.seconds:.1f} s.")
+        return 0
     written = fill_demo(diary, days=args.days, seed=args.seed)
     print(f"Wrote {written} demo check-ins over {args.days} days to {diary.home}.")
     return 0
@@ -164,13 +189,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from diary.app import serve
 
+    if args.clinician:  # make (or check) the clinician's home before the app opens it
+        _open(args).close()
     return serve(home=data_dir(args.home), port=args.port, desktop=args.desktop, open_browser=not args.no_browser)
 
 
 COMMANDS = {
     "run": _cmd_run, "info": _cmd_info, "log": _cmd_log, "demo": _cmd_demo,
-    "goal": lambda args: run_goal(_open(args), args),
-    "plan": lambda args: run_plan(_open(args), args),
+    "goal": lambda args: run_goal(_open(args, patient_only=True), args),
+    "plan": lambda args: run_plan(_open(args, patient_only=True), args),
     "score": run_score,
 }
 
@@ -186,6 +213,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DiaryError as exc:
         print(f"diary: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as exc:  # a storage failure (full disk, long lock): a sentence, never a traceback
+        if type(exc).__name__ != "OperationalError":
+            raise
+        from diary.storage.database import describe_failure
+
+        print(f"diary: {describe_failure(exc)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `diary ... | head`: the reader left; not an error of ours

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -12,8 +13,11 @@ from sqlalchemy.engine import Engine
 from diary.config import ensure_home
 from diary.domain.patient_record import PatientRecord
 from diary.services.goals import GoalService
+from diary.services.identity import ROLE_KEY, Role, resolve_role
+from diary.services.keystore import KeyStore
 from diary.services.log import LogService
 from diary.services.questionnaires import QuestionnaireService
+from diary.services.restore_recovery import finish_interrupted_restore
 from diary.storage.database import DB_FILENAME, open_engine, schema_version_of
 from diary.storage.goal_repository import GoalRepository
 from diary.storage.questionnaire_repository import QuestionnaireRepository
@@ -37,6 +41,45 @@ class Diary:
     meta: MetaRepository
     checkins: CheckInRepository
     clock: Callable[[], datetime]
+    role: Role = Role.PATIENT  # a patient's diary or a clinician's caseload (diary.services.identity)
+    keys: KeyStore | None = None  # this home's own key (a patient's signing key, a clinician's box key)
+
+    # The physiotherapist loop (issue 6), built on first use so that opening a home stays fast.
+    @cached_property
+    def pairing(self):
+        """diary.services.pairing.PairingService: own key, safety numbers, pairing."""
+        from diary.services.exchange_wiring import pairing_service
+
+        return pairing_service(self)
+
+    @cached_property
+    def exports(self):
+        """diary.services.export.ExportService (patient homes): exports and "last exported"."""
+        from diary.services.exchange_wiring import export_service
+
+        return export_service(self)
+
+    @cached_property
+    def imports(self):
+        """diary.services.importing.ImportService (clinician homes): verified imports and the import log."""
+        from diary.services.exchange_wiring import import_service
+
+        return import_service(self)
+
+    @cached_property
+    def caseload(self):
+        """diary.services.caseload.CaseloadService (clinician homes): caseload rows, trial figure, physio ratings."""
+        from diary.services.exchange_wiring import caseload_service
+
+        return caseload_service(self)
+
+    def patient_records(self, labels: list[str] | None = None) -> Iterator[PatientRecord]:
+        """A clinician's patients as PatientRecords, one at a time (all, or those with these labels)."""
+        return self.caseload.patient_records(labels)
+
+    def patient_record(self, label: str) -> PatientRecord:
+        """One clinician's patient as a PatientRecord (NotFound for an unknown label)."""
+        return self.caseload.patient_record(label)
 
     @property
     def database_path(self) -> Path:
@@ -78,17 +121,33 @@ class Diary:
         self.engine.dispose()
 
 
-def open_diary(home: Path, *, clock: Callable[[], datetime] = local_now) -> Diary:
+def open_diary(home: Path, *, clock: Callable[[], datetime] = local_now, role: Role | str | None = None) -> Diary:
     """Open (creating if needed) the diary in `home`.
 
+    Args:
+        role: "clinician" to make or open a clinician's caseload (`--clinician`); None opens whatever the
+            home is (a new home becomes a patient's diary). The home's own key is made on first open.
+
     Raises:
-        HomeUnusable, DatabaseUnusable: with a sentence for the user.
+        HomeUnusable, DatabaseUnusable, RoleMismatch: with a sentence for the user.
     """
+    finish_interrupted_restore(home)  # a restore cut short by a crash is finished first
     ensure_home(home)
     engine = open_engine(home)
     checkins = CheckInRepository(engine)
     log = LogService(checkins=checkins, clock=clock)
     meta = MetaRepository(engine)
+    stored = meta.get(ROLE_KEY)
+    try:
+        actual = resolve_role(home, stored, Role(role) if role else None,
+                              has_patient_data=stored is None and checkins.count() > 0)
+        if stored is None:
+            meta.set(ROLE_KEY, actual.value)
+        keys = KeyStore(home, actual)
+        keys.ensure()
+    except BaseException:
+        engine.dispose()
+        raise
     return Diary(
         home=home,
         engine=engine,
@@ -98,4 +157,6 @@ def open_diary(home: Path, *, clock: Callable[[], datetime] = local_now) -> Diar
         meta=meta,
         checkins=checkins,
         clock=clock,
+        role=actual,
+        keys=keys,
     )

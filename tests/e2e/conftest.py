@@ -165,7 +165,14 @@ class AppPage:
                     raise
 
     def tab(self, name: str) -> None:
-        self.nav(name).dispatch_event("click")
+        """Open a destination: its tab or rail entry, or on a phone More → its tile."""
+        self.nav("Today").wait_for()
+        if self.nav(name).count():
+            self.nav(name).dispatch_event("click")
+            return
+        self.nav("More").dispatch_event("click")
+        tile = self.page.get_by_role("button", name=re.compile(rf"^{re.escape(name)}\b")).first
+        self._settled(tile).dispatch_event("click")
 
     def fill(self, name: str, text: str) -> None:
         """Type into the named empty field, checking that the keys went there.

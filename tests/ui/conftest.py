@@ -23,3 +23,16 @@ def open_ui(diary):
 @pytest.fixture
 def ui(open_ui):
     return open_ui()
+
+
+def open_screen(ui: FletHarness, name: str, *, rail: bool = False) -> None:
+    """Open a destination as a user would: its tab, or More → its tile on a phone; the rail when wide."""
+    from diary.ui.app import BAR, RAIL
+
+    if rail:
+        ui.change("nav-rail", RAIL.index(name))
+    elif name in BAR:
+        ui.change("nav-bar", BAR.index(name))
+    else:
+        ui.change("nav-bar", BAR.index("more"))
+        ui.click(f"more-{name}")

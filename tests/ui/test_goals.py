@@ -1,12 +1,12 @@
 """Goals screen handlers, in-process: add goals, rate them, edit, the plan, and the Today prompt."""
 
 from datetime import timedelta
+from tests.ui.conftest import open_screen
 
-GOALS_TAB = 2
 
 
 def open_goals(ui):
-    ui.change("nav-bar", GOALS_TAB)
+    open_screen(ui, "goals")
 
 
 def fill_levels(ui):

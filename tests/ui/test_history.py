@@ -3,10 +3,11 @@
 from datetime import timedelta
 
 from diary.ui import text as T
+from tests.ui.conftest import open_screen
 
 
 def open_history(ui):
-    ui.change("nav-bar", 1)
+    open_screen(ui, "history")
     assert ui.find("history-screen")
 
 
@@ -86,18 +87,18 @@ class TestShellAndSettings:
 
     def test_settings_show_folder_counts_and_privacy(self, ui, diary):
         diary.log.record(pain=2)
-        ui.change("nav-bar", 4)
+        open_screen(ui, "settings")
         assert ui.find("data-folder").value == str(diary.home)
         assert ui.find("counts").value == "1 days logged, 1 check-ins"
         assert "never connects to the internet" in ui.find("privacy").value
 
     def test_theme_choice_is_kept(self, ui, diary, open_ui):
-        ui.change("nav-bar", 4)
+        open_screen(ui, "settings")
         ui.fire("theme", "change", props={"selected": ["dark"]})
         assert diary.meta.get("theme") == "dark"
         again = open_ui()
         assert again.page.theme_mode.value == "dark"
-        again.change("nav-bar", 4)
+        open_screen(again, "settings")
         assert again.find("theme").selected == ["dark"]
 
 

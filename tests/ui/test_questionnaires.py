@@ -1,11 +1,12 @@
 """Questionnaire screen handlers, in-process: answering on a phone and a desktop, drafts, results,
 the PHQ-9 item 9 help page, and Today's due prompts."""
 
-FORMS_TAB = 3
+from tests.ui.conftest import open_screen
+
 
 
 def open_forms(ui):
-    ui.change("nav-bar", FORMS_TAB)
+    open_screen(ui, "forms")
 
 
 class TestPhone:
@@ -65,7 +66,7 @@ class TestPhone:
 
     def test_finish_without_answers_says_what_to_do(self, open_ui, diary):
         ui = open_ui(width=1280, height=800)
-        ui.change("nav-rail", FORMS_TAB)
+        open_screen(ui, "forms", rail=True)
         ui.click("q-start-gad7")
         ui.click("q-finish")
         assert ui.find("q-error").value == "Answer at least one question before finishing."
@@ -74,7 +75,7 @@ class TestPhone:
 class TestDesktop:
     def test_whole_form_on_wide_screens(self, open_ui, diary):
         ui = open_ui(width=1280, height=800)
-        ui.change("nav-rail", FORMS_TAB)
+        open_screen(ui, "forms", rail=True)
         ui.click("q-start-rand36")
         for i in range(36):
             assert ui.find(f"q-item-{i}")

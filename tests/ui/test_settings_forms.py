@@ -8,8 +8,8 @@ from diary.services.questionnaires import DEFAULT_CRISIS_TEXT
 from diary.ui import text as T
 from diary.ui.app import make_main
 from tests.flet_harness import FletHarness
+from tests.ui.conftest import open_screen
 
-SETTINGS_TAB = 4
 HADS = {"instrument_id": "hads", "version": "HADS licensed copy", "language": "en", "title": "HADS",
         "instructions": "Tick the reply closest to how you have felt.",
         "items": [f"Licensed item {i}" for i in range(1, 15)], "options": [[0, "a"], [1, "b"], [2, "c"], [3, "d"]]}
@@ -26,7 +26,7 @@ def picked(diary):
         return [] if data is None else [{"id": 1, "name": "wording.json", "size": len(data), "bytes": list(data)}]
 
     harness = FletHarness(make_main(lambda: diary), invoke_results={"pick_files": pick_files})
-    harness.change("nav-bar", SETTINGS_TAB)
+    open_screen(harness, "settings")
     chosen["ui"] = harness
     yield chosen
     harness.close()
@@ -38,14 +38,14 @@ def status(ui) -> str:
 
 class TestSchedules:
     def test_change_how_often_a_questionnaire_is_due(self, ui, diary):
-        ui.change("nav-bar", SETTINGS_TAB)
+        open_screen(ui, "settings")
         assert ui.find("schedule-every-phq9").value == "14"
         ui.fire("schedule-every-phq9", "select", "28", {"value": "28"})
         assert diary.questionnaires.schedule()["phq9"] == (28, True)
         assert status(ui) == "PHQ-9 is now due every 4 weeks."
 
     def test_switch_a_questionnaire_off_and_on(self, ui, diary):
-        ui.change("nav-bar", SETTINGS_TAB)
+        open_screen(ui, "settings")
         ui.change("schedule-on-gad7", False)
         assert diary.questionnaires.schedule()["gad7"] == (14, False)
         assert "gad7" not in {d.instrument_id for d in diary.questionnaires.due()}
@@ -81,7 +81,7 @@ class TestClinicWording:
 
 class TestHelpText:
     def test_edit_and_reset_the_item9_help_text(self, ui, diary):
-        ui.change("nav-bar", SETTINGS_TAB)
+        open_screen(ui, "settings")
         ui.type("crisis-text", "Call 1813 (Livslinien) or 112 in an emergency.")
         ui.click("save-crisis")
         assert diary.questionnaires.crisis_text() == "Call 1813 (Livslinien) or 112 in an emergency."

@@ -26,6 +26,7 @@ class SettingsScreen(ft.Column):
                 ft.Text(T.PRIVACY_HEADING, weight=ft.FontWeight.W_600),
                 ft.Text(T.PRIVACY_TEXT, key="privacy"),
             ]),
+            *backup_sections(diary),
             FormsSettings(diary.questionnaires),
             ft.Column(spacing=4, controls=[
                 ft.Text(T.THEME, weight=ft.FontWeight.W_600),
@@ -39,3 +40,10 @@ class SettingsScreen(ft.Column):
             ]),
             ft.Text(T.VERSION.format(version=__version__), key="version", color=ft.Colors.ON_SURFACE_VARIANT),
         ]
+
+
+def backup_sections(diary: Diary) -> list[ft.Control]:
+    """Settings → Backups and → Reminder (imported here, not at start: backups load PyNaCl)."""
+    from diary.ui.screens.settings_backup import BackupSection, ReminderSection
+
+    return [ReminderSection(diary), BackupSection(diary)]

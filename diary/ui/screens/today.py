@@ -11,6 +11,7 @@ from diary.services.questionnaires import QuestionnaireService
 from diary.storage.database import describe_failure
 from diary.ui import text as T
 from diary.ui.components.checkin_editor import CheckInEditor
+from diary.ui.components.reminder_banner import reminder_banner
 from diary.ui.components.view import fresh_view
 from diary.ui.state.checkin_form import CheckInForm, form_for, saved_message
 
@@ -19,7 +20,7 @@ def save_form(log: LogService, form: CheckInForm):
     """Save a form as a new check-in or as a correction. Returns (check-in, None) or (None, error)."""
     try:
         if form.checkin_id:
-            return log.update(form.checkin_id, **form.to_fields()), None
+            return log.update(form.checkin_id, **form.changed_fields()), None  # another tab's changes stay
         return log.record(day=form.day, **form.to_fields()), None
     except DiaryError as exc:
         return None, str(exc)
@@ -39,15 +40,19 @@ def _prompt(key: str, icon, message: str, action: str, action_key: str, on_click
 
 class TodayScreen(ft.Column):
     def __init__(self, log: LogService, *, goals: GoalService | None = None,
-                 questionnaires: QuestionnaireService | None = None, on_rate_goals=None, on_start_form=None):
+                 questionnaires: QuestionnaireService | None = None, on_rate_goals=None, on_start_form=None,
+                 last_export: str | None = None, reminders=None):
         super().__init__(key="today-screen", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._log, self._goals, self._on_rate_goals = log, goals, on_rate_goals
         self._questionnaires, self._on_start_form = questionnaires, on_start_form
+        self._last_export = last_export  # "Last exported 12 Mar to Physiotherapist", or None
+        self._reminders = reminders  # diary.services.reminders.ReminderService: the "Not logged yet" banner
         self.show_latest()
 
     def _prompts(self) -> list[ft.Control]:
         """What is due: questionnaires, and the weekly goal rating (never on a flare day)."""
-        prompts = []
+        self._banner = reminder_banner(self._reminders)
+        prompts = [*self._banner]
         due = self._questionnaires.due() if self._questionnaires and self._on_start_form else []
         if due:  # one compact line however many are due, so the check-in stays near the top
             prompts.append(ft.Container(
@@ -81,7 +86,10 @@ class TodayScreen(ft.Column):
                                           on_click=lambda e: self.show_latest(extra=True))
         self._logged_note = ft.Text(T.TODAY_LOGGED, key="today-logged", visible=bool(existing) and not extra,
                                     color=ft.Colors.ON_SURFACE_VARIANT)
-        self.controls = [fresh_view([*self._prompts(), self._logged_note, self._editor, self._another], name="today-view",
+        footer = [ft.Text(self._last_export, key="last-export", size=12, color=ft.Colors.ON_SURFACE_VARIANT)
+                  ] if self._last_export else []
+        self.controls = [fresh_view([*self._prompts(), self._logged_note, self._editor, self._another, *footer],
+                                    name="today-view",
                                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
 
     def _save(self, form: CheckInForm) -> str | None:
@@ -89,6 +97,8 @@ class TodayScreen(ft.Column):
         if error:
             return error
         self._editor.form = form_for(saved)
+        for banner in getattr(self, "_banner", []):  # logged now: the reminder has done its job
+            banner.visible = False
         self._editor.show_status(saved_message(saved, today=self._log.today()), ok=True)
         self._another.visible = True
         return None

@@ -1,0 +1,259 @@
+"""What the clinician's screens say, in words, from the services' values. No Flet here, so every
+sentence can be tested directly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from diary.domain.goal_progress import ratings_of, t_score
+from diary.domain.goals import GoalType, Rater, Rating
+from diary.domain.instruments import INSTRUMENTS
+from diary.domain.numbers import round_half_up
+from diary.domain.patient_record import PatientRecord
+from diary.domain.plans import week_adherence, week_start
+from diary.reports.charts import score_text
+from diary.reports.overview import record_days
+from diary.reports.series import completed
+from diary.ui import text as PT
+from diary.ui.clinician import text as T
+from diary.ui.state.goals import format_level
+from diary.ui.state.share import human_size, short_day
+
+PLAN_WEEKS = 4
+
+
+def signed(value: float) -> str:
+    """+3, −1.5 (a true minus sign)."""
+    return ("+" if value > 0 else "−" if value < 0 else "") + score_text(abs(value))
+
+
+def period_words(start: date | None, end: date | None, today: date) -> str:
+    if end is None:
+        return T.NOT_AVAILABLE
+    if start is None:
+        return T.PERIOD_EVERYTHING.format(end=short_day(end, today))
+    return T.PERIOD_RANGE.format(start=short_day(start, today), end=short_day(end, today))
+
+
+# The caseload
+def export_line(row, today: date) -> str:
+    if row.exported_at is None:
+        return T.NO_EXPORT
+    return T.EXPORT_LINE.format(day=short_day(row.exported_at.date(), today), period=export_period(row, today))
+
+
+def export_day(row, today: date) -> str:
+    return T.NO_EXPORT if row.exported_at is None else short_day(row.exported_at.date(), today)
+
+
+def export_period(row, today: date) -> str | None:
+    return None if row.exported_at is None else period_words(row.period_start, row.period_end, today)
+
+
+def days_line(row, today: date) -> str:
+    line = T.DAYS_LOGGED.format(n=row.days_logged)
+    if row.last_day is not None:
+        line += " · " + T.LAST_DAY.format(day=short_day(row.last_day, today))
+    return line
+
+
+def goal_line(row) -> str:
+    if row.main_goal_title is None:
+        return T.NO_GOAL
+    if row.main_goal_category is None:
+        return T.GOAL_LINE.format(title=row.main_goal_title, category=T.GOAL_NOT_RATED)
+    words = PT.CATEGORY_NAMES[row.main_goal_category.value]
+    if row.main_goal_trend is not None:
+        words += ", " + T.TREND_WORDS[row.main_goal_trend.value]
+    return T.GOAL_LINE.format(title=row.main_goal_title, category=words)
+
+
+def phq15_line(row, *, short: bool = False) -> str:
+    if row.phq15 is None:
+        return T.PHQ15_NONE
+    line = T.PHQ15_LINE.format(score=score_text(row.phq15))
+    if row.phq15_change is not None:
+        if row.phq15_change == 0:
+            line += f" ({T.PHQ15_NO_CHANGE})" if short else ", " + T.PHQ15_NO_CHANGE
+        else:
+            template = T.PHQ15_CHANGE_SHORT if short else T.PHQ15_CHANGE
+            line += (" " if short else ", ") + template.format(sign="", change=signed(row.phq15_change))
+    return line
+
+
+def count_line(rows) -> str:
+    flagged = sum(1 for r in rows if r.flags)
+    return (T.CASELOAD_COUNT_ONE.format(flagged=flagged) if len(rows) == 1
+            else T.CASELOAD_COUNT.format(n=len(rows), flagged=flagged))
+
+
+def percent(share: float) -> str:
+    return f"{score_text(round_half_up(share * 100, 1))}%"
+
+
+def trial_lines(figure) -> tuple[str, str]:
+    main = (T.TRIAL_MAIN.format(share=percent(figure.main_share), fully=figure.main_fully, rated=figure.main_rated)
+            if figure.main_share is not None else T.TRIAL_MAIN_NONE)
+    inter = (T.TRIAL_INTERMEDIATE.format(share=percent(figure.intermediate_share),
+                                         fully=figure.intermediate_all_fully, rated=figure.intermediate_rated)
+             if figure.intermediate_share is not None else T.TRIAL_INTERMEDIATE_NONE)
+    return main, inter
+
+
+# One patient
+def patient_header(record: PatientRecord, today: date, imported_at: datetime | None) -> str:
+    if record.exported_at is None:
+        paired = record.extra.get("paired_at")
+        day = datetime.fromisoformat(paired).date() if paired else today
+        return T.PATIENT_NO_EXPORT.format(day=short_day(day, today))
+    return T.PATIENT_EXPORT.format(
+        day=short_day(record.exported_at.date(), today),
+        period=period_words(record.period_start, record.period_end, today),
+        imported=short_day(imported_at.date(), today) if imported_at else T.NOT_AVAILABLE)
+
+
+def rating_what(goal, rating: Rating) -> str:
+    words = PT.CATEGORY_NAMES[rating.category.value]
+    if rating.level is not None:
+        description = (goal.levels or {}).get(rating.level)
+        words += f" (level {format_level(rating.level)}" + (f": {description})" if description else ")")
+    return words
+
+
+@dataclass(frozen=True)
+class RatingView:
+    line: str
+    mine: bool
+    rater: str
+
+
+@dataclass(frozen=True)
+class GoalView:
+    goal: object  # diary.domain.goals.Goal
+    heading: str
+    ratings: tuple[RatingView, ...]  # newest first
+
+
+def ordered_goals(goals) -> list:
+    """Main goals first, each followed by its steps; steps of a missing main goal last."""
+    mains = [g for g in goals if g.type is GoalType.MAIN]
+    ordered = []
+    for main in mains:
+        ordered.append(main)
+        ordered += [g for g in goals if g.main_goal_id == main.id]
+    return ordered + [g for g in goals if g not in ordered]
+
+
+def goal_views(record: PatientRecord, own_ids: set[str], today: date) -> list[GoalView]:
+    views = []
+    for goal in ordered_goals(list(record.goals)):
+        history = list(reversed(ratings_of(goal, list(record.ratings))))
+        lines = tuple(RatingView(T.RATING_LINE.format(
+            day=short_day(r.rated_on, today),
+            who=T.RATER_YOU if r.id in own_ids else T.RATERS[r.rater.value],
+            what=rating_what(goal, r)), r.id in own_ids, r.rater.value) for r in history)
+        views.append(GoalView(goal, T.GOAL_TYPES[goal.type.value], lines))
+    return views
+
+
+def t_score_lines(record: PatientRecord) -> tuple[str, str | None]:
+    goals, ratings = list(record.goals), list(record.ratings)
+    overall = t_score(goals, ratings)
+    if overall is None:
+        return T.T_SCORE_NONE, None
+
+    def shown(value):
+        return T.NOT_AVAILABLE if value is None else f"{value:.1f}"
+
+    by = T.T_SCORE_BY.format(patient=shown(t_score(goals, ratings, rater=Rater.PATIENT)),
+                             physio=shown(t_score(goals, ratings, rater=Rater.PHYSIOTHERAPIST)))
+    return T.T_SCORE.format(value=f"{overall:.1f}"), by
+
+
+@dataclass(frozen=True)
+class WeekView:
+    line: str
+    adherence: float | None
+
+
+def plan_views(record: PatientRecord, end: date, weeks: int = PLAN_WEEKS) -> list[tuple[object, list[WeekView]]]:
+    """Each activity with its adherence in the last `weeks` weeks up to `end`, newest first."""
+    if not record.plan:
+        return []
+    first = week_start(end) - timedelta(weeks=weeks - 1)
+    days = record_days(record, first, end)
+    out = []
+    for activity in record.plan:
+        views = []
+        for n in range(weeks):
+            monday = week_start(end) - timedelta(weeks=n)
+            week = week_adherence(activity, days, week_of=monday)
+            day = short_day(monday, end) + (T.PLAN_SO_FAR if end < monday + timedelta(days=6) else "")
+            if week.expected:
+                line = T.PLAN_WEEK.format(day=day, done=week.done, expected=week.expected)
+            else:
+                line = T.PLAN_WEEK_NOTHING.format(day=day)
+            if week.flare_days and week.expected:
+                line += T.PLAN_WEEK_FLARES.format(n=week.flare_days)
+            views.append(WeekView(line, week.adherence))
+        out.append((activity, views))
+    return out
+
+
+@dataclass(frozen=True)
+class QuestionnaireView:
+    instrument_id: str
+    name: str
+    latest: str
+    baseline: str
+
+
+def _band(score) -> str:
+    return f" ({score.band.replace('_', ' ')})" if score.band else ""
+
+
+def questionnaire_views(record: PatientRecord, today: date) -> list[QuestionnaireView]:
+    """Each instrument's latest valid score with its band, and the first one with the change since."""
+    views = []
+    ids = sorted({r.instrument_id for r in record.questionnaires},
+                 key=lambda i: INSTRUMENTS[i].name if i in INSTRUMENTS else i)
+    for instrument_id in ids:
+        results = completed(record.questionnaires, instrument_id)
+        if not results:
+            continue
+        (first_day, first), (last_day, last) = results[0], results[-1]
+        name = INSTRUMENTS[instrument_id].name if instrument_id in INSTRUMENTS else instrument_id
+        latest = T.QUESTIONNAIRE_LATEST.format(score=score_text(last.total), band=_band(last),
+                                               day=short_day(last_day, today))
+        if len(results) == 1:
+            baseline = T.QUESTIONNAIRE_ONLY_ONE
+        else:
+            change = round_half_up(last.total - first.total, 2)
+            baseline = T.QUESTIONNAIRE_BASELINE.format(score=score_text(first.total), band=_band(first),
+                                                       day=short_day(first_day, today),
+                                                       change=signed(change) if change else T.PHQ15_NO_CHANGE)
+        views.append(QuestionnaireView(instrument_id, name, latest, baseline))
+    return views
+
+
+# Imports
+def result_line(result, index: int) -> str:
+    name = result.name or T.FILE_UNNAMED.format(n=index + 1)
+    outcome = T.OUTCOME_NAMES[result.outcome]
+    if result.outcome in ("refused", "conflict", "stale") and result.category:
+        return T.RESULT_LINE_CATEGORY.format(name=name, outcome=outcome,
+                                             category=T.CATEGORY_NAMES.get(result.category, result.category))
+    return T.RESULT_LINE.format(name=name, outcome=outcome)
+
+
+def log_line(entry, labels: dict[int, str], today: date) -> str:
+    when = entry.at  # the clinic's clock when it was logged, with its offset
+    day = short_day(when.date(), today)
+    category = (f" ({T.CATEGORY_NAMES.get(entry.category, entry.category)})"
+                if entry.category and entry.outcome in ("refused", "conflict", "stale") else "")
+    who = T.LOG_WHO.format(label=labels[entry.patient_id]) if entry.patient_id in labels else ""
+    return T.LOG_LINE.format(when=f"{day} {when.strftime('%H:%M')}",
+                             sha=entry.file_sha256[:12] if entry.file_sha256 else T.LOG_NOT_READ,
+                             size=human_size(entry.file_size) if entry.file_size is not None else T.NOT_AVAILABLE,
+                             outcome=T.OUTCOME_NAMES.get(entry.outcome, entry.outcome), category=category, who=who)

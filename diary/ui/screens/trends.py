@@ -1,0 +1,173 @@
+"""Trends: the period's charts with a sentence each, the links in the diary, and a PDF for the visit.
+
+Charts are drawn off the UI thread (asyncio.to_thread) and cached by the diary's content
+(diary/ui/state/trends.py), so the first visit shows a short "drawing" line and switching period is
+instant once the other periods have been drawn in the background.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+import flet as ft
+
+from diary.domain.errors import DiaryError
+from diary.reports.style import DARK, LIGHT
+from diary.ui import text as T
+from diary.ui.components.view import fresh_view
+from diary.ui.state.trends import (
+    DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, association_lines, cached_view, chart_cards, failure_sentence,
+    render_view, save_in_data_folder, snapshot, visit_pdf,
+)
+
+PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
+WIDE = 840
+
+
+async def save_with_dialog(pdf: bytes, name: str) -> str | None:
+    """Flet's save dialog; it writes the bytes itself (desktop) or hands them to the browser as a
+    download (web). Returns the chosen path ("" on web), None when the user cancelled."""
+    return await ft.FilePicker().save_file(dialog_title=T.VISIT_PDF, file_name=name,
+                                           file_type=ft.FilePickerFileType.CUSTOM, allowed_extensions=["pdf"],
+                                           src_bytes=pdf)
+
+
+class TrendsScreen(ft.Column):
+    """The patient's Trends destination. `dark=None` follows the page's theme (and the system's)."""
+
+    def __init__(self, diary, *, page_width: float | None = None, dark: bool | None = None,
+                 save_pdf: PdfSaver = save_with_dialog, prefetch: bool = True):
+        super().__init__(key="trends-screen", spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        self._diary, self._dark, self._save_pdf, self._prefetch = diary, dark, save_pdf, prefetch
+        self._wide = (page_width or 0) >= WIDE
+        self._period = DEFAULT_PERIOD
+        self._snap: Snapshot | None = None
+        self._selector = ft.SegmentedButton(
+            key="trends-period", selected=[DEFAULT_PERIOD], allow_empty_selection=False, show_selected_icon=False,
+            segments=[ft.Segment(value=value, label=label) for value, label in PERIOD_CHOICES],
+            on_change=self._period_changed)
+        self._body = ft.Container(key="trends-body")
+        self._notes = ft.Checkbox(key="visit-notes", label=T.VISIT_INCLUDE_NOTES, value=False)
+        self._pdf_button = ft.FilledButton(content=T.VISIT_PDF, icon=ft.Icons.PICTURE_AS_PDF, key="visit-pdf",
+                                           on_click=self._make_pdf)
+        self._status = ft.Text(key="visit-status", selectable=True)
+        self.controls = [
+            ft.Text(T.TRENDS_HEADING, size=22, weight=ft.FontWeight.W_600),
+            ft.Row(controls=[self._selector], scroll=ft.ScrollMode.AUTO),
+            self._body,
+            ft.Container(padding=12, border_radius=12, bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST, content=ft.Column(
+                spacing=8, controls=[ft.Text(T.VISIT_HEADING, size=18, weight=ft.FontWeight.W_600),
+                                     ft.Text(T.VISIT_HELP), self._notes, ft.Row(controls=[self._pdf_button]),
+                                     self._status])),
+        ]
+        self._show_message(T.TRENDS_DRAWING, busy=True)
+
+    # Loading and drawing
+    def did_mount(self) -> None:
+        if self._dark is None:
+            page = self.page
+            mode = page.theme_mode
+            self._dark = mode == ft.ThemeMode.DARK or (
+                mode in (None, ft.ThemeMode.SYSTEM) and page.platform_brightness == ft.Brightness.DARK)
+        self.page.run_task(self._load)
+
+    async def _load(self) -> None:
+        try:
+            self._snap = await asyncio.to_thread(snapshot, self._diary)
+        except Exception as exc:  # the database could not be read: say so, never crash the screen
+            return self._fail(exc)
+        if self._snap.empty:
+            self._show_message(T.TRENDS_EMPTY)
+            return self._refresh()
+        await self._draw(self._period)
+        if self._prefetch:
+            for period, _ in PERIOD_CHOICES:
+                if period != self._period:
+                    await asyncio.to_thread(render_view, self._snap, period, self._dark)
+
+    async def _draw(self, period: str) -> None:
+        try:
+            view = await asyncio.to_thread(render_view, self._snap, period, self._dark)
+        except Exception as exc:
+            return self._fail(exc)
+        if period == self._period:  # the user may have chosen another period meanwhile
+            self._show_view(view)
+            self._refresh()
+
+    def _refresh(self) -> None:
+        """Send the changes, unless the user has left the screen while the charts were drawn."""
+        try:
+            self.update()
+        except RuntimeError:  # no longer on the page (Flet says so with RuntimeError)
+            pass
+
+    def _fail(self, exc: Exception) -> None:
+        reason = str(exc) if isinstance(exc, DiaryError) else failure_sentence(exc)
+        self._show_message(T.TRENDS_FAILED.format(reason=reason))
+        self._refresh()
+
+    async def _period_changed(self, e) -> None:
+        self._period = e.control.selected[0]
+        if self._snap is None or self._snap.empty:
+            return
+        view = cached_view(self._snap, self._period, self._dark)
+        if view is not None:
+            return self._show_view(view)
+        self._show_message(T.TRENDS_DRAWING, busy=True)
+        self._refresh()
+        await self._draw(self._period)
+
+    # Rendering
+    def _show_message(self, text: str, *, busy: bool = False) -> None:
+        controls: list[ft.Control] = [ft.ProgressRing(width=20, height=20, stroke_width=2)] if busy else []
+        self._body.content = fresh_view([ft.Row(controls=[*controls, ft.Text(text, key="trends-message", expand=True)])],
+                                        name="trends-message")
+
+    def _show_view(self, view) -> None:
+        face = (DARK if self._dark else LIGHT).face
+        cards = [ft.Container(
+            key=f"chart-{card.name}", col={"xs": 12, "lg": 6}, padding=12, border_radius=12, bgcolor=face,
+            content=ft.Column(spacing=6, controls=[
+                ft.Text(card.title, size=16, weight=ft.FontWeight.W_600, color=(DARK if self._dark else LIGHT).text),
+                ft.Image(src=card.png, key=f"chart-image-{card.name}", fit=ft.BoxFit.CONTAIN,
+                         semantics_label=card.image_label, gapless_playback=True),
+                ft.Text(card.summary, key=f"chart-summary-{card.name}", size=14,
+                        color=(DARK if self._dark else LIGHT).text),
+            ])) for card in chart_cards(view)]
+        sentences, others = association_lines(view.associations)
+        links = [ft.Text(T.LINKS_HEADING, size=18, weight=ft.FontWeight.W_600),
+                 ft.Text(T.LINKS_INTRO, size=13, color=ft.Colors.ON_SURFACE_VARIANT),
+                 *(ft.Text(f"• {s}", key=f"link-{i}") for i, s in enumerate(sentences))]
+        if others:
+            links.append(ft.Text(others, key="links-others", color=ft.Colors.ON_SURFACE_VARIANT))
+        self._body.content = fresh_view([ft.ResponsiveRow(controls=cards, spacing=12, run_spacing=12),
+                                         ft.Column(spacing=6, controls=links, key="links")],
+                                        name=f"trends-{view.period}", spacing=16)
+
+    # The visit PDF
+    async def _make_pdf(self, e=None) -> None:
+        self._pdf_button.disabled = True
+        self._status.value = T.VISIT_MAKING
+        self.update()
+        try:
+            pdf, name = await asyncio.to_thread(visit_pdf, self._diary, self._period,
+                                                include_notes=bool(self._notes.value))
+            self._status.value = await self._deliver(pdf, name)
+        except DiaryError as exc:
+            self._status.value = T.VISIT_FAILED.format(reason=exc)
+        except Exception as exc:
+            self._status.value = T.VISIT_FAILED.format(reason=failure_sentence(exc))
+        finally:
+            self._pdf_button.disabled = False
+        self._refresh()
+
+    async def _deliver(self, pdf: bytes, name: str) -> str:
+        try:
+            path = await self._save_pdf(pdf, name)
+        except Exception:  # no dialog on this device (e.g. Linux without zenity): keep it in the data folder
+            path = await asyncio.to_thread(save_in_data_folder, self._diary, pdf, name)
+            return T.VISIT_SAVED_LOCALLY.format(path=path)
+        if path is None:
+            return T.VISIT_CANCELLED
+        return T.VISIT_SAVED.format(path=path) if path else T.VISIT_DOWNLOADED.format(name=name)

@@ -1,0 +1,72 @@
+"""The clinician screens' words, without Flet (diary/ui/clinician/state.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timezone
+
+from diary.domain.goal_progress import Trend
+from diary.domain.goals import Category
+from diary.services.caseload import CaseloadRow, TrialFigure
+from diary.services.importing import ImportResult
+from diary.storage.import_log import ImportLogEntry
+from diary.ui.clinician import state
+
+TODAY = date(2026, 3, 15)
+ROW = CaseloadRow(label="Anna", exported_at=datetime(2026, 3, 14, 20, tzinfo=timezone.utc),
+                  period_start=date(2026, 3, 1), period_end=date(2026, 3, 14), imported_at=None, days_logged=9,
+                  last_day=date(2026, 3, 13), main_goal_id="g", main_goal_title="Walk to work",
+                  main_goal_category=Category.PARTIALLY, main_goal_trend=Trend.WORSENING, phq15=11.5,
+                  phq15_on=date(2026, 3, 13), phq15_change=-2.0, flags=())
+
+
+class TestCaseloadWords:
+    def test_a_full_row(self):
+        assert state.export_line(ROW, TODAY) == "Export 14 Mar · 1 Mar to 14 Mar"
+        assert state.days_line(ROW, TODAY) == "9 of 14 days logged · last entry 13 Mar"
+        assert state.goal_line(ROW) == "Walk to work: Partially attained, worsening"
+        assert state.phq15_line(ROW) == "PHQ-15 11.5, −2 since the one before"
+        assert state.phq15_line(ROW, short=True) == "PHQ-15 11.5 (−2)"
+
+    def test_missing_is_said_never_zero(self):
+        empty = replace(ROW, exported_at=None, period_start=None, period_end=None, days_logged=0, last_day=None,
+                        main_goal_title=None, main_goal_category=None, main_goal_trend=None, phq15=None,
+                        phq15_change=None)
+        assert state.export_line(empty, TODAY) == "No export yet"
+        assert state.days_line(empty, TODAY) == "0 of 14 days logged"
+        assert state.goal_line(empty) == "No main goal"
+        assert state.phq15_line(empty) == "No PHQ-15"
+        assert state.goal_line(replace(ROW, main_goal_category=None)) == "Walk to work: not rated yet"
+        assert state.phq15_line(replace(ROW, phq15_change=0.0)) == "PHQ-15 11.5, no change"
+
+    def test_other_years_carry_the_year(self):
+        old = replace(ROW, exported_at=datetime(2025, 12, 30, tzinfo=timezone.utc), period_start=None,
+                      period_end=date(2025, 12, 30))
+        assert state.export_line(old, TODAY) == "Export 30 Dec 2025 · everything to 30 Dec 2025"
+
+    def test_counts_and_the_trial_figure(self):
+        assert state.count_line([ROW, replace(ROW, flags=("stale_export",))]) == "2 patients · 1 flagged"
+        assert state.count_line([ROW]) == "1 patient · 0 flagged"
+        main, inter = state.trial_lines(TrialFigure(3, main_rated=3, main_fully=2, intermediate_rated=0,
+                                                    intermediate_all_fully=0))
+        assert main == "Main goal fully attained at the latest review: 66.7% (2 of 3 patients with a rated main goal)"
+        assert inter.endswith("no patient has a rated intermediate goal yet")
+
+    def test_signed_uses_a_true_minus(self):
+        assert (state.signed(3), state.signed(-1.5), state.signed(0)) == ("+3", "−1.5", "0")
+
+
+class TestImportWords:
+    def test_result_lines(self):
+        assert state.result_line(ImportResult("a.diary", "imported", "…"), 0) == "a.diary: Imported"
+        refused = ImportResult("b.diary", "refused", "…", category="not_addressed_to_you")
+        assert state.result_line(refused, 1) == "b.diary: Refused (made for another key)"
+        assert state.result_line(ImportResult("", "already_imported", "…"), 2) == "file 3: Already here"
+
+    def test_log_lines_carry_no_content(self):
+        at = datetime(2026, 3, 15, 9, 5, tzinfo=timezone.utc)
+        entry = ImportLogEntry(at=at, file_sha256="ab" * 32, file_size=2048, outcome="updated", patient_id=7)
+        assert state.log_line(entry, {7: "Anna"}, TODAY) == ("15 Mar 09:05 · file abababababab (2 KB) · Newer "
+                                                             "export: replaced the older one · Anna")
+        unread = ImportLogEntry(at=at, file_sha256=None, file_size=None, outcome="refused", category="too_large")
+        assert state.log_line(unread, {}, TODAY) == "15 Mar 09:05 · file not read (–) · Refused (too large)"
