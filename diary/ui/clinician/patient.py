@@ -26,7 +26,7 @@ from diary.ui.clinician.patient_goals import GoalsCard
 from diary.ui.components.view import fresh_view
 from diary.ui.state.trends import (
     DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, cached_view, chart_cards, failure_sentence, fingerprint, render_view,
-    save_in_data_folder,
+    deliver_pdf,
 )
 
 PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
@@ -218,11 +218,6 @@ class PatientScreen(ft.Column):
         self.update()
 
     async def _deliver(self, pdf: bytes, name: str) -> str:
-        try:
-            path = await self._save_pdf(pdf, name)
-        except Exception:  # no dialog on this device: keep it in the data folder
-            path = await asyncio.to_thread(save_in_data_folder, self._diary, pdf, name)
-            return T.PDF_SAVED_LOCALLY.format(path=path)
-        if path is None:
-            return T.PDF_CANCELLED
-        return T.PDF_SAVED.format(path=path) if path else T.PDF_DOWNLOADED.format(name=name)
+        outcome, where = await deliver_pdf(self._save_pdf, self._diary, pdf, name)
+        return {"local": T.PDF_SAVED_LOCALLY, "cancelled": T.PDF_CANCELLED, "saved": T.PDF_SAVED,
+                "downloaded": T.PDF_DOWNLOADED}[outcome].format(path=where, name=name)

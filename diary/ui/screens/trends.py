@@ -18,7 +18,7 @@ from diary.ui import text as T
 from diary.ui.components.view import fresh_view
 from diary.ui.state.trends import (
     DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, association_lines, cached_view, chart_cards, failure_sentence,
-    render_view, save_in_data_folder, snapshot, visit_pdf,
+    deliver_pdf, render_view, snapshot, visit_pdf,
 )
 
 PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
@@ -163,11 +163,6 @@ class TrendsScreen(ft.Column):
         self._refresh()
 
     async def _deliver(self, pdf: bytes, name: str) -> str:
-        try:
-            path = await self._save_pdf(pdf, name)
-        except Exception:  # no dialog on this device (e.g. Linux without zenity): keep it in the data folder
-            path = await asyncio.to_thread(save_in_data_folder, self._diary, pdf, name)
-            return T.VISIT_SAVED_LOCALLY.format(path=path)
-        if path is None:
-            return T.VISIT_CANCELLED
-        return T.VISIT_SAVED.format(path=path) if path else T.VISIT_DOWNLOADED.format(name=name)
+        outcome, where = await deliver_pdf(self._save_pdf, self._diary, pdf, name)
+        return {"local": T.VISIT_SAVED_LOCALLY, "cancelled": T.VISIT_CANCELLED, "saved": T.VISIT_SAVED,
+                "downloaded": T.VISIT_DOWNLOADED}[outcome].format(path=where, name=name)

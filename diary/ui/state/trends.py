@@ -152,6 +152,20 @@ def failure_sentence(exc: Exception) -> str:
     return "something unexpected went wrong; nothing in your diary was changed. Try again."
 
 
+async def deliver_pdf(save_pdf, diary, pdf: bytes, name: str) -> tuple[str, Path | str | None]:
+    """Hand a PDF to the user: ("saved", path), ("downloaded", name), ("cancelled", None), or ("local", path)
+    when this device has no save dialog and it was kept in the data folder instead."""
+    import asyncio
+
+    try:
+        path = await save_pdf(pdf, name)
+    except Exception:  # no dialog on this device (e.g. Linux without zenity): keep it in the data folder
+        return "local", await asyncio.to_thread(save_in_data_folder, diary, pdf, name)
+    if path is None:
+        return "cancelled", None
+    return ("saved", path) if path else ("downloaded", name)
+
+
 def save_in_data_folder(diary, pdf: bytes, name: str) -> Path:
     """Where the PDF goes when no save dialog is available: HOME/exports/NAME (owner-only)."""
     folder = Path(diary.home) / EXPORTS_FOLDER
