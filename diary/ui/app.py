@@ -116,12 +116,15 @@ class Shell:
         return SettingsScreen(diary, on_theme=self.set_theme)
 
     def _last_export_line(self) -> str | None:
+        # Read the export log directly: the export service would load the cryptography on every start.
+        from diary.storage.export_log import ExportLogRepository
         from diary.ui.state.share import last_export_line
 
         try:
-            return last_export_line(self.diary.exports.last_export(), self.diary.clock().date())
+            entries = ExportLogRepository(self.diary.engine).entries(limit=1)
         except DiaryError:
             return None
+        return last_export_line(entries[0] if entries else None, self.diary.clock().date())
 
     def set_theme(self, mode: str) -> None:
         self.page.theme_mode = THEME_MODES.get(mode, ft.ThemeMode.SYSTEM)

@@ -39,8 +39,11 @@ def export_done_lines(summary, today: date) -> list[str]:
 
 
 def last_export_line(last, today: date) -> str | None:
-    """"Last exported 12 Mar to Physiotherapist" for Today (None if the patient never exported)."""
+    """"Last exported 12 Mar to Physiotherapist" for Today (None if the patient never exported).
+
+    `last` is the newest written entry of the export log (diary.storage.export_log.ExportLogEntry).
+    """
     if last is None:
         return None
-    who = ", ".join(T.PASSPHRASE_RECIPIENT if r == "passphrase" else r for r in last.recipients)
-    return T.LAST_EXPORTED.format(day=short_day(last.at.date(), today), who=who)
+    who = ", ".join(T.PASSPHRASE_RECIPIENT if label == "passphrase" else label for label, _ in last.recipients)
+    return T.LAST_EXPORTED.format(day=short_day(last.created_at.date(), today), who=who)
