@@ -61,15 +61,72 @@ def cell(value: Any) -> str:
     return format_(value)
 
 
+_MEMO_TYPES = frozenset((type(None), bool, int, float, str, date, datetime))
+_MEMO_MAX = 200_000  # cells remembered per table (free text would otherwise grow it without bound)
+
+
+class _Cells(dict):
+    """cell(), remembered: `cells[value]` is cell(value). A data set repeats a small set of cells
+    (scores, days, study ids, categories) millions of times; a hit costs one dict lookup in C.
+
+    Sound because values that are equal and hash alike format alike: 1, 1.0 and True are all "1",
+    a str-valued enum and its value are the same quoted text, and a date never equals a datetime or
+    a string. Only values of the plain types above are remembered (NaN, unequal to itself, never is).
+    Rows must hold only those types, str-valued enums and None (no IntEnum: it equals an int but is
+    written as text)."""
+
+    def __missing__(self, value: Any) -> str:
+        text = cell(value)
+        if type(value) in _MEMO_TYPES and value == value and len(self) < _MEMO_MAX:
+            self[value] = text
+        return text
+
+
 class CsvTable:
-    """A CSV file (RFC 4180, UTF-8, LF line ends) with a fixed header; rows are dicts keyed by column."""
+    """A CSV file (RFC 4180, UTF-8, LF line ends) with a fixed header; rows are dicts keyed by column
+    (or tuples in column order, `write_values`). Lines go to the stream in batches: `flush()` before
+    closing it."""
+
+    BATCH = 1024
 
     def __init__(self, stream: IO[str], columns: Iterable[str]):
         self.columns = list(columns)
         self._stream = stream
         stream.write(",".join(quoted(name) for name in self.columns) + "\n")
-        self.rows = 0
+        self._cells = _Cells()
+        self._lines: list[str] = []
+        self._written = 0
+
+    @property
+    def rows(self) -> int:
+        return self._written + len(self._lines)
 
     def write(self, row: dict[str, Any]) -> None:
-        self._stream.write(",".join(map(cell, map(row.get, self.columns))) + "\n")
-        self.rows += 1
+        self.write_many((row,))
+
+    def write_many(self, rows: Iterable[dict[str, Any]]) -> None:
+        columns, lines, memo = self.columns, self._lines, self._cells.__getitem__
+        for row in rows:
+            try:
+                lines.append(",".join(map(memo, map(row.get, columns))))
+            except TypeError:  # an unhashable value: format the row without the memo
+                lines.append(",".join(map(cell, map(row.get, columns))))
+            if len(lines) >= self.BATCH:
+                self.flush()
+
+    def write_values(self, rows: Iterable[tuple]) -> None:
+        """Rows as tuples of values in column order."""
+        lines, memo = self._lines, self._cells.__getitem__
+        for row in rows:
+            try:
+                lines.append(",".join(map(memo, row)))
+            except TypeError:  # an unhashable value: format the row without the memo
+                lines.append(",".join(map(cell, row)))
+            if len(lines) >= self.BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        if self._lines:
+            self._stream.write("\n".join(self._lines) + "\n")
+            self._written += len(self._lines)
+            self._lines.clear()

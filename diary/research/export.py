@@ -9,8 +9,10 @@ written, or not at all (sinks.py).
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,7 +28,8 @@ from diary.research.pseudonyms import shift_weeks, study_id
 from diary.research.readme import readme_text
 from diary.research.sinks import DataSetFolder, describe_os_error
 from diary.research.tables import (
-    Deidentified, checkin_rows, daily_rows, goal_rows, questionnaire_rows, rating_rows, trial_outcome_rows,
+    TUPLE_COLUMNS, Deidentified, checkin_rows, daily_rows, goal_rows, questionnaire_rows, rating_rows,
+    trial_outcome_rows,
 )
 
 Progress = Callable[[int], None]
@@ -84,12 +87,35 @@ def export_research(records: Iterable[PatientRecord], out: Path, *, options: Res
         DiaryError: `out` is not usable, the disk is full (nothing is left behind), or the records
             repeat a patient.
     """
+    with _collector_paused():
+        return _export(records, out, options=options, today=today, progress=progress)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector off while the data set is written. An export makes millions of
+    short-lived objects (records, rows) that reference counting frees as before, but each one also
+    counts toward the collector's next pass, and its full passes re-scan every live object: a third of
+    the time of reading 1,000 records went there (benchmarks/README.md, P5). Turned back on (if it was
+    on) however the export ends; cyclic garbage made meanwhile goes at the collector's next pass."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _export(records: Iterable[PatientRecord], out: Path, *, options: ResearchOptions, today: date,
+            progress: Progress | None) -> ExportSummary:
     folder = DataSetFolder(out, seal_to=options.seal_to)
     summary = ExportSummary(out=out)
     try:
         files = codebook.files(options.include_notes)
         streams = {name: folder.open_text(name) for name in files}
         tables = {name: CsvTable(streams[name], [v.name for v in variables]) for name, variables in files.items()}
+        _check_tuple_columns(tables, options.include_notes)
         seen: dict[str, str] = {}
         instruments: dict[str, set[str]] = {}
         for record in records:
@@ -103,11 +129,12 @@ def export_research(records: Iterable[PatientRecord], out: Path, *, options: Res
                 progress(summary.patients)
         summary.rows = {name: table.rows for name, table in tables.items()}
         for name in files:
+            tables[name].flush()
             folder.close(streams[name])
         book = folder.open_text("codebook.csv")
         table = CsvTable(book, codebook.CODEBOOK_COLUMNS)
-        for row in codebook.codebook_rows(options.include_notes, instruments):
-            table.write(row)
+        table.write_many(codebook.codebook_rows(options.include_notes, instruments))
+        table.flush()
         folder.close(book)
         folder.write_text("README.md", readme_text(summary, options, today=today))
         summary.files = sorted(folder.files)
@@ -121,20 +148,23 @@ def export_research(records: Iterable[PatientRecord], out: Path, *, options: Res
     return summary
 
 
+def _check_tuple_columns(tables: dict[str, CsvTable], include_notes: bool) -> None:
+    """The files written from tuples must have the codebook's columns in the same order."""
+    for name, (columns, note) in TUPLE_COLUMNS.items():
+        expected = [*columns, note] if include_notes and note else list(columns)
+        if tables[name].columns != expected:
+            raise AssertionError(f"{name}: the codebook's columns differ from tables.py's; update both together.")
+
+
 def _write_patient(record: PatientRecord, who: Deidentified, tables: dict[str, CsvTable],
                    instruments: dict[str, set[str]]) -> None:
-    for row in daily_rows(record, who):
-        tables["daily.csv"].write(row)
-    for row in checkin_rows(record, who):
-        tables["checkins.csv"].write(row)
-    for row, items in questionnaire_rows(record, who):
-        tables["questionnaires.csv"].write(row)
+    tables["daily.csv"].write_values(daily_rows(record, who))
+    tables["checkins.csv"].write_values(checkin_rows(record, who))
+    responses, items = tables["questionnaires.csv"], tables["questionnaire_items.csv"]
+    for row, item_rows in questionnaire_rows(record, who):
+        responses.write(row)
         instruments.setdefault(row["instrument"], set()).add(row["version"])
-        for item in items:
-            tables["questionnaire_items.csv"].write(item)
-    for row in goal_rows(record, who):
-        tables["goals.csv"].write(row)
-    for row in rating_rows(record, who):
-        tables["goal_ratings.csv"].write(row)
-    for row in trial_outcome_rows(record, who):
-        tables["trial_outcomes.csv"].write(row)
+        items.write_values(item_rows)
+    tables["goals.csv"].write_many(goal_rows(record, who))
+    tables["goal_ratings.csv"].write_many(rating_rows(record, who))
+    tables["trial_outcomes.csv"].write_many(trial_outcome_rows(record, who))

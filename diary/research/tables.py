@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import groupby
+from operator import attrgetter
 
-from diary.domain.days import day_values
+from diary.domain.days import DayValues, day_values
+from diary.domain.entries import CheckIn
 from diary.domain.goal_progress import ratings_of, t_score, trial_outcome
 from diary.domain.goals import Goal, GoalType, Rater, Rating
 from diary.domain.instruments import INSTRUMENTS, score
@@ -54,47 +57,96 @@ def completed_responses(record: PatientRecord) -> list[Response]:
     return sorted(done, key=lambda r: (r.completed_at, r.instrument_id))
 
 
-def daily_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:
-    """Every day from the first to the last check-in, days without one included (n_checkins 0)."""
-    checkins = sorted(record.checkins, key=lambda c: c.day)
+# The three biggest files (a row per day, per check-in and per questionnaire item) get their rows as
+# tuples in column order, which costs far less than a dict per row; the codebook's columns must be these
+# (export.py checks), with the free-text column last when notes go out.
+DAILY_COLUMNS = ("study_id", "day", "weekday", "n_checkins", "pain", "pain_max", "fatigue", "stress", "worry",
+                 "sleep_quality", "sleep_hours", "light_min", "moderate_min", "vigorous_min", "strength", "flare",
+                 "wpi_count", "generalized_pain", *(f"pain_{r}" for r in REGIONS))  # + "notes"
+CHECKIN_COLUMNS = ("study_id", "checkin_no", "day", "time", "extra", "pain", "fatigue", "stress", "worry",
+                   "sleep_quality", "sleep_hours", "light_min", "moderate_min", "vigorous_min", "strength", "flare",
+                   "no_pain", "regions", "wpi_count")  # + "note"
+ITEM_COLUMNS = ("study_id", "response_no", "instrument", "version", "item", "item_label", "answer")
+TUPLE_COLUMNS = {"daily.csv": (DAILY_COLUMNS, "notes"), "checkins.csv": (CHECKIN_COLUMNS, "note"),
+                 "questionnaire_items.csv": (ITEM_COLUMNS, None)}
+
+_NOTHING_LOGGED = (None,) * 12  # pain … flare on a day without check-ins
+_NO_MAP = (None,) * (2 + len(REGIONS))  # wpi_count, generalized_pain, pain_<region>: no body map that day
+
+
+@lru_cache(maxsize=16384)
+def _region_cells(regions: frozenset[str]) -> tuple:
+    """wpi_count, generalized_pain and pain_<region> for a set of regions (a caseload repeats the same
+    few sets)."""
+    return (len(regions), generalized_pain(regions), *(r in regions for r in REGIONS))
+
+
+@lru_cache(maxsize=16384)
+def _regions_text(regions: frozenset[str]) -> str:
+    return ";".join(sorted(regions, key=region_order))
+
+
+def _one_checkin_day(c: CheckIn) -> tuple:
+    """pain … flare of a day with one check-in: diary.domain.days.day_values for that case (the mean,
+    maximum and sum of one value are the value, e.g. a mean pain of 6.0 for a pain of 6, which the CSV
+    cell writes alike; the first sleep answer is its own), written out because most days have exactly
+    one check-in and building DayValues for each costs more than the rest of the row."""
+    pain, strength = c.pain, c.strength
+    return (pain, pain, c.fatigue, c.stress, c.worry, c.sleep_quality, c.sleep_hours, c.light_min, c.moderate_min,
+            c.vigorous_min, None if strength is None else bool(strength), c.flare)
+
+
+def _many_checkins_day(v: DayValues) -> tuple:
+    return (v.pain, v.pain_max, v.fatigue, v.stress, v.worry, v.sleep_quality, v.sleep_hours, v.light_min,
+            v.moderate_min, v.vigorous_min, v.strength, v.flare)
+
+
+def daily_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple]:
+    """Every day from the first to the last check-in, days without one included (n_checkins 0); tuples
+    in DAILY_COLUMNS order (+ notes)."""
+    checkins = sorted(record.checkins, key=_DAY)
     if not checkins:
         return
-    by_day = {d: list(group) for d, group in groupby(checkins, key=lambda c: c.day)}
+    by_day = {d: list(group) for d, group in groupby(checkins, key=_DAY)}
     first, last = checkins[0].day, checkins[-1].day
+    study_id, shift, include_notes = who.study_id, who.shift, who.include_notes
     for i in range((last - first).days + 1):
         day = first + timedelta(days=i)
-        shifted = day + who.shift
-        values = day_values(day, by_day.get(day, []))
-        row = {"study_id": who.study_id, "day": shifted, "weekday": shifted.isoweekday(),
-               "n_checkins": values.n_checkins}
-        if values.logged:
-            row.update(pain=values.pain, pain_max=values.pain_max, fatigue=values.fatigue, stress=values.stress,
-                       worry=values.worry, sleep_quality=values.sleep_quality, sleep_hours=values.sleep_hours,
-                       light_min=values.light_min, moderate_min=values.moderate_min,
-                       vigorous_min=values.vigorous_min, strength=values.strength, flare=values.flare)
-            if values.regions is not None:
-                row["wpi_count"] = len(values.regions)
-                row["generalized_pain"] = generalized_pain(values.regions)
-                row.update({f"pain_{r}": r in values.regions for r in REGIONS})
-            if who.include_notes and values.notes:
-                row["notes"] = " | ".join(values.notes)
-        yield row
+        shifted = day + shift
+        on_day = by_day.get(day)
+        head = (study_id, shifted, shifted.isoweekday(), len(on_day) if on_day else 0)
+        if on_day is None:
+            row = head + _NOTHING_LOGGED + _NO_MAP
+            notes = None
+        elif len(on_day) == 1:
+            c = on_day[0]
+            regions = c.pain_regions
+            row = head + _one_checkin_day(c) + (_NO_MAP if regions is None else _region_cells(regions))
+            notes = c.note or None
+        else:
+            values = day_values(day, on_day)
+            row = head + _many_checkins_day(values) + (
+                _NO_MAP if values.regions is None else _region_cells(frozenset(values.regions)))
+            notes = " | ".join(values.notes) or None
+        yield row + (notes,) if include_notes else row
 
 
-def checkin_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:
-    ordered = sorted(record.checkins, key=lambda c: (c.day, c.recorded_at))
+def checkin_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple]:
+    """One row per check-in, in CHECKIN_COLUMNS order (+ note)."""
+    ordered = sorted(record.checkins, key=_DAY_AND_TIME)
+    study_id, shift, include_notes = who.study_id, who.shift, who.include_notes
     for n, c in enumerate(ordered, start=1):
         regions = c.pain_regions
-        yield {
-            "study_id": who.study_id, "checkin_no": n, "day": who.day(c.day),
-            "time": c.recorded_at.strftime("%H:%M"), "extra": c.extra, "pain": c.pain, "fatigue": c.fatigue,
-            "stress": c.stress, "worry": c.worry, "sleep_quality": c.sleep_quality, "sleep_hours": c.sleep_hours,
-            "light_min": c.light_min, "moderate_min": c.moderate_min, "vigorous_min": c.vigorous_min,
-            "strength": c.strength, "flare": c.flare, "no_pain": c.no_pain,
-            "regions": None if regions is None else ";".join(sorted(regions, key=region_order)),
-            "wpi_count": None if regions is None else len(regions),
-            "note": c.note if who.include_notes else None,
-        }
+        at = c.recorded_at
+        row = (study_id, n, c.day + shift, _TIMES[at.hour * 60 + at.minute], c.extra, c.pain, c.fatigue, c.stress,
+               c.worry, c.sleep_quality, c.sleep_hours, c.light_min, c.moderate_min, c.vigorous_min, c.strength,
+               c.flare, c.no_pain, None if regions is None else _regions_text(regions),
+               None if regions is None else len(regions))
+        yield row + (c.note,) if include_notes else row
+
+
+_DAY, _DAY_AND_TIME = attrgetter("day"), attrgetter("day", "recorded_at")
+_TIMES = [f"{h:02d}:{m:02d}" for h in range(24) for m in range(60)]  # recorded_at.strftime("%H:%M")
 
 
 def _pairs(values: dict) -> str | None:
@@ -103,8 +155,8 @@ def _pairs(values: dict) -> str | None:
     return ";".join(f"{k}={'' if v is None else v}" for k, v in values.items())
 
 
-def questionnaire_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple[dict, list[dict]]]:
-    """(administration row, its item rows) for every completed questionnaire."""
+def questionnaire_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple[dict, list[tuple]]]:
+    """(administration row, its item rows in ITEM_COLUMNS order) for every completed questionnaire."""
     for n, r in enumerate(completed_responses(record), start=1):
         s = r.result
         version = s.version or r.version
@@ -121,9 +173,8 @@ def questionnaire_rows(record: PatientRecord, who: Deidentified) -> Iterator[tup
         for i, answer in enumerate(r.answers, start=1):
             if isinstance(answer, (list, tuple, dict)):  # formats that are not item lists keep their score only
                 continue
-            items.append({"study_id": who.study_id, "response_no": n, "instrument": r.instrument_id,
-                          "version": version, "item": i,
-                          "item_label": labels[i - 1] if labels and i <= len(labels) else None, "answer": answer})
+            items.append((who.study_id, n, r.instrument_id, version, i,
+                          labels[i - 1] if labels and i <= len(labels) else None, answer))
         yield row, items
 
 
@@ -151,10 +202,17 @@ def t_scores_by_day(goals: list[Goal], ratings: list[Rating]) -> dict[date, floa
         latest[rating.goal_id] = rating
         if i + 1 < len(ordered) and ordered[i + 1].rated_on == rating.rated_on:
             continue  # the day's last rating decides
-        pairs = [[latest[g.id].gas_level, g.weight] if g.id in latest else None for g in goals]
-        result = score("gas", pairs)
-        out[rating.rated_on] = result.total if result.valid else None
+        out[rating.rated_on] = _gas_total(tuple((latest[g.id].gas_level, g.weight) if g.id in latest else None
+                                                for g in goals))
     return out
+
+
+@lru_cache(maxsize=16384)
+def _gas_total(pairs: tuple[tuple[int | None, float] | None, ...]) -> float | None:
+    """The GAS T-score of (level, weight) pairs, None unless valid; patients share the same few
+    patterns of levels, so each is scored once."""
+    result = score("gas", [None if p is None else list(p) for p in pairs])
+    return result.total if result.valid else None
 
 
 def rating_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:

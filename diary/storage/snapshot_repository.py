@@ -4,15 +4,17 @@ Rows are keyed by patient_id. `replace` stores an accepted export inside the cal
 import commits it together with the patient's bookkeeping and the import-log row): the export is the
 truth for its period, so rows from `period_start` on are replaced, rows before it are kept, and goals
 and the activity plan (always exported whole) are replaced whole. Reads map rows back to domain
-objects; check-ins and ratings, the bulk of a research export, are built with `model_construct` from
-rows that were validated on the way in and are guarded by CHECK constraints.
+objects; check-ins and ratings, the bulk of a research export, are built by `_trusted` (what pydantic's
+`model_construct` makes, for less) from rows that were validated on the way in and are guarded by CHECK
+constraints; validation stays on the import path (the payload builds every CheckIn with CheckIn.create).
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from datetime import date, datetime
+from functools import lru_cache
+from operator import itemgetter
 
 from sqlalchemy.engine import Connection, Engine
 
@@ -44,6 +46,14 @@ def _insert(table: str, columns: tuple[str, ...], verb: str = "INSERT") -> str:
     return f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
+# A patient's check-ins with their body maps as one JSON object each ("{}": no map), in primary-key
+# order (a scan of the patient's part of the table); sorted in Python, which costs less than SQLite's
+# sorter here.
+_SELECT_CHECKINS = (
+    f"SELECT {', '.join('c.' + column for column in _CHECKIN[1:])}, (SELECT json_group_object(r.region, r.intensity) "
+    "FROM patient_checkin_region r WHERE r.patient_id = c.patient_id AND r.checkin_id = c.id) "
+    "FROM patient_checkin c WHERE c.patient_id = ?")
+_CHECKIN_ORDER = itemgetter(1, 2, 0)  # day, recorded_at, id
 _INSERT_CHECKIN = _insert("patient_checkin", _CHECKIN)
 _INSERT_REGION = _insert("patient_checkin_region", ("patient_id", "checkin_id", "region", "intensity"))
 _INSERT_QUESTIONNAIRE = _insert("patient_questionnaire", _QUESTIONNAIRE, "INSERT OR REPLACE")
@@ -96,10 +106,60 @@ def _activity_row(pid: int, a: Activity, position: int) -> tuple:
 
 # Rows → domain
 
-def rating_from_row(id_, goal_id, rated_on, rater, level, category, comment, recorded_at) -> Rating:
-    return Rating.model_construct(id=id_, goal_id=goal_id, rated_on=date.fromisoformat(rated_on), rater=Rater(rater),
-                                  level=level, category=Category(category), comment=comment,
-                                  recorded_at=datetime.fromisoformat(recorded_at))
+def _trusted(cls):
+    """A constructor for a pydantic model from stored values that were validated on the way in (and are
+    guarded by CHECK constraints since): what `model_construct` builds, without its per-field bookkeeping,
+    which cost more than reading the rows. Takes every field, as a dict in field order (it becomes
+    the object's __dict__). Never for user input: that goes through the model's own validation."""
+    names = frozenset(cls.model_fields)
+    new, setattr_ = cls.__new__, object.__setattr__
+
+    def build(values: dict):
+        obj = new(cls)
+        setattr_(obj, "__dict__", values)
+        setattr_(obj, "__pydantic_fields_set__", set(names))
+        setattr_(obj, "__pydantic_extra__", None)
+        setattr_(obj, "__pydantic_private__", None)
+        return obj
+
+    return build
+
+
+_new_checkin, _new_rating = _trusted(CheckIn), _trusted(Rating)
+_RATERS, _CATEGORIES = {r.value: r for r in Rater}, {c.value: c for c in Category}
+
+
+class _Days(dict):
+    """date.fromisoformat, remembered: a caseload's rows share a few hundred days."""
+
+    def __missing__(self, text: str) -> date:
+        value = self[text] = date.fromisoformat(text)
+        return value
+
+
+_DAYS = _Days()
+
+
+@lru_cache(maxsize=16384)
+def _wpi_ordered(body_map: str) -> tuple[tuple[str, int | None], ...] | None:
+    """A stored body map (JSON {region: intensity}) as pairs in WPI order, None when it is empty (no
+    region rows: the map was not filled in). A caseload repeats the same few maps."""
+    regions = _json(body_map)
+    return tuple(sorted(regions.items(), key=lambda pair: _REGION_ORDER[pair[0]])) if regions else None
+
+
+def _regions(body_map: str | None) -> dict[str, int | None] | None:
+    if body_map is None or body_map == "{}":
+        return None
+    pairs = _wpi_ordered(body_map)
+    return None if pairs is None else dict(pairs)  # each check-in its own dict
+
+
+def rating_from_row(id_, goal_id, rated_on, rater, level, category, comment, recorded_at, days=None) -> Rating:
+    return _new_rating({"id": id_, "goal_id": goal_id,
+                        "rated_on": days[rated_on] if days is not None else date.fromisoformat(rated_on),
+                        "rater": _RATERS[rater], "level": level, "category": _CATEGORIES[category],
+                        "comment": comment, "recorded_at": datetime.fromisoformat(recorded_at)})
 
 
 def _response(row) -> Response:
@@ -107,12 +167,25 @@ def _response(row) -> Response:
      subscale_bands, flags, n_answered, n_missing, prorated, rule, details) = row
     at = datetime.fromisoformat(answered_at)
     result = Score(instrument_id=instrument_id, version=version, scoring_rule_id=rule, valid=bool(valid), total=total,
-                   total_rounded=total_rounded, band=band, subscales=json.loads(subscales),
-                   subscale_bands=json.loads(subscale_bands), flags=frozenset(json.loads(flags)),
-                   n_answered=n_answered, n_missing=n_missing, prorated=bool(prorated), details=json.loads(details))
+                   total_rounded=total_rounded, band=band, subscales=_json(subscales),
+                   subscale_bands=_json(subscale_bands), flags=frozenset(_json(flags)),
+                   n_answered=n_answered, n_missing=n_missing, prorated=bool(prorated), details=_json(details))
     return Response(id=id_, instrument_id=instrument_id, version=version, started_at=at,
-                    answers=tuple(json.loads(answers)), options={}, status=Status.COMPLETE, completed_at=at,
+                    answers=tuple(_json(answers)), options={}, status=Status.COMPLETE, completed_at=at,
                     result=result)
+
+
+_raw_decode = json.JSONDecoder().raw_decode
+
+
+def _json(text: str):
+    """A JSON column written by _dumps (compact, CHECKed json_valid), most often an empty object or list."""
+    if text == "{}":
+        return {}
+    if text == "[]":
+        return []
+    value, end = _raw_decode(text)
+    return value if end == len(text) else json.loads(text)  # anything else: json's own rules
 
 
 def goal_from_row(row) -> Goal:
@@ -185,22 +258,24 @@ class SnapshotRepository:
         def run(sql: str, params: tuple) -> list[tuple]:
             return cursor.execute(sql, params).fetchall()
 
-        pid = (patient_id,)
-        regions: dict[str, list[tuple[int, str, int | None]]] = defaultdict(list)
-        for checkin_id, region, intensity in run(
-                "SELECT checkin_id, region, intensity FROM patient_checkin_region WHERE patient_id = ?", pid):
-            regions[checkin_id].append((_REGION_ORDER[region], region, intensity))
-        checkins = [self._checkin(row, regions) for row in run(
-            f"SELECT {', '.join(_CHECKIN[1:])} FROM patient_checkin WHERE patient_id = ? ORDER BY day, recorded_at",
-            pid)]
+        pid, days = (patient_id,), _DAYS
+        checkins = [_new_checkin({
+            "id": id_, "day": days[day], "recorded_at": datetime.fromisoformat(recorded_at), "extra": extra == 1,
+            "pain": pain, "regions": _regions(body_map), "no_pain": no_pain == 1, "fatigue": fatigue, "stress": stress,
+            "sleep_quality": sleep_quality, "sleep_hours": sleep_hours, "light_min": light, "moderate_min": moderate,
+            "vigorous_min": vigorous, "strength": None if strength is None else strength == 1, "worry": worry,
+            "flare": flare == 1, "note": note,
+        }) for (id_, day, recorded_at, extra, pain, no_pain, fatigue, stress, sleep_quality, sleep_hours, light,
+                moderate, vigorous, strength, worry, flare, note, body_map) in sorted(run(_SELECT_CHECKINS, pid),
+                                                                          key=_CHECKIN_ORDER)]
         questionnaires = [_response(row) for row in run(
             f"SELECT {', '.join(_QUESTIONNAIRE[1:])} FROM patient_questionnaire WHERE patient_id = ? "
             "ORDER BY answered_at, id", pid)]
         goals = [goal_from_row(row) for row in run(
             f"SELECT {', '.join(_GOAL[1:-1])} FROM patient_goal WHERE patient_id = ? ORDER BY position", pid)]
-        ratings = [rating_from_row(*row) for row in run(
+        ratings = [rating_from_row(*row, days=days) for row in run(
             f"SELECT {', '.join(_RATING[1:])} FROM patient_goal_rating WHERE patient_id = ?", pid)]
-        own = [rating_from_row(id_, goal_id, rated_on, Rater.PHYSIOTHERAPIST.value, level, category, comment, at)
+        own = [rating_from_row(id_, goal_id, rated_on, Rater.PHYSIOTHERAPIST.value, level, category, comment, at, days)
                for id_, goal_id, rated_on, level, category, comment, at in run(
                    "SELECT id, goal_id, rated_on, level, category, comment, recorded_at FROM clinician_goal_rating "
                    "WHERE patient_id = ?", pid)]
@@ -213,18 +288,6 @@ class SnapshotRepository:
                     "WHERE patient_id = ? ORDER BY position", pid)]
         return {"checkins": checkins, "questionnaires": questionnaires, "goals": goals, "ratings": ratings,
                 "plan": plan, "clinician_rating_ids": frozenset(r.id for r in own)}
-
-    @staticmethod
-    def _checkin(row, regions: dict[str, list[tuple[int, str, int | None]]]) -> CheckIn:
-        (id_, day, recorded_at, extra, pain, no_pain, fatigue, stress, sleep_quality, sleep_hours, light, moderate,
-         vigorous, strength, worry, flare, note) = row
-        mine = regions.get(id_)
-        return CheckIn.model_construct(
-            id=id_, day=date.fromisoformat(day), recorded_at=datetime.fromisoformat(recorded_at), extra=bool(extra),
-            pain=pain, regions={region: intensity for _, region, intensity in sorted(mine)} if mine else None,
-            no_pain=bool(no_pain), fatigue=fatigue, stress=stress, sleep_quality=sleep_quality,
-            sleep_hours=sleep_hours, light_min=light, moderate_min=moderate, vigorous_min=vigorous,
-            strength=None if strength is None else bool(strength), worry=worry, flare=bool(flare), note=note)
 
     def goals(self, patient_id: int) -> list[Goal]:
         with self._engine.connect() as conn:
