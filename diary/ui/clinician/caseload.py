@@ -19,6 +19,7 @@ from diary.services.bootstrap import Diary
 from diary.services.caseload import FLAGS
 from diary.ui.clinician import state
 from diary.ui.clinician import text as T
+from diary.ui.clinician.research_card import ResearchCard
 from diary.ui.components.view import fresh_view
 
 PAGE_SIZE = 25
@@ -98,6 +99,7 @@ class CaseloadScreen(ft.Column):
             ]),
             self._list,
             self._trial_card(),
+            ResearchCard(diary, chosen=lambda: sorted(self._view.selected), total=lambda: len(self._all)),
         ]
         self._render()
 

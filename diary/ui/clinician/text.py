@@ -262,3 +262,17 @@ PATIENTS_COUNT = "{n} paired patients."
 PRIVACY_HEADING = "What happens to the data"
 PRIVACY_TEXT = ("Everything stays in the data folder on this device. The app makes no network connection; "
                 "patients' data arrives only in files they give you, and leaves only in files you save.")
+
+# Research export (from the caseload)
+RESEARCH_HEADING = "Research export"
+RESEARCH_HELP = ("A de-identified data set of the selected patients (or everyone): tidy CSV files with a codebook, and "
+                 "FHIR R4 bundles. Patients appear only as study ids; names and labels are never written.")
+RESEARCH_DATE_SHIFT = "Shift dates (whole weeks, per patient)"
+RESEARCH_NOTES = "Include notes and comments"
+RESEARCH_FHIR = "Also write FHIR R4 bundles"
+RESEARCH_BUTTON = "Make the research data set"
+RESEARCH_WORKING = "Writing the data set of {n} patients…"
+RESEARCH_DONE = "Wrote the data set of {n} {patients} to {path}. See README.md and codebook.csv there.{salt}"
+RESEARCH_SALT_MADE = (" A new salt file was made at {path}: keep it in the clinic and back it up (the same salt gives "
+                      "the same study ids next time); never send it with the data.")
+RESEARCH_FAILED = "The data set was not written: {reason}"

@@ -201,3 +201,30 @@ class TestManyPatients:
         assert open_labels(ui) == ["Dan", "Cleo", "Ben", "Anna"]
         ui.change("select-Ben", True)
         assert view.selected == {"Ben"}
+
+
+class TestResearchExport:
+    def test_the_selection_is_written_as_a_de_identified_data_set(self, clinic, caseload, open_clinic):
+        import csv
+
+        ui = open_clinic(clinic)
+        ui.change("select-Anna", True)
+        ui.click("research-export")
+        ui.wait_idle()
+        status = ui.find("research-status").value
+        assert status.startswith("Wrote the data set of 1 patient to ") and "A new salt file was made" in status
+        [out] = (clinic.home / "research").iterdir()
+        assert out.stat().st_mode & 0o077 == 0 or (clinic.home / "research").stat().st_mode & 0o077 == 0
+        with open(out / "daily.csv", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert len({r["study_id"] for r in rows}) == 1 and len(rows) >= 10
+        text = "".join(p.read_text(errors="replace") for p in out.rglob("*") if p.is_file())
+        assert "Anna" not in text  # no names or labels
+        assert ui.find("research-progress").value == 1
+
+    def test_everyone_when_nobody_is_selected(self, clinic, caseload, open_clinic):
+        ui = open_clinic(clinic)
+        ui.change("research-fhir", False)
+        ui.click("research-export")
+        ui.wait_idle()
+        assert ui.find("research-status").value.startswith("Wrote the data set of 4 patients to ")
