@@ -425,3 +425,4 @@ EXPORT_SAVED_DEVICE = "Saved where you chose. Give the file to your physiotherap
 def days_and_checkins(days: int, checkins: int) -> str:
     """ "1 day, 1 check-in" / "30 days, 32 check-ins" (backup and restore messages)."""
     return f"{days} {'day' if days == 1 else 'days'}, {checkins} {'check-in' if checkins == 1 else 'check-ins'}"
+CASELOAD_IN_BACKUP = "the caseload, its import log and this clinic's key"

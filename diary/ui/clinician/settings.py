@@ -28,6 +28,7 @@ class ClinicianSettings(ft.Column):
                     fingerprint_groups=own.fingerprint_groups),
             PairingCard(diary, **({"pick_key": pick_key} if pick_key else {})),
             KeyProtection(diary),
+            _backups(diary),  # the caseload and, above all, the private key: without it no export opens
             ft.Column(spacing=4, controls=[
                 ft.Text(T.DATA_FOLDER, weight=ft.FontWeight.W_600),
                 ft.Text(str(diary.home), selectable=True, key="data-folder", font_family="monospace",
@@ -51,6 +52,12 @@ class ClinicianSettings(ft.Column):
             ]),
             ft.Text(PT.VERSION.format(version=__version__), key="version", color=ft.Colors.ON_SURFACE_VARIANT),
         ]
+
+
+def _backups(diary) -> ft.Control:
+    from diary.ui.screens.settings_backup import BackupSection  # loads the backup code only here
+
+    return BackupSection(diary)
 
 
 class KeyProtection(ft.Container):

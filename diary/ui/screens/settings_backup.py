@@ -136,6 +136,12 @@ class BackupSection(ft.Column):
         self._say(message, where=where)
         self.update()
 
+    def _counts(self, manifest: Manifest) -> str:
+        # A clinician's home keeps its patients apart from the diary tables the manifest counts.
+        if getattr(self._diary.role, "value", "patient") == "clinician":
+            return T.CASELOAD_IN_BACKUP
+        return _counts(manifest)
+
     def back_up_now(self, e=None) -> None:
         self._working(T.BACKUP_WORKING, "backup")
         try:
@@ -144,7 +150,7 @@ class BackupSection(ft.Column):
             self._say(str(exc), error=True)
         else:
             self.render()
-            self._say(T.BACKUP_DONE.format(counts=_counts(info.manifest)))
+            self._say(T.BACKUP_DONE.format(counts=self._counts(info.manifest)))
         self.update()
 
     def save_settings(self, e=None) -> None:
@@ -197,7 +203,7 @@ class BackupSection(ft.Column):
         manifest = self._pending.manifest
         self.page.show_dialog(ft.AlertDialog(
             key="restore-dialog", modal=True, title=T.RESTORE_CONFIRM_TITLE,
-            content=ft.Text(T.RESTORE_CONFIRM.format(when=self._when(manifest), counts=_counts(manifest))),
+            content=ft.Text(T.RESTORE_CONFIRM.format(when=self._when(manifest), counts=self._counts(manifest))),
             actions=[ft.TextButton(content=T.CANCEL, key="restore-cancel", on_click=self.cancel_restore),
                      ft.FilledButton(content=T.RESTORE_DO, key="restore-confirm", on_click=self.confirm_restore)]))
         self._say("", where="restore")
@@ -223,7 +229,7 @@ class BackupSection(ft.Column):
         self._passphrase.value = ""
         self.render()
         done = T.RESTORE_DONE if aside else T.RESTORE_DONE_NEW
-        self._say(done.format(when=self._when(manifest), counts=_counts(manifest), aside=aside), where="restore")
+        self._say(done.format(when=self._when(manifest), counts=self._counts(manifest), aside=aside), where="restore")
         self.update()
 
     def _when(self, manifest: Manifest) -> str:

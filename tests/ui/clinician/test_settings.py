@@ -164,3 +164,17 @@ class TestTheme:
         ui.fire("theme", "change", props={"selected": ["dark"]})
         assert ui.page.theme_mode == ft.ThemeMode.DARK
         assert clinic.meta.get("theme") == "dark"
+
+
+class TestBackups:
+    def test_a_caseload_is_backed_up_with_its_private_key(self, clinic, settings, monkeypatch):
+        from diary.services.auto_backup import backup_passphrase
+        from diary.services.backup import read_backup
+        from tests.backup_support import use_fast_kdf
+
+        use_fast_kdf(monkeypatch)
+        settings["ui"].click("backup-now")
+        assert settings["ui"].find("backup-status").value == "Saved a backup: the caseload, its import log and this clinic's key."
+        [backup] = sorted((clinic.home / "backups").glob("*"))
+        opened = read_backup(backup, backup_passphrase(clinic.home))
+        assert "box.key" in opened.files  # without it, no export made for this clinic could be opened
