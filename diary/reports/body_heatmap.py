@@ -1,8 +1,8 @@
 """The body heat map: the app's front and back figures, each WPI region shaded by how often it hurt.
 
-The rectangles are the on-screen body map's (diary/ui/components/body_map.py), copied here because
-reports may not import the UI (which imports Flet); tests/reports/test_body_heatmap.py fails if the two
-drift apart. The front figure is seen face on, so the person's left is on the viewer's right.
+The rectangles and names are the on-screen body map's, from diary/domain/body_layout.py (reports may not
+import the UI, which imports Flet). The front figure is seen face on, so the person's left is on the
+viewer's right.
 """
 
 from __future__ import annotations
@@ -13,43 +13,12 @@ from matplotlib.cm import ScalarMappable
 from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.patches import FancyBboxPatch
 
+from diary.domain.body_layout import BACK, BACK_OUTLINE, FIGURE_H, FIGURE_W, FRONT, HEAD, REGION_NAMES
 from diary.domain.days import DayValues
 from diary.reports.series import day_label, region_shares
 from diary.reports.style import LABEL_PT, TICK_PT, Chart, new_figure, theme, to_png
 
-FIGURE_W, FIGURE_H, GAP = 150, 312, 30
-HEAD = (51, 0, 48, 48)
-# region → (left, top, width, height) in the body map's logical pixels (same as body_map.py).
-FRONT: dict[str, tuple[int, int, int, int]] = {
-    "jaw_right": (51, 34, 23, 16), "jaw_left": (76, 34, 23, 16),
-    "neck": (62, 52, 26, 14),
-    "shoulder_right": (24, 68, 48, 20), "shoulder_left": (78, 68, 48, 20),
-    "upper_arm_right": (10, 90, 34, 50), "upper_arm_left": (106, 90, 34, 50),
-    "lower_arm_right": (0, 142, 38, 56), "lower_arm_left": (112, 142, 38, 56),
-    "chest": (46, 90, 58, 36), "abdomen": (46, 128, 58, 34),
-    "hip_right": (44, 164, 30, 28), "hip_left": (76, 164, 30, 28),
-    "upper_leg_right": (44, 194, 30, 54), "upper_leg_left": (76, 194, 30, 54),
-    "lower_leg_right": (46, 250, 27, 60), "lower_leg_left": (77, 250, 27, 60),
-}
-BACK: dict[str, tuple[int, int, int, int]] = {
-    "upper_back": (40, 68, 70, 58), "lower_back": (46, 128, 58, 34),
-}
-BACK_OUTLINE: list[tuple[int, int, int, int]] = [
-    (62, 52, 26, 14), (10, 72, 30, 68), (110, 72, 30, 68), (0, 142, 38, 56), (112, 142, 38, 56),
-    (44, 164, 62, 28), (44, 194, 30, 54), (76, 194, 30, 54), (46, 250, 27, 60), (77, 250, 27, 60),
-]
-# The names the app shows (diary/ui/text.py REGION_NAMES), for the summary sentence.
-REGION_NAMES: dict[str, str] = {
-    "jaw_left": "Left jaw", "jaw_right": "Right jaw",
-    "shoulder_left": "Left shoulder", "shoulder_right": "Right shoulder",
-    "upper_arm_left": "Left upper arm", "upper_arm_right": "Right upper arm",
-    "lower_arm_left": "Left lower arm", "lower_arm_right": "Right lower arm",
-    "hip_left": "Left hip", "hip_right": "Right hip",
-    "upper_leg_left": "Left upper leg", "upper_leg_right": "Right upper leg",
-    "lower_leg_left": "Left lower leg", "lower_leg_right": "Right lower leg",
-    "neck": "Neck", "upper_back": "Upper back", "lower_back": "Lower back",
-    "chest": "Chest", "abdomen": "Abdomen",
-}
+GAP = 30  # between the front and back figures
 # Sequential, lightness-monotonic ramps (readable without colour vision): pale to dark red on light
 # surfaces, dark to bright orange on dark ones, so "more often" always means "more contrast".
 CMAP_LIGHT = LinearSegmentedColormap.from_list("diary_heat_light", ["#FDF1E4", "#FBB27A", "#E5591F", "#992400"])

@@ -4,6 +4,8 @@ Wording of the daily items is our own (shared/reference/instruments.md §4), not
 licensed questionnaire.
 """
 
+from diary.domain.body_layout import REGION_NAMES as _REGION_NAMES
+
 APP_TITLE = "Symptom diary"
 
 NAV_TODAY = "Today"
@@ -59,17 +61,7 @@ NOTHING_CHANGED = "Nothing to save yet: answer at least one question, mark a fla
 FIX_FIELD = "Nothing was saved yet. {field}: {error}"
 SAVE_FAILED = "Could not save: {reason}"
 
-REGION_NAMES = {
-    "jaw_left": "Left jaw", "jaw_right": "Right jaw",
-    "shoulder_left": "Left shoulder", "shoulder_right": "Right shoulder",
-    "upper_arm_left": "Left upper arm", "upper_arm_right": "Right upper arm",
-    "lower_arm_left": "Left lower arm", "lower_arm_right": "Right lower arm",
-    "hip_left": "Left hip", "hip_right": "Right hip",
-    "upper_leg_left": "Left upper leg", "upper_leg_right": "Right upper leg",
-    "lower_leg_left": "Left lower leg", "lower_leg_right": "Right lower leg",
-    "neck": "Neck", "upper_back": "Upper back", "lower_back": "Lower back",
-    "chest": "Chest", "abdomen": "Abdomen",
-}
+REGION_NAMES = _REGION_NAMES  # one list of names for the app and the reports
 REGION_SELECTED = "{region}, painful"
 REGION_NOT_SELECTED = "{region}, not painful"
 
