@@ -26,7 +26,7 @@ from diary.ui.clinician.patient_goals import GoalsCard
 from diary.ui.components.view import fresh_view
 from diary.ui.state.trends import (
     DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, cached_view, chart_cards, failure_sentence, fingerprint, render_view,
-    deliver_pdf,
+    make_and_deliver_pdf,
 )
 
 PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
@@ -206,18 +206,11 @@ class PatientScreen(ft.Column):
         self._pdf_button.disabled = True
         self._pdf_status.value = T.PDF_MAKING
         self.update()
-        try:
-            pdf, name = await asyncio.to_thread(make_pdf, self._record, period=self._period, now=self._diary.clock())
-            self._pdf_status.value = await self._deliver(pdf, name)
-        except DiaryError as exc:
-            self._pdf_status.value = T.PDF_FAILED.format(reason=exc)
-        except Exception as exc:
-            self._pdf_status.value = T.PDF_FAILED.format(reason=failure_sentence(exc))
-        finally:
-            self._pdf_button.disabled = False
+        record, period, now = self._record, self._period, self._diary.clock()
+        outcome, where, name = await make_and_deliver_pdf(
+            lambda: make_pdf(record, period=period, now=now), self._save_pdf, self._diary)
+        self._pdf_status.value = {"local": T.PDF_SAVED_LOCALLY, "cancelled": T.PDF_CANCELLED, "saved": T.PDF_SAVED,
+                                  "downloaded": T.PDF_DOWNLOADED, "failed": T.PDF_FAILED}[outcome].format(
+            path=where, name=name, reason=where)
+        self._pdf_button.disabled = False
         self.update()
-
-    async def _deliver(self, pdf: bytes, name: str) -> str:
-        outcome, where = await deliver_pdf(self._save_pdf, self._diary, pdf, name)
-        return {"local": T.PDF_SAVED_LOCALLY, "cancelled": T.PDF_CANCELLED, "saved": T.PDF_SAVED,
-                "downloaded": T.PDF_DOWNLOADED}[outcome].format(path=where, name=name)

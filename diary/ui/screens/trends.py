@@ -18,7 +18,7 @@ from diary.ui import text as T
 from diary.ui.components.view import fresh_view
 from diary.ui.state.trends import (
     DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, association_lines, cached_view, chart_cards, failure_sentence,
-    deliver_pdf, render_view, snapshot, visit_pdf,
+    make_and_deliver_pdf, render_view, snapshot, visit_pdf,
 )
 
 PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
@@ -150,19 +150,11 @@ class TrendsScreen(ft.Column):
         self._pdf_button.disabled = True
         self._status.value = T.VISIT_MAKING
         self.update()
-        try:
-            pdf, name = await asyncio.to_thread(visit_pdf, self._diary, self._period,
-                                                include_notes=bool(self._notes.value))
-            self._status.value = await self._deliver(pdf, name)
-        except DiaryError as exc:
-            self._status.value = T.VISIT_FAILED.format(reason=exc)
-        except Exception as exc:
-            self._status.value = T.VISIT_FAILED.format(reason=failure_sentence(exc))
-        finally:
-            self._pdf_button.disabled = False
+        notes = bool(self._notes.value)
+        outcome, where, name = await make_and_deliver_pdf(
+            lambda: visit_pdf(self._diary, self._period, include_notes=notes), self._save_pdf, self._diary)
+        self._status.value = {"local": T.VISIT_SAVED_LOCALLY, "cancelled": T.VISIT_CANCELLED, "saved": T.VISIT_SAVED,
+                              "downloaded": T.VISIT_DOWNLOADED, "failed": T.VISIT_FAILED}[outcome].format(
+            path=where, name=name, reason=where)
+        self._pdf_button.disabled = False
         self._refresh()
-
-    async def _deliver(self, pdf: bytes, name: str) -> str:
-        outcome, where = await deliver_pdf(self._save_pdf, self._diary, pdf, name)
-        return {"local": T.VISIT_SAVED_LOCALLY, "cancelled": T.VISIT_CANCELLED, "saved": T.VISIT_SAVED,
-                "downloaded": T.VISIT_DOWNLOADED}[outcome].format(path=where, name=name)

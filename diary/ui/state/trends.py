@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from diary.domain.errors import DiaryError
 from diary.domain.patient_record import PatientRecord
 from diary.reports.correlations import Association
 from diary.reports.overview import CHART_ORDER, PERIODS, TrendView, first_day, trend_view
@@ -150,6 +151,23 @@ def failure_sentence(exc: Exception) -> str:
     if isinstance(exc, OSError):
         return describe_failure(exc)
     return "something unexpected went wrong; nothing in your diary was changed. Try again."
+
+
+async def make_and_deliver_pdf(build, save_pdf, diary) -> tuple[str, Path | str | None, str | None]:
+    """Build a PDF off the UI thread (`build()` → (bytes, file name)) and hand it over (`deliver_pdf`).
+
+    Returns (outcome, where, name): an outcome of `deliver_pdf`, or ("failed", the reason in a sentence, None).
+    """
+    import asyncio
+
+    try:
+        pdf, name = await asyncio.to_thread(build)
+        outcome, where = await deliver_pdf(save_pdf, diary, pdf, name)
+    except DiaryError as exc:
+        return "failed", str(exc), None
+    except Exception as exc:  # noqa: BLE001 - a sentence for the user, never a traceback
+        return "failed", failure_sentence(exc), None
+    return outcome, where, name
 
 
 async def deliver_pdf(save_pdf, diary, pdf: bytes, name: str) -> tuple[str, Path | str | None]:
