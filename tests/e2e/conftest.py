@@ -220,12 +220,12 @@ class AppPage:
         self.context.close()
 
 
-@pytest.fixture
-def app_page(browser):
-    pages: list[AppPage] = []
+def pages_of(browser, page_class):
+    """Fixture body: yields open_page(url, viewport, name) → page_class; checks and closes every page after."""
+    pages: list = []
 
-    def open_page(url: str, viewport: dict, name: str) -> AppPage:
-        page = AppPage(browser, url, viewport, name)
+    def open_page(url: str, viewport: dict, name: str):
+        page = page_class(browser, url, viewport, name)
         pages.append(page)
         return page
 
@@ -234,6 +234,11 @@ def app_page(browser):
     for page in pages:
         page.check()
         page.close()
+
+
+@pytest.fixture
+def app_page(browser):
+    yield from pages_of(browser, AppPage)
 
 
 @pytest.hookimpl(hookwrapper=True)

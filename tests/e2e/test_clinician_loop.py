@@ -19,7 +19,7 @@ from unittest import mock
 import pytest
 
 from diary.exchange.keys import decode_public_key, safety_number
-from tests.e2e.conftest import DESKTOP, PHONE, AppPage, AppServer
+from tests.e2e.conftest import DESKTOP, PHONE, AppPage, AppServer, pages_of
 
 pytestmark = pytest.mark.e2e
 
@@ -63,18 +63,7 @@ class ClinicianPage(AppPage):
 
 @pytest.fixture
 def clinician_pages(browser):
-    pages: list[ClinicianPage] = []
-
-    def open_page(url: str, viewport: dict, name: str) -> ClinicianPage:
-        page = ClinicianPage(browser, url, viewport, name)
-        pages.append(page)
-        return page
-
-    open_page.pages = pages
-    yield open_page
-    for page in pages:
-        page.check()
-        page.close()
+    yield from pages_of(browser, ClinicianPage)
 
 
 def export_from_share(patient: AppPage, target: Path) -> None:
