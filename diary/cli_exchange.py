@@ -102,7 +102,7 @@ def _passphrase_for_writing(name: str) -> tuple[str, bool]:
     if path.exists():
         return _read_passphrase(name), False
     from diary.exchange.passphrase import generate_passphrase
-    from diary.services.files import describe_write_failure, write_atomically
+    from diary.platform.durable import describe_write_failure, write_atomically
 
     words = generate_passphrase()
     try:

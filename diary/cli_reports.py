@@ -58,7 +58,7 @@ def _open(args):
 
 def run_report(args: argparse.Namespace) -> int:
     from diary.reports.summary_pdf import clinician_pdf
-    from diary.services.files import describe_write_failure, write_atomically
+    from diary.platform.durable import describe_write_failure, write_atomically
     from diary.services.records import record_for_report
 
     if not 1 <= args.weeks <= MAX_WEEKS:

@@ -21,6 +21,10 @@ from diary.exchange.errors import (
     WrongPassphrase,
 )
 from diary.exchange.keys import (
+    BoxPublicKey,
+    BoxSecretKey,
+    SigningKey,
+    VerifyKey,
     decode_public_key,
     decode_recipient_key,
     decode_signer_key,
@@ -39,6 +43,7 @@ from diary.exchange.payload import CheckInWire, ExportPayloadV1, parse_payload, 
 
 __all__ = [
     "MAX_FILE_BYTES", "SENTENCES", "WARNING_SENTENCES",
+    "BoxPublicKey", "BoxSecretKey", "SigningKey", "VerifyKey",
     "CheckInWire", "ExportPayloadV1", "ExportTooLarge", "ImportRefused", "ImportWarning", "KeyFormatError",
     "OpenedExport", "Refusal", "WrongPassphrase",
     "canonical_json", "decode_public_key", "decode_recipient_key", "decode_signer_key", "encode_public_key",

@@ -30,14 +30,10 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-import nacl.exceptions
-import nacl.public
-import nacl.secret
-import nacl.signing
-
+from diary.exchange.boxes import MAC_BYTES, NONCE_BYTES, SEALED_OVERHEAD, open_secretbox, seal_secretbox
 from diary.exchange.canonical import canonical_json, parse_json_strict
-from diary.exchange.errors import ExportTooLarge, ImportRefused, Refusal
-from diary.exchange.keys import fingerprint, raw_public_key
+from diary.exchange.errors import ExportTooLarge, ImportRefused, KeyFormatError, Refusal
+from diary.exchange.keys import AnyKey, fingerprint, raw_private_key, raw_public_key
 from diary.exchange.opened import OpenedExport, warnings_for
 from diary.exchange.passphrase import (
     MIN_WORDS,
@@ -50,6 +46,8 @@ from diary.exchange.passphrase import (
     read_kdf_line,
 )
 from diary.exchange.payload import ExportPayloadV1, parse_payload, payload_bytes
+from diary.platform import sodium
+from diary.platform.crypto import CryptoError
 
 __all__ = ["generate_passphrase", "open_export", "seal_export", "seal_export_with_passphrase", "seal_signed",
            "seal_signed_with_passphrase", "sign_payload"]
@@ -64,21 +62,24 @@ ENVELOPE_VERSION = 1
 _ENVELOPE_KEYS = frozenset({"format", "v", "signer", "payload", "sig"})
 _VERSION_LINE_MAX = 32
 # SealedBox adds an ephemeral key and a MAC; SecretBox a nonce and a MAC: shorter cannot be a box.
-_SEALED_MIN = nacl.public.PublicKey.SIZE + nacl.secret.SecretBox.MACBYTES
-_SECRETBOX_MIN = nacl.secret.SecretBox.NONCE_SIZE + nacl.secret.SecretBox.MACBYTES
+_SEALED_MIN = SEALED_OVERHEAD
+_SECRETBOX_MIN = NONCE_BYTES + MAC_BYTES
 
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def sign_payload(payload: bytes, signing_key: nacl.signing.SigningKey) -> bytes:
-    """The signed envelope (canonical JSON bytes) for payload bytes; exposed for tests and tools."""
-    signature = signing_key.sign(SIGNATURE_CONTEXT + payload).signature
+def sign_payload(payload: bytes, signing_key: AnyKey) -> bytes:
+    """The signed envelope (canonical JSON bytes) for payload bytes; exposed for tests and tools.
+
+    `signing_key` is the patient's Ed25519 key (a keys.SigningKey, or its 32-byte seed)."""
+    seed = raw_private_key(signing_key)
+    signature = sodium().sign_detached(SIGNATURE_CONTEXT + payload, seed)
     envelope = {
         "format": ENVELOPE_FORMAT,
         "v": ENVELOPE_VERSION,
-        "signer": _b64(bytes(signing_key.verify_key)),
+        "signer": _b64(sodium().sign_public_key(seed)),
         "payload": _b64(payload),
         "sig": _b64(signature),
     }
@@ -94,8 +95,8 @@ def _checked_size(file: bytes) -> bytes:
 def seal_export(
     payload: ExportPayloadV1,
     *,
-    signing_key: nacl.signing.SigningKey,
-    recipient_public_keys: Iterable[nacl.public.PublicKey],
+    signing_key: AnyKey,
+    recipient_public_keys: Iterable[AnyKey],
 ) -> dict[str, bytes]:
     """Sign the payload once and seal one file per recipient.
 
@@ -121,7 +122,7 @@ def seal_export(
     return files
 
 
-def seal_signed(signed: bytes, recipient_public_key: nacl.public.PublicKey) -> bytes:
+def seal_signed(signed: bytes, recipient_public_key: AnyKey) -> bytes:
     """A sealed export file around an already signed envelope (from `sign_payload`).
 
     For callers that build the canonical payload bytes themselves; they must list the recipient's
@@ -130,7 +131,7 @@ def seal_signed(signed: bytes, recipient_public_key: nacl.public.PublicKey) -> b
     Raises:
         ExportTooLarge: the file would exceed 16 MiB.
     """
-    return _checked_size(MAGIC + SEALED_LINE + nacl.public.SealedBox(recipient_public_key).encrypt(signed))
+    return _checked_size(MAGIC + SEALED_LINE + sodium().box_seal(signed, raw_public_key(recipient_public_key)))
 
 
 def seal_signed_with_passphrase(signed: bytes, passphrase: str) -> bytes:
@@ -143,12 +144,11 @@ def seal_signed_with_passphrase(signed: bytes, passphrase: str) -> bytes:
     if len(normalize_passphrase(passphrase).split()) < MIN_WORDS:
         raise ValueError(f"Use a passphrase of at least {MIN_WORDS} words, e.g. from generate_passphrase().")
     salt = new_salt()
-    box = nacl.secret.SecretBox(derive_key(passphrase, salt))
-    return _checked_size(MAGIC + PASSPHRASE_LINE + kdf_line(salt) + bytes(box.encrypt(signed)))
+    return _checked_size(MAGIC + PASSPHRASE_LINE + kdf_line(salt) + seal_secretbox(signed, derive_key(passphrase, salt)))
 
 
 def seal_export_with_passphrase(
-    payload: ExportPayloadV1, *, signing_key: nacl.signing.SigningKey, passphrase: str
+    payload: ExportPayloadV1, *, signing_key: AnyKey, passphrase: str
 ) -> bytes:
     """Sign the payload and encrypt it under a passphrase (argon2id at the fixed limits + SecretBox).
 
@@ -167,7 +167,7 @@ def seal_export_with_passphrase(
     return seal_signed_with_passphrase(sign_payload(payload_bytes(payload), signing_key), passphrase)
 
 
-def _unbox(data: bytes, private_key: nacl.public.PrivateKey | None, passphrase: str | None) -> tuple[bytes, str]:
+def _unbox(data: bytes, private_key: AnyKey | None, passphrase: str | None) -> tuple[bytes, str]:
     """Steps 2–4: magic and version, KDF limits, then open the box. Returns (signed bytes, mode)."""
     if not data.startswith(MAGIC):
         raise ImportRefused(Refusal.NOT_AN_EXPORT)
@@ -179,8 +179,9 @@ def _unbox(data: bytes, private_key: nacl.public.PrivateKey | None, passphrase: 
         if private_key is None or len(body) < _SEALED_MIN:
             raise ImportRefused(Refusal.CANNOT_OPEN)
         try:
-            return nacl.public.SealedBox(private_key).decrypt(body), "sealed"
-        except (nacl.exceptions.CryptoError, ValueError, TypeError):
+            secret = raw_private_key(private_key)
+            return sodium().box_seal_open(body, sodium().box_public_key(secret), secret), "sealed"
+        except (CryptoError, KeyFormatError):
             raise ImportRefused(Refusal.CANNOT_OPEN) from None
     if line == PASSPHRASE_LINE:
         try:
@@ -191,10 +192,10 @@ def _unbox(data: bytes, private_key: nacl.public.PrivateKey | None, passphrase: 
             raise ImportRefused(Refusal.CANNOT_OPEN)  # before argon2: no need to spend 0.7 s
         if not passphrase or not normalize_passphrase(passphrase):
             raise ImportRefused(Refusal.PASSPHRASE_NEEDED)
-        box = nacl.secret.SecretBox(derive_key(passphrase, salt))
+        key = derive_key(passphrase, salt)
         try:
-            return box.decrypt(data[body_start:]), "passphrase"
-        except (nacl.exceptions.CryptoError, ValueError):
+            return open_secretbox(data[body_start:], key), "passphrase"
+        except CryptoError:
             raise ImportRefused(Refusal.WRONG_PASSPHRASE) from None
     if end < 0 and any(known.startswith(line) for known in (SEALED_LINE, PASSPHRASE_LINE)):
         raise ImportRefused(Refusal.CANNOT_OPEN)  # cut short inside the header
@@ -232,9 +233,9 @@ def open_export(
     data: bytes,
     *,
     now: datetime,
-    pinned_signers: Mapping[str, bytes | nacl.signing.VerifyKey],
+    pinned_signers: Mapping[str, AnyKey],
     own_fingerprint: str | None = None,
-    recipient_private_key: nacl.public.PrivateKey | None = None,
+    recipient_private_key: AnyKey | None = None,
     passphrase: str | None = None,
     size: int | None = None,
 ) -> OpenedExport:
@@ -278,10 +279,8 @@ def open_export(
         pinned = pinned_signers.get(signer_fp)  # 7. the file's key only selects a pinned key
         if pinned is None:
             raise ImportRefused(Refusal.UNKNOWN_SENDER)
-        try:  # 8. under the stored key
-            nacl.signing.VerifyKey(raw_public_key(pinned)).verify(SIGNATURE_CONTEXT + payload_raw, signature)
-        except nacl.exceptions.BadSignatureError:
-            raise ImportRefused(Refusal.BAD_SIGNATURE) from None
+        if not sodium().verify_detached(signature, SIGNATURE_CONTEXT + payload_raw, raw_public_key(pinned)):
+            raise ImportRefused(Refusal.BAD_SIGNATURE)  # 8. under the stored key
         if canonical_json(envelope) != signed:  # 9. the envelope too has one byte form
             raise ImportRefused(Refusal.NOT_CANONICAL)
         payload = parse_payload(payload_raw)  # 9–10

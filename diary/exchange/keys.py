@@ -23,66 +23,147 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from dataclasses import dataclass, field
+from typing import Union
 
-import nacl.bindings
-import nacl.exceptions
-import nacl.public
-import nacl.secret
-import nacl.signing
-import nacl.utils
-
+from diary.exchange.boxes import open_secretbox, seal_secretbox
 from diary.exchange.errors import KeyFormatError, WrongPassphrase
 from diary.exchange.passphrase import KdfLineError, derive_key, kdf_line, new_salt, read_kdf_line
+from diary.platform import sodium
+from diary.platform.crypto import CryptoError
 
 BOX_PREFIX = "DIARY-BOX1:"
 SIG_PREFIX = "DIARY-SIG1:"
+KEY_BYTES = 32
 _CHECK_BYTES = 3
 _ENCODED_CHARS = 56  # (32 + 3) bytes × 8 / 5
 _SAFETY_CONTEXT = b"diary/safety-number/v1\0"
 KEY_FILE_HEADER = b"DIARY-KEY\nv1 passphrase\n"
 
-AnyPublicKey = nacl.public.PublicKey | nacl.signing.VerifyKey | bytes
+
+def _exactly_32(raw: bytes, what: str) -> bytes:
+    raw = bytes(raw)
+    if len(raw) != KEY_BYTES:
+        raise KeyFormatError(f"A {what} is {KEY_BYTES} bytes long.")
+    return raw
 
 
-def generate_clinician_key() -> nacl.public.PrivateKey:
+@dataclass(frozen=True)
+class BoxPublicKey:
+    """An X25519 public key: a clinician's or research team's; exports are sealed to it."""
+
+    raw: bytes
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "raw", _exactly_32(self.raw, "public key"))
+
+    def __bytes__(self) -> bytes:
+        return self.raw
+
+
+@dataclass(frozen=True)
+class VerifyKey:
+    """An Ed25519 public key: a patient's; their exports are signed with its private half."""
+
+    raw: bytes
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "raw", _exactly_32(self.raw, "public key"))
+
+    def __bytes__(self) -> bytes:
+        return self.raw
+
+
+@dataclass(frozen=True)
+class BoxSecretKey:
+    """A clinician's (or research team's) X25519 private key, 32 secret bytes (never in its repr)."""
+
+    raw: bytes = field(repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "raw", _exactly_32(self.raw, "private key"))
+
+    def __bytes__(self) -> bytes:
+        return self.raw
+
+    @property
+    def public_key(self) -> BoxPublicKey:
+        return BoxPublicKey(sodium().box_public_key(self.raw))
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    """A patient's Ed25519 signing key: its 32-byte seed (what the key file stores; never in its repr)."""
+
+    seed: bytes = field(repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "seed", _exactly_32(self.seed, "private key"))
+
+    def __bytes__(self) -> bytes:
+        return self.seed
+
+    @property
+    def verify_key(self) -> VerifyKey:
+        return VerifyKey(sodium().sign_public_key(self.seed))
+
+    def sign(self, message: bytes) -> bytes:
+        """The 64-byte Ed25519 signature of `message`."""
+        return sodium().sign_detached(bytes(message), self.seed)
+
+
+PublicKey = Union[BoxPublicKey, VerifyKey]
+PrivateKey = Union[BoxSecretKey, SigningKey]
+# Anything whose bytes are a key: our classes, raw bytes, or another library's key objects (tests build
+# hostile files with PyNaCl's). A private key is told from a public one by its public half's attribute.
+AnyKey = object
+
+
+def generate_clinician_key() -> BoxSecretKey:
     """A new X25519 key pair for a physiotherapist (or research team) to receive exports."""
-    return nacl.public.PrivateKey.generate()
+    return BoxSecretKey(sodium().random_bytes(KEY_BYTES))
 
 
-def generate_patient_key() -> nacl.signing.SigningKey:
+def generate_patient_key() -> SigningKey:
     """A new Ed25519 signing key for a patient's app to sign its exports."""
-    return nacl.signing.SigningKey.generate()
+    return SigningKey(sodium().random_bytes(KEY_BYTES))
 
 
-def raw_public_key(key: AnyPublicKey | nacl.public.PrivateKey | nacl.signing.SigningKey) -> bytes:
-    """The 32 raw bytes of a public key; a private key gives its public half."""
-    if isinstance(key, nacl.public.PrivateKey):
-        key = key.public_key
-    elif isinstance(key, nacl.signing.SigningKey):
-        key = key.verify_key
+def raw_public_key(key: AnyKey) -> bytes:
+    """The 32 raw bytes of a public key; a private key (anything with a public half) gives its public half."""
+    for half in ("public_key", "verify_key"):
+        public = getattr(key, half, None)
+        if public is not None:
+            key = public
+            break
     raw = bytes(key)
-    if len(raw) != 32:
+    if len(raw) != KEY_BYTES:
         raise KeyFormatError("A public key is 32 bytes long.")
     return raw
+
+
+def raw_private_key(key: AnyKey) -> bytes:
+    """The 32 secret bytes of a private key (an X25519 secret or an Ed25519 seed)."""
+    return _exactly_32(bytes(key), "private key")
 
 
 def _check(prefix: str, raw: bytes) -> bytes:
     return hashlib.blake2b(prefix.encode("ascii") + raw, digest_size=_CHECK_BYTES).digest()
 
 
-def encode_public_key(key: nacl.public.PublicKey | nacl.signing.VerifyKey) -> str:
+def encode_public_key(key: PublicKey) -> str:
     """The text form of a public key: "DIARY-BOX1:…" for a box key, "DIARY-SIG1:…" for a signing key."""
-    if isinstance(key, nacl.public.PublicKey):
+    if isinstance(key, BoxPublicKey):
         prefix = BOX_PREFIX
-    elif isinstance(key, nacl.signing.VerifyKey):
+    elif isinstance(key, VerifyKey):
         prefix = SIG_PREFIX
     else:
-        raise TypeError("encode_public_key needs a nacl PublicKey or VerifyKey")
-    raw = bytes(key)
+        raise TypeError("encode_public_key needs a BoxPublicKey or a VerifyKey")
+    raw = key.raw
     return prefix + base64.b32encode(raw + _check(prefix, raw)).decode("ascii")
 
 
-def decode_public_key(text: str) -> nacl.public.PublicKey | nacl.signing.VerifyKey:
+def decode_public_key(text: str) -> PublicKey:
     """Read a key written by `encode_public_key` (surrounding spaces and letter case are ignored).
 
     Raises:
@@ -106,36 +187,36 @@ def decode_public_key(text: str) -> nacl.public.PublicKey | nacl.signing.VerifyK
         raise KeyFormatError("This key has a typing error: its last characters do not match. "
                              "Copy it again or scan its QR code.")
     if prefix == SIG_PREFIX:
-        if not nacl.bindings.crypto_core_ed25519_is_valid_point(raw):
+        if not sodium().ed25519_is_valid_point(raw):
             raise KeyFormatError("This signing key cannot be used. Ask for a new one.")
-        return nacl.signing.VerifyKey(raw)
+        return VerifyKey(raw)
     try:
         # A low-order X25519 key makes every shared secret zero: libsodium refuses it here.
-        nacl.bindings.crypto_scalarmult(nacl.utils.random(32), raw)
-    except Exception:
+        sodium().scalarmult(sodium().random_bytes(KEY_BYTES), raw)
+    except CryptoError:
         raise KeyFormatError("This key cannot be used. Ask for a new one.") from None
-    return nacl.public.PublicKey(raw)
+    return BoxPublicKey(raw)
 
 
-def decode_recipient_key(text: str) -> nacl.public.PublicKey:
+def decode_recipient_key(text: str) -> BoxPublicKey:
     """Read a clinician's box key ("DIARY-BOX1:…"); any other kind raises KeyFormatError."""
     key = decode_public_key(text)
-    if not isinstance(key, nacl.public.PublicKey):
+    if not isinstance(key, BoxPublicKey):
         raise KeyFormatError("This is a patient's signing key; here a physiotherapist's key (DIARY-BOX1:…) "
                              "is needed.")
     return key
 
 
-def decode_signer_key(text: str) -> nacl.signing.VerifyKey:
+def decode_signer_key(text: str) -> VerifyKey:
     """Read a patient's signing key ("DIARY-SIG1:…"); any other kind raises KeyFormatError."""
     key = decode_public_key(text)
-    if not isinstance(key, nacl.signing.VerifyKey):
+    if not isinstance(key, VerifyKey):
         raise KeyFormatError("This is a physiotherapist's key; here a patient's signing key (DIARY-SIG1:…) "
                              "is needed.")
     return key
 
 
-def fingerprint(key: AnyPublicKey | nacl.public.PrivateKey | nacl.signing.SigningKey) -> str:
+def fingerprint(key: AnyKey) -> str:
     """Lowercase hex SHA-256 of the raw public key (64 characters); a private key gives its public half's."""
     return hashlib.sha256(raw_public_key(key)).hexdigest()
 
@@ -152,7 +233,7 @@ def _digits(raw: bytes) -> str:
     return "".join(f"{chunk:05d}" for chunk in chunks)
 
 
-def safety_number(key_a: AnyPublicKey, key_b: AnyPublicKey) -> str:
+def safety_number(key_a: AnyKey, key_b: AnyKey) -> str:
     """The 60-digit number both screens show at pairing, in twelve groups of five digits.
 
     Each key gives 30 digits from a SHA-512 of it; the two halves are sorted, so both sides get the
@@ -175,8 +256,7 @@ def wrap_private_key(private_key: bytes, passphrase: str) -> bytes:
         KeyFormatError: if the passphrase is empty.
     """
     salt = new_salt()
-    box = nacl.secret.SecretBox(derive_key(passphrase, salt))
-    return KEY_FILE_HEADER + kdf_line(salt) + bytes(box.encrypt(bytes(private_key)))
+    return KEY_FILE_HEADER + kdf_line(salt) + seal_secretbox(bytes(private_key), derive_key(passphrase, salt))
 
 
 def unwrap_private_key(blob: bytes, passphrase: str) -> bytes:
@@ -194,8 +274,8 @@ def unwrap_private_key(blob: bytes, passphrase: str) -> bytes:
         salt, start = read_kdf_line(bytes(blob), len(KEY_FILE_HEADER))
     except KdfLineError:
         raise KeyFormatError("This key file is damaged or was not made by the diary app.") from None
-    box = nacl.secret.SecretBox(derive_key(passphrase, salt))
+    key = derive_key(passphrase, salt)
     try:
-        return box.decrypt(bytes(blob[start:]))
-    except (nacl.exceptions.CryptoError, ValueError):
+        return open_secretbox(bytes(blob[start:]), key)
+    except CryptoError:
         raise WrongPassphrase() from None

@@ -16,16 +16,15 @@ import re
 import secrets
 import unicodedata
 
-import nacl.secret
-import nacl.utils
-from nacl.pwhash import argon2id
-
 from diary.exchange.errors import KeyFormatError
 from diary.exchange.wordlist import WORDS
+from diary.platform import sodium
 
-OPSLIMIT = argon2id.OPSLIMIT_MODERATE
-MEMLIMIT = argon2id.MEMLIMIT_MODERATE
-SALT_BYTES = argon2id.SALTBYTES
+# libsodium's crypto_pwhash_argon2id MODERATE limits and sizes, as plain numbers (every platform agrees).
+OPSLIMIT = 3
+MEMLIMIT = 268_435_456
+SALT_BYTES = 16
+KEY_BYTES = 32  # a SecretBox key
 MIN_WORDS = 6
 KDF_LINE_MAX = 120
 
@@ -74,12 +73,14 @@ def derive_key(passphrase: str, salt: bytes) -> bytes:
     secret = normalize_passphrase(passphrase)
     if not secret:
         raise KeyFormatError("The passphrase is empty; type the words you were given.")
-    return argon2id.kdf(nacl.secret.SecretBox.KEY_SIZE, secret, salt, opslimit=OPSLIMIT, memlimit=MEMLIMIT)
+    if len(salt) != SALT_BYTES:
+        raise ValueError(f"The salt must be {SALT_BYTES} bytes.")
+    return sodium().argon2id(KEY_BYTES, secret, salt, opslimit=OPSLIMIT, memlimit=MEMLIMIT)
 
 
 def new_salt() -> bytes:
     """A fresh random salt for one file."""
-    return nacl.utils.random(SALT_BYTES)
+    return sodium().random_bytes(SALT_BYTES)
 
 
 def kdf_line(salt: bytes) -> bytes:

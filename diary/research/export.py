@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-import nacl.public
-
 from diary.domain.errors import DiaryError
 from diary.domain.patient_record import PatientRecord
 from diary.research import codebook
@@ -43,14 +41,15 @@ class ResearchOptions:
     date_shift: shift each patient's dates by their own 1–52 whole weeks back.
     include_notes: write check-in notes and rating comments (free text); off by default.
     fhir: also write one FHIR R4 Bundle per patient under fhir/.
-    seal_to: the research team's X25519 public key; every file is then sealed to it.
+    seal_to: the research team's X25519 public key (a diary.exchange.keys.BoxPublicKey, or anything whose
+        bytes are the 32-byte key); every file is then sealed to it.
     """
 
     salt: bytes
     date_shift: bool = False
     include_notes: bool = False
     fhir: bool = True
-    seal_to: nacl.public.PublicKey | None = None
+    seal_to: object | None = None
 
 
 @dataclass

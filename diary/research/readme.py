@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 from diary import __version__
-from diary.exchange.keys import fingerprint
+
+
+def _fingerprint(key: object) -> str:
+    """A key's fingerprint as diary/exchange/keys.py defines it: the lowercase hex SHA-256 of its 32 bytes."""
+    return hashlib.sha256(bytes(key)).hexdigest()
 
 
 def readme_text(summary, options, *, today: date) -> str:
@@ -24,7 +29,7 @@ def readme_text(summary, options, *, today: date) -> str:
     sealed = ""
     if options.seal_to is not None:
         sealed = (f"\n## Sealed files\n\nEvery file (this README included) is sealed to the research team's key "
-                  f"with fingerprint `{fingerprint(options.seal_to)}` and carries the suffix `.sealed`; the "
+                  f"with fingerprint `{_fingerprint(options.seal_to)}` and carries the suffix `.sealed`; the "
                   "format is described in docs/research-export.md of the diary source and in "
                   "`diary/research/sealing.py`.\n")
     return f"""# Symptom diary research data set

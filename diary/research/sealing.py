@@ -14,6 +14,8 @@ two libsodium constructions composed and nothing hand-made:
 file's path inside the data set (e.g. b"daily.csv"), so files cannot be swapped or renamed unnoticed;
 the last chunk carries TAG_FINAL, so truncation is detected. The team's key is the text form
 `DIARY-BOX1:...` of diary/exchange/keys.py. `open_sealed` reverses it (for tests and for the team).
+The primitives come from the platform (diary.platform: `sodium()` and the desktop's `secret_stream()`);
+keys are anything whose bytes are the key (diary.exchange.keys classes, or raw bytes).
 """
 
 from __future__ import annotations
@@ -22,20 +24,18 @@ import struct
 from collections.abc import Iterator
 from typing import BinaryIO
 
-import nacl.bindings as sodium
-import nacl.exceptions
-import nacl.public
-import nacl.utils
+from diary.platform import secret_stream, sodium
+from diary.platform.crypto import CryptoError
 
 MAGIC = b"DIARY-RESEARCH\n"
 VERSION_LINE = b"v1 sealed\n"
 AD_CONTEXT = b"diary/research/v1\0"
 CHUNK_BYTES = 64 * 1024
-SEALED_KEY_BYTES = sodium.crypto_secretstream_xchacha20poly1305_KEYBYTES + 48
-HEADER_BYTES = sodium.crypto_secretstream_xchacha20poly1305_HEADERBYTES
+STREAM_KEY_BYTES = 32  # crypto_secretstream_xchacha20poly1305_KEYBYTES
+SEALED_KEY_BYTES = STREAM_KEY_BYTES + 48  # a sealed box adds an ephemeral public key and a MAC
+HEADER_BYTES = 24  # crypto_secretstream_xchacha20poly1305_HEADERBYTES
+CHUNK_ABYTES = 17  # crypto_secretstream_xchacha20poly1305_ABYTES
 SUFFIX = ".sealed"
-_TAG_MESSAGE = sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
-_TAG_FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
 
 
 class SealingFailed(ValueError):
@@ -45,27 +45,28 @@ class SealingFailed(ValueError):
 class SealedWriter:
     """A binary sink that seals what is written to it, chunk by chunk, into `out`."""
 
-    def __init__(self, out: BinaryIO, recipient: nacl.public.PublicKey, name: str):
+    def __init__(self, out: BinaryIO, recipient: object, name: str):
+        """`recipient`: the research team's X25519 public key (anything whose bytes are the 32-byte key)."""
         self._out, self._ad = out, AD_CONTEXT + name.encode("utf-8")
-        key = sodium.crypto_secretstream_xchacha20poly1305_keygen()
-        self._state = sodium.crypto_secretstream_xchacha20poly1305_state()
-        header = sodium.crypto_secretstream_xchacha20poly1305_init_push(self._state, key)
-        out.write(MAGIC + VERSION_LINE + nacl.public.SealedBox(recipient).encrypt(key) + header)
+        self._stream = secret_stream()
+        key = self._stream.keygen()
+        self._state, header = self._stream.init_push(key)
+        out.write(MAGIC + VERSION_LINE + sodium().box_seal(key, bytes(recipient)) + header)
         self._buffer = bytearray()
 
-    def _push(self, data: bytes, tag: int) -> None:
-        box = sodium.crypto_secretstream_xchacha20poly1305_push(self._state, data, self._ad, tag)
+    def _push(self, data: bytes, *, final: bool) -> None:
+        box = self._stream.push(self._state, data, self._ad, final=final)
         self._out.write(struct.pack(">I", len(box)) + box)
 
     def write(self, data: bytes) -> None:
         self._buffer += data
         while len(self._buffer) >= CHUNK_BYTES:
-            self._push(bytes(self._buffer[:CHUNK_BYTES]), _TAG_MESSAGE)
+            self._push(bytes(self._buffer[:CHUNK_BYTES]), final=False)
             del self._buffer[:CHUNK_BYTES]
 
     def close(self) -> None:
         """Seal what is left with the final tag (always called once, even for an empty file)."""
-        self._push(bytes(self._buffer), _TAG_FINAL)
+        self._push(bytes(self._buffer), final=True)
         self._buffer.clear()
 
 
@@ -76,7 +77,7 @@ def _read_exact(stream: BinaryIO, n: int) -> bytes:
     return data
 
 
-def open_sealed(stream: BinaryIO, private_key: nacl.public.PrivateKey, name: str) -> Iterator[bytes]:
+def open_sealed(stream: BinaryIO, private_key: object, name: str) -> Iterator[bytes]:
     """The plaintext of a sealed research file, chunk by chunk.
 
     Args:
@@ -89,23 +90,27 @@ def open_sealed(stream: BinaryIO, private_key: nacl.public.PrivateKey, name: str
     """
     if stream.read(len(MAGIC) + len(VERSION_LINE)) != MAGIC + VERSION_LINE:
         raise SealingFailed("Not a sealed research file (or an unknown version).")
+    secret = bytes(private_key)
     try:
-        key = nacl.public.SealedBox(private_key).decrypt(_read_exact(stream, SEALED_KEY_BYTES))
-    except nacl.exceptions.CryptoError:
+        key = sodium().box_seal_open(_read_exact(stream, SEALED_KEY_BYTES), sodium().box_public_key(secret), secret)
+    except CryptoError:
         raise SealingFailed("This file was not sealed to this key.") from None
-    state = sodium.crypto_secretstream_xchacha20poly1305_state()
-    sodium.crypto_secretstream_xchacha20poly1305_init_pull(state, _read_exact(stream, HEADER_BYTES), key)
+    stream_cipher = secret_stream()
+    try:
+        state = stream_cipher.init_pull(_read_exact(stream, HEADER_BYTES), key)
+    except CryptoError:
+        raise SealingFailed("The sealed file is damaged.") from None
     ad = AD_CONTEXT + name.encode("utf-8")
     while True:
         size = struct.unpack(">I", _read_exact(stream, 4))[0]
-        if size > CHUNK_BYTES + sodium.crypto_secretstream_xchacha20poly1305_ABYTES:
+        if size > CHUNK_BYTES + CHUNK_ABYTES:
             raise SealingFailed("The sealed file is damaged.")
         try:
-            data, tag = sodium.crypto_secretstream_xchacha20poly1305_pull(state, _read_exact(stream, size), ad)
-        except nacl.exceptions.CryptoError:
+            data, final = stream_cipher.pull(state, _read_exact(stream, size), ad)
+        except CryptoError:
             raise SealingFailed("The sealed file is damaged or was renamed.") from None
         yield data
-        if tag == _TAG_FINAL:
+        if final:
             if stream.read(1):
                 raise SealingFailed("The sealed file has data after its end.")
             return

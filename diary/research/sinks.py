@@ -15,11 +15,10 @@ import shutil
 from pathlib import Path
 from typing import BinaryIO
 
-import nacl.public
-
 from diary.domain.errors import DiaryError
+from diary.platform.durable import describe_write_failure
 from diary.research.sealing import SUFFIX, SealedWriter
-from diary.services.files import describe_write_failure
+
 
 def describe_os_error(exc: OSError, target: Path) -> DiaryError:
     """One sentence for the user (never the library's text); nothing partial is left behind."""
@@ -60,7 +59,7 @@ class _TextOut:
 class DataSetFolder:
     """The output folder under construction."""
 
-    def __init__(self, out: Path, *, seal_to: nacl.public.PublicKey | None = None):
+    def __init__(self, out: Path, *, seal_to: object | None = None):
         self.out, self.seal_to = out, seal_to
         if out.exists() and (not out.is_dir() or any(out.iterdir())):
             raise DiaryError(f"{out} already exists and is not an empty folder; choose a new folder with --out "

@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from diary.domain.errors import DiaryError
-from diary.services import files
+from diary.platform import durable
 from diary.services.backup import (
     BACKUPS_FOLDER, BackupError, BackupInfo, create_backup, generate_passphrase, os_failure, write_atomically,
 )
@@ -96,7 +96,7 @@ def backup_passphrase(home: Path) -> str:
     path = Path(home) / KEY_FILE
     if not path.exists():
         try:
-            files.write_atomically(path, (generate_passphrase() + "\n").encode(), exclusive=True)
+            durable.write_atomically(path, (generate_passphrase() + "\n").encode(), exclusive=True)
         except FileExistsError:
             pass  # another window made it first; use theirs
         except OSError as exc:

@@ -29,7 +29,6 @@ ten-year diary is a few MB; the caps refuse hostile files.
 
 from __future__ import annotations
 
-import errno
 import gzip
 import hashlib
 import io
@@ -43,15 +42,15 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-import nacl.exceptions
-import nacl.secret
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from diary import __version__
 from diary.domain.errors import DiaryError
+from diary.exchange.boxes import MAC_BYTES, NONCE_BYTES, open_secretbox, seal_secretbox
 from diary.exchange.errors import KeyFormatError
 from diary.exchange.passphrase import KdfLineError, derive_key, generate_passphrase, kdf_line, new_salt, read_kdf_line
-from diary.services import files
+from diary.platform import durable
+from diary.platform.crypto import CryptoError
 from diary.services.restore_recovery import BACKUPS_FOLDER, COMPLETE_MARKER
 from diary.storage.database import DB_FILENAME
 from diary.storage.migrations import LATEST_VERSION
@@ -127,15 +126,7 @@ def _newer(version: object) -> BackupError:
 
 def os_failure(exc: OSError, place: Path, *, what: str = "the backup was not written") -> BackupError:
     """A sentence for a file-system failure (full device, no permission, missing folder); never raw text."""
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
-        return BackupError(f"The device holding {place} is full, so {what}. Free some space or choose another "
-                           "folder; your diary is unchanged.")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return BackupError(f"{place} cannot be written to, so {what}. Choose a folder you can write to; your "
-                           "diary is unchanged.")
-    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        return BackupError(f"{place} does not exist, so {what}. Choose an existing folder; your diary is unchanged.")
-    return BackupError(f"{place} could not be used ({exc.strerror or 'error'}), so {what}; your diary is unchanged.")
+    return BackupError(durable.os_failure_sentence(exc, place, consequence=what, ending="; your diary is unchanged."))
 
 
 def safe_name(name: str) -> bool:
@@ -219,19 +210,18 @@ def _key(passphrase: str, salt: bytes) -> bytes:
 
 def _seal(archive: bytes, passphrase: str) -> bytes:
     salt = new_salt()
-    box = nacl.secret.SecretBox(_key(passphrase, salt))
-    return MAGIC + VERSION_LINE + kdf_line(salt) + bytes(box.encrypt(archive))
+    return MAGIC + VERSION_LINE + kdf_line(salt) + seal_secretbox(archive, _key(passphrase, salt))
 
 
 def write_atomically(out: Path, data: bytes, *, what: str = "the backup was not written") -> None:
-    """Write `data` to `out` whole or not at all, owner-only (diary.services.files.write_atomically).
+    """Write `data` to `out` whole or not at all, owner-only (diary.platform.durable.write_atomically).
 
     Raises:
         BackupError: with a sentence on a full device, a folder without permission or a missing one; no
             partial file is left behind.
     """
     try:
-        files.write_atomically(out, data)
+        durable.write_atomically(out, data)
     except OSError as exc:
         raise os_failure(exc, out.parent, what=what) from None
 
@@ -312,11 +302,12 @@ def _unseal(data: bytes, passphrase: str, path: Path) -> bytes:
             raise _damaged(path) from None
         raise BackupError("This backup asks for unusual protection settings, so it was not opened: it was not "
                           "made by the diary app. Nothing was changed.") from None
-    if len(data) - start < nacl.secret.SecretBox.NONCE_SIZE + nacl.secret.SecretBox.MACBYTES:
+    if len(data) - start < NONCE_BYTES + MAC_BYTES:
         raise _damaged(path)
+    key = _key(passphrase, salt)
     try:
-        return nacl.secret.SecretBox(_key(passphrase, salt)).decrypt(data[start:])
-    except nacl.exceptions.CryptoError:
+        return open_secretbox(data[start:], key)
+    except CryptoError:
         raise _wrong_or_damaged() from None
 
 

@@ -33,7 +33,7 @@ from diary.domain.patient_record import PatientRecord
 from diary.exchange.envelope import seal_signed, seal_signed_with_passphrase, sign_payload
 from diary.exchange.keys import decode_recipient_key, fingerprint
 from diary.exchange.passphrase import MIN_WORDS, generate_passphrase, normalize_passphrase
-from diary.services.files import FileNotWritten, describe_write_failure, write_atomically
+from diary.platform.durable import FileNotWritten, describe_write_failure, write_atomically
 from diary.storage.database import describe_failure
 from diary.services.identity import Role, require_role
 from diary.services.keystore import KeyStore

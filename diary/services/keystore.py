@@ -23,7 +23,7 @@ import os
 from pathlib import Path
 
 from diary.domain.errors import DiaryError
-from diary.services.files import write_atomically
+from diary.platform.durable import write_atomically
 from diary.services.identity import Role
 
 KEY_FILES = {Role.PATIENT: "signing.key", Role.CLINICIAN: "box.key"}
@@ -63,8 +63,8 @@ class KeyStore:
         """Make the key if the home has none yet. Returns True if a key was made.
 
         Both kinds of private key are 32 random bytes (an X25519 secret; an Ed25519 seed), which is all
-        PyNaCl's PrivateKey.generate() and SigningKey.generate() do; taking them from os.urandom here keeps
-        the first start of the app from loading the exchange code. The .pub file is written the first
+        libsodium's key generation does; taking them from os.urandom here keeps the first start of the app
+        from loading the exchange code and the crypto library. The .pub file is written the first
         time the public key is asked for.
         """
         if self.path.exists():
@@ -109,13 +109,12 @@ class KeyStore:
         raise _damaged(self.path)
 
     def _as_key(self, raw: bytes):
-        import nacl.public
-        import nacl.signing
+        from diary.exchange.keys import BoxSecretKey, SigningKey
 
-        return nacl.public.PrivateKey(raw) if self.role is Role.CLINICIAN else nacl.signing.SigningKey(raw)
+        return BoxSecretKey(raw) if self.role is Role.CLINICIAN else SigningKey(raw)
 
     def private_key(self):
-        """The private key (nacl PrivateKey for a clinician, SigningKey for a patient).
+        """The private key (diary.exchange.keys: BoxSecretKey for a clinician, SigningKey for a patient).
 
         Raises:
             KeyLocked: protected and not unlocked in this session.
@@ -126,7 +125,7 @@ class KeyStore:
         return self._as_key(self._raw_private())
 
     def public_key(self):
-        """The public half (nacl PublicKey or VerifyKey), read from the .pub file without any passphrase."""
+        """The public half (BoxPublicKey or VerifyKey), read from the .pub file without any passphrase."""
         from diary.exchange.keys import decode_public_key
 
         try:

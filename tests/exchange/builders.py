@@ -1,7 +1,8 @@
 """Builders for exchange tests: valid payloads, and files assembled by hand for hostile cases.
 
 Hostile files are built here with PyNaCl directly (never through seal_export), so a test can sign
-any bytes, under any key and context string, and seal them to any key.
+any bytes, under any key and context string, and seal them to any key; `as_nacl` turns the app's own
+key values (diary.exchange.keys) into PyNaCl's for that.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import nacl.public
 import nacl.signing
 import pytest
 
-from diary.exchange import ImportRefused, canonical_json, fingerprint, open_export
+from diary.exchange import BoxPublicKey, BoxSecretKey, ImportRefused, SigningKey, canonical_json, fingerprint, open_export
 from diary.exchange.envelope import MAGIC, SEALED_LINE, SIGNATURE_CONTEXT
 
 TZ = timezone(timedelta(hours=1))
@@ -34,15 +35,22 @@ FORMULA_NOTES = (
 )
 
 
+def as_nacl(key):
+    """PyNaCl's object for one of the app's keys, so tests build files independently of the app's code."""
+    kinds = {BoxSecretKey: nacl.public.PrivateKey, BoxPublicKey: nacl.public.PublicKey,
+             SigningKey: nacl.signing.SigningKey}
+    return kinds[type(key)](bytes(key)) if type(key) in kinds else key
+
+
 @dataclass(frozen=True)
 class Keys:
     """Everyone in the story: the physio, a research team, the patient, another physio, a stranger."""
 
-    physio: nacl.public.PrivateKey
-    research: nacl.public.PrivateKey
-    other_physio: nacl.public.PrivateKey
-    patient: nacl.signing.SigningKey
-    stranger: nacl.signing.SigningKey
+    physio: BoxSecretKey
+    research: BoxSecretKey
+    other_physio: BoxSecretKey
+    patient: SigningKey
+    stranger: SigningKey
 
     @property
     def pinned(self) -> dict[str, bytes]:
@@ -97,7 +105,7 @@ def payload_dict(keys: Keys, *, seq: int = 1, recipients: list | None = None, n_
     }
 
 
-def envelope_dict(payload: bytes, key: nacl.signing.SigningKey, *, context: bytes = SIGNATURE_CONTEXT,
+def envelope_dict(payload: bytes, key: SigningKey, *, context: bytes = SIGNATURE_CONTEXT,
                   signer: bytes | None = None) -> dict[str, Any]:
     """The signed envelope as a dict, signed by `key` under `context`, claiming `signer` (default: key's)."""
     b64 = lambda raw: base64.b64encode(raw).decode("ascii")  # noqa: E731
@@ -105,17 +113,17 @@ def envelope_dict(payload: bytes, key: nacl.signing.SigningKey, *, context: byte
         "format": "diary-export", "v": 1,
         "signer": b64(signer if signer is not None else bytes(key.verify_key)),
         "payload": b64(payload),
-        "sig": b64(key.sign(context + payload).signature),
+        "sig": b64(as_nacl(key).sign(context + payload).signature),
     }
 
 
-def sealed(signed: bytes, to: nacl.public.PublicKey) -> bytes:
+def sealed(signed: bytes, to: BoxPublicKey) -> bytes:
     """A sealed export file around any signed bytes."""
-    return MAGIC + SEALED_LINE + nacl.public.SealedBox(to).encrypt(signed)
+    return MAGIC + SEALED_LINE + nacl.public.SealedBox(as_nacl(to)).encrypt(signed)
 
 
-def file_for(keys: Keys, payload: dict | bytes, *, signer_key: nacl.signing.SigningKey | None = None,
-             to: nacl.public.PublicKey | None = None, **envelope: Any) -> bytes:
+def file_for(keys: Keys, payload: dict | bytes, *, signer_key: SigningKey | None = None,
+             to: BoxPublicKey | None = None, **envelope: Any) -> bytes:
     """Sign (payload dict → canonical bytes) and seal to the physio unless told otherwise."""
     raw = payload if isinstance(payload, bytes) else canonical_json(payload)
     signed = canonical_json(envelope_dict(raw, signer_key or keys.patient, **envelope))

@@ -25,7 +25,7 @@ from diary.exchange import (
 )
 from diary.exchange.envelope import MAGIC, PASSPHRASE_LINE, SEALED_LINE
 
-from tests.exchange.builders import NOW, assert_refused, file_for, open_as_physio, payload_dict
+from tests.exchange.builders import NOW, as_nacl, assert_refused, file_for, open_as_physio, payload_dict
 from tests.exchange.strategies import valid_payloads
 
 
@@ -75,7 +75,7 @@ class TestSealExport:
     def test_the_signed_envelope_inside_is_canonical_json_with_five_fields(self, keys):
         payload = ExportPayloadV1.model_validate(payload_dict(keys))
         data = seal_export(payload, signing_key=keys.patient, recipient_public_keys=[keys.physio.public_key])
-        signed = nacl.public.SealedBox(keys.physio).decrypt(next(iter(data.values()))[len(MAGIC + SEALED_LINE):])
+        signed = nacl.public.SealedBox(as_nacl(keys.physio)).decrypt(next(iter(data.values()))[len(MAGIC + SEALED_LINE):])
         envelope = parse_json_strict(signed)
         assert sorted(envelope) == ["format", "payload", "sig", "signer", "v"]
         assert envelope["format"] == "diary-export" and envelope["v"] == 1
@@ -154,7 +154,7 @@ class TestProperties:
     @given(st.binary(max_size=2000))
     def test_any_signed_bytes_sealed_to_the_physio_are_refused_only_with_import_refused(self, keys, signed):
         with pytest.raises(ImportRefused):
-            open_as_physio(keys, MAGIC + SEALED_LINE + nacl.public.SealedBox(keys.physio.public_key).encrypt(signed))
+            open_as_physio(keys, MAGIC + SEALED_LINE + nacl.public.SealedBox(as_nacl(keys.physio.public_key)).encrypt(signed))
 
     @settings(max_examples=50, deadline=None)
     @given(st.data())

@@ -30,6 +30,7 @@ from diary.exchange import (
 from diary.exchange.envelope import MAGIC, MAX_FILE_BYTES, SEALED_LINE, sign_payload
 
 from tests.exchange.builders import (
+    as_nacl,
     FORMULA_NOTES,
     NOW,
     assert_refused,
@@ -66,7 +67,7 @@ def test_1_not_an_export(keys, good):
     zipped = io.BytesIO()
     with zipfile.ZipFile(zipped, "w") as archive:
         archive.writestr("../../evil.txt", "owned")
-    signed = nacl.public.SealedBox(keys.physio).decrypt(good[len(HEADER):])
+    signed = nacl.public.SealedBox(as_nacl(keys.physio)).decrypt(good[len(HEADER):])
     for data in (b"", gzip.compress(b"\0" * (10 << 20)), zipped.getvalue(),
                  b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n", signed):
         assert_refused(keys, data, Refusal.NOT_AN_EXPORT)
@@ -157,7 +158,7 @@ def test_11_co_recipient_modified_a_score_and_kept_the_signature(keys):
     payload = ExportPayloadV1.model_validate(payload_dict(keys))
     research_copy = seal_export(payload, signing_key=keys.patient,
                                 recipient_public_keys=[keys.research.public_key])[fingerprint(keys.research)]
-    envelope = json.loads(nacl.public.SealedBox(keys.research).decrypt(research_copy[len(HEADER):]))
+    envelope = json.loads(nacl.public.SealedBox(as_nacl(keys.research)).decrypt(research_copy[len(HEADER):]))
     values = json.loads(base64.b64decode(envelope["payload"]))
     values["questionnaires"][0]["total"] = 3.0
     values["checkins"][0]["pain"] = 1

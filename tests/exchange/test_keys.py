@@ -25,6 +25,7 @@ from diary.exchange import (
     wrap_private_key,
 )
 from diary.exchange.keys import BOX_PREFIX, SIG_PREFIX
+from tests.exchange.builders import as_nacl
 
 
 class TestEncodePublicKey:
@@ -133,7 +134,7 @@ class TestWrapPrivateKey:
         key = generate_clinician_key()
         blob = wrap_private_key(bytes(key), "my own long passphrase")
         assert blob.startswith(b"DIARY-KEY\nv1 passphrase\nargon2id opslimit=3 memlimit=268435456 salt=")
-        assert nacl.public.PrivateKey(unwrap_private_key(blob, "My  Own-Long passphrase")) == key
+        assert nacl.public.PrivateKey(unwrap_private_key(blob, "My  Own-Long passphrase")) == as_nacl(key)
         with pytest.raises(WrongPassphrase):
             unwrap_private_key(blob, "another passphrase")
         with pytest.raises(KeyFormatError, match="not a diary key file"):
@@ -144,7 +145,7 @@ class TestWrapPrivateKey:
         blob = wrap_private_key(bytes(signing), "pass phrase words")
         with pytest.raises(KeyFormatError, match="damaged"):
             unwrap_private_key(blob.replace(b"memlimit=268435456", b"memlimit=8589934592"), "pass phrase words")
-        assert nacl.signing.SigningKey(unwrap_private_key(blob, "pass phrase words")) == signing
+        assert nacl.signing.SigningKey(unwrap_private_key(blob, "pass phrase words")) == as_nacl(signing)
 
     def test_empty_passphrase(self):
         with pytest.raises(KeyFormatError, match="empty"):

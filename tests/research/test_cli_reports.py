@@ -3,12 +3,11 @@
 import os
 import stat
 
-import nacl.public
 import pytest
 
 from diary.cli import main
 from diary.domain.errors import DiaryError
-from diary.exchange import encode_public_key
+from diary.exchange import encode_public_key, generate_clinician_key
 from diary.services.records import record_for_report, records_for
 
 
@@ -52,7 +51,7 @@ class TestResearchExportCommand:
         assert not (tmp_path / "again" / "fhir").exists()
 
     def test_sealed_to_a_key(self, home, tmp_path):
-        key = nacl.public.PrivateKey.generate()
+        key = generate_clinician_key()
         key_file = tmp_path / "team.key"
         key_file.write_text(encode_public_key(key.public_key) + "\n")
         out = tmp_path / "sealed"

@@ -14,7 +14,7 @@ from diary.exchange import fingerprint, open_export, parse_payload
 from diary.exchange.canonical import canonical_json
 from diary.services.demo import fill_demo
 from diary.services.export import seq_floor
-from diary.services.files import FileNotWritten
+from diary.platform.durable import FileNotWritten
 from diary.services.keystore import KeyLocked
 from diary.services.wire import PASSPHRASE_RECIPIENT, payload_bytes, payload_values
 
@@ -157,7 +157,7 @@ class TestNothingHalfWritten:
         def full(fd):
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr("diary.services.files.os.fsync", full)
+        monkeypatch.setattr("diary.platform.durable.os.fsync", full)
         with pytest.raises(FileNotWritten, match="is full, so the export was not written and no partial file"):
             patient.exports.export(to=["Physio Berg"], out=tmp_path / "a.diary")
         assert list(tmp_path.iterdir()) == [p for p in tmp_path.iterdir() if p.is_dir()]  # no file, no temp file
@@ -195,7 +195,7 @@ def test_too_much_for_one_file_is_a_sentence():
 
 
 def test_the_write_is_atomic_without_a_failure_too(tmp_path):
-    from diary.services.files import write_atomically
+    from diary.platform.durable import write_atomically
 
     target = tmp_path / "f"
     write_atomically(target, b"one")

@@ -34,7 +34,7 @@ from diary.exchange.envelope import MAGIC, SEALED_LINE, sign_payload
 from diary.services.demo import fill_demo
 
 from tests.conftest import NOW
-from tests.exchange.builders import FORMULA_NOTES, Keys, checkin, dumps_loose, envelope_dict, file_for, sealed
+from tests.exchange.builders import FORMULA_NOTES, Keys, as_nacl, checkin, dumps_loose, envelope_dict, file_for, sealed
 from tests.exchange.builders import payload_dict as wire_payload_dict
 from tests.services.exchange_fixtures import clinic, clinical_dump, import_log_rows, pair_homes  # noqa: F401
 
@@ -264,7 +264,7 @@ class TestHostileInputs:
         valid = ExportPayloadV1.model_validate(payload(keys, seq=10**7))
         copy = seal_export(valid, signing_key=keys.patient,
                            recipient_public_keys=[keys.research.public_key])[fingerprint(keys.research)]
-        envelope = json.loads(nacl.public.SealedBox(keys.research).decrypt(copy[len(HEADER):]))
+        envelope = json.loads(nacl.public.SealedBox(as_nacl(keys.research)).decrypt(copy[len(HEADER):]))
         values = json.loads(base64.b64decode(envelope["payload"]))
         values["questionnaires"][0]["total"] = 3.0
         envelope["payload"] = base64.b64encode(canonical_json(values)).decode()

@@ -21,7 +21,7 @@ from diary.reports.correlations import Association
 from diary.reports.overview import CHART_ORDER, PERIODS, TrendView, first_day, trend_view
 from diary.reports.series import period_bounds
 from diary.reports.summary_pdf import clinician_pdf
-from diary.services.files import write_atomically
+from diary.platform.durable import write_atomically
 from diary.ui import text as T
 
 PERIOD_CHOICES: tuple[tuple[str, str], ...] = tuple(PERIODS.items())

@@ -1,0 +1,63 @@
+"""The platform: the few adapters that differ between the desktop and the browser (Pyodide), chosen once.
+
+Everything else in diary/ is the same Python on both. What differs, and the seam each goes through:
+
+- **crypto** — `sodium()` returns a `diary.platform.crypto.Sodium`: every libsodium primitive, raw bytes
+  in and out (PLATFORM-CRYPTO.md). Desktop: `crypto_pynacl.PyNaclSodium`. No module outside this
+  package imports `nacl`. `secret_stream()` (desktop only) streams the research export's sealed files.
+- **where the diary lives, and durability** — `current().home`: `default_home()` is the data folder when
+  nothing else names one (config.data_dir asks it); `await flush(home)` makes a commit durable before
+  the UI says "Saved" (desktop: nothing to add to SQLite's commit; browser: the IndexedDB sync).
+  `durable.write_atomically` writes a whole file or none, on every platform.
+- **background work** — `current().work`: `await run(job, *args)` runs blocking work off the UI,
+  `start(job, name=)` runs it once unawaited, `repeat(job, every=, delay=, name=)` on a schedule
+  (desktop: threads; browser: asyncio tasks, as Pyodide has no threads). Nothing else starts a thread.
+- **handing a file to the user** — `current().files` (`seams.FileHandover`): `pick`, `ask_path`,
+  `offer`, `keep`, `needs_bytes_first`; `seams.deliver(...)` is the one "save a made file" path with
+  its data-folder fallback. Nothing else opens a file dialog.
+- **chart rendering** — `current().charts`: `render(chart_data, dark=)` draws a description from
+  `diary.reports.chart_data` (desktop: matplotlib PNG via `diary.reports.charts`), `control(chart, ...)`
+  is what a screen shows (desktop: the image; browser: a Flet canvas drawn from `chart.data`).
+
+The protocols are in `seams.py` and `crypto.py`, the desktop's implementations in `desktop.py` and
+`crypto_pynacl.py`. The desktop is chosen unless a start-up calls `use()` first (the phone app's entry
+point will); nothing outside this package asks which platform it runs on, and no module outside it
+imports an implementation module (tests/test_layers.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from diary.platform.crypto import SecretStream, Sodium
+    from diary.platform.seams import Platform
+
+_chosen: Platform | None = None
+
+
+def current() -> Platform:
+    """The platform this process runs on (the desktop unless `use` chose another at start)."""
+    global _chosen
+    if _chosen is None:
+        from diary.platform.desktop import DesktopPlatform
+
+        _chosen = DesktopPlatform()
+    return _chosen
+
+
+def use(platform: Platform | None) -> Platform | None:
+    """Choose the platform, once at start (None: back to the default). Returns the one chosen before."""
+    global _chosen
+    before, _chosen = _chosen, platform
+    return before
+
+
+def sodium() -> Sodium:
+    """The platform's libsodium (diary.platform.crypto.Sodium)."""
+    return current().sodium()
+
+
+def secret_stream() -> SecretStream:
+    """The platform's crypto_secretstream (desktop only: research exports)."""
+    return current().secret_stream()
