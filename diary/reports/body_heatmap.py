@@ -15,8 +15,10 @@ from matplotlib.patches import FancyBboxPatch
 
 from diary.domain.body_layout import BACK, BACK_OUTLINE, FIGURE_H, FIGURE_W, FRONT, HEAD, REGION_NAMES
 from diary.domain.days import DayValues
-from diary.reports.series import day_label, region_shares
-from diary.reports.style import LABEL_PT, TICK_PT, Chart, new_figure, theme, to_png
+from diary.reports.chart_data import BodyMapData, Chart, body_map_data, most_frequent
+from diary.reports.style import LABEL_PT, TICK_PT, new_figure, theme, to_png
+
+__all__ = ["BACK", "FRONT", "REGION_NAMES", "body_heatmap", "most_frequent", "render_body_map"]
 
 GAP = 30  # between the front and back figures
 # Sequential, lightness-monotonic ramps (readable without colour vision): pale to dark red on light
@@ -25,27 +27,14 @@ CMAP_LIGHT = LinearSegmentedColormap.from_list("diary_heat_light", ["#FDF1E4", "
 CMAP_DARK = LinearSegmentedColormap.from_list("diary_heat_dark", ["#3B2A24", "#8F3A12", "#E66A1F", "#FFD3A1"])
 
 
-def most_frequent(shares: dict[str, float], k: int = 3) -> list[tuple[str, float]]:
-    """The `k` regions that hurt most often (ties in WPI order), leaving out those that never did."""
-    ranked = sorted(((r, s) for r, s in shares.items() if s > 0), key=lambda t: -t[1])
-    return ranked[:k]
-
-
-def _summary(shares: dict[str, float], n_maps: int) -> str:
-    top = most_frequent(shares)
-    if not n_maps:
-        return "No body map entries in this period."
-    if not top:
-        return f"No painful regions marked on the {n_maps} {'day' if n_maps == 1 else 'days'} with a body map."
-    parts = [f"{REGION_NAMES[r].lower()} ({round(s * 100)}%)" for r, s in top]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" and {parts[-1]}"
-    return f"Over {n_maps} {'day' if n_maps == 1 else 'days'} with a body map, pain was most often in the {listed}."
-
-
 def body_heatmap(days: list[DayValues], *, start: date, end: date, dark: bool = False) -> Chart:
     """Front and back figures, each region coloured by the share of body-map days it hurt, with a scale."""
+    return render_body_map(body_map_data(days, start=start, end=end), dark)
+
+
+def render_body_map(data: BodyMapData, dark: bool = False) -> Chart:
     th = theme(dark)
-    shares, n_maps = region_shares(days, start, end)
+    shares, n_maps = data.shares, data.days_with_map
     cmap, norm = (CMAP_DARK if dark else CMAP_LIGHT), Normalize(0, 1)
     # Axes sized so the figures fill them at equal aspect: 338 × 346 units at 0.0075 in per unit.
     fig = new_figure(th, height_in=2.72)
@@ -82,5 +71,4 @@ def body_heatmap(days: list[DayValues], *, start: date, end: date, dark: bool = 
     if not n_maps:
         ax.text((2 * FIGURE_W + GAP) / 2, FIGURE_H / 2, "No body map\nin this period", ha="center",
                 va="center", fontsize=LABEL_PT, color=th.text)
-    return Chart(to_png(fig), _summary(shares, n_maps),
-                 f"Where it hurt, {day_label(start, year=True)} to {day_label(end, year=True)}")
+    return Chart(to_png(fig), data.summary, data.title, data)

@@ -3,20 +3,24 @@ clinician's patient view and the PDF show.
 
 The record's check-ins become day values (diary.domain.days, the one rule for a day) for the period
 and the period just before it (which the summaries compare with and the rolling mean starts from).
+`trend_data` describes the charts (no drawing, no matplotlib); `trend_view` also draws them with the
+desktop's renderer (diary/reports/charts.py). Screens get theirs through diary.services.trends, which
+draws with the platform's renderer and caches.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from diary.domain.days import DayValues, days_between
 from diary.domain.patient_record import PatientRecord
-from diary.reports.body_heatmap import body_heatmap
-from diary.reports.charts import activity_chart, goal_chart, phq15_chart, symptom_chart
+from diary.reports.chart_data import (
+    Chart, ChartData, activity_data, body_map_data, goal_data, phq15_data, symptom_data,
+)
 from diary.reports.correlations import Association, associations
 from diary.reports.series import Period, period_bounds, plan_dose, previous_period
-from diary.reports.style import Chart
 
 PERIODS: dict[str, str] = {"4w": "4 weeks", "3m": "3 months", "1y": "1 year", "all": "All"}
 CHART_ORDER = ("pain", "fatigue", "stress", "activity", "phq15", "goals", "body")
@@ -37,6 +41,18 @@ def record_days(record: PatientRecord, start: date, end: date) -> list[DayValues
 
 
 @dataclass(frozen=True)
+class TrendData:
+    """One period's chart descriptions (in CHART_ORDER) and associations, not yet drawn."""
+
+    period: str
+    start: date
+    end: date
+    charts: dict[str, ChartData]
+    associations: tuple[Association, ...]
+    days: tuple[DayValues, ...]  # the period and the one before it, newest first
+
+
+@dataclass(frozen=True)
 class TrendView:
     """One period's charts (in CHART_ORDER) and associations, ready to show."""
 
@@ -53,9 +69,8 @@ def period_days(record: PatientRecord, start: date, end: date) -> list[DayValues
     return record_days(record, previous_period(start, end)[0], end)
 
 
-def trend_view(record: PatientRecord, *, today: date, period: Period, dark: bool = False,
-               only: tuple[str, ...] = CHART_ORDER) -> TrendView:
-    """Render the period's charts (those named in `only`) and compute its associations.
+def trend_data(record: PatientRecord, *, today: date, period: Period, only: tuple[str, ...] = CHART_ORDER) -> TrendData:
+    """Describe the period's charts (those named in `only`) and compute its associations.
 
     Raises:
         ValueError: an unknown period or chart name.
@@ -67,14 +82,32 @@ def trend_view(record: PatientRecord, *, today: date, period: Period, dark: bool
     days = period_days(record, start, end)
     goals, ratings = list(record.goals), list(record.ratings)
     makers = {
-        "pain": lambda: symptom_chart(days, measure="pain", start=start, end=end, dark=dark),
-        "fatigue": lambda: symptom_chart(days, measure="fatigue", start=start, end=end, dark=dark),
-        "stress": lambda: symptom_chart(days, measure="stress", start=start, end=end, dark=dark),
-        "activity": lambda: activity_chart(days, start=start, end=end, dose=plan_dose(record.plan), dark=dark),
-        "phq15": lambda: phq15_chart(list(record.questionnaires), start=start, end=end, dark=dark),
-        "goals": lambda: goal_chart(goals, ratings, start=start, end=end, dark=dark),
-        "body": lambda: body_heatmap(days, start=start, end=end, dark=dark),
+        "pain": lambda: symptom_data(days, measure="pain", start=start, end=end),
+        "fatigue": lambda: symptom_data(days, measure="fatigue", start=start, end=end),
+        "stress": lambda: symptom_data(days, measure="stress", start=start, end=end),
+        "activity": lambda: activity_data(days, start=start, end=end, dose=plan_dose(record.plan)),
+        "phq15": lambda: phq15_data(list(record.questionnaires), start=start, end=end),
+        "goals": lambda: goal_data(goals, ratings, start=start, end=end),
+        "body": lambda: body_map_data(days, start=start, end=end),
     }
     charts = {name: makers[name]() for name in CHART_ORDER if name in only}
     in_period = [d for d in days if start <= d.day <= end]
-    return TrendView(period, start, end, charts, tuple(associations(in_period)), tuple(days))
+    return TrendData(period, start, end, charts, tuple(associations(in_period)), tuple(days))
+
+
+def draw(data: TrendData, render: Callable[[ChartData], Chart]) -> TrendView:
+    """The view of described charts, each drawn by `render` (the platform's renderer, or matplotlib's)."""
+    return TrendView(data.period, data.start, data.end, {name: render(chart) for name, chart in data.charts.items()},
+                     data.associations, data.days)
+
+
+def trend_view(record: PatientRecord, *, today: date, period: Period, dark: bool = False,
+               only: tuple[str, ...] = CHART_ORDER) -> TrendView:
+    """Describe and draw the period's charts with matplotlib (diary/reports/charts.py).
+
+    Raises:
+        ValueError: an unknown period or chart name.
+    """
+    from diary.reports.charts import render  # matplotlib: only when drawing here
+
+    return draw(trend_data(record, today=today, period=period, only=only), lambda chart: render(chart, dark=dark))

@@ -28,7 +28,7 @@ from diary.domain.regions import REGIONS
 Measure = Literal["pain", "fatigue", "stress"]
 MEASURE_NAMES: dict[str, str] = {"pain": "Pain", "fatigue": "Fatigue", "stress": "Stress"}
 ROLLING_DAYS, ROLLING_MIN_DAYS = 7, 4
-Period = Literal["4w", "3m", "1y", "all"]
+Period = str  # "4w", "3m", "1y" or "all" on screens; any "<N>w" (weeks) from the command line
 
 
 def _months_back(day: date, months: int) -> date:
@@ -45,19 +45,21 @@ def _months_back(day: date, months: int) -> date:
 def period_bounds(period: Period, today: date, first_day: date | None) -> tuple[date, date]:
     """The first and last day (inclusive) of a chart period ending `today`.
 
-    "4w" is the 28 days to today; "3m" and "1y" go back 3 or 12 calendar months (the day after the same
-    date then); "all" starts at `first_day`, the first day with an entry (today when there is none).
+    "<N>w" is the N × 7 days to today ("4w": 28 days; `diary report --weeks N` asks for "<N>w"); "3m" and
+    "1y" go back 3 or 12 calendar months (the day after the same date then); "all" starts at `first_day`,
+    the first day with an entry (today when there is none).
 
     Raises:
         ValueError: an unknown period.
     """
-    if period == "4w":
-        return today - timedelta(days=27), today
+    weeks = period[:-1] if period.endswith("w") else ""
+    if weeks.isdigit() and weeks.isascii() and int(weeks) > 0:
+        return today - timedelta(days=7 * int(weeks) - 1), today
     if period in ("3m", "1y"):
         return _months_back(today, 3 if period == "3m" else 12) + timedelta(days=1), today
     if period == "all":
         return min(first_day or today, today), today
-    raise ValueError(f"Unknown period {period!r}; use 4w, 3m, 1y or all.")
+    raise ValueError(f"Unknown period {period!r}; use 4w, 3m, 1y or all (or any number of weeks, like 12w).")
 
 
 def n_days(start: date, end: date) -> int:

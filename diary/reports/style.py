@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from diary.reports.chart_data import Chart  # noqa: F401 - where it was defined before chart_data
 from diary.reports.series import n_days
 
 OKABE_ITO = {
@@ -55,15 +56,6 @@ DARK = Theme(
              "light": OKABE_ITO["sky_blue"], "moderate": "#2B7BC0", "vigorous": OKABE_ITO["vermillion"]},
 )
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A rendered chart: the PNG, one sentence for screen readers, and a short title."""
-
-    png: bytes
-    summary: str
-    alt_title: str
 
 
 def theme(dark: bool) -> Theme:

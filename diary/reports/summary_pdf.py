@@ -30,7 +30,8 @@ from diary.domain.goals import Goal, GoalType, Rater
 from diary.domain.instruments import INSTRUMENTS, Score
 from diary.domain.patient_record import PatientRecord
 from diary.domain.regions import generalized_pain
-from diary.reports.charts import draw_activity, score_text
+from diary.reports.chart_data import activity_data, score_text
+from diary.reports.charts import draw_activity
 from diary.reports.correlations import Association, associations
 from diary.reports.overview import first_day, period_days
 from diary.reports.series import (
@@ -183,7 +184,7 @@ def _charts(page: _Page, record: PatientRecord, days, start: date, end: date) ->
         label.set_fontsize(SMALL_PT)
     right_ax = page.fig.add_axes(rect(LEFT + 0.55 + width + 0.2))
     dose = plan_dose(record.plan)
-    handles, labels = draw_activity(right_ax, LIGHT, days, start, end, dose)
+    handles, labels = draw_activity(right_ax, LIGHT, activity_data(days, start=start, end=end, dose=dose))
     right_ax.tick_params(labelsize=SMALL_PT)
     right_ax.set_title("Activity, minutes per week" + (f" (plan: {dose.short})" if dose else ""),
                        fontsize=SMALL_PT + 0.5, color=LIGHT.text, loc="left", pad=16)
