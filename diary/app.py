@@ -5,10 +5,11 @@ from __future__ import annotations
 import importlib.util
 import socket
 import sys
-import threading
 import time
 from functools import cache
 from pathlib import Path
+
+from diary.platform import current as platform
 
 
 DEFAULT_PORT = 8550
@@ -70,7 +71,7 @@ def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: 
     # While the browser downloads Flet's web client (a few seconds), open the database and load the
     # Flet control modules the first screen needs, so the first session does not wait for them.
     chosen = None if desktop else free_port(port or DEFAULT_PORT)
-    threading.Thread(target=_warm_up, args=(shared_diary, chosen), daemon=True, name="warm-up").start()
+    platform().work.start(lambda: _warm_up(shared_diary, chosen), name="warm-up")
     start_auto_backups(home)
     if desktop:
         if importlib.util.find_spec("flet_desktop") is None:
@@ -98,8 +99,8 @@ def start_auto_backups(home: Path, *, after: float = 60) -> None:
     def start() -> None:
         time.sleep(after)
         from diary.services.auto_backup import start_auto_backups as run
-        from diary.services.bootstrap import local_now
+        from diary.services.clock import local_now
 
         run(home, local_now, delay=0)
 
-    threading.Thread(target=start, daemon=True, name="auto-backup-start").start()
+    platform().work.start(start, name="auto-backup-start")

@@ -5,11 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from diary.domain.errors import DiaryError
-
-APP_NAME = "diary"
+from diary.platform import current as platform
 
 
 class HomeUnusable(DiaryError):
@@ -18,11 +15,11 @@ class HomeUnusable(DiaryError):
 
 def data_dir(home: str | os.PathLike | None = None) -> Path:
     """The data folder: `home` (from --home), else $DIARY_HOME, else $FLET_APP_STORAGE_DATA (set by
-    Flet on phones), else the platform's per-user data folder."""
+    Flet on phones), else where this platform keeps a diary (the desktop: platformdirs' user data folder)."""
     for candidate in (home, os.environ.get("DIARY_HOME"), os.environ.get("FLET_APP_STORAGE_DATA")):
         if candidate:
             return Path(candidate).expanduser().resolve()
-    return Path(user_data_dir(APP_NAME, appauthor=False))
+    return platform().home.default_home()
 
 
 def ensure_home(path: Path) -> Path:

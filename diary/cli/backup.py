@@ -9,16 +9,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import datetime
 from pathlib import Path
 
-from diary.config import data_dir
+from diary.cli.common import EXIT_NOT_DONE, home_folder, read_passphrase_file
 from diary.domain.errors import DiaryError
 from diary.services.auto_backup import KEY_FILE
-from diary.services.backup import Manifest, create_backup, generate_passphrase, read_backup
-from diary.services.restore import install_backup
-
-_PASSPHRASE_MAX_CHARS = 1000
+from diary.services.clock import local_now
 
 
 def add_parsers(commands) -> None:
@@ -40,24 +36,7 @@ def add_parsers(commands) -> None:
     restore.add_argument("--yes", action="store_true", help="replace without asking")
 
 
-def _local_now() -> datetime:
-    return datetime.now().astimezone()
-
-
-def _read_passphrase_file(name: str) -> str:
-    try:
-        text = Path(name).expanduser().read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "not text"
-        raise DiaryError(f"Cannot read the passphrase file {name} ({reason}); nothing was changed.") from None
-    text = text.strip()
-    if not text or len(text) > _PASSPHRASE_MAX_CHARS or "\n" in text:
-        raise DiaryError(f"The passphrase file {name} must hold the passphrase on one line (1 to "
-                         f"{_PASSPHRASE_MAX_CHARS} characters); nothing was changed.")
-    return text
-
-
-def _summary(manifest: Manifest) -> str:
+def _summary(manifest) -> str:
     days, checkins = manifest.days_logged, manifest.checkins
     return (f"{days} {'day' if days == 1 else 'days'} logged, "
             f"{checkins} {'check-in' if checkins == 1 else 'check-ins'}, "
@@ -65,10 +44,12 @@ def _summary(manifest: Manifest) -> str:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    home = data_dir(args.home)
+    from diary.services.backup import create_backup, generate_passphrase
+
+    home = home_folder(args)
     out = Path(args.out).expanduser().absolute()
-    passphrase = _read_passphrase_file(args.passphrase_file) if args.passphrase_file else generate_passphrase()
-    info = create_backup(home, out, passphrase, now=_local_now())
+    passphrase = read_passphrase_file(args.passphrase_file) if args.passphrase_file else generate_passphrase()
+    info = create_backup(home, out, passphrase, now=local_now())
     print(f"Wrote {info.path} ({info.size:,} bytes): {_summary(info.manifest)}.")
     if not args.passphrase_file:
         print("The passphrase for this backup, shown only now. Write it down and keep it apart from the file;\n"
@@ -85,14 +66,17 @@ def _ask(prompt: str, *, secret: bool = False) -> str | None:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    home = data_dir(args.home)
+    from diary.services.backup import read_backup
+    from diary.services.restore import install_backup
+
+    home = home_folder(args)
     replacing = home.exists() and any(home.iterdir())
     interactive = sys.stdin.isatty()
     if replacing and not args.yes and not interactive:
         raise DiaryError(f"Restoring would replace the diary in {home}; run it in a terminal to confirm, or add "
                          "--yes. Nothing was changed.")
     if args.passphrase_file:
-        passphrase = _read_passphrase_file(args.passphrase_file)
+        passphrase = read_passphrase_file(args.passphrase_file)
     elif interactive:
         passphrase = _ask("Passphrase of the backup: ", secret=True) or ""
     else:
@@ -103,8 +87,8 @@ def run_restore(args: argparse.Namespace) -> int:
         answer = _ask(f"Replace the diary in {home} with the backup from {when}? [y/N] ") or ""
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing was changed.")
-            return 1
-    aside = install_backup(opened, home, now=_local_now())
+            return EXIT_NOT_DONE
+    aside = install_backup(opened, home, now=local_now())
     print(f"Restored the backup from {when} into {home}: {_summary(opened.manifest)}.")
     if aside:
         print(f"The diary it replaced was kept in {aside}.")

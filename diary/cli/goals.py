@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 
+from diary.cli.common import open_home, parse_day
 from diary.domain.errors import ValidationFailed
 
 
@@ -55,15 +55,6 @@ def add_parsers(commands) -> None:
     pshow.add_argument("--json", action="store_true")
 
 
-def _day(value: str | None, label: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValidationFailed(f"{label} {value!r} is not a real date; write it as YYYY-MM-DD.") from None
-
-
 def _levels(items: list[str]) -> dict[int, str] | None:
     levels = {}
     for item in items:
@@ -89,54 +80,78 @@ def _summary_json(summary) -> dict:
     }
 
 
-def run_goal(diary, args: argparse.Namespace) -> int:
-    goals = diary.goals
-    if args.goal_command == "add":
-        main_id = goals.resolve(args.main) if args.main else None
-        goal = goals.add_goal(
-            type=args.type or ("intermediate" if main_id else "main"), title=args.title, main_goal_id=main_id,
-            measure=args.measure, baseline=args.baseline, target=args.target,
-            target_date=_day(args.target_date, "The target date"), levels=_levels(args.level),
-            baseline_level=args.baseline_level, weight=args.weight,
-            **({"start_date": _day(args.start, "The start date")} if args.start else {}),
-        )
-        print(json.dumps({"id": goal.id}) if args.json else f"Added {goal.type.value} goal {goal.id[:8]}: {goal.title}")
-    elif args.goal_command == "rate":
-        rating = goals.rate(goals.resolve(args.goal), level=args.level, category=args.category, rater=args.rater,
-                            comment=args.comment, rated_on=_day(args.date, "The rating date"))
-        level = f"level {rating.level:+d}, " if rating.level is not None else ""
-        print(f"Rated {rating.rated_on.isoformat()}: {level}{rating.category.value} attained ({rating.rater.value}).")
-    else:
-        trees = goals.overview()
-        t = goals.t_score()
-        if args.json:
-            print(json.dumps({"goals": [_summary_json(s) for tree in trees for s in (tree.main, *tree.steps)],
-                              "t_score": t}, indent=2))
-        else:
-            for tree in trees:
-                for depth, s in [(0, tree.main), *((1, step) for step in tree.steps)]:
-                    latest = f"{s.latest.category.value}" if s.latest else "not rated yet"
-                    print(f"{'  ' * depth}{s.goal.id[:8]}  {s.goal.title}  [{latest}; {s.status}]")
-            print(f"T-score: {t:.2f}" if t is not None else "T-score: no rated goals yet")
+def run_goal(args: argparse.Namespace) -> int:
+    diary = open_home(args, patient_only=True)
+    try:
+        {"add": _add_goal, "rate": _rate_goal, "list": _list_goals}[args.goal_command](diary.goals, args)
+    finally:
+        diary.close()
     return 0
 
 
-def run_plan(diary, args: argparse.Namespace) -> int:
-    goals = diary.goals
-    if args.plan_command == "add":
-        a = goals.add_activity(name=args.name, intensity=args.intensity, minutes=args.minutes,
-                               times_per_week=args.times, goal_id=args.goal)
-        print(f"Added {a.id[:8]}: {a.name}, {a.dose}")
-    elif args.plan_command == "remove":
-        goals.remove_activity(args.activity)
-        print("Removed.")
-    else:
-        week = goals.plan_week(_day(args.week, "The week"))
-        if args.json:
-            print(json.dumps([{"id": a.id, "name": a.name, "dose": a.dose, "week_start": w.week_start.isoformat(),
-                               "done": w.done, "expected": w.expected, "flare_days": w.flare_days,
-                               "adherence": w.adherence} for a, w in week], indent=2))
-        for a, w in [] if args.json else week:
-            print(f"{a.id[:8]}  {a.name} ({a.dose}): {w.done} of {w.expected} this week"
-                  + (f", {w.flare_days} flare days left out" if w.flare_days else ""))
+def _add_goal(goals, args: argparse.Namespace) -> None:
+    main_id = goals.resolve(args.main) if args.main else None
+    goal = goals.add_goal(
+        type=args.type or ("intermediate" if main_id else "main"), title=args.title, main_goal_id=main_id,
+        measure=args.measure, baseline=args.baseline, target=args.target,
+        target_date=parse_day(args.target_date, option="--target-date"), levels=_levels(args.level),
+        baseline_level=args.baseline_level, weight=args.weight,
+        **({"start_date": parse_day(args.start, option="--start")} if args.start else {}),
+    )
+    print(json.dumps({"id": goal.id}) if args.json else f"Added {goal.type.value} goal {goal.id[:8]}: {goal.title}")
+
+
+def _rate_goal(goals, args: argparse.Namespace) -> None:
+    rating = goals.rate(goals.resolve(args.goal), level=args.level, category=args.category, rater=args.rater,
+                        comment=args.comment, rated_on=parse_day(args.date, option="--date"))
+    level = f"level {rating.level:+d}, " if rating.level is not None else ""
+    print(f"Rated {rating.rated_on.isoformat()}: {level}{rating.category.value} attained ({rating.rater.value}).")
+
+
+def _list_goals(goals, args: argparse.Namespace) -> None:
+    trees = goals.overview()
+    t = goals.t_score()
+    if args.json:
+        print(json.dumps({"goals": [_summary_json(s) for tree in trees for s in (tree.main, *tree.steps)],
+                          "t_score": t}, indent=2))
+        return
+    for tree in trees:
+        for depth, s in [(0, tree.main), *((1, step) for step in tree.steps)]:
+            latest = f"{s.latest.category.value}" if s.latest else "not rated yet"
+            print(f"{'  ' * depth}{s.goal.id[:8]}  {s.goal.title}  [{latest}; {s.status}]")
+    print(f"T-score: {t:.2f}" if t is not None else "T-score: no rated goals yet")
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    diary = open_home(args, patient_only=True)
+    try:
+        {"add": _add_activity, "remove": _remove_activity, "show": _show_week}[args.plan_command](diary.goals, args)
+    finally:
+        diary.close()
     return 0
+
+
+def _add_activity(goals, args: argparse.Namespace) -> None:
+    a = goals.add_activity(name=args.name, intensity=args.intensity, minutes=args.minutes,
+                           times_per_week=args.times, goal_id=args.goal)
+    print(f"Added {a.id[:8]}: {a.name}, {a.dose}")
+
+
+def _remove_activity(goals, args: argparse.Namespace) -> None:
+    goals.remove_activity(args.activity)
+    print("Removed.")
+
+
+def _show_week(goals, args: argparse.Namespace) -> None:
+    week = goals.plan_week(parse_day(args.week, option="--week"))
+    if args.json:
+        print(json.dumps([{"id": a.id, "name": a.name, "dose": a.dose, "week_start": w.week_start.isoformat(),
+                           "done": w.done, "expected": w.expected, "flare_days": w.flare_days,
+                           "adherence": w.adherence} for a, w in week], indent=2))
+        return
+    for a, w in week:
+        print(f"{a.id[:8]}  {a.name} ({a.dose}): {w.done} of {w.expected} this week"
+              + (f", {w.flare_days} flare days left out" if w.flare_days else ""))
+
+
+COMMANDS = {"goal": run_goal, "plan": run_plan}

@@ -10,7 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
-from diary.config import data_dir
+from diary.cli.common import open_home
 from diary.domain.errors import DiaryError
 from diary.domain.instruments import INSTRUMENTS
 from diary.domain.wording_files import MAX_FILE_BYTES
@@ -34,42 +34,50 @@ def add_parsers(commands) -> None:
     group.add_argument("--off", action="store_true", help="no longer ask for it")
 
 
-def run(args: argparse.Namespace) -> int:
-    from diary.services.bootstrap import open_diary
+def run_instrument(args: argparse.Namespace) -> int:
+    diary = open_home(args)  # honours --clinician, as every command does
+    try:
+        actions = {"add": _add_wording, "schedule": _set_schedule, "list": _list}
+        actions[args.instrument_command](diary.questionnaires, args)
+    finally:
+        diary.close()
+    return 0
 
-    forms = open_diary(data_dir(args.home)).questionnaires
-    if args.instrument_command == "add":
-        path = Path(args.file)
-        try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise DiaryError(f"{path} is larger than a wording file can be ({MAX_FILE_BYTES:,} bytes).")
-            data = path.read_bytes()
-        except OSError as exc:
-            raise DiaryError(f"Could not read {path}: {exc.strerror or exc}. Check the path and try again.") from None
-        wording = forms.add_wording(data)
-        print(f"Loaded the wording for {INSTRUMENTS[wording.instrument_id].name} ({wording.language}); "
-              "it can now be answered in the app.")
-        return 0
-    if args.instrument_command == "schedule":
-        instrument_id = args.instrument.lower()
-        if instrument_id not in forms.administrable():
-            known = ", ".join(forms.administrable())
-            raise DiaryError(f"{args.instrument!r} cannot be administered in this diary; choose one of: {known}.")
-        every, _ = forms.schedule()[instrument_id]
-        forms.set_schedule(instrument_id, args.every or every, enabled=not args.off)
-        name = INSTRUMENTS[instrument_id].name
-        print(f"{name} will no longer be asked for." if args.off else f"{name} is now due every {args.every} days.")
-        return 0
+
+def _add_wording(forms, args: argparse.Namespace) -> None:
+    path = Path(args.file)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise DiaryError(f"{path} is larger than a wording file can be ({MAX_FILE_BYTES:,} bytes).")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DiaryError(f"Could not read {path}: {exc.strerror or exc}. Check the path and try again.") from None
+    wording = forms.add_wording(data)
+    print(f"Loaded the wording for {INSTRUMENTS[wording.instrument_id].name} ({wording.language}); "
+          "it can now be answered in the app.")
+
+
+def _set_schedule(forms, args: argparse.Namespace) -> None:
+    instrument_id = args.instrument.lower()
+    if instrument_id not in forms.administrable():
+        known = ", ".join(forms.administrable())
+        raise DiaryError(f"{args.instrument!r} cannot be administered in this diary; choose one of: {known}.")
+    every, _ = forms.schedule()[instrument_id]
+    forms.set_schedule(instrument_id, args.every or every, enabled=not args.off)
+    name = INSTRUMENTS[instrument_id].name
+    print(f"{name} will no longer be asked for." if args.off else f"{name} is now due every {args.every} days.")
+
+
+def _list(forms, args: argparse.Namespace) -> None:
     due = {d.instrument_id: d.due_on.isoformat() for d in forms.due()}
     rows = [{"id": i, "name": INSTRUMENTS[i].name, "every_days": every, "enabled": on, "due_on": due.get(i)}
             for i, (every, on) in forms.schedule().items()]
     if args.json:
         print(json.dumps(rows, indent=2))
-    else:
-        for row in rows:
-            when = f"every {row['every_days']} days" if row["enabled"] else "off"
-            print(f"{row['id']:<8} {row['name']:<10} {when:<16} {('due ' + row['due_on']) if row['due_on'] else ''}")
-    return 0
+        return
+    for row in rows:
+        when = f"every {row['every_days']} days" if row["enabled"] else "off"
+        print(f"{row['id']:<8} {row['name']:<10} {when:<16} {('due ' + row['due_on']) if row['due_on'] else ''}")
 
 
-COMMANDS = {"instrument": run}
+COMMANDS = {"instrument": run_instrument}

@@ -1,21 +1,18 @@
 """`diary report` (the one-page clinician PDF) and `diary research-export` (the de-identified data set).
 
-A thin veneer: parse, pick the records (services/records.py), call one function, print where the files
-went. Failures are DiaryError sentences, printed by diary.cli.main with exit status 2.
+A thin veneer over diary.services.summaries and .research_export: parse, call one service, print where
+the files went. Failures are DiaryError sentences, printed by diary.cli.main with exit status 2.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import timedelta
 from pathlib import Path
 
-from diary.domain.errors import DiaryError
-
-DEFAULT_WEEKS = 12
-MAX_WEEKS = 520
-SALT_NAME = "research-salt.txt"
+from diary.cli.common import open_home, plural
+from diary.services.research_export import SALT_NAME
+from diary.services.summaries import DEFAULT_WEEKS
 
 
 def add_parsers(commands) -> None:
@@ -50,51 +47,18 @@ def add_parsers(commands) -> None:
     research.add_argument("--no-fhir", action="store_true", help="write the CSV files only")
 
 
-def _open(args):
-    from diary.cli import _open as open_home  # the one way to open a home (honours --clinician)
-
-    return open_home(args)
-
-
 def run_report(args: argparse.Namespace) -> int:
-    from diary.reports.summary_pdf import clinician_pdf
-    from diary.platform.durable import describe_write_failure, write_atomically
-    from diary.services.records import record_for_report
+    from diary.services.summaries import pdf_path, weeks_period, write_summary
 
-    if not 1 <= args.weeks <= MAX_WEEKS:
-        raise DiaryError(f"--weeks must be from 1 to {MAX_WEEKS} (got {args.weeks}).")
-    out = Path(args.out).expanduser()
-    if out.suffix.lower() != ".pdf":
-        raise DiaryError(f"Give the summary a file name ending in .pdf (got {out.name}).")
-    diary = _open(args)
-    record = record_for_report(diary, args.patient, include_notes=args.include_notes)
-    now = diary.clock()
-    today = now.date()
-    pdf = clinician_pdf(record, today=today, start=today - timedelta(weeks=args.weeks) + timedelta(days=1),
-                        generated_at=now)
+    period = weeks_period(args.weeks)
+    out = pdf_path(Path(args.out).expanduser())
+    diary = open_home(args)
     try:
-        write_atomically(out, pdf)
-    except OSError as exc:
-        raise describe_write_failure(exc, out, what="the summary") from None
+        write_summary(diary, out, period=period, patient=args.patient, include_notes=args.include_notes)
+    finally:
+        diary.close()
     print(f"Wrote the {args.weeks}-week summary to {out}.")
     return 0
-
-
-def _seal_key(text: str | None):
-    if text is None:
-        return None
-    from diary.exchange import KeyFormatError, decode_recipient_key
-
-    candidate = Path(text).expanduser()
-    if not text.startswith("DIARY-") and candidate.is_file():
-        try:
-            text = candidate.read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError):
-            raise DiaryError(f"Cannot read the key file {candidate}; give the key as text or a readable file.") from None
-    try:
-        return decode_recipient_key(text.strip())
-    except KeyFormatError as exc:
-        raise DiaryError(f"--seal-to: {exc}") from None
 
 
 class _ProgressLine:
@@ -115,29 +79,28 @@ class _ProgressLine:
             print(file=sys.stderr)
 
 
-def run_research_export(args: argparse.Namespace) -> int:
-    from diary.research import ResearchOptions, export_research, load_or_create_salt
-    from diary.services.records import records_for
+def _say_new_salt(path: Path) -> None:
+    print(f"Made a new salt file {path} (owner-only). Keep it in the clinic and back it up: the same salt gives "
+          "the same study ids in later exports. Never send it with the data.")
 
-    seal_to = _seal_key(args.seal_to)
-    diary = _open(args)
-    salt_path = Path(args.salt_file).expanduser() if args.salt_file else diary.home / SALT_NAME
-    salt, created = load_or_create_salt(salt_path)
-    options = ResearchOptions(salt=salt, date_shift=args.date_shift, include_notes=args.include_notes,
-                              fhir=not args.no_fhir, seal_to=seal_to)
-    if created:
-        print(f"Made a new salt file {salt_path} (owner-only). Keep it in the clinic and back it up: the same "
-              "salt gives the same study ids in later exports. Never send it with the data.")
+
+def run_research_export(args: argparse.Namespace) -> int:
+    from diary.services.research_export import export_data_set, read_team_key
+
+    seal_to = read_team_key(args.seal_to) if args.seal_to is not None else None
+    diary = open_home(args)
     progress = _ProgressLine(len(args.patients) if args.patients else None)
     try:
-        summary = export_research(records_for(diary, args.patients, include_notes=args.include_notes),
-                                  Path(args.out).expanduser(), options=options, today=diary.clock().date(),
-                                  progress=progress)
+        summary = export_data_set(
+            diary, Path(args.out).expanduser(), labels=args.patients, date_shift=args.date_shift,
+            include_notes=args.include_notes, fhir=not args.no_fhir, seal_to=seal_to,
+            salt_file=Path(args.salt_file).expanduser() if args.salt_file else None, progress=progress,
+            on_new_salt=_say_new_salt)
     finally:
         progress.end()
+        diary.close()
     sealed = " (sealed to the research team's key)" if seal_to else ""
-    print(f"Wrote the data set of {summary.patients} "
-          f"{'patient' if summary.patients == 1 else 'patients'} to {summary.out}{sealed}: "
+    print(f"Wrote the data set of {plural(summary.patients, 'patient')} to {summary.out}{sealed}: "
           f"{len(summary.files)} files; see README.md and codebook.csv there.")
     return 0
 

@@ -8,7 +8,7 @@ import json
 from diary.domain.errors import ValidationFailed
 
 
-def add_parser(commands) -> None:
+def add_parsers(commands) -> None:
     p = commands.add_parser(
         "score", help="score a questionnaire from its answers (paper forms) and print JSON",
         description="Score a questionnaire. ANSWERS are comma-separated in item order; leave an answer empty "
@@ -47,7 +47,7 @@ def parse_answers(instrument: str, text: str) -> list:
     return [_value(part) for part in parts]
 
 
-def run(args: argparse.Namespace) -> int:
+def run_score(args: argparse.Namespace) -> int:
     from diary.domain.instruments import score
 
     options = {}
@@ -64,3 +64,6 @@ def run(args: argparse.Namespace) -> int:
         "n_missing": result.n_missing, "prorated": result.prorated,
     }, indent=2, ensure_ascii=False))
     return 0
+
+
+COMMANDS = {"score": run_score}

@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from diary.domain.errors import DiaryError
-from diary.platform import durable
+from diary.platform import current, durable
 from diary.services.backup import (
     BACKUPS_FOLDER, BackupError, BackupInfo, create_backup, generate_passphrase, os_failure, write_atomically,
 )
@@ -205,28 +205,22 @@ class AutoBackups:
     """The background checker started by `start_auto_backups`; `stop()` ends it (tests, app shutdown)."""
 
     def __init__(self, home: Path, clock: Callable[[], datetime], every: float, delay: float):
-        self.home, self._clock, self._every, self._delay = home, clock, every, delay
-        self._stop = threading.Event()
-        self.thread = threading.Thread(target=self._loop, daemon=True, name="auto-backup")
+        self.home, self._clock = home, clock
+        # On the desktop a daemon thread; `thread` is the platform's handle (is_alive, stop) either way.
+        self.thread = current().work.repeat(self._check, every=every, delay=delay, name="auto-backup")
 
-    def _loop(self) -> None:
-        if self._stop.wait(self._delay):
-            return
-        while True:
-            try:
-                auto_backup_if_due(self.home, now=self._clock())
-            except DiaryError:
-                pass  # kept in _last_errors for Settings
-            except Exception as exc:  # never let a surprise end the app's backups silently
-                with _lock:
-                    _last_errors[self.home] = (f"The automatic backup failed unexpectedly ({type(exc).__name__}); "
-                                               "use Back up now, or run 'diary backup'.")
-            if self._stop.wait(self._every):
-                return
+    def _check(self) -> None:
+        try:
+            auto_backup_if_due(self.home, now=self._clock())
+        except DiaryError:
+            pass  # kept in _last_errors for Settings
+        except Exception as exc:  # never let a surprise end the app's backups silently
+            with _lock:
+                _last_errors[self.home] = (f"The automatic backup failed unexpectedly ({type(exc).__name__}); "
+                                           "use Back up now, or run 'diary backup'.")
 
     def stop(self) -> None:
-        self._stop.set()
-        self.thread.join(30)
+        self.thread.stop(30)
         with _lock:
             _started.discard(self.home)
 
@@ -244,6 +238,4 @@ def start_auto_backups(home: Path, clock: Callable[[], datetime], *, every: floa
         if home in _started:
             return None
         _started.add(home)
-    runner = AutoBackups(home, clock, every, delay)
-    runner.thread.start()
-    return runner
+    return AutoBackups(home, clock, every, delay)

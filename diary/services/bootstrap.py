@@ -12,6 +12,8 @@ from sqlalchemy.engine import Engine
 
 from diary.config import ensure_home
 from diary.domain.patient_record import PatientRecord
+from diary.services.clock import local_now
+from diary.services.failures import storage_boundary
 from diary.services.goals import GoalService
 from diary.services.identity import ROLE_KEY, Role, resolve_role
 from diary.services.keystore import KeyStore
@@ -24,11 +26,7 @@ from diary.storage.questionnaire_repository import QuestionnaireRepository
 from diary.storage.repositories import CheckInRepository, MetaRepository
 
 
-def local_now() -> datetime:
-    """The wall-clock time with the local UTC offset."""
-    return datetime.now().astimezone()
-
-
+@storage_boundary
 @dataclass
 class Diary:
     """An open diary home and its services."""

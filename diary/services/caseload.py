@@ -27,6 +27,7 @@ from diary.storage.caseload_queries import caseload_rows, latest_ratings_sql, sp
 from diary.storage.database import writer
 from diary.storage.pairing_repository import PairedPatient, PatientRepository
 from diary.storage.snapshot_repository import SnapshotRepository, goal_from_row, rating_from_row
+from diary.services.failures import storage_boundary
 
 DAYS_WINDOW = 14
 NO_ENTRY_DAYS = 7
@@ -148,6 +149,7 @@ def _sort_value(row: CaseloadRow, key: str):
     }[key]
 
 
+@storage_boundary
 class CaseloadService:
     """Clinician homes only. Build through bootstrap (Diary.caseload)."""
 

@@ -42,6 +42,7 @@ from diary.services.wire import PASSPHRASE_RECIPIENT, payload_bytes, payload_val
 from diary.storage.export_log import ExportLogEntry, ExportLogRepository
 from diary.storage.pairing_repository import Recipient, RecipientRepository
 from diary.storage.repositories import MetaRepository
+from diary.services.failures import storage_boundary
 
 SINCE_LAST_EXPORT: Literal["last"] = "last"
 PATIENT_LABEL_KEY = "patient_label"
@@ -110,6 +111,7 @@ def seq_floor(now: datetime) -> int:
     return max(1, int((now - _SEQ_EPOCH).total_seconds() // 60))
 
 
+@storage_boundary
 class ExportService:
     """Exports of a patient's home. Build through bootstrap (Diary.exports)."""
 

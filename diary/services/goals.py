@@ -13,6 +13,7 @@ from diary.domain.goals import Goal, GoalType, Rater, Rating, validate_goal_set
 from diary.domain.plans import Activity, WeekAdherence, week_adherence, week_start
 from diary.services.log import LogService
 from diary.storage.goal_repository import GoalRepository
+from diary.services.failures import storage_boundary
 
 REVIEW_EVERY_DAYS = 7  # the weekly self-rating
 
@@ -35,6 +36,7 @@ class GoalTree:
     steps: tuple[GoalSummary, ...]
 
 
+@storage_boundary
 class GoalService:
     def __init__(self, *, goals: GoalRepository, log: LogService, clock: Callable[[], datetime]):
         self._repo, self._log, self._clock = goals, log, clock

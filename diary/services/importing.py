@@ -37,6 +37,7 @@ from diary.storage.database import writer
 from diary.storage.import_log import ImportLogEntry, ImportLogRepository
 from diary.storage.pairing_repository import PairedPatient, PatientRepository
 from diary.storage.snapshot_repository import SnapshotRepository
+from diary.services.failures import storage_boundary
 
 Outcome = Literal["imported", "updated", "already_imported", "stale", "conflict", "refused"]
 ACCEPTED: frozenset[str] = frozenset({"imported", "updated", "already_imported"})
@@ -93,6 +94,7 @@ class _PinnedSigners(Mapping):
         return len(self._patients.pinned_signers())
 
 
+@storage_boundary
 class ImportService:
     """Imports into a clinician's home. Build through bootstrap (Diary.imports)."""
 

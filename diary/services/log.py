@@ -10,8 +10,10 @@ from diary.domain.days import DayValues, day_values, days_between
 from diary.domain.entries import CheckIn
 from diary.domain.errors import ValidationFailed
 from diary.storage.repositories import CheckInRepository
+from diary.services.failures import storage_boundary
 
 
+@storage_boundary
 class LogService:
     """Check-ins in and day values out. `clock` returns the current local time (tz-aware)."""
 

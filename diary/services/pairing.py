@@ -28,6 +28,7 @@ from diary.exchange.keys import (
 from diary.services.identity import Role, require_role
 from diary.services.keystore import KeyStore
 from diary.storage.pairing_repository import PairedPatient, PatientRepository, Recipient, RecipientRepository
+from diary.services.failures import storage_boundary
 
 LABEL_MAX = 80
 DEFAULT_RECIPIENT_LABEL = "Physiotherapist"
@@ -98,6 +99,7 @@ def clean_label(label: str | None, *, what: str) -> str:
     return clean_text(label.strip(), field="label", max_chars=LABEL_MAX, label="The label")
 
 
+@storage_boundary
 class PairingService:
     """Keys and pairings of one home (a patient's recipients, or a clinician's pinned patients)."""
 

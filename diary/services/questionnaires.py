@@ -16,6 +16,7 @@ from diary.domain.questionnaires import (
 from diary.domain.wording_files import parse_wording_file
 from diary.storage.questionnaire_repository import QuestionnaireRepository
 from diary.storage.repositories import MetaRepository
+from diary.services.failures import storage_boundary
 
 # PHQ-15 as the SOMEX1 trial used it week by week: 7-day recall (exports say "modified").
 ADMINISTRATION_OPTIONS: dict[str, dict[str, Any]] = {"phq15": {"recall_days": 7}}
@@ -29,6 +30,7 @@ DEFAULT_CRISIS_TEXT = (
 )
 
 
+@storage_boundary
 class QuestionnaireService:
     def __init__(self, *, repo: QuestionnaireRepository, meta: MetaRepository, clock: Callable[[], datetime]):
         self._repo, self._meta, self._clock = repo, meta, clock

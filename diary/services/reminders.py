@@ -7,10 +7,12 @@ from datetime import date, datetime, time
 
 from diary.domain.reminders import ReminderSettings, reminder_due
 from diary.storage.repositories import CheckInRepository, MetaRepository
+from diary.services.failures import storage_boundary
 
 _ENABLED, _TIME, _QUIET = "reminder.enabled", "reminder.time", "reminder.quiet_until"
 
 
+@storage_boundary
 class ReminderService:
     def __init__(self, *, meta: MetaRepository, checkins: CheckInRepository, clock: Callable[[], datetime]):
         self._meta, self._checkins, self._clock = meta, checkins, clock

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from diary.cli import COMMANDS, _build_parser, main
+from diary.cli import COMMANDS, build_parser, main
 from diary.storage.migrations import LATEST_VERSION
 
 
@@ -25,7 +25,7 @@ class TestHelp:
             assert "usage: diary" in capsys.readouterr().out
 
     def test_top_level_help_lists_every_command(self):
-        help_text = _build_parser().format_help()
+        help_text = build_parser().format_help()
         for name in COMMANDS:
             assert name in help_text
 

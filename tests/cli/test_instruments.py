@@ -43,3 +43,17 @@ def test_a_bad_wording_file_is_refused_with_a_sentence(capsys, tmp_path):
 def test_schedule_refuses_an_instrument_without_wording(capsys, tmp_path):
     code, _, err = run(capsys, "--home", str(tmp_path / "h"), "instrument", "schedule", "hads", "--off")
     assert code == 2 and "cannot be administered" in err and "phq15" in err
+
+
+def test_clinician_is_honoured_and_the_home_is_closed(capsys, tmp_path, monkeypatch):
+    """`--clinician` makes a clinician's home here too, and the command closes what it opened."""
+    from diary.services import bootstrap
+
+    closed = []
+    real_close = bootstrap.Diary.close
+    monkeypatch.setattr(bootstrap.Diary, "close", lambda self: closed.append(self.role) or real_close(self))
+    home = str(tmp_path / "clinic")
+    code, _, _ = run(capsys, "--home", home, "--clinician", "instrument", "list", "--json")
+    assert code == 0 and closed == ["clinician"]
+    code, out, _ = run(capsys, "--home", home, "key")
+    assert code == 0 and out.startswith("DIARY-BOX1:")  # a clinician's box key, not a patient's signing key

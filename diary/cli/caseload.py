@@ -1,0 +1,90 @@
+"""`diary caseload` and `diary rate-goal`: a clinician's patients at a glance, and the physio's own rating."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from diary.cli.common import open_home, parse_day
+
+
+def add_parsers(commands) -> None:
+    caseload = commands.add_parser("caseload", help="every patient's latest figures and flags (clinician)",
+                                   description="One line per patient, then the trial's figure.")
+    caseload.add_argument("--json", action="store_true", help="print JSON")
+    caseload.add_argument("--sort", default="label", help="label, last_export, days_logged, main_goal, phq15, "
+                          "phq15_change or flags (default label)")
+    caseload.add_argument("--desc", action="store_true", help="sort descending")
+    caseload.add_argument("--flag", action="append", default=[], metavar="FLAG",
+                          help="only patients with this flag: phq9_item9, no_entry_7_days, phq15_up_3, stale_export")
+
+    rate = commands.add_parser("rate-goal", help="add your own rating of a patient's goal (clinician)",
+                               description="Record the physiotherapist's rating of a patient's goal at a visit.")
+    rate.add_argument("label", metavar="PATIENT", help="the patient's label")
+    rate.add_argument("goal", metavar="GOAL", help="the goal's id (or its first characters)")
+    rate.add_argument("--level", type=int, choices=(-2, -1, 0, 1, 2), help="GAS level")
+    rate.add_argument("--category", choices=("fully", "partially", "not"), help="attainment, for goals without levels")
+    rate.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the visit (default today)")
+    rate.add_argument("--comment", help="a comment")
+
+
+def _row_json(row) -> dict:
+    return {
+        "label": row.label, "exported_at": row.exported_at and row.exported_at.isoformat(),
+        "period_start": row.period_start and row.period_start.isoformat(),
+        "period_end": row.period_end and row.period_end.isoformat(), "days_logged_14": row.days_logged,
+        "last_day": row.last_day and row.last_day.isoformat(), "main_goal": row.main_goal_title,
+        "main_goal_category": row.main_goal_category and row.main_goal_category.value,
+        "main_goal_trend": row.main_goal_trend and row.main_goal_trend.value, "phq15": row.phq15,
+        "phq15_change": row.phq15_change, "flags": list(row.flags),
+    }
+
+
+def _share(numerator: int, denominator: int) -> str:
+    return f"{numerator}/{denominator} ({round(100 * numerator / denominator)}%)" if denominator else "no ratings yet"
+
+
+def run_caseload(args: argparse.Namespace) -> int:
+    diary = open_home(args)
+    try:
+        rows = diary.caseload.rows(sort=args.sort, descending=args.desc, flags=args.flag)
+        figure = diary.caseload.trial_figure([r.label for r in rows])
+    finally:
+        diary.close()
+    if args.json:
+        print(json.dumps({"patients": [_row_json(r) for r in rows], "trial_figure": {
+            "patients": figure.patients, "main_rated": figure.main_rated, "main_fully": figure.main_fully,
+            "main_share": figure.main_share, "intermediate_rated": figure.intermediate_rated,
+            "intermediate_all_fully": figure.intermediate_all_fully,
+            "intermediate_share": figure.intermediate_share}}, indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("No patients yet: pin one with 'diary --clinician pair KEY --label NAME'.")
+        return 0
+    header = f"{'patient':<20} {'last export':<11} {'days/14':>7}  {'main goal':<17} {'PHQ-15':>11}  flags"
+    print(header)
+    for r in rows:
+        goal = (f"{r.main_goal_category.value}" + (f", {r.main_goal_trend.value.replace('_', ' ')}"
+                if r.main_goal_trend else "")) if r.main_goal_category else "-"
+        phq = "-" if r.phq15 is None else f"{r.phq15:g}" + (f" ({r.phq15_change:+g})" if r.phq15_change is not None else "")
+        print(f"{r.label[:20]:<20} {r.exported_at.date().isoformat() if r.exported_at else '-':<11} "
+              f"{r.days_logged:>7}  {goal[:17]:<17} {phq:>11}  {'; '.join(r.flag_texts) or '-'}")
+    print(f"Trial figure ({figure.patients} patients): main goal fully attained {_share(figure.main_fully, figure.main_rated)}; "
+          f"all intermediate goals fully attained {_share(figure.intermediate_all_fully, figure.intermediate_rated)}.")
+    return 0
+
+
+def run_rate_goal(args: argparse.Namespace) -> int:
+    diary = open_home(args)
+    try:
+        rating = diary.caseload.rate_goal(args.label, args.goal, level=args.level, category=args.category,
+                                          rated_on=parse_day(args.date, option="--date"), comment=args.comment)
+    finally:
+        diary.close()
+    level = f"level {rating.level:+d}, " if rating.level is not None else ""
+    print(f"Saved your rating of {args.label}'s goal for {rating.rated_on.isoformat()}: {level}{rating.category.value} "
+          "attained.")
+    return 0
+
+
+COMMANDS = {"caseload": run_caseload, "rate-goal": run_rate_goal}

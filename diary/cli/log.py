@@ -1,0 +1,88 @@
+"""`diary log`: save a check-in from the terminal, every item optional."""
+
+from __future__ import annotations
+
+import argparse
+
+from diary.cli.common import open_home
+from diary.domain.errors import ValidationFailed
+from diary.domain.items import ACTIVITY, SCALES
+from diary.domain.regions import REGION_SET, REGIONS
+
+
+def add_parsers(commands) -> None:
+    log = commands.add_parser("log", help="save a check-in from the terminal",
+                              description="Save a check-in. Every item is optional; give at least one.")
+    for name, label in SCALES.items():
+        log.add_argument(f"--{name.replace('_', '-')}", metavar="0-10", help=f"{label.lower()}, 0 to 10")
+    log.add_argument("--sleep-hours", metavar="H", help="hours slept, e.g. 7.5")
+    for name, label in ACTIVITY.items():
+        log.add_argument(f"--{name.removesuffix('_min')}", metavar="MIN", dest=name, help=f"minutes of {label.lower()}")
+    log.add_argument("--strength", action=argparse.BooleanOptionalAction, default=None,
+                     help="did muscle-strengthening exercises")
+    log.add_argument("--regions", metavar="LIST",
+                     help="painful body regions, comma-separated, or 'none' for no pain: " + ",".join(REGIONS))
+    log.add_argument("--flare", action="store_true", help="mark a flare or rest day")
+    log.add_argument("--note", help="a note, up to 2,000 characters")
+    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    log.add_argument("--json", action="store_true", help="print the saved check-in as JSON")
+
+
+def _number(value: str | None, *, label: str, kind: type) -> int | float | None:
+    if value is None:
+        return None
+    try:
+        return kind(value)
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise ValidationFailed(f"{label} must be {what} (got {value!r}).") from None
+
+
+def _regions(text: str) -> dict:
+    names = [r.strip() for r in text.split(",") if r.strip()]
+    if names == ["none"]:
+        return {"no_pain": True}
+    unknown = [r for r in names if r not in REGION_SET]
+    if unknown:
+        raise ValidationFailed(f"Unknown body region {unknown[0]!r}; allowed: {', '.join(REGIONS)}, or 'none'.")
+    return {"regions": names}
+
+
+def log_fields(args: argparse.Namespace) -> dict:
+    """The check-in's fields from the options given (the service validates the values)."""
+    fields: dict = {}
+    for name, label in {**SCALES, **ACTIVITY}.items():
+        value = _number(getattr(args, name), label=label, kind=int)
+        if value is not None:
+            fields[name] = value
+    if (hours := _number(args.sleep_hours, label="Hours slept", kind=float)) is not None:
+        fields["sleep_hours"] = hours
+    if args.strength is not None:
+        fields["strength"] = args.strength
+    if args.regions is not None:
+        fields.update(_regions(args.regions))
+    if args.flare:
+        fields["flare"] = True
+    if args.note is not None:
+        fields["note"] = args.note
+    if args.date is not None:
+        fields["day"] = args.date  # the service words a bad date, as the app does
+    return fields
+
+
+def run_log(args: argparse.Namespace) -> int:
+    fields = log_fields(args)
+    diary = open_home(args, patient_only=True)
+    try:
+        checkin = diary.log.record(**fields)
+    finally:
+        diary.close()
+    if args.json:
+        print(checkin.model_dump_json(indent=2))
+    else:
+        extra = " (an extra check-in)" if checkin.extra else ""
+        print(f"Saved a check-in for {checkin.day.isoformat()}{extra}.")
+    return 0
+
+
+COMMANDS = {"log": run_log}

@@ -1,0 +1,91 @@
+"""`diary key` and `diary pair`: this home's public key, and pairing with the other side in person.
+
+A clinician's home is made or opened with the global option --clinician (`diary --clinician pair KEY`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from diary.cli.common import EXIT_NOT_DONE, open_home, passphrase_for_writing, read_passphrase_file
+from diary.domain.errors import ValidationFailed
+
+
+def add_parsers(commands) -> None:
+    key = commands.add_parser(
+        "key", help="print this home's public key and fingerprint",
+        description="Print this home's public key (a clinician's encryption key, or a patient's signing key) and "
+                    "its fingerprint. 'diary key > my.key' makes a key file to hand over.")
+    key.add_argument("--protect", action="store_true", help="protect the private key with the passphrase in "
+                     "--passphrase-file (made there if the file does not exist)")
+    key.add_argument("--unprotect", action="store_true", help="remove the passphrase protection")
+    key.add_argument("--passphrase-file", metavar="F", help="the key's passphrase, for --protect or --unprotect")
+
+    pair = commands.add_parser(
+        "pair", help="add the other side's key and print the safety number",
+        description="A patient adds a physiotherapist's key; a clinician (--clinician) pins a patient's signing key "
+                    "under a label. Both screens then show the same safety number: compare it in person.")
+    pair.add_argument("key", metavar="KEY", help="the key as text (DIARY-BOX1:… or DIARY-SIG1:…) or a key file")
+    pair.add_argument("--label", metavar="NAME", help="who this is (required for a clinician pinning a patient)")
+    pair.add_argument("--re-pair", action="store_true",
+                      help="replace the key paired under this label (after comparing the safety number in person)")
+
+
+def run_key(args: argparse.Namespace) -> int:
+    diary = open_home(args)
+    try:
+        return _protect(diary, args) if args.protect or args.unprotect else _show_key(diary)
+    finally:
+        diary.close()
+
+
+def _protect(diary, args: argparse.Namespace) -> int:
+    if not args.passphrase_file:
+        raise ValidationFailed("Give the key's passphrase with --passphrase-file F.")
+    if args.protect:
+        words, made = passphrase_for_writing(args.passphrase_file)
+        diary.keys.protect(words)
+        where = f" (a new passphrase was made and saved in {args.passphrase_file}; keep it apart from this home)" \
+            if made else ""
+        print(f"The private key is now protected by the passphrase{where}.")
+    else:
+        diary.keys.unprotect(read_passphrase_file(args.passphrase_file))
+        print("The private key is no longer protected by a passphrase (the file stays owner-only).")
+    return 0
+
+
+def _show_key(diary) -> int:
+    own = diary.pairing.own_key()
+    kind = ("a clinician's encryption key: patients add it with 'diary pair KEY'" if own.role == "clinician"
+            else "a patient's signing key: the physiotherapist pins it with 'diary --clinician pair KEY --label NAME'")
+    print(own.text)
+    print(f"fingerprint {own.fingerprint_groups}")
+    print(f"({kind})")
+    return 0
+
+
+def run_pair(args: argparse.Namespace) -> int:
+    diary = open_home(args)
+    try:
+        return _pair(diary.pairing, args)
+    finally:
+        diary.close()
+
+
+def _pair(service, args: argparse.Namespace) -> int:
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        preview = service.preview(args.key)
+        print(f"Safety number:\n    {preview.safety_number}")
+        answer = input("Does the other screen show exactly the same number? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Not paired: the numbers must match. Check that you have the right key.")
+            return EXIT_NOT_DONE
+    pairing = service.pair(args.key, label=args.label, re_pair=args.re_pair)
+    verb = {"paired": "Paired", "already_paired": "Already paired", "re_paired": "Re-paired"}[pairing.outcome]
+    print(f"{verb} \"{pairing.label}\" (fingerprint {pairing.fingerprint[:16]}…).")
+    print(f"Safety number (both screens must show the same):\n    {pairing.safety_number}")
+    return 0
+
+
+COMMANDS = {"key": run_key, "pair": run_pair}

@@ -1,0 +1,76 @@
+"""The research export of a home: the one way `diary research-export` and the caseload's card make a
+de-identified data set (diary.research does the writing; this picks the records, the salt and the key).
+
+The salt for study ids is HOME/research-salt.txt unless another file is named; it is made on first use,
+owner-only, and never leaves the clinic. The caseload's card writes to a new folder under HOME/research/
+(the browser has no folder dialog, and the server is this machine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from diary.domain.errors import DiaryError
+
+if TYPE_CHECKING:  # the exchange and research packages load when an export is made, not with the CLI
+    from diary.exchange.keys import BoxPublicKey
+    from diary.research import ExportSummary
+
+SALT_NAME = "research-salt.txt"
+RESEARCH_FOLDER = "research"
+
+
+def read_team_key(text: str) -> BoxPublicKey:
+    """The research team's key, given as text (DIARY-BOX1:…) or as a file holding it.
+
+    Raises:
+        DiaryError: an unreadable file, or not a usable box key.
+    """
+    from diary.exchange import KeyFormatError, decode_recipient_key
+
+    candidate = Path(text).expanduser()
+    if not text.startswith("DIARY-") and candidate.is_file():
+        try:
+            text = candidate.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            raise DiaryError(f"Cannot read the key file {candidate}; give the key as text or a readable file.") from None
+    try:
+        return decode_recipient_key(text.strip())
+    except KeyFormatError as exc:
+        raise DiaryError(f"--seal-to: {exc}") from None
+
+
+def new_data_set_folder(diary) -> Path:
+    """A new folder name under HOME/research/ for a data set made now (the folder itself is not made)."""
+    parent = Path(diary.home) / RESEARCH_FOLDER
+    parent.mkdir(mode=0o700, exist_ok=True)
+    return parent / f"research-{diary.clock().strftime('%Y%m%d-%H%M%S')}"
+
+
+def export_data_set(diary, out: Path, *, labels: list[str] | None = None, date_shift: bool = False,
+                    include_notes: bool = False, fhir: bool = True, seal_to: BoxPublicKey | None = None,
+                    salt_file: Path | None = None, progress: Callable[[int], None] | None = None,
+                    on_new_salt: Callable[[Path], None] | None = None) -> ExportSummary:
+    """Write the de-identified data set of the chosen patients (all when `labels` is None) to the new
+    folder `out`; in a patient's home, of the diary itself.
+
+    Args:
+        on_new_salt: called with the salt file's path when it was made now (before the export runs).
+
+    Raises:
+        DiaryError: unknown patients, patients named in a patient's home, an existing `out`, a full
+            device (one sentence; the folder appears whole or not at all).
+    """
+    from diary.research import ResearchOptions, export_research, load_or_create_salt
+    from diary.services.records import records_for
+
+    salt_path = salt_file or Path(diary.home) / SALT_NAME
+    salt, created = load_or_create_salt(salt_path)
+    if created and on_new_salt is not None:
+        on_new_salt(salt_path)
+    options = ResearchOptions(salt=salt, date_shift=date_shift, include_notes=include_notes, fhir=fhir,
+                              seal_to=seal_to)
+    return export_research(records_for(diary, labels, include_notes=include_notes), out, options=options,
+                           today=diary.clock().date(), progress=progress)
