@@ -26,3 +26,13 @@ def mean(values: list[float]) -> float | None:
     value = sum(values) / len(values)
     # A whole number needs no rounding (and most days have one check-in): skip the Decimal round trip.
     return float(value) if float(value).is_integer() else round_half_up(value)
+
+
+def one_decimal(value: float) -> str:
+    """A value as printed to one decimal, half up ("5.25" → "5.3")."""
+    return f"{round_half_up(value, 1):.1f}"
+
+
+def score_text(value: float) -> str:
+    """A score as printed: whole numbers bare, prorated ones to one decimal (half up)."""
+    return f"{value:g}" if float(value).is_integer() else one_decimal(value)

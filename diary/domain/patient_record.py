@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from diary.domain.days import DayValues, days_between
 from diary.domain.entries import CheckIn
 from diary.domain.goals import Goal, Rating
 from diary.domain.plans import Activity
@@ -39,3 +40,9 @@ class PatientRecord:
     period_start: date | None = None
     period_end: date | None = None
     extra: dict[str, str] = field(default_factory=dict)  # room for display-only facts (e.g. app version)
+
+
+def record_days(record: PatientRecord, start: date, end: date) -> list[DayValues]:
+    """The record's day values from `start` to `end` inclusive, gaps included, newest first."""
+    inside = [c for c in record.checkins if start <= c.day <= end]
+    return days_between(start, end, inside)

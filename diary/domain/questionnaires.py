@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
+from collections.abc import Iterable
 from typing import Any
 
 from diary.domain.errors import ValidationFailed
@@ -110,3 +111,17 @@ def check_schedule(instrument_id: str, every_days: int) -> None:
     get_instrument(instrument_id)
     if isinstance(every_days, bool) or not isinstance(every_days, int) or not SCHEDULE_MIN_DAYS <= every_days <= SCHEDULE_MAX_DAYS:
         raise ValidationFailed(f"Repeat every {SCHEDULE_MIN_DAYS} to {SCHEDULE_MAX_DAYS} days (got {every_days!r}).")
+
+
+def completed(responses: Iterable[Response], instrument_id: str, *, start: date | None = None,
+              end: date | None = None) -> list[tuple[date, Score]]:
+    """Valid completed results of one instrument as (completion day, score), oldest first."""
+    out = []
+    for r in responses:
+        if (r.instrument_id != instrument_id or r.status is not Status.COMPLETE or r.completed_at is None
+                or r.result is None or not r.result.valid or r.result.total is None):
+            continue
+        day = r.completed_at.date()
+        if (start is None or day >= start) and (end is None or day <= end):
+            out.append((r.completed_at, day, r.result))
+    return [(day, result) for _, day, result in sorted(out, key=lambda t: t[0])]

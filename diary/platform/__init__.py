@@ -6,7 +6,7 @@ Everything else in diary/ is the same Python on both. What differs, and the seam
   in and out (PLATFORM-CRYPTO.md). Desktop: `crypto_pynacl.PyNaclSodium`. No module outside this
   package imports `nacl`. `secret_stream()` (desktop only) streams the research export's sealed files.
 - **where the diary lives, and durability** — `current().home`: `default_home()` is the data folder when
-  nothing else names one (config.data_dir asks it); `await flush(home)` makes a commit durable before
+  nothing else names one (config.data_dir asks it); `await flush()` makes the commits so far durable before
   the UI says "Saved" (desktop: nothing to add to SQLite's commit; browser: the IndexedDB sync).
   `durable.write_atomically` writes a whole file or none, on every platform.
 - **background work** — `current().work`: `await run(job, *args)` runs blocking work off the UI,

@@ -28,7 +28,7 @@ class DesktopHome:
 
         return Path(user_data_dir(APP_NAME, appauthor=False))
 
-    async def flush(self, home: Path) -> None:
+    async def flush(self) -> None:
         return None
 
 
@@ -91,7 +91,7 @@ class DialogFiles:
                                                      **_type_filter(extensions))
         except Exception as exc:  # noqa: BLE001 - the client could not open a dialog here
             raise NoFileDialog(str(exc)) from None
-        return [PickedFile(f.name, bytes(f.bytes) if f.bytes is not None else None) for f in files or []]
+        return [PickedFile(f.name, bytes(f.bytes) if f.bytes is not None else None, f.path) for f in files or []]
 
     async def ask_path(self, *, title: str, name: str) -> str | None:
         import flet as ft
@@ -130,6 +130,12 @@ class MatplotlibCharts:
         import flet as ft
 
         return ft.Image(src=chart.png, key=key, fit=ft.BoxFit.CONTAIN, semantics_label=label, gapless_playback=True)
+
+    def colours(self, *, dark: bool) -> tuple[str, str]:
+        from diary.reports.style import DARK, LIGHT
+
+        style = DARK if dark else LIGHT
+        return style.face, style.text
 
 
 class DesktopPlatform:

@@ -31,10 +31,12 @@ class NoFileDialog(Exception):
 
 @dataclass(frozen=True)
 class PickedFile:
-    """A file the user chose: its name and bytes (None when the dialog could not read it)."""
+    """A file the user chose: its name, and its bytes or, from a desktop dialog that gave only that, its path
+    (both None when the dialog could not read it)."""
 
     name: str
-    data: bytes | None
+    data: bytes | None = None
+    path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,9 @@ class HomeStorage(Protocol):
     def default_home(self) -> Path:
         """Where a diary lives when neither --home, $DIARY_HOME nor $FLET_APP_STORAGE_DATA say."""
 
-    async def flush(self, home: Path) -> None:
-        """Make what was committed in `home` durable; the UI awaits this before it says "Saved".
-        Desktop: nothing to do (SQLite syncs at commit); browser: the IndexedDB sync."""
+    async def flush(self) -> None:
+        """Make every commit so far durable; the UI awaits this before it says "Saved" (or "Paired",
+        "Imported"...). Desktop: nothing to do (SQLite syncs at commit); browser: the IndexedDB sync."""
 
 
 class Repeating(Protocol):
@@ -100,6 +102,9 @@ class ChartRenderer(Protocol):
 
     def control(self, chart: Chart, *, key: str, label: str) -> Any:
         """The control a screen shows for a rendered chart (desktop: an image of the PNG)."""
+
+    def colours(self, *, dark: bool) -> tuple[str, str]:
+        """(background, text) of the charts, so the card around a chart matches it."""
 
 
 class Platform(Protocol):

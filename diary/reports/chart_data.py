@@ -18,7 +18,7 @@ from diary.domain.days import DayValues
 from diary.domain.goal_progress import ratings_of
 from diary.domain.goals import Goal, Rating
 from diary.domain.instruments import INSTRUMENTS
-from diary.domain.numbers import round_half_up, round_half_up_int
+from diary.domain.numbers import round_half_up, round_half_up_int, score_text
 from diary.domain.questionnaires import Response
 from diary.reports.series import (
     MEASURE_NAMES, Measure, PlanDose, WeekMinutes, completed, day_label, flare_runs, n_days, one_decimal,
@@ -185,11 +185,6 @@ def activity_data(days: list[DayValues], *, start: date, end: date, dose: PlanDo
 
 
 # PHQ-15
-def score_text(value: float) -> str:
-    """A score as printed: whole numbers bare, prorated ones to one decimal (half up)."""
-    return f"{value:g}" if float(value).is_integer() else one_decimal(value)
-
-
 def phq15_summary(points: list) -> str:
     if not points:
         return "No PHQ-15 results in this period."

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from diary.domain.days import DayValues, days_between
-from diary.domain.patient_record import PatientRecord
+from diary.domain.days import DayValues
+from diary.domain.patient_record import PatientRecord, record_days
 from diary.reports.chart_data import (
     Chart, ChartData, activity_data, body_map_data, goal_data, phq15_data, symptom_data,
 )
@@ -32,12 +32,6 @@ def first_day(record: PatientRecord) -> date | None:
     days += [r.completed_at.date() for r in record.questionnaires if r.completed_at]
     days += [r.rated_on for r in record.ratings]
     return min(days) if days else None
-
-
-def record_days(record: PatientRecord, start: date, end: date) -> list[DayValues]:
-    """The record's day values from `start` to `end` inclusive, gaps included, newest first."""
-    inside = [c for c in record.checkins if start <= c.day <= end]
-    return days_between(start, end, inside)
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from diary.domain.days import DayValues
 from diary.domain.goal_progress import t_score
 from diary.domain.goals import Goal, Rating
 from diary.domain.instruments import Score
-from diary.domain.numbers import round_half_up
+from diary.domain.numbers import one_decimal, round_half_up  # noqa: F401 - one_decimal: charts import it here
 from diary.domain.plans import Activity, Intensity, week_start
-from diary.domain.questionnaires import Response, Status
+from diary.domain.questionnaires import Response, completed  # noqa: F401 - completed: reports import it here
 from diary.domain.regions import REGIONS
 
 Measure = Literal["pain", "fatigue", "stress"]
@@ -85,10 +85,6 @@ def span_words(start: date, end: date) -> str:
 def day_label(day: date, *, year: bool = False) -> str:
     """"3 Mar" (or "3 Mar 2026"): short, unambiguous in every locale, no leading zero."""
     return f"{day.day} {day:%b}" + (f" {day.year}" if year else "")
-
-
-def one_decimal(value: float) -> str:
-    return f"{round_half_up(value, 1):.1f}"
 
 
 def by_day(days: Iterable[DayValues]) -> dict[date, DayValues]:
@@ -216,20 +212,6 @@ def plan_dose(activities: Iterable[Activity]) -> PlanDose | None:
     order = [Intensity.LIGHT, Intensity.MODERATE, Intensity.VIGOROUS]
     lowest = min((a.intensity for a in aerobic), key=order.index)
     return PlanDose(sum(a.minutes * a.times_per_week for a in aerobic), lowest)
-
-
-def completed(responses: Iterable[Response], instrument_id: str, *, start: date | None = None,
-              end: date | None = None) -> list[tuple[date, Score]]:
-    """Valid completed results of one instrument as (completion day, score), oldest first."""
-    out = []
-    for r in responses:
-        if (r.instrument_id != instrument_id or r.status is not Status.COMPLETE or r.completed_at is None
-                or r.result is None or not r.result.valid or r.result.total is None):
-            continue
-        day = r.completed_at.date()
-        if (start is None or day >= start) and (end is None or day <= end):
-            out.append((r.completed_at, day, r.result))
-    return [(day, result) for _, day, result in sorted(out, key=lambda t: t[0])]
 
 
 def weekly_latest(results: list[tuple[date, Score]]) -> list[tuple[date, Score]]:

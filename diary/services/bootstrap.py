@@ -71,6 +71,58 @@ class Diary:
 
         return caseload_service(self)
 
+    # Features the screens and the command line share, also built on first use.
+    @cached_property
+    def reminders(self):
+        """diary.services.reminders.ReminderService: the daily reminder's settings and whether it is due."""
+        from diary.services.reminders import ReminderService
+
+        return ReminderService(meta=self.meta, checkins=self.checkins, clock=self.clock)
+
+    @cached_property
+    def backups(self):
+        """diary.services.backups.BackupService: this home's backups, settings and restore."""
+        from diary.services.backups import BackupService
+
+        return BackupService(self.home, clock=self.clock, diary=self)
+
+    @cached_property
+    def summaries(self):
+        """diary.services.summaries.SummaryService: the one-page PDF for a visit."""
+        from diary.services.summaries import SummaryService
+
+        return SummaryService(self)
+
+    @cached_property
+    def research(self):
+        """diary.services.research_export.ResearchExportService: de-identified data sets (clinician homes)."""
+        from diary.services.research_export import ResearchExportService
+
+        return ResearchExportService(self)
+
+    @cached_property
+    def trends(self):
+        """diary.services.trends.TrendService: chart views of this diary or of a clinician's patient."""
+        from diary.services.trends import TrendService
+
+        return TrendService(self)
+
+    def last_export(self):
+        """The newest written entry of the export log (diary.storage.export_log.ExportLogEntry), or None.
+
+        Read straight from the log: the export service would load the cryptography on every start."""
+        from diary.storage.export_log import ExportLogRepository
+
+        entries = ExportLogRepository(self.engine).entries(limit=1)
+        return entries[0] if entries else None
+
+    def set_theme(self, mode: str) -> None:
+        """Remember the light/dark choice ("system", "light" or "dark") for the next start."""
+        self.meta.set("theme", mode)
+
+    def theme(self) -> str:
+        return self.meta.get("theme") or "system"
+
     def patient_records(self, labels: list[str] | None = None) -> Iterator[PatientRecord]:
         """A clinician's patients as PatientRecords, one at a time (all, or those with these labels)."""
         return self.caseload.patient_records(labels)

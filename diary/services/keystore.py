@@ -90,6 +90,19 @@ class KeyStore:
         """Whether the private key is protected by a passphrase."""
         return self._read().startswith(PROTECTED_HEADER)
 
+    def lock_state(self) -> str:
+        """"off" (no passphrase, or a key file that cannot be read: using it says why), "locked" (a
+        passphrase is needed first) or "unlocked" (protected, and opened in this session)."""
+        try:
+            if not self.protected:
+                return "off"
+            self.private_key()
+        except KeyLocked:
+            return "locked"
+        except DiaryError:
+            return "off"
+        return "unlocked"
+
     def _raw_private(self, passphrase: str | None = None) -> bytes:
         blob = self._read()
         if blob.startswith(PLAIN_HEADER):

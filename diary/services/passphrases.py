@@ -20,3 +20,8 @@ def new_passphrase_file(path: Path) -> str:
     except OSError as exc:
         raise describe_write_failure(exc, path, what="the passphrase file") from None
     return words
+
+
+def suggest_passphrase() -> str:
+    """A new six-word passphrase to offer (the same generator as exports and backups)."""
+    return generate_passphrase()

@@ -74,3 +74,21 @@ def export_data_set(diary, out: Path, *, labels: list[str] | None = None, date_s
                               seal_to=seal_to)
     return export_research(records_for(diary, labels, include_notes=include_notes), out, options=options,
                            today=diary.clock().date(), progress=progress)
+
+
+class ResearchExportService:
+    """`export_data_set` for one open diary (Diary.research), as the caseload's card uses it."""
+
+    def __init__(self, diary):
+        self._diary = diary
+
+    def new_folder(self) -> Path:
+        return new_data_set_folder(self._diary)
+
+    @property
+    def salt_path(self) -> Path:
+        return Path(self._diary.home) / SALT_NAME
+
+    def export(self, out: Path, **options) -> ExportSummary:
+        """See export_data_set for the options."""
+        return export_data_set(self._diary, out, **options)

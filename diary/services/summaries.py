@@ -93,3 +93,13 @@ def write_summary(diary, out: Path, *, period: str, patient: str | None = None,
     except OSError as exc:
         raise describe_write_failure(exc, out, what="the summary") from None
     return summary
+
+
+class SummaryService:
+    """`make_summary` for one open diary (Diary.summaries)."""
+
+    def __init__(self, diary):
+        self._diary = diary
+
+    def make(self, *, period: str, patient: str | None = None, include_notes: bool = False) -> SummaryPdf:
+        return make_summary(self._diary, period=period, patient=patient, include_notes=include_notes)

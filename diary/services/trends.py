@@ -19,8 +19,8 @@ from diary.domain.patient_record import PatientRecord
 from diary.platform import current
 from diary.reports.overview import CHART_ORDER, PERIODS, TrendView, draw, trend_data
 
-__all__ = ["CACHE", "CHART_ORDER", "DEFAULT_PERIOD", "PERIODS", "Snapshot", "TrendView", "cached_view",
-           "own_snapshot", "patient_snapshot", "render_view"]
+__all__ = ["CACHE", "CHART_ORDER", "DEFAULT_PERIOD", "PERIODS", "Snapshot", "TrendService", "TrendView",
+           "cached_view", "own_snapshot", "patient_snapshot", "render_view"]
 DEFAULT_PERIOD = "4w"
 CACHE_SIZE = 16
 
@@ -104,3 +104,19 @@ def render_view(snap: Snapshot, period: str, dark: bool) -> TrendView:
                     lambda chart: charts.render(chart, dark=dark))
         CACHE.put(key, view)
     return view
+
+
+class TrendService:
+    """The trend views of one open diary (Diary.trends): its own, or a clinician's patient's."""
+
+    def __init__(self, diary):
+        self._diary = diary
+
+    def own(self) -> Snapshot:
+        return own_snapshot(self._diary)
+
+    def patient(self, record: PatientRecord) -> Snapshot:
+        return patient_snapshot(self._diary, record)
+
+    cached = staticmethod(cached_view)
+    render = staticmethod(render_view)

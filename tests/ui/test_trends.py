@@ -6,6 +6,7 @@ import stat
 import flet as ft
 import pytest
 
+from diary.services import trends as trend_service
 from diary.services.demo import fill_demo
 from diary.ui import text as T
 from diary.ui import theme
@@ -18,9 +19,9 @@ CHARTS = ("pain", "fatigue", "stress", "activity", "phq15", "goals", "body")
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    state.CACHE.clear()
+    trend_service.CACHE.clear()
     yield
-    state.CACHE.clear()
+    trend_service.CACHE.clear()
 
 
 @pytest.fixture

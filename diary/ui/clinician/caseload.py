@@ -8,16 +8,15 @@ one page of patients is ever built as controls, which keeps the screen quick wit
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import flet as ft
 
 from diary.domain.errors import DiaryError
-from diary.services.bootstrap import Diary
-from diary.services.caseload import FLAGS
-from diary.ui.clinician import state
+from diary.platform import current as platform
+from diary.ui.state import clinician as state
+from diary.ui.state.clinician import FLAGS
 from diary.ui.clinician import text as T
 from diary.ui.clinician.research_card import ResearchCard
 from diary.ui.components.view import fresh_view
@@ -59,7 +58,7 @@ def flag_chip(flag: str) -> ft.Control:
 
 
 class CaseloadScreen(ft.Column):
-    def __init__(self, diary: Diary, *, view: CaseloadView | None = None, wide: bool = False,
+    def __init__(self, diary, *, view: CaseloadView | None = None, wide: bool = False,
                  on_open_patient: Callable[[str], None] = lambda label: None,
                  on_open: Callable[[str], None] = lambda name: None):
         super().__init__(key="caseload-screen", spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
@@ -287,8 +286,8 @@ class CaseloadScreen(ft.Column):
 
     async def _compute_figure(self, labels, rater, who) -> None:
         try:
-            figure = await asyncio.to_thread(self._diary.caseload.trial_figure, labels,
-                                             rater=None if rater == "all" else rater)
+            figure = await platform().work.run(
+                lambda: self._diary.caseload.trial_figure(labels, rater=None if rater == "all" else rater))
         except DiaryError as exc:
             lines = (str(exc),)
         else:

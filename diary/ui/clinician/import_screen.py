@@ -2,21 +2,22 @@
 refused with its reason and what to do), and the import log.
 
 Every check is diary.imports' (security.md, in order, failing closed); this screen only hands it the
-files' bytes, one at a time off the UI thread, with a progress bar when there are several.
+files' bytes, one at a time off the UI (the platform's background work), with a progress bar when there
+are several.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import flet as ft
 
 from diary.domain.errors import DiaryError
-from diary.services.keystore import KeyLocked
-from diary.ui.clinician import state
+from diary.platform import current as platform
+from diary.platform.seams import PickedFile
+from diary.ui.components.saving import durable
+from diary.ui.state import clinician as state
 from diary.ui.clinician import text as T
 from diary.ui.components.view import fresh_view
 
@@ -30,35 +31,18 @@ OUTCOME_ICONS = {
     "refused": (ft.Icons.BLOCK, ft.Colors.ERROR),
 }
 
-
-SUMMARY_GROUPS = {
-    "imported": ("imported", "updated"),
-    "already": ("already_imported",),
-    "superseded": ("stale",),
-    "refused": ("refused", "conflict"),
-}
 REFUSED = ("refused", "conflict")
-
-
-@dataclass(frozen=True)
-class PickedFile:
-    """A chosen file: its bytes (browser, phone) or its path (desktop without the bytes)."""
-
-    name: str
-    data: bytes | None = None
-    path: str | None = None
+__all__ = ["ImportScreen", "PickedFile", "pick_export_files"]
 
 
 async def pick_export_files() -> list[PickedFile]:
-    files = await ft.FilePicker().pick_files(dialog_title=T.PICK_TITLE, allow_multiple=True, with_data=True)
-    return [PickedFile(f.name, bytes(f.bytes) if f.bytes is not None else None, f.path) for f in files or []]
+    return await platform().files.pick(title=T.PICK_TITLE, multiple=True)
 
 
 class ImportScreen(ft.Column):
     def __init__(self, diary, *, pick_files: Callable[[], Awaitable[list[PickedFile]]] = pick_export_files):
         super().__init__(key="import-screen", spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._diary, self._pick = diary, pick_files
-        self._today = diary.clock().date()
         self._passphrase = ft.TextField(label=T.IMPORT_PASSPHRASE, key="import-passphrase", password=True,
                                         can_reveal_password=True, dense=True, helper=T.IMPORT_PASSPHRASE_HELP)
         self._button = ft.FilledButton(content=T.PICK_FILES, icon=ft.Icons.FILE_OPEN_OUTLINED, key="pick-files",
@@ -108,18 +92,19 @@ class ImportScreen(ft.Column):
                 self._status.value = T.IMPORTING.format(done=done + 1, total=total)
                 self.update()
                 try:
-                    result = await asyncio.to_thread(self._import_one, picked, passphrase)
-                except KeyLocked:
-                    self._status.value = T.KEY_LOCKED_HELP
-                    self._show_unlock_if_locked()
-                    return
+                    result = await platform().work.run(self._import_one, picked, passphrase)
                 except DiaryError as exc:
-                    self._status.value = str(exc)
+                    if self._diary.keys.lock_state() == "locked":
+                        self._status.value = T.KEY_LOCKED_HELP
+                        self._show_unlock_if_locked()
+                    else:
+                        self._status.value = str(exc)
                     return
                 results.append(result)
                 self._results.controls.append(self._result_row(result, done))
                 self._progress.value = (done + 1) / total
-            self._status.value = self._summary(results)
+            self._status.value = state.import_summary(results)
+            await durable()
         finally:
             self._button.disabled = False
             self._progress.visible = False
@@ -132,12 +117,6 @@ class ImportScreen(ft.Column):
         if picked.data is not None:
             return self._diary.imports.import_bytes(picked.data, name=picked.name, passphrase=passphrase)
         return self._diary.imports.import_file(Path(picked.path), passphrase=passphrase)
-
-    @staticmethod
-    def _summary(results) -> str:
-        """"2 imported, 1 already here, 1 refused." (groups with no file left out)."""
-        counts = {group: sum(r.outcome in outcomes for r in results) for group, outcomes in SUMMARY_GROUPS.items()}
-        return ", ".join(T.SUMMARY_PARTS[group].format(n=n) for group, n in counts.items() if n) + "."
 
     def _result_row(self, result, index: int) -> ft.Control:
         icon, colour = OUTCOME_ICONS[result.outcome]
@@ -156,14 +135,7 @@ class ImportScreen(ft.Column):
     # A passphrase-protected key
     def _show_unlock_if_locked(self) -> None:
         keys = self._diary.keys
-        try:
-            keys.private_key()  # a protected key that is not unlocked says so at once (no passphrase work)
-            locked = False
-        except KeyLocked:
-            locked = True
-        except DiaryError:  # missing or damaged: the import says so, with what to do
-            locked = False
-        if not locked:
+        if keys.lock_state() != "locked":  # a missing or damaged key: the import says so, with what to do
             self._unlock.content = None
             return
         field = ft.TextField(label=T.KEY_PASSPHRASE, key="unlock-passphrase", password=True, can_reveal_password=True,
@@ -172,7 +144,7 @@ class ImportScreen(ft.Column):
 
         async def unlock(e=None) -> None:
             try:
-                await asyncio.to_thread(keys.unlock, field.value or "")
+                await platform().work.run(keys.unlock, field.value or "")
             except DiaryError as exc:
                 status.value = str(exc)
                 return
@@ -186,8 +158,6 @@ class ImportScreen(ft.Column):
 
     # The log
     def _show_log(self) -> None:
-        entries = self._diary.imports.log(limit=LOG_LINES)
-        labels = {p.id: p.label for p in self._diary.caseload.patients()}
-        lines = [ft.Text(state.log_line(entry, labels, self._today), size=12, key=f"log-{i}")
-                 for i, entry in enumerate(entries)]
+        lines = [ft.Text(line, size=12, key=f"log-{i}")
+                 for i, line in enumerate(state.read_import_log(self._diary, limit=LOG_LINES))]
         self._log.content = fresh_view(lines or [ft.Text(T.LOG_EMPTY, key="log-empty")], name="import-log", spacing=4)

@@ -2,59 +2,43 @@
 activity plan and adherence, trend charts with their sentences, questionnaire scores with bands, and
 the one-page PDF.
 
-Charts and the PDF are the patient's own Trends screen's (diary.reports via diary/ui/state/trends.py),
-drawn from the patient's PatientRecord off the UI thread and cached by the record's content.
+Charts and the PDF are the patient's own Trends screen's (diary.services.trends and .summaries), drawn
+from the patient's PatientRecord off the UI (the platform's background work) and cached by its content.
 """
 
 from __future__ import annotations
 
-import asyncio
-import re
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 
 import flet as ft
 
 from diary.domain.errors import DiaryError, NotFound
-from diary.reports.overview import first_day
-from diary.reports.series import period_bounds
-from diary.reports.style import DARK, LIGHT
-from diary.ui.clinician import state
+from diary.platform import current as platform
+from diary.ui.state import clinician as state
 from diary.ui.clinician import text as T
 from diary.ui.clinician.caseload import flag_chip
 from diary.ui.clinician.patient_goals import GoalsCard
+from diary.ui.components.charts import chart_grid, page_is_dark
+from diary.ui.components.deliver import make_and_deliver
 from diary.ui.components.view import fresh_view
 from diary.ui.state.trends import (
-    DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, cached_view, chart_cards, failure_sentence, fingerprint, render_view,
-    make_and_deliver_pdf,
+    DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, cached_view, chart_cards, failure_sentence, render_view,
 )
 
 PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
+OUTCOME_WORDS = {"kept": T.PDF_SAVED_LOCALLY, "cancelled": T.PDF_CANCELLED, "saved": T.PDF_SAVED,
+                 "downloaded": T.PDF_DOWNLOADED, "failed": T.PDF_FAILED}
 
 
-async def save_with_dialog(pdf: bytes, name: str) -> str | None:
-    """Flet's save dialog (desktop: writes the bytes; browser: a download). None when cancelled."""
-    return await ft.FilePicker().save_file(dialog_title=T.PDF_SAVE_TITLE, file_name=name,
-                                           file_type=ft.FilePickerFileType.CUSTOM, allowed_extensions=["pdf"],
-                                           src_bytes=pdf)
-
-
-def pdf_name(label: str, end) -> str:
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", label).strip("-").lower() or "patient"
-    return f"summary-{slug}-{end.isoformat()}.pdf"
-
-
-def make_pdf(record, *, period: str, now: datetime) -> tuple[bytes, str]:
-    """The one-page summary of `record` for the chosen period (diary.reports.summary_pdf)."""
-    from diary.reports.summary_pdf import clinician_pdf
-
-    start, end = period_bounds(period, now.date(), first_day(record))
-    return clinician_pdf(record, today=now.date(), start=start, end=end, generated_at=now), pdf_name(record.label, end)
+def make_pdf(diary, label: str, *, period: str) -> tuple[bytes, str]:
+    """The patient's one-page summary for the chosen period (diary.services.summaries)."""
+    summary = diary.summaries.make(period=period, patient=label)
+    return summary.data, summary.name
 
 
 class PatientScreen(ft.Column):
     def __init__(self, diary, label: str, *, on_back: Callable[[], None], page_width: float | None = None,
-                 dark: bool | None = None, save_pdf: PdfSaver = save_with_dialog, notice: str | None = None):
+                 dark: bool | None = None, save_pdf: PdfSaver | None = None, notice: str | None = None):
         super().__init__(key="patient-screen", spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._diary, self._label, self._on_back, self._dark, self._save_pdf = diary, label, on_back, dark, save_pdf
         self._period = DEFAULT_PERIOD
@@ -147,27 +131,22 @@ class PatientScreen(ft.Column):
         if self._record is None:
             return
         if self._dark is None:
-            page = self.page
-            mode = page.theme_mode
-            self._dark = mode == ft.ThemeMode.DARK or (
-                mode in (None, ft.ThemeMode.SYSTEM) and page.platform_brightness == ft.Brightness.DARK)
+            self._dark = page_is_dark(self.page)
         self.page.run_task(self._draw)
 
     def _snapshot(self) -> Snapshot:
-        record = self._record
-        return Snapshot(record, self._today, f"{self._diary.home}|{record.key}|{fingerprint(record)}")
+        return self._diary.trends.patient(self._record)
 
     async def _draw(self) -> None:
-        period = self._period
-        snap = await asyncio.to_thread(self._snapshot)
+        period, work = self._period, platform().work
+        snap = await work.run(self._snapshot)
         if snap.empty:
             self._charts_message(T.CHARTS_EMPTY)
             return self.update()
         try:
-            view = await asyncio.to_thread(render_view, snap, period, bool(self._dark))
-        except Exception as exc:  # never crash the page over a chart
-            self._charts_message(T.CHARTS_FAILED.format(
-                reason=str(exc) if isinstance(exc, DiaryError) else failure_sentence(exc)))
+            view = await work.run(render_view, snap, period, bool(self._dark))
+        except Exception as exc:  # noqa: BLE001 - never crash the page over a chart
+            self._charts_message(T.CHARTS_FAILED.format(reason=failure_sentence(exc)))
             return self.update()
         if period == self._period:
             self._show_view(view)
@@ -189,16 +168,7 @@ class PatientScreen(ft.Column):
                                           name="patient-charts-message")
 
     def _show_view(self, view) -> None:
-        style = DARK if self._dark else LIGHT
-        cards = [ft.Container(
-            key=f"chart-{card.name}", col={"xs": 12, "lg": 6}, padding=12, border_radius=12, bgcolor=style.face,
-            content=ft.Column(spacing=6, controls=[
-                ft.Text(card.title, size=16, weight=ft.FontWeight.W_600, color=style.text),
-                ft.Image(src=card.png, key=f"chart-image-{card.name}", fit=ft.BoxFit.CONTAIN,
-                         semantics_label=card.image_label, gapless_playback=True),
-                ft.Text(card.summary, key=f"chart-summary-{card.name}", size=14, color=style.text),
-            ])) for card in chart_cards(view)]
-        self._charts.content = fresh_view([ft.ResponsiveRow(controls=cards, spacing=12, run_spacing=12)],
+        self._charts.content = fresh_view([chart_grid(chart_cards(view), dark=bool(self._dark))],
                                           name=f"patient-charts-{view.period}")
 
     # The one-page PDF
@@ -206,11 +176,10 @@ class PatientScreen(ft.Column):
         self._pdf_button.disabled = True
         self._pdf_status.value = T.PDF_MAKING
         self.update()
-        record, period, now = self._record, self._period, self._diary.clock()
-        outcome, where, name = await make_and_deliver_pdf(
-            lambda: make_pdf(record, period=period, now=now), self._save_pdf, self._diary)
-        self._pdf_status.value = {"local": T.PDF_SAVED_LOCALLY, "cancelled": T.PDF_CANCELLED, "saved": T.PDF_SAVED,
-                                  "downloaded": T.PDF_DOWNLOADED, "failed": T.PDF_FAILED}[outcome].format(
-            path=where, name=name, reason=where)
+        period = self._period
+        outcome, where, name = await make_and_deliver(lambda: make_pdf(self._diary, self._label, period=period),
+                                                      home=self._diary.home, title=T.PDF_SAVE_TITLE,
+                                                      save=self._save_pdf)
+        self._pdf_status.value = OUTCOME_WORDS[outcome].format(path=where, name=name, reason=where)
         self._pdf_button.disabled = False
         self.update()

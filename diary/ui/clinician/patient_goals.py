@@ -15,7 +15,7 @@ import flet as ft
 from diary.domain.errors import DiaryError
 from diary.domain.goals import LEVELS
 from diary.ui import text as PT
-from diary.ui.clinician import state
+from diary.ui.state import clinician as state
 from diary.ui.clinician import text as T
 from diary.ui.components.view import fresh_view
 from diary.ui.state.goals import format_level

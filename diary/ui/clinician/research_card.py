@@ -3,6 +3,7 @@
 The data set goes to a new folder under HOME/research/ (a folder dialog is not available in the browser,
 and the server is this machine): the screen shows its path. The salt for study ids is the clinic's
 HOME/research-salt.txt, as for `diary research-export`; it is made on first use and never exported.
+The export is diary.services.research_export's (Diary.research), run off the UI by the platform.
 """
 
 from __future__ import annotations
@@ -13,15 +14,12 @@ from collections.abc import Callable
 import flet as ft
 
 from diary.domain.errors import DiaryError
-from diary.services.bootstrap import Diary
+from diary.platform import current as platform
 from diary.ui.clinician import text as T
-
-RESEARCH_FOLDER = "research"
-SALT_NAME = "research-salt.txt"  # the same file `diary research-export` uses by default
 
 
 class ResearchCard(ft.Container):
-    def __init__(self, diary: Diary, *, chosen: Callable[[], list[str]], total: Callable[[], int]):
+    def __init__(self, diary, *, chosen: Callable[[], list[str]], total: Callable[[], int]):
         super().__init__(key="research-card", padding=14, border_radius=12, bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST)
         self._diary, self._chosen, self._total = diary, chosen, total
         self._shift = ft.Checkbox(key="research-date-shift", label=T.RESEARCH_DATE_SHIFT, value=True)
@@ -41,27 +39,20 @@ class ResearchCard(ft.Container):
         ])
 
     async def run(self, e=None) -> None:
-        from diary.research import ResearchOptions, export_research, load_or_create_salt
-        from diary.services.records import records_for
-
+        research = self._diary.research
         labels = self._chosen() or None
         total = len(labels) if labels else self._total()
-        home = self._diary.home
-        out = home / RESEARCH_FOLDER / f"research-{self._diary.clock().strftime('%Y%m%d-%H%M%S')}"
-        written = {"n": 0}
+        written, made_salt = {"n": 0}, []
         self._button.disabled, self._bar.visible, self._bar.value = True, True, 0
         self._status.value = T.RESEARCH_WORKING.format(n=total)
         self.update()
         try:
-            salt, created = load_or_create_salt(home / SALT_NAME)
-            options = ResearchOptions(salt=salt, date_shift=bool(self._shift.value),
-                                      include_notes=bool(self._notes.value), fhir=bool(self._fhir.value))
-            out.parent.mkdir(mode=0o700, exist_ok=True)
-            records = records_for(self._diary, labels, include_notes=bool(self._notes.value))
-            job = asyncio.ensure_future(asyncio.to_thread(
-                export_research, records, out, options=options, today=self._diary.clock().date(),
-                progress=lambda n: written.__setitem__("n", n)))
-            while not job.done():  # the export runs in a thread; show its progress from here
+            out = research.new_folder()
+            job = asyncio.ensure_future(platform().work.run(lambda: research.export(
+                out, labels=labels, date_shift=bool(self._shift.value), include_notes=bool(self._notes.value),
+                fhir=bool(self._fhir.value), progress=lambda n: written.__setitem__("n", n),
+                on_new_salt=made_salt.append)))
+            while not job.done():  # the export runs in the background; show its progress from here
                 await asyncio.wait([job], timeout=0.3)
                 self._bar.value = written["n"] / total if total else None
                 self.update()
@@ -72,8 +63,7 @@ class ResearchCard(ft.Container):
             self._bar.value = 1
             self._status.value = T.RESEARCH_DONE.format(
                 n=summary.patients, patients="patient" if summary.patients == 1 else "patients", path=summary.out,
-                salt=T.RESEARCH_SALT_MADE.format(path=home / SALT_NAME) if created else "")
+                salt=T.RESEARCH_SALT_MADE.format(path=made_salt[0]) if made_salt else "")
         finally:
             self._button.disabled = False
         self.update()
-

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import inspect
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 import flet as ft
@@ -12,7 +13,8 @@ from diary.ui.components.body_map import BodyMap
 from diary.ui.components.scale import ScalePicker
 from diary.ui.state.checkin_form import CheckInForm, parse_hours, parse_minutes
 
-SaveHandler = Callable[[CheckInForm], "str | None"]  # returns an error sentence, or None when saved
+# Returns (or, when async, resolves to) an error sentence, or None when saved.
+SaveHandler = Callable[[CheckInForm], "str | None | Awaitable[str | None]"]
 
 
 def _section(title: str) -> ft.Control:
@@ -121,11 +123,13 @@ class CheckInEditor(ft.Column):
             e.control.error, hours = str(exc), None
         self._update(sleep_hours=hours)
 
-    def _save(self, e=None) -> None:
+    async def _save(self, e=None) -> None:
         invalid = [f for f in (*self._minutes.values(), self._hours) if f.error]
         if invalid:
             return self.show_status(T.FIX_FIELD.format(field=invalid[0].label, error=invalid[0].error), ok=False)
         error = self._on_save(self.form)
+        if inspect.isawaitable(error):
+            error = await error
         if error:
             self.show_status(error, ok=False)
 

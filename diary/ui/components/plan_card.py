@@ -7,15 +7,17 @@ from collections.abc import Callable
 import flet as ft
 
 from diary.domain.errors import DiaryError
-from diary.services.goals import GoalService
 from diary.ui import text as T
+from diary.ui.state.goals import PlanRow, plan_rows
 
 
 class PlanCard(ft.Card):
-    def __init__(self, goals: GoalService, *, on_changed: Callable[[str], None]):
+    """`goals`: the diary's goals service (its plan and the week's log)."""
+
+    def __init__(self, goals, *, on_changed: Callable[[str], None]):
         super().__init__(key="plan-card")
         self._goals, self._on_changed = goals, on_changed
-        rows = [self._row(activity, week) for activity, week in goals.plan_week()]
+        rows = [self._row(row) for row in plan_rows(goals.plan_week())]
         self._name = ft.TextField(label=T.ACTIVITY_NAME, key="activity-name", expand=2, dense=True)
         self._intensity = ft.Dropdown(
             label=T.ACTIVITY_INTENSITY, key="activity-intensity", value="moderate", expand=2, dense=True,
@@ -40,20 +42,16 @@ class PlanCard(ft.Card):
                                                on_click=self._add)]),
         ]))
 
-    def _row(self, activity, week) -> ft.Control:
-        if week.expected:
-            progress = T.PLAN_PROGRESS.format(done=week.done, expected=week.expected)
-        else:
-            progress = T.PLAN_NOTHING_EXPECTED
-        extra = f" · {T.PLAN_FLARE_DAYS.format(n=week.flare_days)}" if week.flare_days else ""
+    def _row(self, row: PlanRow) -> ft.Control:
+        activity = row.activity
         return ft.Column(spacing=4, key=f"activity-{activity.id}", controls=[
             ft.Row(controls=[
-                ft.Text(f"{activity.name} · {activity.dose}", weight=ft.FontWeight.W_600, expand=True),
+                ft.Text(row.title, weight=ft.FontWeight.W_600, expand=True),
                 ft.IconButton(icon=ft.Icons.DELETE_OUTLINE, tooltip=f"{T.REMOVE} {activity.name}",
                               key=f"remove-activity-{activity.id}", on_click=lambda e: self._remove(activity.id)),
             ]),
-            ft.ProgressBar(value=week.adherence or 0, semantics_label=progress),
-            ft.Text(progress + extra, size=12, key=f"activity-progress-{activity.id}"),
+            ft.ProgressBar(value=row.adherence, semantics_label=row.progress),
+            ft.Text(row.line, size=12, key=f"activity-progress-{activity.id}"),
         ])
 
     def _add(self, e=None) -> None:

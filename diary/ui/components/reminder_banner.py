@@ -10,12 +10,13 @@ from collections.abc import Callable
 
 import flet as ft
 
-from diary.services.reminders import ReminderService
 from diary.ui import text as T
 
 
 class ReminderBanner(ft.Container):
-    def __init__(self, service: ReminderService, *, on_open: Callable[[], None] | None = None):
+    """`service`: the diary's reminders (Diary.reminders), for "Quiet today"."""
+
+    def __init__(self, service, *, on_open: Callable[[], None] | None = None):
         super().__init__(key="reminder-banner", padding=12, border_radius=10, bgcolor=ft.Colors.TERTIARY_CONTAINER)
         self._service, self._on_open = service, on_open
         self.content = ft.Row(wrap=True, spacing=8, run_spacing=4,
@@ -40,6 +41,6 @@ class ReminderBanner(ft.Container):
         self.visible = False
 
 
-def reminder_banner(service: ReminderService | None, *, on_open: Callable[[], None] | None = None) -> list[ft.Control]:
-    """The banner in a list (empty when no reminder is due), ready to splice into a screen's controls."""
-    return [ReminderBanner(service, on_open=on_open)] if service is not None and service.due() else []
+def reminder_banner(service, *, on_open: Callable[[], None] | None = None) -> list[ft.Control]:
+    """The banner in a list, ready to splice into a screen's controls (show it when a reminder is due)."""
+    return [ReminderBanner(service, on_open=on_open)]

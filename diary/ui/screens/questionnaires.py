@@ -7,18 +7,19 @@ from __future__ import annotations
 import flet as ft
 
 from diary.domain.errors import DiaryError
-from diary.domain.instruments import INSTRUMENTS
 from diary.domain.questionnaires import Response
-from diary.services.questionnaires import QuestionnaireService
 from diary.ui import text as T
+from diary.ui.components.saving import durable
 from diary.ui.components.view import fresh_view
-from diary.ui.state.questionnaires import band_words, change_line, last_line, score_line
-
-PHQ15_ITEM4 = 3  # "Menstrual cramps or other problems with your periods": asked of women only
+from diary.ui.state.questionnaires import (
+    PHQ15_ITEM4, AnswerView, FormRow, FormsList, ItemView, Option, answer_view, read_forms_list, result_view,
+)
 
 
 class QuestionnairesScreen(ft.Column):
-    def __init__(self, service: QuestionnaireService, *, wide: bool, start: str | None = None):
+    """`service`: the diary's questionnaires (Diary.questionnaires); `start` opens one at once."""
+
+    def __init__(self, service, *, wide: bool, start: str | None = None):
         super().__init__(key="forms-screen", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._q, self._wide = service, wide
         self.answer(start) if start else self.show_list()
@@ -29,33 +30,25 @@ class QuestionnairesScreen(ft.Column):
 
     # The list
     def show_list(self, message: str | None = None) -> None:
-        due = {d.instrument_id for d in self._q.due()}
-        rows = []
-        for instrument_id in self._q.administrable():
-            inst, history = INSTRUMENTS[instrument_id], self._q.history(instrument_id)
-            drafts = [r for r in [self._q.draft(instrument_id)] if r is not None]
-            label = (T.RESUME.format(n=drafts[0].n_answered, total=len(drafts[0].answers)) if drafts else T.START)
-            rows.append(ft.Card(content=ft.Container(padding=14, content=ft.Column(spacing=6, controls=[
-                ft.Row(controls=[
-                    ft.Text(inst.name, size=18, weight=ft.FontWeight.W_600, expand=True),
-                    *([ft.Container(content=ft.Text(T.FORMS_DUE, size=12, color=ft.Colors.ON_TERTIARY_CONTAINER),
-                                    bgcolor=ft.Colors.TERTIARY_CONTAINER, border_radius=8,
-                                    padding=ft.Padding.symmetric(horizontal=8, vertical=2))]
-                      if instrument_id in due else []),
-                ]),
-                ft.Text(last_line(history), key=f"q-last-{instrument_id}"),
-                ft.Row(controls=[
-                    ft.FilledButton(content=label, key=f"q-start-{instrument_id}",
-                                    on_click=lambda e, i=instrument_id: self.answer(i)),
-                    *([ft.TextButton(content=T.HISTORY_OF, key=f"q-history-{instrument_id}",
-                                     on_click=lambda e, r=history[-1]: self.show_result(r))] if history else []),
-                ]),
-            ]))))
+        self._draw_list(read_forms_list(self._q), message)
+
+    def _draw_list(self, forms: FormsList, message: str | None) -> None:
         status = [ft.Text(message, key="forms-message", color=ft.Colors.PRIMARY)] if message else []
         self._show([ft.Text(T.FORMS_HEADING, size=22, weight=ft.FontWeight.W_600), *status,
-                    ft.Text(T.FORMS_NONE_DUE if not due else f"{T.FORMS_DUE}: "
-                            + ", ".join(INSTRUMENTS[i].name for i in self._q.administrable() if i in due)),
-                    *rows], "forms-list")
+                    ft.Text(forms.due_line), *map(self._form_card, forms.rows)], "forms-list")
+
+    def _form_card(self, row: FormRow) -> ft.Control:
+        due = [ft.Container(content=ft.Text(T.FORMS_DUE, size=12, color=ft.Colors.ON_TERTIARY_CONTAINER),
+                            bgcolor=ft.Colors.TERTIARY_CONTAINER, border_radius=8,
+                            padding=ft.Padding.symmetric(horizontal=8, vertical=2))] if row.due else []
+        history = [ft.TextButton(content=T.HISTORY_OF, key=f"q-history-{row.instrument_id}",
+                                 on_click=lambda e: self.show_result(row.latest))] if row.latest else []
+        return ft.Card(content=ft.Container(padding=14, content=ft.Column(spacing=6, controls=[
+            ft.Row(controls=[ft.Text(row.name, size=18, weight=ft.FontWeight.W_600, expand=True), *due]),
+            ft.Text(row.last, key=f"q-last-{row.instrument_id}"),
+            ft.Row(controls=[ft.FilledButton(content=row.action, key=f"q-start-{row.instrument_id}",
+                                             on_click=lambda e: self.answer(row.instrument_id)), *history]),
+        ])))
 
     # Answering
     def answer(self, instrument_id: str) -> None:
@@ -69,56 +62,47 @@ class QuestionnairesScreen(ft.Column):
         self._render()
 
     def _render(self) -> None:
-        w, r = self._wording, self._response
-        total = len(w.items)
+        self._draw_page(answer_view(self._wording, self._response, page_no=self._page_no, wide=self._wide))
+
+    def _draw_page(self, view: AnswerView) -> None:
         header = [
             ft.Row(controls=[ft.TextButton(content=T.LEAVE, icon=ft.Icons.ARROW_BACK, key="q-leave",
                                            on_click=lambda e: self.show_list(T.DRAFT_KEPT))]),
-            ft.Text(w.title, size=20, weight=ft.FontWeight.W_600),
-            ft.Text(w.instructions, key="q-instructions"),
-            ft.ProgressBar(value=r.n_answered / total, semantics_label=f"{r.n_answered} of {total} answered"),
+            ft.Text(view.title, size=20, weight=ft.FontWeight.W_600),
+            ft.Text(view.instructions, key="q-instructions"),
+            ft.ProgressBar(value=view.answered / view.total,
+                           semantics_label=f"{view.answered} of {view.total} answered"),
         ]
-        if self._wide:
-            body = [self._item(i) for i in range(total)]
-            nav = [ft.FilledButton(content=T.FINISH, key="q-finish", on_click=lambda e: self._finish())]
+        body = [self._item(item) for item in view.items]
+        finish = ft.FilledButton(content=T.FINISH, key="q-finish", on_click=self._finish)
+        if view.position is None:
+            nav = [finish]
         else:
-            i = self._page_no
-            body = [ft.Text(T.QUESTION_OF.format(n=i + 1, total=total), key="q-position",
-                            color=ft.Colors.ON_SURFACE_VARIANT), self._item(i)]
-            nav = [ft.OutlinedButton(content=T.PREVIOUS, key="q-back", disabled=i == 0,
+            body.insert(0, ft.Text(view.position, key="q-position", color=ft.Colors.ON_SURFACE_VARIANT))
+            nav = [ft.OutlinedButton(content=T.PREVIOUS, key="q-back", disabled=view.first,
                                      on_click=lambda e: self._go(-1)),
-                   *([ft.FilledButton(content=T.NEXT, key="q-next", on_click=lambda e: self._go(1))]
-                     if i < total - 1 else
-                     [ft.FilledButton(content=T.FINISH, key="q-finish", on_click=lambda e: self._finish())])]
+                   finish if view.last else ft.FilledButton(content=T.NEXT, key="q-next", on_click=lambda e: self._go(1))]
         self._error = ft.Text(key="q-error", color=ft.Colors.ERROR)
         footer = [self._error, ft.Row(controls=nav, alignment=ft.MainAxisAlignment.SPACE_BETWEEN),
-                  ft.Text(w.attribution, size=11, color=ft.Colors.ON_SURFACE_VARIANT, key="q-attribution")]
-        self._show(header + body + footer, f"answer-{r.instrument_id}-{self._page_no}")
+                  ft.Text(view.attribution, size=11, color=ft.Colors.ON_SURFACE_VARIANT, key="q-attribution")]
+        self._show(header + body + footer, f"answer-{view.instrument_id}-{view.page_no}")
 
-    def _item(self, i: int) -> ft.Control:
-        w, r = self._wording, self._response
-        options = list(w.options[i])
-        buttons = []
-        for value, label in options:
-            chosen = r.answers[i] == value
-            buttons.append(self._option(f"q-option-{i}-{value}", label, chosen, lambda e, v=value: self._pick(i, v)))
-        if r.instrument_id == "phq15" and i == PHQ15_ITEM4:
-            chosen = bool(r.options.get("exclude_item4"))
-            buttons.append(self._option("q-option-3-na", T.NOT_APPLICABLE, chosen, lambda e: self._not_applicable()))
-        stems = w.item_stems or ()
-        stem = stems[i] if i < len(stems) else None
-        # On a phone every page repeats its group's stem; the whole form shows it once per group.
-        show_stem = stem and (not self._wide or i == 0 or stems[i - 1] != stem)
-        return ft.Column(spacing=8, key=f"q-item-{i}", horizontal_alignment=ft.CrossAxisAlignment.STRETCH, controls=[
-            *([ft.Text(stem, italic=True, color=ft.Colors.ON_SURFACE_VARIANT)] if show_stem else []),
-            ft.Text(f"{i + 1}. {w.items[i]}", size=18 if not self._wide else 16, weight=ft.FontWeight.W_500),
+    def _item(self, item: ItemView) -> ft.Control:
+        buttons = [self._option(o, lambda e, v=o.value: self._pick(item.index, v)) for o in item.options]
+        if item.not_applicable:
+            buttons.append(self._option(item.not_applicable, lambda e: self._not_applicable()))
+        return ft.Column(spacing=8, key=f"q-item-{item.index}", horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+                         controls=[
+            *([ft.Text(item.stem, italic=True, color=ft.Colors.ON_SURFACE_VARIANT)] if item.stem else []),
+            ft.Text(item.text, size=18 if not self._wide else 16, weight=ft.FontWeight.W_500),
             *buttons,
         ])
 
-    def _option(self, key: str, label: str, chosen: bool, on_click) -> ft.Control:
+    def _option(self, option: Option, on_click) -> ft.Control:
+        chosen = option.chosen
         return ft.OutlinedButton(
-            key=key, on_click=on_click, height=52 if not self._wide else 44,
-            content=ft.Text(label, semantics_label=label + (", selected" if chosen else ""),
+            key=option.key, on_click=on_click, height=52 if not self._wide else 44,
+            content=ft.Text(option.label, semantics_label=option.label + (", selected" if chosen else ""),
                             weight=ft.FontWeight.W_600 if chosen else None),
             style=ft.ButtonStyle(
                 shape=ft.RoundedRectangleBorder(radius=12), alignment=ft.Alignment.CENTER_LEFT,
@@ -148,12 +132,13 @@ class QuestionnairesScreen(ft.Column):
         self._page_no = max(0, min(len(self._wording.items) - 1, self._page_no + step))
         self._render()
 
-    def _finish(self) -> None:
+    async def _finish(self, e=None) -> None:
         try:
             done = self._q.complete(self._response.id)
         except DiaryError as exc:
             self._error.value = str(exc)
             return
+        await durable()
         if "item9_positive" in done.result.flags:
             return self.show_crisis(done)
         self.show_result(done)
@@ -169,22 +154,16 @@ class QuestionnairesScreen(ft.Column):
         ], "crisis")
 
     def show_result(self, response: Response) -> None:
-        name = INSTRUMENTS[response.instrument_id].name
-        history = self._q.history(response.instrument_id)
-        s = response.result
-        lines = [ft.Text(score_line(response), size=20, key="q-result-score")]
-        if s and s.band:
-            lines.append(ft.Text(band_words(s.band), size=18, weight=ft.FontWeight.W_600, key="q-result-band"))
-        lines += [ft.Text(f"{k.replace('_', ' ').capitalize()}: {v:g}" if v is not None else
-                          f"{k.replace('_', ' ').capitalize()}: —") for k, v in (s.subscales if s else {}).items()]
-        lines.append(ft.Text(change_line(response, history), key="q-result-change"))
-        earlier = [ft.Text(f"{r.completed_at.strftime('%-d %b %Y')}: "
-                           f"{score_line(r)}{' · ' + band_words(r.result.band) if r.result and r.result.band else ''}",
-                           size=13) for r in reversed(history)]
+        view = result_view(response, self._q.history(response.instrument_id))
+        lines = [ft.Text(view.score, size=20, key="q-result-score")]
+        if view.band:
+            lines.append(ft.Text(view.band, size=18, weight=ft.FontWeight.W_600, key="q-result-band"))
+        lines += [ft.Text(line) for line in view.subscales]
+        lines.append(ft.Text(view.change, key="q-result-change"))
         self._show([
             ft.Row(controls=[ft.TextButton(content=T.BACK_TO_FORMS, icon=ft.Icons.ARROW_BACK, key="back-to-forms",
                                            on_click=lambda e: self.show_list())]),
-            ft.Text(T.RESULT_HEADING.format(name=name), size=22, weight=ft.FontWeight.W_600),
+            ft.Text(T.RESULT_HEADING.format(name=view.name), size=22, weight=ft.FontWeight.W_600),
             *lines,
-            ft.Text(T.HISTORY_OF, weight=ft.FontWeight.W_600), *earlier,
+            ft.Text(T.HISTORY_OF, weight=ft.FontWeight.W_600), *[ft.Text(line, size=13) for line in view.earlier],
         ], "result")

@@ -8,27 +8,25 @@ import flet as ft
 
 from diary.domain.errors import DiaryError
 from diary.domain.instruments import INSTRUMENTS
-from diary.services.questionnaires import DEFAULT_CRISIS_TEXT, QuestionnaireService
+from diary.platform import current as platform
 from diary.ui import text as T
+from diary.ui.state.questionnaires import (
+    FormsSettingsView, ScheduleRow, default_crisis_text, read_forms_settings, schedule_saved,
+)
 
-# The intervals people actually use; a custom interval set elsewhere (CLI) is kept and shown as well.
-INTERVALS = {7: "Every week", 14: "Every 2 weeks", 28: "Every 4 weeks", 91: "Every 3 months", 182: "Every 6 months"}
-
-FilePicker = Callable[[], Awaitable[bytes | None]]
+WordingPicker = Callable[[], Awaitable[bytes | None]]
 
 
 async def pick_json_file() -> bytes | None:
     """Ask the user for one JSON file and return its bytes (None if they cancelled). Works on web and desktop."""
-    files = await ft.FilePicker().pick_files(
-        dialog_title=T.WORDING_PICK_TITLE, file_type=ft.FilePickerFileType.CUSTOM, allowed_extensions=["json"],
-        with_data=True)
-    return files[0].bytes if files else None
+    files = await platform().files.pick(title=T.WORDING_PICK_TITLE, extensions=["json"])
+    return files[0].data if files else None
 
 
 class FormsSettings(ft.Column):
     """A Settings section; every change is saved at once and confirmed in a line under the section."""
 
-    def __init__(self, service: QuestionnaireService, *, pick_file: FilePicker = pick_json_file):
+    def __init__(self, service, *, pick_file: WordingPicker = pick_json_file):
         super().__init__(spacing=8, key="forms-settings")
         self._q, self._pick_file = service, pick_file
         self._status = ft.Text(key="forms-settings-status")
@@ -37,19 +35,17 @@ class FormsSettings(ft.Column):
         self.render()
 
     def render(self) -> None:
-        schedule = self._q.schedule()
-        rows = [self._schedule_row(instrument_id, every, on) for instrument_id, (every, on) in schedule.items()]
-        clinic = self._q.clinic_wordings()
-        wordings = [ft.Text(T.WORDING_LOADED.format(name=INSTRUMENTS[w.instrument_id].name, language=w.language,
-                                                    source=w.sources[0]), key=f"wording-{w.instrument_id}", size=13)
-                    for w in clinic] or [ft.Text(T.WORDING_NONE, size=13, color=ft.Colors.ON_SURFACE_VARIANT)]
+        self._draw(read_forms_settings(self._q))
+
+    def _draw(self, view: FormsSettingsView) -> None:
+        wordings = [ft.Text(line, key=f"wording-{instrument_id}", size=13) for instrument_id, line in view.wordings]
         self.controls = [
             ft.Text(T.FORMS_SETTINGS_HEADING, weight=ft.FontWeight.W_600),
             ft.Text(T.FORMS_SETTINGS_HELP, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
-            *rows,
+            *map(self._schedule_row, view.schedule),
             ft.Text(T.WORDING_HEADING, weight=ft.FontWeight.W_600),
             ft.Text(T.WORDING_HELP, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
-            *wordings,
+            *(wordings or [ft.Text(T.WORDING_NONE, size=13, color=ft.Colors.ON_SURFACE_VARIANT)]),
             ft.Row(controls=[ft.OutlinedButton(content=T.WORDING_LOAD, icon=ft.Icons.UPLOAD_FILE, key="load-wording",
                                                on_click=self._load_clicked)]),
             ft.Container(height=4),
@@ -62,16 +58,14 @@ class FormsSettings(ft.Column):
             self._status,
         ]
 
-    def _schedule_row(self, instrument_id: str, every: int, on: bool) -> ft.Control:
-        options = dict(INTERVALS)
-        options.setdefault(every, f"Every {every} days")
+    def _schedule_row(self, row: ScheduleRow) -> ft.Control:
+        instrument_id, every, on = row.instrument_id, row.every, row.enabled
         return ft.ResponsiveRow(vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
-            ft.Switch(label=INSTRUMENTS[instrument_id].name, value=on, key=f"schedule-on-{instrument_id}",
-                      col={"xs": 5},
+            ft.Switch(label=row.name, value=on, key=f"schedule-on-{instrument_id}", col={"xs": 5},
                       on_change=lambda e: self.set_schedule(instrument_id, every, enabled=e.control.value)),
             ft.Dropdown(key=f"schedule-every-{instrument_id}", value=str(every), dense=True, disabled=not on,
                         col={"xs": 7}, label=T.SCHEDULE_EVERY,
-                        options=[ft.DropdownOption(key=str(d), text=t) for d, t in sorted(options.items())],
+                        options=[ft.DropdownOption(key=str(d), text=t) for d, t in row.choices],
                         on_select=lambda e: self.set_schedule(instrument_id, int(e.control.value), enabled=on)),
         ])
 
@@ -81,15 +75,13 @@ class FormsSettings(ft.Column):
             self._q.set_schedule(instrument_id, every_days, enabled=enabled)
         except DiaryError as exc:
             return self._say(str(exc), error=True)
-        name = INSTRUMENTS[instrument_id].name
         self.render()
-        self._say(T.SCHEDULE_SAVED.format(name=name, every=INTERVALS.get(every_days, f"every {every_days} days").lower())
-                  if enabled else T.SCHEDULE_OFF.format(name=name))
+        self._say(schedule_saved(instrument_id, every_days, enabled=enabled))
 
     async def _load_clicked(self, e=None) -> None:
         try:
             data = await self._pick_file()
-        except Exception:  # the client could not open a file dialog (e.g. no zenity on Linux desktop)
+        except Exception:  # noqa: BLE001 - the client could not open a file dialog (e.g. no zenity on Linux)
             return self._say(T.WORDING_NO_PICKER, error=True)
         if data is not None:
             self.load_wording(data)
@@ -111,8 +103,8 @@ class FormsSettings(ft.Column):
         self._say(T.HELP_TEXT_SAVED)
 
     def _reset_crisis(self, e=None) -> None:
-        self._q.set_crisis_text(DEFAULT_CRISIS_TEXT)
-        self._crisis.value = DEFAULT_CRISIS_TEXT
+        self._q.set_crisis_text(default_crisis_text())
+        self._crisis.value = default_crisis_text()
         self._say(T.HELP_TEXT_RESET)
 
     def _say(self, message: str, *, error: bool = False) -> None:

@@ -1,43 +1,44 @@
 """Trends: the period's charts with a sentence each, the links in the diary, and a PDF for the visit.
 
-Charts are drawn off the UI thread (asyncio.to_thread) and cached by the diary's content
-(diary/ui/state/trends.py), so the first visit shows a short "drawing" line and switching period is
+Charts are drawn off the UI (the platform's background work) and cached by the diary's content
+(diary/services/trends.py), so the first visit shows a short "drawing" line and switching period is
 instant once the other periods have been drawn in the background.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 
 import flet as ft
 
-from diary.domain.errors import DiaryError
-from diary.reports.style import DARK, LIGHT
+from diary.platform import current as platform
 from diary.ui import text as T
+from diary.ui.components.charts import chart_grid, page_is_dark
+from diary.ui.components.deliver import make_and_deliver
 from diary.ui.components.view import fresh_view
 from diary.ui.state.trends import (
     DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, association_lines, cached_view, chart_cards, failure_sentence,
-    make_and_deliver_pdf, render_view, snapshot, visit_pdf,
+    render_view, snapshot, visit_pdf,
 )
 
 PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
 WIDE = 840
+OUTCOME_WORDS = {"kept": T.VISIT_SAVED_LOCALLY, "cancelled": T.VISIT_CANCELLED, "saved": T.VISIT_SAVED,
+                 "downloaded": T.VISIT_DOWNLOADED, "failed": T.VISIT_FAILED}
 
 
 async def save_with_dialog(pdf: bytes, name: str) -> str | None:
-    """Flet's save dialog; it writes the bytes itself (desktop) or hands them to the browser as a
+    """The platform's save dialog; it writes the bytes itself (desktop) or hands them to the browser as a
     download (web). Returns the chosen path ("" on web), None when the user cancelled."""
-    return await ft.FilePicker().save_file(dialog_title=T.VISIT_PDF, file_name=name,
-                                           file_type=ft.FilePickerFileType.CUSTOM, allowed_extensions=["pdf"],
-                                           src_bytes=pdf)
+    return await platform().files.offer(pdf, title=T.VISIT_PDF, name=name, extensions=["pdf"])
 
 
 class TrendsScreen(ft.Column):
-    """The patient's Trends destination. `dark=None` follows the page's theme (and the system's)."""
+    """The patient's Trends destination. `dark=None` follows the page's theme (and the system's);
+    `save_pdf` stands in for the platform's save dialog (tests)."""
 
     def __init__(self, diary, *, page_width: float | None = None, dark: bool | None = None,
-                 save_pdf: PdfSaver = save_with_dialog, prefetch: bool = True):
+                 save_pdf: PdfSaver | None = None, prefetch: bool = True):
         super().__init__(key="trends-screen", spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._diary, self._dark, self._save_pdf, self._prefetch = diary, dark, save_pdf, prefetch
         self._wide = (page_width or 0) >= WIDE
@@ -66,15 +67,13 @@ class TrendsScreen(ft.Column):
     # Loading and drawing
     def did_mount(self) -> None:
         if self._dark is None:
-            page = self.page
-            mode = page.theme_mode
-            self._dark = mode == ft.ThemeMode.DARK or (
-                mode in (None, ft.ThemeMode.SYSTEM) and page.platform_brightness == ft.Brightness.DARK)
+            self._dark = page_is_dark(self.page)
         self.page.run_task(self._load)
 
     async def _load(self) -> None:
+        work = platform().work
         try:
-            self._snap = await asyncio.to_thread(snapshot, self._diary)
+            self._snap = await work.run(snapshot, self._diary)
         except Exception as exc:  # the database could not be read: say so, never crash the screen
             return self._fail(exc)
         if self._snap.empty:
@@ -84,11 +83,11 @@ class TrendsScreen(ft.Column):
         if self._prefetch:
             for period, _ in PERIOD_CHOICES:
                 if period != self._period:
-                    await asyncio.to_thread(render_view, self._snap, period, self._dark)
+                    await work.run(render_view, self._snap, period, self._dark)
 
     async def _draw(self, period: str) -> None:
         try:
-            view = await asyncio.to_thread(render_view, self._snap, period, self._dark)
+            view = await platform().work.run(render_view, self._snap, period, self._dark)
         except Exception as exc:
             return self._fail(exc)
         if period == self._period:  # the user may have chosen another period meanwhile
@@ -103,8 +102,7 @@ class TrendsScreen(ft.Column):
             pass
 
     def _fail(self, exc: Exception) -> None:
-        reason = str(exc) if isinstance(exc, DiaryError) else failure_sentence(exc)
-        self._show_message(T.TRENDS_FAILED.format(reason=reason))
+        self._show_message(T.TRENDS_FAILED.format(reason=failure_sentence(exc)))
         self._refresh()
 
     async def _period_changed(self, e) -> None:
@@ -125,23 +123,13 @@ class TrendsScreen(ft.Column):
                                         name="trends-message")
 
     def _show_view(self, view) -> None:
-        face = (DARK if self._dark else LIGHT).face
-        cards = [ft.Container(
-            key=f"chart-{card.name}", col={"xs": 12, "lg": 6}, padding=12, border_radius=12, bgcolor=face,
-            content=ft.Column(spacing=6, controls=[
-                ft.Text(card.title, size=16, weight=ft.FontWeight.W_600, color=(DARK if self._dark else LIGHT).text),
-                ft.Image(src=card.png, key=f"chart-image-{card.name}", fit=ft.BoxFit.CONTAIN,
-                         semantics_label=card.image_label, gapless_playback=True),
-                ft.Text(card.summary, key=f"chart-summary-{card.name}", size=14,
-                        color=(DARK if self._dark else LIGHT).text),
-            ])) for card in chart_cards(view)]
         sentences, others = association_lines(view.associations)
         links = [ft.Text(T.LINKS_HEADING, size=18, weight=ft.FontWeight.W_600),
                  ft.Text(T.LINKS_INTRO, size=13, color=ft.Colors.ON_SURFACE_VARIANT),
                  *(ft.Text(f"• {s}", key=f"link-{i}") for i, s in enumerate(sentences))]
         if others:
             links.append(ft.Text(others, key="links-others", color=ft.Colors.ON_SURFACE_VARIANT))
-        self._body.content = fresh_view([ft.ResponsiveRow(controls=cards, spacing=12, run_spacing=12),
+        self._body.content = fresh_view([chart_grid(chart_cards(view), dark=self._dark),
                                          ft.Column(spacing=6, controls=links, key="links")],
                                         name=f"trends-{view.period}", spacing=16)
 
@@ -150,11 +138,9 @@ class TrendsScreen(ft.Column):
         self._pdf_button.disabled = True
         self._status.value = T.VISIT_MAKING
         self.update()
-        notes = bool(self._notes.value)
-        outcome, where, name = await make_and_deliver_pdf(
-            lambda: visit_pdf(self._diary, self._period, include_notes=notes), self._save_pdf, self._diary)
-        self._status.value = {"local": T.VISIT_SAVED_LOCALLY, "cancelled": T.VISIT_CANCELLED, "saved": T.VISIT_SAVED,
-                              "downloaded": T.VISIT_DOWNLOADED, "failed": T.VISIT_FAILED}[outcome].format(
-            path=where, name=name, reason=where)
+        notes, period = bool(self._notes.value), self._period
+        outcome, where, name = await make_and_deliver(lambda: visit_pdf(self._diary, period, include_notes=notes),
+                                                      home=self._diary.home, title=T.VISIT_PDF, save=self._save_pdf)
+        self._status.value = OUTCOME_WORDS[outcome].format(path=where, name=name, reason=where)
         self._pdf_button.disabled = False
         self._refresh()

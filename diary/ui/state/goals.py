@@ -1,7 +1,12 @@
-"""Words for goal progress: what the Goals screen says about each goal. No Flet here."""
+"""What the Goals screen shows: each goal's tile and the plan's rows as frozen values built by pure
+functions from the goal service's answers, and the words for goal progress. No Flet here."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from diary.domain.goals import Goal
+from diary.domain.plans import Activity
 from diary.services.goals import GoalSummary
 from diary.ui import text as T
 
@@ -38,3 +43,62 @@ def sparkline(summary: GoalSummary, width: int = 8) -> list[int]:
 
 def t_score_line(value: float | None) -> str:
     return T.T_SCORE_NONE if value is None else T.T_SCORE.format(value=f"{value:.1f}")
+
+
+# The Goals screen, as frozen values
+@dataclass(frozen=True)
+class GoalTile:
+    goal: Goal
+    main: bool
+    rating: str
+    progress: str
+    trend: str | None  # "improving", "worsening", "no_change"
+    spark: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class GoalsView:
+    trees: tuple[tuple[GoalTile, tuple[GoalTile, ...]], ...]  # (main goal, its steps)
+    rating_due: bool
+    t_score: str
+
+    @property
+    def goals(self) -> list[Goal]:
+        """Every goal, each main goal before its steps (the order they are rated in)."""
+        return [tile.goal for main, steps in self.trees for tile in (main, *steps)]
+
+
+def goal_tile(summary: GoalSummary, *, main: bool) -> GoalTile:
+    return GoalTile(summary.goal, main, rating_line(summary), progress_line(summary),
+                    summary.trend.value if summary.trend else None, tuple(sparkline(summary)))
+
+
+def goals_view(trees: list, *, rating_due: bool, t_score: float | None) -> GoalsView:
+    return GoalsView(tuple((goal_tile(tree.main, main=True), tuple(goal_tile(s, main=False) for s in tree.steps))
+                           for tree in trees), rating_due, t_score_line(t_score))
+
+
+def read_goals(goals) -> GoalsView:
+    trees = goals.overview()
+    return goals_view(trees, rating_due=bool(trees) and goals.rating_due(), t_score=goals.t_score() if trees else None)
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    activity: Activity
+    title: str  # "Walk · 30 min, 3× a week"
+    progress: str  # "2 of 3 this week" (what the bar says to a screen reader)
+    line: str  # the progress and any flare days left out
+    adherence: float
+
+
+def plan_rows(week) -> tuple[PlanRow, ...]:
+    """This week's activities against their dose (GoalService.plan_week)."""
+    rows = []
+    for activity, done in week:
+        progress = (T.PLAN_PROGRESS.format(done=done.done, expected=done.expected) if done.expected
+                    else T.PLAN_NOTHING_EXPECTED)
+        extra = f" · {T.PLAN_FLARE_DAYS.format(n=done.flare_days)}" if done.flare_days else ""
+        rows.append(PlanRow(activity, f"{activity.name} · {activity.dose}", progress, progress + extra,
+                            done.adherence or 0))
+    return tuple(rows)

@@ -1,4 +1,6 @@
-"""What the History screen lists: one row a day, gaps included. No Flet here."""
+"""What the History screen shows, as frozen values: the list of days (a heading above each week, one row
+a day, gaps included) and one day's check-ins. `history_list` and `day_view` are pure functions of the
+log's answers; `read_history_list` and `read_day` ask the log. No Flet here."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from diary.domain.days import DayValues
+from diary.domain.entries import CheckIn
 from diary.domain.instruments.weekly import weekly_activity, weekly_pain_mean
 from diary.domain.plans import week_start
 from diary.ui import text as T
@@ -73,3 +76,64 @@ def week_line(days: list[DayValues], *, monday: date) -> str:
 def weeks_in(days: list[DayValues]) -> list[date]:
     """The Mondays of the weeks the listed days fall in, newest first."""
     return sorted({week_start(d.day) for d in days}, reverse=True)
+
+
+@dataclass(frozen=True)
+class WeekHeading:
+    monday: date
+    line: str
+
+
+@dataclass(frozen=True)
+class HistoryList:
+    """The days shown, newest first, each week headed by its figures; whether older days remain."""
+
+    items: tuple[WeekHeading | DayRow, ...]
+    more: bool
+
+
+def history_list(days: list[DayValues], whole_weeks: list[DayValues], *, today: date, first: date,
+                 days_shown: int) -> HistoryList:
+    """`days`: the days on the page; `whole_weeks`: every day of the weeks they fall in (the week figures
+    judge a whole week, not the few of its days on the page)."""
+    headings = {monday: week_line(whole_weeks, monday=monday) for monday in weeks_in(days)}
+    items: list[WeekHeading | DayRow] = []
+    for row in history_rows(days, today=today):
+        monday = week_start(row.day)
+        if monday in headings:
+            items.append(WeekHeading(monday, headings.pop(monday)))
+        items.append(row)
+    return HistoryList(tuple(items), more=first < today - timedelta(days=days_shown - 1))
+
+
+def read_history_list(log, *, days_shown: int) -> HistoryList:
+    """From the first logged day (at least the last week, for back-filling), `days_shown` days at most."""
+    today = log.today()
+    first = log.first_day() or today
+    start = max(min(first, today - timedelta(days=6)), today - timedelta(days=days_shown - 1))
+    days = log.history(start=start)
+    whole_weeks = log.history(start=week_start(start), end=today) if days else []
+    return history_list(days, whole_weeks, today=today, first=first, days_shown=days_shown)
+
+
+@dataclass(frozen=True)
+class CheckInCard:
+    checkin: CheckIn
+    time: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class DayView:
+    day: date
+    title: str
+    cards: tuple[CheckInCard, ...]  # empty: nothing logged, so the day opens as a back-fill form
+
+
+def day_view(day: date, checkins: list[CheckIn], *, today: date) -> DayView:
+    return DayView(day, day_title(day, today), tuple(
+        CheckInCard(c, c.recorded_at.strftime("%H:%M"), ", ".join(summary_parts(c))) for c in checkins))
+
+
+def read_day(log, day: date) -> DayView:
+    return day_view(day, log.checkins_on(day), today=log.today())

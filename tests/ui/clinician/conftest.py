@@ -11,7 +11,7 @@ import pytest
 from diary.services.bootstrap import open_diary
 from diary.services.demo import fill_demo
 from diary.ui.app import make_main
-from diary.ui.state import trends as trend_state
+from diary.services import trends as trend_service
 from tests.conftest import NOW, FixedClock
 from tests.flet_harness import FletHarness
 
@@ -20,9 +20,9 @@ PHYSIO = "Physio Berg"
 
 @pytest.fixture(autouse=True)
 def fresh_chart_cache():
-    trend_state.CACHE.clear()
+    trend_service.CACHE.clear()
     yield
-    trend_state.CACHE.clear()
+    trend_service.CACHE.clear()
 
 
 @pytest.fixture

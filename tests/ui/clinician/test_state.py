@@ -10,7 +10,7 @@ from diary.domain.goals import Category
 from diary.services.caseload import CaseloadRow, TrialFigure
 from diary.services.importing import ImportResult
 from diary.storage.import_log import ImportLogEntry
-from diary.ui.clinician import state
+from diary.ui.state import clinician as state
 
 TODAY = date(2026, 3, 15)
 ROW = CaseloadRow(label="Anna", exported_at=datetime(2026, 3, 14, 20, tzinfo=timezone.utc),

@@ -9,12 +9,11 @@ from datetime import date, datetime, timedelta
 from diary.domain.goal_progress import ratings_of, t_score
 from diary.domain.goals import GoalType, Rater, Rating
 from diary.domain.instruments import INSTRUMENTS
-from diary.domain.numbers import round_half_up
-from diary.domain.patient_record import PatientRecord
+from diary.domain.numbers import round_half_up, score_text
+from diary.domain.patient_record import PatientRecord, record_days
 from diary.domain.plans import week_adherence, week_start
-from diary.reports.charts import score_text
-from diary.reports.overview import record_days
-from diary.reports.series import completed
+from diary.domain.questionnaires import completed
+from diary.services.caseload import FLAGS  # noqa: F401 - the flags' words, for the caseload's chips and filter
 from diary.ui import text as PT
 from diary.ui.clinician import text as T
 from diary.ui.state.goals import format_level
@@ -257,3 +256,28 @@ def log_line(entry, labels: dict[int, str], today: date) -> str:
                              sha=entry.file_sha256[:12] if entry.file_sha256 else T.LOG_NOT_READ,
                              size=human_size(entry.file_size) if entry.file_size is not None else T.NOT_AVAILABLE,
                              outcome=T.OUTCOME_NAMES.get(entry.outcome, entry.outcome), category=category, who=who)
+
+
+# The Import screen
+SUMMARY_GROUPS = {
+    "imported": ("imported", "updated"),
+    "already": ("already_imported",),
+    "superseded": ("stale",),
+    "refused": ("refused", "conflict"),
+}
+
+
+def import_summary(results) -> str:
+    """"2 imported, 1 already here, 1 refused." (groups with no file left out)."""
+    counts = {group: sum(r.outcome in outcomes for r in results) for group, outcomes in SUMMARY_GROUPS.items()}
+    return ", ".join(T.SUMMARY_PARTS[group].format(n=n) for group, n in counts.items() if n) + "."
+
+
+def log_lines(entries, patients, today: date) -> list[str]:
+    """The import log, newest first, naming the patient where the file was theirs."""
+    labels = {p.id: p.label for p in patients}
+    return [log_line(entry, labels, today) for entry in entries]
+
+
+def read_import_log(diary, *, limit: int) -> list[str]:
+    return log_lines(diary.imports.log(limit=limit), diary.caseload.patients(), diary.clock().date())

@@ -1,0 +1,43 @@
+"""Blocks both Settings screens show: the light/dark choice, the data folder, the privacy note, the version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import flet as ft
+
+from diary import __version__
+from diary.ui import text as T
+
+
+def theme_picker(current: str, *, on_theme: Callable[[str], None]) -> ft.Control:
+    """System, light or dark: saved for the next start and applied at once."""
+    return ft.Column(spacing=4, controls=[
+        ft.Text(T.THEME, weight=ft.FontWeight.W_600),
+        ft.SegmentedButton(
+            key="theme", selected=[current], allow_empty_selection=False,
+            segments=[ft.Segment(value="system", label=T.THEME_SYSTEM),
+                      ft.Segment(value="light", label=T.THEME_LIGHT),
+                      ft.Segment(value="dark", label=T.THEME_DARK)],
+            on_change=lambda e: on_theme(e.control.selected[0]),
+        ),
+    ])
+
+
+def data_folder(heading: str, folder: str, lines: list[ft.Control], help_text: str) -> ft.Control:
+    """Where the data lives (selectable, with a label so screen readers read it), and what is there."""
+    return ft.Column(spacing=4, controls=[
+        ft.Text(heading, weight=ft.FontWeight.W_600),
+        ft.Text(folder, selectable=True, key="data-folder", font_family="monospace", semantics_label=folder),
+        *lines,
+        ft.Text(help_text, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
+    ])
+
+
+def privacy(heading: str, text: str) -> ft.Control:
+    return ft.Column(spacing=4, controls=[ft.Text(heading, weight=ft.FontWeight.W_600),
+                                          ft.Text(text, key="privacy")])
+
+
+def version() -> ft.Control:
+    return ft.Text(T.VERSION.format(version=__version__), key="version", color=ft.Colors.ON_SURFACE_VARIANT)
