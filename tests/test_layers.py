@@ -27,6 +27,7 @@ implementation module (only the package and its interface modules).
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,9 @@ ALLOWED: dict[str, set[str]] = {
 }
 # The platform modules anyone allowed to use the platform may import; the rest are implementations,
 # chosen once inside the package (diary/platform/__init__.py).
+# Libraries outside ours: the domain may use pydantic only; below the UI nothing touches Flet.
+DOMAIN_LIBRARIES = {"pydantic", "pydantic_core", "annotated_types"}
+NO_FLET = {"domain", "storage", "exchange", "reports", "research", "services", "ui/state", "ui/text", "config"}
 PLATFORM_INTERFACE = {"diary.platform", "diary.platform.crypto", "diary.platform.seams", "diary.platform.durable"}
 THREAD_STARTERS = {"Thread", "to_thread", "run_thread"}
 
@@ -113,6 +117,7 @@ def broken_edges(package: Path = PACKAGE) -> list[str]:
                     broken.append(f"{where} (nacl only inside diary/platform)")
                 continue
             if target != "diary" and not target.startswith("diary."):
+                broken += _library_edge(here, where, target)
                 continue
             there = layer_of(target)
             if there not in (here, "root") and there not in ALLOWED[here]:
@@ -122,6 +127,15 @@ def broken_edges(package: Path = PACKAGE) -> list[str]:
         if not in_platform:
             broken += _seam_calls(tree, module)
     return list(dict.fromkeys(broken))  # `from x import a, b` is one edge
+
+
+def _library_edge(here: str, where: str, target: str) -> list[str]:
+    top = target.split(".")[0]
+    if here == "domain" and top not in DOMAIN_LIBRARIES and top not in sys.stdlib_module_names:
+        return [f"{where} (the domain uses the standard library and pydantic only)"]
+    if here in NO_FLET and top == "flet":
+        return [f"{where} ({here} never imports Flet)"]
+    return []
 
 
 def _seam_calls(tree: ast.AST, module: str) -> list[str]:
@@ -170,6 +184,15 @@ def test_the_walk_finds_a_broken_edge(tmp_path, source, expected):
     (package / "ui" / "screens" / "bad.py").write_text(source + "\n")
     broken = broken_edges(package)
     assert len(broken) == 1 and expected in broken[0] and broken[0].startswith("diary.ui.screens.bad:")
+
+
+def test_a_state_module_with_flet_is_caught(tmp_path):
+    package = tmp_path / "diary"
+    (package / "ui" / "state").mkdir(parents=True)
+    for folder in (package, package / "ui", package / "ui" / "state"):
+        (folder / "__init__.py").write_text("")
+    (package / "ui" / "state" / "bad.py").write_text("import flet as ft\n")
+    assert broken_edges(package) == ["diary.ui.state.bad:1 → flet (ui/state never imports Flet)"]
 
 
 def test_every_layer_in_the_table_is_a_folder_or_module_that_exists():

@@ -6,11 +6,16 @@ CHECK constraints repeat the domain's validation so that no path into the file c
 app would refuse.
 """
 
-from diary.domain.entries import ACTIVITY_MAX_MIN
-from diary.domain.regions import REGIONS
-from diary.domain.text import NOTE_MAX_CHARS
+# The values the released migrations were made with, frozen here: a migration that has shipped must
+# build the same schema forever, so it never reads today's domain constants. A new region or a longer
+# note needs a new migration (tests/storage/test_migrations.py says so when the domain moves on).
+REGIONS_V1 = ("jaw_left", "jaw_right", "shoulder_left", "shoulder_right", "upper_arm_left", "upper_arm_right",
+              "lower_arm_left", "lower_arm_right", "hip_left", "hip_right", "upper_leg_left", "upper_leg_right",
+              "lower_leg_left", "lower_leg_right", "neck", "upper_back", "lower_back", "chest", "abdomen")
+NOTE_MAX_CHARS_V1 = 2000
+ACTIVITY_MAX_MIN_V1 = 600
 
-_REGION_LIST = ", ".join(f"'{r}'" for r in REGIONS)
+_REGION_LIST = ", ".join(f"'{r}'" for r in REGIONS_V1)
 
 
 def _scale(name: str) -> str:
@@ -19,7 +24,7 @@ def _scale(name: str) -> str:
 
 def _minutes(name: str) -> str:
     return (
-        f"{name} INTEGER CHECK ({name} IS NULL OR ({name} BETWEEN 0 AND {ACTIVITY_MAX_MIN}"
+        f"{name} INTEGER CHECK ({name} IS NULL OR ({name} BETWEEN 0 AND {ACTIVITY_MAX_MIN_V1}"
         f" AND typeof({name}) = 'integer'))"
     )
 
@@ -46,7 +51,7 @@ V1 = [
         strength INTEGER CHECK (strength IS NULL OR strength IN (0, 1)),
         {_scale("worry")},
         flare INTEGER NOT NULL DEFAULT 0 CHECK (flare IN (0, 1)),
-        note TEXT CHECK (note IS NULL OR length(note) <= {NOTE_MAX_CHARS}),
+        note TEXT CHECK (note IS NULL OR length(note) <= {NOTE_MAX_CHARS_V1}),
         updated_at TEXT NOT NULL
     )""",
     "CREATE INDEX checkin_day ON checkin(day, recorded_at)",
@@ -214,7 +219,7 @@ V4 = [
         strength INTEGER CHECK (strength IS NULL OR strength IN (0, 1)),
         {_scale("worry")},
         flare INTEGER NOT NULL DEFAULT 0 CHECK (flare IN (0, 1)),
-        note TEXT CHECK (note IS NULL OR length(note) <= {NOTE_MAX_CHARS}),
+        note TEXT CHECK (note IS NULL OR length(note) <= {NOTE_MAX_CHARS_V1}),
         PRIMARY KEY (patient_id, id)
     ) WITHOUT ROWID""",
     "CREATE INDEX patient_checkin_day ON patient_checkin(patient_id, day)",

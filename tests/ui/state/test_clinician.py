@@ -1,4 +1,4 @@
-"""The clinician screens' words, without Flet (diary/ui/clinician/state.py)."""
+"""The clinician screens' words, without Flet (diary/ui/state/clinician.py)."""
 
 from __future__ import annotations
 
