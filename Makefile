@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench clean
+.PHONY: run test system-packages bench clean
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "diary needs Python 3.11 or newer: run make PY=python3.11")'
@@ -17,7 +17,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/diary $(ARGS)
 
-test: $(STAMP)
+# Chromium, fonts, poppler and R: installed when root on Debian, else the one command to run is printed.
+# ALLOW_SKIPS=1 runs without them; pytest lists every skipped test at the end either way (-rs).
+system-packages:
+	@$(if $(ALLOW_SKIPS),true,.ci/system-packages)
+
+test: $(STAMP) system-packages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)

@@ -14,7 +14,7 @@ from diary.platform import current as platform
 
 DEFAULT_PORT = 8550
 HOST = "127.0.0.1"
-ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+ASSETS_DIR = Path(__file__).resolve().parent / "assets"  # package data: there in an installed app too
 
 
 def free_port(start: int, *, attempts: int = 50) -> int:
