@@ -76,7 +76,7 @@ def main() -> int:
             return seal_signed(sign_payload(payload_bytes(values), signing_key), physio_key)
 
         def baseline() -> bytes:
-            return nacl.public.SealedBox(physio_key).encrypt(json.dumps(rows).encode("utf-8"))
+            return nacl.public.SealedBox(nacl.public.PublicKey(bytes(physio_key))).encrypt(json.dumps(rows).encode("utf-8"))
 
         def service() -> None:
             patient.exports.export(to=["Physio"], out=work / "export.diary", since=None)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from diary.cli.common import EXIT_NOT_DONE, home_folder, read_passphrase_file
 from diary.domain.errors import DiaryError
-from diary.services.auto_backup import KEY_FILE
+from diary.services.restore_recovery import KEY_FILE  # a name only: the backup code loads when a command runs
 from diary.services.clock import local_now
 
 

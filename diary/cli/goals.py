@@ -80,13 +80,18 @@ def _summary_json(summary) -> dict:
     }
 
 
-def run_goal(args: argparse.Namespace) -> int:
+def _on_goals(args: argparse.Namespace, action) -> int:
+    """Run `action(goals, args)` on the patient's own diary, closing it afterwards."""
     diary = open_home(args, patient_only=True)
     try:
-        {"add": _add_goal, "rate": _rate_goal, "list": _list_goals}[args.goal_command](diary.goals, args)
+        action(diary.goals, args)
     finally:
         diary.close()
     return 0
+
+
+def run_goal(args: argparse.Namespace) -> int:
+    return _on_goals(args, {"add": _add_goal, "rate": _rate_goal, "list": _list_goals}[args.goal_command])
 
 
 def _add_goal(goals, args: argparse.Namespace) -> None:
@@ -123,12 +128,7 @@ def _list_goals(goals, args: argparse.Namespace) -> None:
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    diary = open_home(args, patient_only=True)
-    try:
-        {"add": _add_activity, "remove": _remove_activity, "show": _show_week}[args.plan_command](diary.goals, args)
-    finally:
-        diary.close()
-    return 0
+    return _on_goals(args, {"add": _add_activity, "remove": _remove_activity, "show": _show_week}[args.plan_command])
 
 
 def _add_activity(goals, args: argparse.Namespace) -> None:

@@ -49,42 +49,36 @@ def _exactly_32(raw: bytes, what: str) -> bytes:
 
 
 @dataclass(frozen=True)
-class BoxPublicKey:
+class _Key:
+    """32 key bytes, checked on creation; `bytes(key)` gives them back."""
+
+    raw: bytes
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "raw", _exactly_32(self.raw, "key"))
+
+    def __bytes__(self) -> bytes:
+        return self.raw
+
+
+@dataclass(frozen=True)
+class BoxPublicKey(_Key):
     """An X25519 public key: a clinician's or research team's; exports are sealed to it."""
 
-    raw: bytes
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "raw", _exactly_32(self.raw, "public key"))
-
-    def __bytes__(self) -> bytes:
-        return self.raw
-
 
 @dataclass(frozen=True)
-class VerifyKey:
+class VerifyKey(_Key):
     """An Ed25519 public key: a patient's; their exports are signed with its private half."""
 
-    raw: bytes
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "raw", _exactly_32(self.raw, "public key"))
-
-    def __bytes__(self) -> bytes:
-        return self.raw
+@dataclass(frozen=True)
+class _SecretKey(_Key):
+    raw: bytes = field(repr=False)  # never in a log or an error
 
 
 @dataclass(frozen=True)
-class BoxSecretKey:
-    """A clinician's (or research team's) X25519 private key, 32 secret bytes (never in its repr)."""
-
-    raw: bytes = field(repr=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "raw", _exactly_32(self.raw, "private key"))
-
-    def __bytes__(self) -> bytes:
-        return self.raw
+class BoxSecretKey(_SecretKey):
+    """A clinician's (or research team's) X25519 private key."""
 
     @property
     def public_key(self) -> BoxPublicKey:
@@ -92,24 +86,16 @@ class BoxSecretKey:
 
 
 @dataclass(frozen=True)
-class SigningKey:
-    """A patient's Ed25519 signing key: its 32-byte seed (what the key file stores; never in its repr)."""
-
-    seed: bytes = field(repr=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "seed", _exactly_32(self.seed, "private key"))
-
-    def __bytes__(self) -> bytes:
-        return self.seed
+class SigningKey(_SecretKey):
+    """A patient's Ed25519 signing key: its 32-byte seed (what the key file stores)."""
 
     @property
     def verify_key(self) -> VerifyKey:
-        return VerifyKey(sodium().sign_public_key(self.seed))
+        return VerifyKey(sodium().sign_public_key(self.raw))
 
     def sign(self, message: bytes) -> bytes:
         """The 64-byte Ed25519 signature of `message`."""
-        return sodium().sign_detached(bytes(message), self.seed)
+        return sodium().sign_detached(bytes(message), self.raw)
 
 
 PublicKey = Union[BoxPublicKey, VerifyKey]
@@ -198,22 +184,27 @@ def decode_public_key(text: str) -> PublicKey:
     return BoxPublicKey(raw)
 
 
+_WRONG_KIND = {
+    BoxPublicKey: "This is a patient's signing key; here a physiotherapist's key (DIARY-BOX1:…) is needed.",
+    VerifyKey: "This is a physiotherapist's key; here a patient's signing key (DIARY-SIG1:…) is needed.",
+}
+
+
+def _decode_kind(text: str, kind: type):
+    key = decode_public_key(text)
+    if not isinstance(key, kind):
+        raise KeyFormatError(_WRONG_KIND[kind])
+    return key
+
+
 def decode_recipient_key(text: str) -> BoxPublicKey:
     """Read a clinician's box key ("DIARY-BOX1:…"); any other kind raises KeyFormatError."""
-    key = decode_public_key(text)
-    if not isinstance(key, BoxPublicKey):
-        raise KeyFormatError("This is a patient's signing key; here a physiotherapist's key (DIARY-BOX1:…) "
-                             "is needed.")
-    return key
+    return _decode_kind(text, BoxPublicKey)
 
 
 def decode_signer_key(text: str) -> VerifyKey:
     """Read a patient's signing key ("DIARY-SIG1:…"); any other kind raises KeyFormatError."""
-    key = decode_public_key(text)
-    if not isinstance(key, VerifyKey):
-        raise KeyFormatError("This is a physiotherapist's key; here a patient's signing key (DIARY-SIG1:…) "
-                             "is needed.")
-    return key
+    return _decode_kind(text, VerifyKey)
 
 
 def fingerprint(key: AnyKey) -> str:

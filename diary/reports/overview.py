@@ -11,7 +11,7 @@ draws with the platform's renderer and caches.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from diary.domain.days import DayValues
@@ -35,27 +35,19 @@ def first_day(record: PatientRecord) -> date | None:
 
 
 @dataclass(frozen=True)
-class TrendData:
-    """One period's chart descriptions (in CHART_ORDER) and associations, not yet drawn."""
-
-    period: str
-    start: date
-    end: date
-    charts: dict[str, ChartData]
-    associations: tuple[Association, ...]
-    days: tuple[DayValues, ...]  # the period and the one before it, newest first
-
-
-@dataclass(frozen=True)
 class TrendView:
-    """One period's charts (in CHART_ORDER) and associations, ready to show."""
+    """One period's charts (in CHART_ORDER) and associations: chart descriptions from `trend_data`,
+    drawn charts once `draw` has rendered them."""
 
     period: str
     start: date
     end: date
-    charts: dict[str, Chart]
+    charts: dict[str, ChartData | Chart]
     associations: tuple[Association, ...]
     days: tuple[DayValues, ...]  # the period and the one before it, newest first
+
+
+TrendData = TrendView  # a view whose charts are still descriptions
 
 
 def period_days(record: PatientRecord, start: date, end: date) -> list[DayValues]:
@@ -86,13 +78,12 @@ def trend_data(record: PatientRecord, *, today: date, period: Period, only: tupl
     }
     charts = {name: makers[name]() for name in CHART_ORDER if name in only}
     in_period = [d for d in days if start <= d.day <= end]
-    return TrendData(period, start, end, charts, tuple(associations(in_period)), tuple(days))
+    return TrendView(period, start, end, charts, tuple(associations(in_period)), tuple(days))
 
 
 def draw(data: TrendData, render: Callable[[ChartData], Chart]) -> TrendView:
-    """The view of described charts, each drawn by `render` (the platform's renderer, or matplotlib's)."""
-    return TrendView(data.period, data.start, data.end, {name: render(chart) for name, chart in data.charts.items()},
-                     data.associations, data.days)
+    """The view with each described chart drawn by `render` (the platform's renderer, or matplotlib's)."""
+    return replace(data, charts={name: render(chart) for name, chart in data.charts.items()})
 
 
 def trend_view(record: PatientRecord, *, today: date, period: Period, dark: bool = False,

@@ -23,8 +23,8 @@ from diary.platform import current, durable
 from diary.services.backup import (
     BACKUPS_FOLDER, BackupError, BackupInfo, create_backup, generate_passphrase, os_failure, write_atomically,
 )
+from diary.services.restore_recovery import KEY_FILE  # defined with the home's other file names
 
-KEY_FILE = "backup-key"
 SETTINGS_FILE = "backup-settings.json"
 DEFAULT_KEEP = 7
 MAX_KEEP = 365

@@ -14,6 +14,7 @@ from pathlib import Path
 
 COMPLETE_MARKER = ".restore-complete"
 BACKUPS_FOLDER = "backups"  # the default automatic backups folder, inside the home but never inside a backup
+KEY_FILE = "backup-key"  # the words that open automatic backups, kept in the home (diary.services.auto_backup)
 
 
 def fsync_folder(folder: Path) -> None:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from diary.domain.errors import DiaryError
 from diary.platform.durable import describe_write_failure, write_atomically
-from diary.services.records import record_for_report
 
 MAX_WEEKS = 520
 DEFAULT_WEEKS = 12
@@ -57,9 +56,10 @@ def make_summary(diary, *, period: str, patient: str | None = None, include_note
         DiaryError: a clinician's home without a patient, an unknown patient, or a patient named in a
             patient's own home (diary.services.records).
     """
-    from diary.reports.overview import first_day
+    from diary.reports.overview import first_day  # the reports load when a summary is made, not with the CLI
     from diary.reports.series import period_bounds
-    from diary.reports.summary_pdf import clinician_pdf  # matplotlib: loaded when a summary is made
+    from diary.reports.summary_pdf import clinician_pdf
+    from diary.services.records import record_for_report
 
     record = record_for_report(diary, patient, include_notes=include_notes)
     now = diary.clock()

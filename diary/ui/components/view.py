@@ -16,3 +16,13 @@ _serial = itertools.count(1)
 
 def fresh_view(controls: list[ft.Control], *, name: str, spacing: float = 12, **kwargs) -> ft.Column:
     return ft.Column(controls=controls, key=f"{name}#{next(_serial)}", spacing=spacing, **kwargs)
+
+
+class Screen(ft.Column):
+    """A screen whose pages (a list, a form, a result) replace each other: `_show` puts one up in a fresh view."""
+
+    page_spacing: float = 12
+
+    def _show(self, controls: list[ft.Control], name: str) -> None:
+        self.controls = [fresh_view(controls, name=name, spacing=self.page_spacing,
+                                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]

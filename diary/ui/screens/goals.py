@@ -11,7 +11,7 @@ from diary.ui import text as T
 from diary.ui.components.goal_editor import GoalEditor
 from diary.ui.components.goal_rater import GoalRater
 from diary.ui.components.plan_card import PlanCard
-from diary.ui.components.view import fresh_view
+from diary.ui.components.view import Screen
 from diary.ui.state.goals import GoalsView, GoalTile, read_goals
 
 TREND_ICONS = {"improving": ft.Icons.TRENDING_UP, "worsening": ft.Icons.TRENDING_DOWN,
@@ -27,8 +27,10 @@ def attempt(action) -> str | None:
     return None
 
 
-class GoalsScreen(ft.Column):
+class GoalsScreen(Screen):
     """`goals`: the diary's goals service; `rate_now` opens the weekly rating (from Today's prompt)."""
+
+    page_spacing = 14
 
     def __init__(self, goals, *, rate_now: bool = False):
         super().__init__(key="goals-screen", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
@@ -36,9 +38,6 @@ class GoalsScreen(ft.Column):
         view = read_goals(goals)
         self.show_rating(view) if rate_now and view.trees else self._draw_list(view, None)
 
-    def _show(self, controls: list[ft.Control], name: str) -> None:
-        self.controls = [fresh_view(controls, name=name, spacing=14,
-                                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
 
     # The overview
     def show_list(self, message: str | None = None) -> None:

@@ -10,15 +10,17 @@ from diary.domain.errors import DiaryError
 from diary.ui import text as T
 from diary.ui.components.checkin_editor import CheckInEditor
 from diary.ui.components.saving import durable, save_form
-from diary.ui.components.view import fresh_view
+from diary.ui.components.view import Screen
 from diary.ui.state.checkin_form import CheckInForm, form_for, saved_message
 from diary.ui.state.history import (
     PAGE_DAYS, CheckInCard, DayRow, DayView, HistoryList, WeekHeading, day_title, read_day, read_history_list,
 )
 
 
-class HistoryScreen(ft.Column):
+class HistoryScreen(Screen):
     """`diary`: the open diary (its log is what History shows and changes)."""
+
+    page_spacing = 8
 
     def __init__(self, diary):
         super().__init__(key="history-screen", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
@@ -127,8 +129,6 @@ class HistoryScreen(ft.Column):
 
         self._snack(T.DELETED.format(day=day_title(checkin.day, self._log.today())), action=T.UNDO, on_action=undo)
 
-    def _show(self, controls: list[ft.Control], name: str) -> None:
-        self.controls = [fresh_view(controls, name=name, spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
 
     def _snack(self, message: str, *, action: str | None = None, on_action=None) -> None:
         snack = ft.SnackBar(content=ft.Text(message), key="snack", duration=ft.Duration(seconds=8), persist=False)

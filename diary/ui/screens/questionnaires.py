@@ -10,23 +10,22 @@ from diary.domain.errors import DiaryError
 from diary.domain.questionnaires import Response
 from diary.ui import text as T
 from diary.ui.components.saving import durable
-from diary.ui.components.view import fresh_view
+from diary.ui.components.view import Screen
 from diary.ui.state.questionnaires import (
     PHQ15_ITEM4, AnswerView, FormRow, FormsList, ItemView, Option, answer_view, read_forms_list, result_view,
 )
 
 
-class QuestionnairesScreen(ft.Column):
+class QuestionnairesScreen(Screen):
     """`service`: the diary's questionnaires (Diary.questionnaires); `start` opens one at once."""
+
+    page_spacing = 14
 
     def __init__(self, service, *, wide: bool, start: str | None = None):
         super().__init__(key="forms-screen", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._q, self._wide = service, wide
         self.answer(start) if start else self.show_list()
 
-    def _show(self, controls: list[ft.Control], name: str) -> None:
-        self.controls = [fresh_view(controls, name=name, spacing=14,
-                                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
 
     # The list
     def show_list(self, message: str | None = None) -> None:

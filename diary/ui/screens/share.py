@@ -21,7 +21,7 @@ from diary.ui.components.handlers import on
 from diary.ui.components.key_card import KeyCard
 from diary.ui.components.pairing_flow import PairingFlow, notice
 from diary.ui.components.saving import durable
-from diary.ui.components.view import fresh_view
+from diary.ui.components.view import Screen
 from diary.ui.state.pairing import PairingSide
 from diary.ui.state.share import (
     PERIOD_ALL, PERIOD_FROM, PERIOD_SINCE_LAST, ShareView, export_done_lines, read_share, saved_where, since_choice,
@@ -41,8 +41,10 @@ async def download(name: str, data: bytes) -> None:
     await platform().files.offer(data, title=T.EXPORT_SAVE_TITLE, name=name)
 
 
-class ShareScreen(ft.Column):
+class ShareScreen(Screen):
     """`pick_key`, `save_path`, `download` and `in_memory` stand in for the platform's (tests)."""
+
+    page_spacing = 12
 
     def __init__(self, diary, *, on_exported: Callable[[], None] | None = None,
                  pick_key: Callable[[], Awaitable[str | None]] | None = None,
@@ -169,6 +171,3 @@ class ShareScreen(ft.Column):
         return ft.Container(key="export-done", padding=14, border_radius=8, bgcolor=ft.Colors.PRIMARY_CONTAINER,
                             content=ft.Column(spacing=6, controls=controls))
 
-    def _show(self, controls: list[ft.Control], name: str) -> None:
-        self.controls = [fresh_view(controls, name=name, spacing=12,
-                                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
