@@ -16,13 +16,12 @@ import flet as ft
 from diary.domain.errors import DiaryError
 from diary.platform import current as platform
 from diary.ui.state import clinician as state
-from diary.ui.state.clinician import FLAGS
+from diary.ui.state.clinician import FLAGS, PAGE_SIZE, SHOW_ALL, SHOW_FLAGGED, CaseloadPage, caseload_page
 from diary.ui.clinician import text as T
 from diary.ui.clinician.research_card import ResearchCard
 from diary.ui.components.view import fresh_view
 
-PAGE_SIZE = 25
-SHOW_ALL, SHOW_FLAGGED = "all", "any"
+__all__ = ["PAGE_SIZE", "CaseloadScreen", "CaseloadView", "flag_chip"]
 FLAG_ICONS = {
     "phq9_item9": ft.Icons.REPORT_OUTLINED,
     "no_entry_7_days": ft.Icons.EVENT_BUSY_OUTLINED,
@@ -106,16 +105,11 @@ class CaseloadScreen(ft.Column):
     def _load(self) -> None:
         self._all = self._diary.caseload.rows(sort=self._view.sort, descending=self._view.descending)
 
-    def _shown_rows(self) -> list:
-        v, rows = self._view, self._all
-        if v.show == SHOW_FLAGGED:
-            rows = [r for r in rows if r.flags]
-        elif v.show in FLAGS:
-            rows = [r for r in rows if v.show in r.flags]
-        needle = v.search.strip().casefold()
-        if needle:
-            rows = [r for r in rows if needle in r.label.casefold()]
-        return rows
+    def _page(self) -> CaseloadPage:
+        v = self._view
+        shown = caseload_page(self._all, show=v.show, search=v.search, page=v.page)
+        v.page = shown.page
+        return shown
 
     # Handlers
     def _search_changed(self, e) -> None:
@@ -145,7 +139,7 @@ class CaseloadScreen(ft.Column):
         self._refresh_figure()
 
     def _select_shown(self, e=None) -> None:
-        self._view.selected |= {r.label for r in self._page_rows()}
+        self._view.selected |= {r.label for r in self._page().rows}
         self._render()
         self._refresh_figure()
 
@@ -159,33 +153,24 @@ class CaseloadScreen(ft.Column):
         self._refresh_figure()
 
     # Rendering the list
-    def _page_rows(self) -> list:
-        rows = self._shown_rows()
-        pages = max(1, -(-len(rows) // PAGE_SIZE))
-        self._view.page = min(max(self._view.page, 0), pages - 1)
-        start = self._view.page * PAGE_SIZE
-        return rows[start:start + PAGE_SIZE]
-
     def _render(self) -> None:
         v = self._view
         self._direction.icon = ft.Icons.ARROW_DOWNWARD if v.descending else ft.Icons.ARROW_UPWARD
         self._direction.tooltip = T.SORT_DIRECTION.format(direction=T.DESCENDING if v.descending else T.ASCENDING)
-        rows = self._shown_rows()
-        page_rows = self._page_rows()
-        if not rows:
+        shown = self._page()
+        if not shown.matching:
             self._list.content = fresh_view([ft.Text(T.CASELOAD_NONE_MATCH, key="caseload-none")], name="caseload-rows")
             return
-        start = v.page * PAGE_SIZE
         pager = ft.Row(alignment=ft.MainAxisAlignment.SPACE_BETWEEN, controls=[
             ft.TextButton(content=T.PREVIOUS_PAGE, icon=ft.Icons.CHEVRON_LEFT, key="page-previous",
-                          disabled=v.page == 0, on_click=lambda e: self._turn_page(-1)),
-            ft.Text(T.CASELOAD_SHOWN.format(first=start + 1, last=start + len(page_rows), n=len(rows)),
-                    key="caseload-shown", size=13),
+                          disabled=shown.page == 0, on_click=lambda e: self._turn_page(-1)),
+            ft.Text(T.CASELOAD_SHOWN.format(first=shown.first, last=shown.first - 1 + len(shown.rows),
+                                            n=shown.matching), key="caseload-shown", size=13),
             ft.TextButton(content=T.NEXT_PAGE, icon=ft.Icons.CHEVRON_RIGHT, key="page-next",
-                          disabled=start + len(page_rows) >= len(rows), on_click=lambda e: self._turn_page(1)),
+                          disabled=not shown.has_next, on_click=lambda e: self._turn_page(1)),
         ])
         body = [self._header()] if self._wide else []
-        body += [self._wide_row(r) if self._wide else self._card(r) for r in page_rows]
+        body += [self._wide_row(r) if self._wide else self._card(r) for r in shown.rows]
         self._list.content = fresh_view([*body, pager], name="caseload-rows", spacing=8)
 
     def _checkbox(self, label: str) -> ft.Checkbox:

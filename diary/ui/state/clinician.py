@@ -36,6 +36,38 @@ def period_words(start: date | None, end: date | None, today: date) -> str:
 
 
 # The caseload
+PAGE_SIZE = 25
+SHOW_ALL, SHOW_FLAGGED = "all", "any"
+
+
+@dataclass(frozen=True)
+class CaseloadPage:
+    """The patients shown on one page of the caseload, after the filter and the search."""
+
+    rows: tuple  # this page's CaseloadRows
+    matching: int  # how many patients match, on every page
+    page: int  # the page shown (0-based), kept within the pages there are
+    first: int  # its first and last patient's positions (1-based), for "1–25 of 480"
+
+    @property
+    def has_next(self) -> bool:
+        return self.first - 1 + len(self.rows) < self.matching
+
+
+def caseload_page(rows, *, show: str, search: str, page: int, size: int = PAGE_SIZE) -> CaseloadPage:
+    """Filter (all, any flag, or one flag), search the labels (case-insensitive), then take one page."""
+    if show == SHOW_FLAGGED:
+        rows = [r for r in rows if r.flags]
+    elif show != SHOW_ALL:
+        rows = [r for r in rows if show in r.flags]
+    needle = search.strip().casefold()
+    if needle:
+        rows = [r for r in rows if needle in r.label.casefold()]
+    page = min(max(page, 0), max(1, -(-len(rows) // size)) - 1)
+    start = page * size
+    return CaseloadPage(tuple(rows[start:start + size]), len(rows), page, start + 1)
+
+
 def export_line(row, today: date) -> str:
     if row.exported_at is None:
         return T.NO_EXPORT

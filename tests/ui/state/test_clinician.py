@@ -70,3 +70,20 @@ class TestImportWords:
                                                              "export: replaced the older one · Anna")
         unread = ImportLogEntry(at=at, file_sha256=None, file_size=None, outcome="refused", category="too_large")
         assert state.log_line(unread, {}, TODAY) == "15 Mar 09:05 · file not read (–) · Refused (too large)"
+
+
+class TestCaseloadPage:
+    ROWS = [replace(ROW, label=f"P{i:03d}", flags=("stale_export",) if i % 3 == 0 else ()) for i in range(60)]
+
+    def test_a_page_at_a_time_kept_within_the_pages_there_are(self):
+        first = state.caseload_page(self.ROWS, show=state.SHOW_ALL, search="", page=0)
+        assert (len(first.rows), first.matching, first.first, first.has_next) == (25, 60, 1, True)
+        last = state.caseload_page(self.ROWS, show=state.SHOW_ALL, search="", page=99)
+        assert (last.page, last.first, len(last.rows), last.has_next) == (2, 51, 10, False)
+
+    def test_filter_by_any_flag_one_flag_and_search(self):
+        flagged = state.caseload_page(self.ROWS, show=state.SHOW_FLAGGED, search="", page=0)
+        assert flagged.matching == 20 and all(r.flags for r in flagged.rows)
+        assert state.caseload_page(self.ROWS, show="phq9_item9", search="", page=0).matching == 0
+        found = state.caseload_page(self.ROWS, show=state.SHOW_ALL, search=" p05 ", page=3)
+        assert [r.label for r in found.rows] == [f"P05{i}" for i in range(10)] and found.page == 0
