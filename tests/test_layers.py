@@ -8,7 +8,7 @@ The table is shared/reference/architecture.md's "Dependency direction", written 
     reports     → domain (values in, bytes out; never storage or services)
     research    → domain (values in, files out; never storage or services) + the crypto adapter and durable
                   file writes of the platform (its sealed files and its one sentence for a full disk)
-    platform    → domain, reports (the desktop's chart renderer is reports' matplotlib renderer), config
+    platform    → domain, reports (the desktop's chart renderer is reports' matplotlib renderer)
     services    → domain, storage, exchange, reports, research, platform, config
     ui/state    → services, domain (no flet); ui/text, the words they are made of
     ui          → ui/state + flet, the platform package, and the domain values the states carry;
@@ -53,7 +53,7 @@ ALLOWED: dict[str, set[str]] = {
     "exchange": {"domain", "platform"},
     "reports": {"domain"},
     "research": {"domain", "platform"},
-    "platform": {"domain", "reports", "config"},
+    "platform": {"domain", "reports"},
     "services": {"domain", "storage", "exchange", "reports", "research", "platform", "config"},
     "ui/text": {"domain"},
     "ui/state": {"services", "domain", "ui/text"},

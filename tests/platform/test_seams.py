@@ -7,6 +7,7 @@ import asyncio
 import errno
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,16 @@ def desktop() -> DesktopPlatform:
     return DesktopPlatform()
 
 
+def run(coroutine):
+    """Await `coroutine` on a loop of its own thread (the end-to-end tests' Playwright keeps one running here)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 class TestBackgroundWork:
     def test_run_is_off_the_calling_thread_and_returns_the_result(self, desktop):
         caller = threading.get_ident()
-        ran_on, result = asyncio.run(desktop.work.run(lambda: (threading.get_ident(), 42)))
+        ran_on, result = run(desktop.work.run(lambda: (threading.get_ident(), 42)))
         assert result == 42 and ran_on != caller
 
     def test_repeat_runs_after_the_delay_until_stopped(self, desktop):
@@ -43,9 +50,8 @@ class TestBackgroundWork:
 
 
 class TestHandingAFileOver:
-    def run(self, desktop, offer, tmp_path) -> Delivery:
-        return asyncio.run(deliver(desktop, b"%PDF-", name="a.pdf", title="t", home=tmp_path, folder="exports",
-                                   offer=offer))
+    def hand_over(self, desktop, offer, tmp_path) -> Delivery:
+        return run(deliver(desktop, b"%PDF-", name="a.pdf", title="t", home=tmp_path, folder="exports", offer=offer))
 
     def test_saved_downloaded_cancelled(self, desktop, tmp_path):
         def answers(path):
@@ -55,22 +61,22 @@ class TestHandingAFileOver:
 
         saved, downloaded, cancelled = answers("/chosen/a.pdf"), answers(""), answers(None)
 
-        assert self.run(desktop, saved, tmp_path) == Delivery("saved", "/chosen/a.pdf")
-        assert self.run(desktop, downloaded, tmp_path) == Delivery("downloaded", "a.pdf")
-        assert self.run(desktop, cancelled, tmp_path) == Delivery("cancelled")
+        assert self.hand_over(desktop, saved, tmp_path) == Delivery("saved", "/chosen/a.pdf")
+        assert self.hand_over(desktop, downloaded, tmp_path) == Delivery("downloaded", "a.pdf")
+        assert self.hand_over(desktop, cancelled, tmp_path) == Delivery("cancelled")
 
     def test_without_a_dialog_the_file_is_kept_in_the_data_folder_owner_only(self, desktop, tmp_path):
         async def no_dialog(data, name):
             raise NoFileDialog("no zenity")
 
-        delivery = self.run(desktop, no_dialog, tmp_path)
+        delivery = self.hand_over(desktop, no_dialog, tmp_path)
         assert delivery == Delivery("kept", tmp_path / "exports" / "a.pdf")
         assert delivery.where.read_bytes() == b"%PDF-" and delivery.where.stat().st_mode & 0o077 == 0
 
 
 def test_a_diary_lives_in_the_user_data_folder_and_a_commit_needs_no_more(desktop, monkeypatch):
     assert desktop.home.default_home().name == "diary"
-    assert asyncio.run(desktop.home.flush()) is None
+    assert run(desktop.home.flush()) is None
     from diary.config import data_dir
 
     monkeypatch.delenv("DIARY_HOME", raising=False)
