@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from diary import __version__
 from diary.cli_goals import add_parsers as add_goal_parsers
@@ -36,6 +37,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=None, help=f"port for the app (default {DEFAULT_PORT}, or the next free one)")
     parser.add_argument("--desktop", action="store_true", help="open the native desktop window instead of the browser")
     parser.add_argument("--no-browser", action="store_true", help="serve the app without opening a browser")
+    parser.add_argument("--token-file", metavar="F",
+                        help="also write this launch's access token to F (owner-only), for scripts and tests")
     parser.add_argument("--clinician", action="store_true",
                         help="make or open a clinician's caseload (patients' imported exports) instead of a diary")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -191,7 +194,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     if args.clinician:  # make (or check) the clinician's home before the app opens it
         _open(args).close()
-    return serve(home=data_dir(args.home), port=args.port, desktop=args.desktop, open_browser=not args.no_browser)
+    return serve(home=data_dir(args.home), port=args.port, desktop=args.desktop, open_browser=not args.no_browser,
+                 token_file=Path(args.token_file).expanduser().absolute() if args.token_file else None)
 
 
 COMMANDS = {
