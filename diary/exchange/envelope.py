@@ -40,7 +40,6 @@ from diary.exchange.errors import ExportTooLarge, ImportRefused, Refusal
 from diary.exchange.keys import fingerprint, raw_public_key
 from diary.exchange.opened import OpenedExport, warnings_for
 from diary.exchange.passphrase import (
-    MIN_WORDS,
     KdfLineError,
     derive_key,
     generate_passphrase,
@@ -50,6 +49,7 @@ from diary.exchange.passphrase import (
     read_kdf_line,
 )
 from diary.exchange.payload import ExportPayloadV1, parse_payload, payload_bytes
+from diary.exchange.strength import passphrase_weakness
 
 __all__ = ["generate_passphrase", "open_export", "seal_export", "seal_export_with_passphrase", "seal_signed",
            "seal_signed_with_passphrase", "sign_payload"]
@@ -137,11 +137,11 @@ def seal_signed_with_passphrase(signed: bytes, passphrase: str) -> bytes:
     """A passphrase export file around an already signed envelope (see `seal_export_with_passphrase`).
 
     Raises:
-        ValueError: the passphrase has fewer than six words.
+        ValueError: the passphrase is too weak (diary.exchange.strength: six words, or 20 hard characters).
         ExportTooLarge: the file would exceed 16 MiB.
     """
-    if len(normalize_passphrase(passphrase).split()) < MIN_WORDS:
-        raise ValueError(f"Use a passphrase of at least {MIN_WORDS} words, e.g. from generate_passphrase().")
+    if weakness := passphrase_weakness(passphrase):
+        raise ValueError(weakness)
     salt = new_salt()
     box = nacl.secret.SecretBox(derive_key(passphrase, salt))
     return _checked_size(MAGIC + PASSPHRASE_LINE + kdf_line(salt) + bytes(box.encrypt(signed)))
@@ -155,15 +155,15 @@ def seal_export_with_passphrase(
     Args:
         payload: the export; the importer still checks that it names the importer in `recipients`.
         signing_key: the patient's Ed25519 key.
-        passphrase: at least six words, normally from `generate_passphrase()`; send it by another
-            channel than the file.
+        passphrase: six words (normally from `generate_passphrase()`) or 20 hard-to-guess characters
+            (`passphrase_weakness`); send it by another channel than the file.
 
     Raises:
-        ValueError: the passphrase has fewer than six words.
+        ValueError: the passphrase is too weak (diary.exchange.strength: six words, or 20 hard characters).
         ExportTooLarge: the file would exceed 16 MiB.
     """
-    if len(normalize_passphrase(passphrase).split()) < MIN_WORDS:
-        raise ValueError(f"Use a passphrase of at least {MIN_WORDS} words, e.g. from generate_passphrase().")
+    if weakness := passphrase_weakness(passphrase):
+        raise ValueError(weakness)
     return seal_signed_with_passphrase(sign_payload(payload_bytes(payload), signing_key), passphrase)
 
 

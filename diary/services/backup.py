@@ -51,6 +51,7 @@ from diary import __version__
 from diary.domain.errors import DiaryError
 from diary.exchange.errors import KeyFormatError
 from diary.exchange.passphrase import KdfLineError, derive_key, generate_passphrase, kdf_line, new_salt, read_kdf_line
+from diary.exchange.strength import passphrase_weakness
 from diary.services import files
 from diary.services.restore_recovery import BACKUPS_FOLDER, COMPLETE_MARKER
 from diary.storage.database import DB_FILENAME
@@ -251,14 +252,17 @@ def create_backup(home: Path, out: Path, passphrase: str, *, now: datetime,
 
     Args:
         home: the diary home. out: the backup file; an existing diary backup there is replaced.
-        passphrase: the words that will open it. now: tz-aware, stored as created_at.
+        passphrase: the words that will open it: six words or 20 hard-to-guess characters (the rule of
+            exports and protected keys, diary.exchange.strength). now: tz-aware, stored as created_at.
         exclude: folders or files inside the home to leave out (an automatic backups folder elsewhere).
 
     Raises:
-        BackupError: no diary in the home, a damaged database, the file too large, not writable, or a
-            file that is not a backup at `out`.
+        BackupError: a weak passphrase, no diary in the home, a damaged database, the file too large, not
+            writable, or a file that is not a backup at `out`.
     """
     home, out = Path(home), Path(out)
+    if weakness := passphrase_weakness(passphrase):  # the file holds everything, the private key included
+        raise BackupError(f"{weakness} Nothing was written.")
     if not (home / DB_FILENAME).is_file():
         raise BackupError(f"There is no diary in {home} to back up.")
     try:
