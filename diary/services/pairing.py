@@ -95,7 +95,7 @@ def clean_label(label: str | None, *, what: str) -> str:
         raise ValidationFailed(f"Give {what} a name (a label) to pair under.", field="label")
     if "\n" in label or "\r" in label or "\t" in label:
         raise ValidationFailed("A label is one line of text.", field="label")
-    return clean_text(label.strip(), field="label", max_chars=LABEL_MAX, label="The label")
+    return clean_text(label.strip(), field="label", max_chars=LABEL_MAX, label="The label", single_line=True)
 
 
 class PairingService:
