@@ -19,6 +19,7 @@ from diary.cli_score import add_parser as add_score_parser
 from diary.cli_score import run as run_score
 from diary.config import data_dir
 from diary.domain.items import ACTIVITY, SCALES
+from diary.domain.names import printable_name
 from diary.domain.errors import DiaryError, ValidationFailed
 from diary.domain.regions import REGION_SET, REGIONS
 
@@ -182,10 +183,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             raise DiaryError("Give the number of demo patients with --patients N (and --clinician).")
         done = fill_demo_caseload(diary, patients=args.patients, days=args.days, seed=args.seed)
         print(f"Wrote {done.patients} demo patients ({done.checkins:,} check-ins over {args.days} days) to "
-              f"{diary.home} in {done.seconds:.1f} s.")
+              f"{printable_name(diary.home)} in {done.seconds:.1f} s.")
         return 0
     written = fill_demo(diary, days=args.days, seed=args.seed)
-    print(f"Wrote {written} demo check-ins over {args.days} days to {diary.home}.")
+    print(f"Wrote {written} demo check-ins over {args.days} days to {printable_name(diary.home)}.")
     return 0
 
 
@@ -215,14 +216,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command or "run"](args)
     except DiaryError as exc:
-        print(f"diary: {exc}", file=sys.stderr)
+        print(f"diary: {printable_name(str(exc))}", file=sys.stderr)  # names in it may come from outside
         return EXIT_BAD_INPUT
     except Exception as exc:  # a storage failure (full disk, long lock): a sentence, never a traceback
         if type(exc).__name__ != "OperationalError":
             raise
         from diary.storage.database import describe_failure
 
-        print(f"diary: {describe_failure(exc)}", file=sys.stderr)
+        print(f"diary: {printable_name(describe_failure(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

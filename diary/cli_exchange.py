@@ -14,6 +14,7 @@ from pathlib import Path
 
 from diary.config import data_dir
 from diary.domain.errors import DiaryError, ValidationFailed
+from diary.domain.names import printable_name
 
 _PASSPHRASE_MAX_CHARS = 1000
 EXIT_SOME_REFUSED = 1
@@ -173,14 +174,14 @@ def run_export(args: argparse.Namespace) -> int:
                                    include_notes=not args.no_notes, passphrase=passphrase, patient_label=args.label)
     for file in summary.files:
         whom = "anyone with the passphrase" if file.recipient == "passphrase" else file.recipient
-        print(f"Wrote {file.path} ({file.size:,} bytes) for {whom}.")
+        print(f"Wrote {printable_name(file.path)} ({file.size:,} bytes) for {whom}.")
     c = summary.counts
     print(f"Export no. {summary.seq}: {describe_period(summary.period_start, summary.period_end)}; {c['checkins']} "
           f"check-ins, {c['questionnaires']} questionnaires, {c['goals']} goals ({c['ratings']} ratings); notes "
           f"{'included' if summary.notes_included else 'left out'}.")
     if made:
-        print(f"The passphrase was saved in {args.passphrase_file}. Send it by another way than the file "
-              "(say it, or text it), never together with the file.")
+        print(f"The passphrase was saved in {printable_name(args.passphrase_file)}. Send it by another way than "
+              "the file (say it, or text it), never together with the file.")
     return 0
 
 
@@ -190,7 +191,7 @@ def run_import(args: argparse.Namespace) -> int:
         diary.keys.unlock(_read_passphrase(args.key_passphrase_file))
     passphrase = _read_passphrase(args.passphrase_file) if args.passphrase_file else None
     results = diary.imports.import_files([Path(f).expanduser() for f in args.files], passphrase=passphrase)
-    for name, result in zip(args.files, results):
+    for name, result in zip(map(printable_name, args.files), results):  # a crafted name must not forge a line
         what = result.outcome.replace("_", " ") + (f" ({result.category})" if result.outcome == "refused" else "")
         where = f" (first problem at {result.where})" if result.where else ""  # schema names only, no content
         print(f"{name}: {what} - {result.sentence}{where}")

@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from diary.domain.errors import DiaryError
+from diary.domain.names import printable_name
 
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 520
@@ -76,7 +77,7 @@ def run_report(args: argparse.Namespace) -> int:
         write_atomically(out, pdf)
     except OSError as exc:
         raise describe_write_failure(exc, out, what="the summary") from None
-    print(f"Wrote the {args.weeks}-week summary to {out}.")
+    print(f"Wrote the {args.weeks}-week summary to {printable_name(out)}.")
     return 0
 
 
@@ -126,7 +127,7 @@ def run_research_export(args: argparse.Namespace) -> int:
     options = ResearchOptions(salt=salt, date_shift=args.date_shift, include_notes=args.include_notes,
                               fhir=not args.no_fhir, seal_to=seal_to)
     if created:
-        print(f"Made a new salt file {salt_path} (owner-only). Keep it in the clinic and back it up: the same "
+        print(f"Made a new salt file {printable_name(salt_path)} (owner-only). Keep it in the clinic and back it up: the same "
               "salt gives the same study ids in later exports. Never send it with the data.")
     progress = _ProgressLine(len(args.patients) if args.patients else None)
     try:
@@ -137,7 +138,7 @@ def run_research_export(args: argparse.Namespace) -> int:
         progress.end()
     sealed = " (sealed to the research team's key)" if seal_to else ""
     print(f"Wrote the data set of {summary.patients} "
-          f"{'patient' if summary.patients == 1 else 'patients'} to {summary.out}{sealed}: "
+          f"{'patient' if summary.patients == 1 else 'patients'} to {printable_name(summary.out)}{sealed}: "
           f"{len(summary.files)} files; see README.md and codebook.csv there.")
     return 0
 

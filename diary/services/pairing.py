@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from diary.domain.errors import DiaryError, NotFound, ValidationFailed
+from diary.domain.names import printable_name
 from diary.domain.text import clean_text
 from diary.exchange.keys import (
     decode_recipient_key,
@@ -85,7 +86,7 @@ def key_text_from(value: str) -> str:
                 with open(path, "rb") as handle:
                     value = handle.read(_KEY_FILE_MAX).decode("utf-8", errors="replace")
             except OSError as exc:
-                raise DiaryError(f"Cannot read the key file {path} ({exc.strerror}).") from None
+                raise DiaryError(f"Cannot read the key file {printable_name(path)} ({exc.strerror}).") from None
     found = _KEY_IN_TEXT.search(value)
     return found.group(0).upper() if found else value
 

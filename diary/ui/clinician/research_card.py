@@ -13,6 +13,7 @@ from collections.abc import Callable
 import flet as ft
 
 from diary.domain.errors import DiaryError
+from diary.domain.names import printable_name
 from diary.services.bootstrap import Diary
 from diary.ui.clinician import text as T
 
@@ -71,7 +72,8 @@ class ResearchCard(ft.Container):
         else:
             self._bar.value = 1
             self._status.value = T.RESEARCH_DONE.format(
-                n=summary.patients, patients="patient" if summary.patients == 1 else "patients", path=summary.out,
+                n=summary.patients, patients="patient" if summary.patients == 1 else "patients",
+                path=printable_name(summary.out),
                 salt=T.RESEARCH_SALT_MADE.format(path=home / SALT_NAME) if created else "")
         finally:
             self._button.disabled = False

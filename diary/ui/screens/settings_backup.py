@@ -14,6 +14,7 @@ from datetime import datetime, time
 import flet as ft
 
 from diary.domain.errors import DiaryError
+from diary.domain.names import printable_name
 from diary.domain.reminders import QUIET_CHOICES
 from diary.services import auto_backup
 from diary.services.backup import Manifest, OpenedBackup, open_backup, read_backup
@@ -87,7 +88,7 @@ class BackupSection(ft.Column):
                                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH, controls=[
             ft.Text(T.BACKUP_HEADING, weight=ft.FontWeight.W_600),
             ft.Text(last, key="last-backup"),
-            _muted(T.BACKUP_WHERE.format(folder=status.folder), key="backup-where", selectable=True),
+            _muted(T.BACKUP_WHERE.format(folder=printable_name(status.folder)), key="backup-where", selectable=True),
             *([_muted(T.BACKUP_INSIDE_HOME)] if inside else []),
             *([ft.Text(T.BACKUP_FAILED_LAST.format(reason=status.last_error), color=ft.Colors.ERROR,
                        key="backup-last-error")] if status.last_error else []),
@@ -164,7 +165,8 @@ class BackupSection(ft.Column):
         status = auto_backup.status(self._diary.home)
         self.render()
         self._say(T.BACKUP_SETTINGS_SAVED.format(state=T.BACKUP_ON if status.settings.enabled else T.BACKUP_OFF,
-                                                 keep=status.settings.keep, folder=status.folder), where="settings")
+                                                 keep=status.settings.keep, folder=printable_name(status.folder)),
+                  where="settings")
 
     def toggle_words(self, e=None) -> None:
         self._words_shown = not self._words_shown
@@ -179,7 +181,7 @@ class BackupSection(ft.Column):
         folder = auto_backup.backup_folder(self._diary.home)
         latest = auto_backup.latest_backup(folder)
         if latest is None:
-            return self._say(T.RESTORE_NONE_FOUND.format(folder=folder), error=True, where="restore")
+            return self._say(T.RESTORE_NONE_FOUND.format(folder=printable_name(folder)), error=True, where="restore")
         self._check(lambda passphrase: read_backup(latest, passphrase))
 
     async def _choose_clicked(self, e=None) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import flet as ft
 
 from diary.domain.errors import DiaryError
+from diary.domain.names import printable_name
 from diary.services.bootstrap import Diary
 from diary.services.pairing import KeyChanged
 from diary.ui import text as T
@@ -243,7 +244,7 @@ class ShareScreen(ft.Column):
     def _done_card(self, summary, *, web: bool) -> ft.Control:
         lines = export_done_lines(summary, self._today)
         path = summary.files[0].path if summary.files else None
-        where = (T.EXPORT_SAVED_TO.format(folder=str(path.parent)) if path
+        where = (T.EXPORT_SAVED_TO.format(folder=printable_name(path.parent)) if path
                  else T.EXPORT_DOWNLOADED if web else T.EXPORT_SAVED_DEVICE)
         controls = [ft.Text(T.EXPORT_DONE, size=16, weight=ft.FontWeight.W_600),
                     *[ft.Text(line, key=f"export-line-{i}") for i, line in enumerate(lines)],

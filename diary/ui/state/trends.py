@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from diary.domain.errors import DiaryError
+from diary.domain.names import printable_name
 from diary.domain.patient_record import PatientRecord
 from diary.reports.correlations import Association
 from diary.reports.overview import CHART_ORDER, PERIODS, TrendView, first_day, trend_view
@@ -167,7 +168,8 @@ async def make_and_deliver_pdf(build, save_pdf, diary) -> tuple[str, Path | str 
         return "failed", str(exc), None
     except Exception as exc:  # noqa: BLE001 - a sentence for the user, never a traceback
         return "failed", failure_sentence(exc), None
-    return outcome, where, name
+    # Where the user saved it and the name the browser got: shown on the screen, so shown escaped.
+    return outcome, None if where is None else printable_name(where), printable_name(name)
 
 
 async def deliver_pdf(save_pdf, diary, pdf: bytes, name: str) -> tuple[str, Path | str | None]:
