@@ -89,3 +89,10 @@ def test_the_written_out_names_agree_with_their_modules():
 
     assert CLI_SALT_NAME == SALT_NAME
     assert (backup_members.EXPORTS, backup_members.RESEARCH) == (EXPORTS_FOLDER, RESEARCH_FOLDER)
+
+
+def test_the_document_lists_the_allow_list():
+    doc = (__import__("pathlib").Path(__file__).resolve().parents[2] / "docs" / "backup-format.md").read_text()
+    for name in backup_members.TOP_LEVEL:
+        assert f"`{name}`" in doc
+    assert "`exports/<file>`" in doc and "`research/<data set>/fhir/<file>`" in doc and "allow-list" in doc
