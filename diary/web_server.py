@@ -16,6 +16,7 @@ import atexit
 import logging
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -67,7 +68,17 @@ def serve_guarded(main: Callable, *, launch: LaunchSecrets, assets_dir: Path) ->
         log_level=logging.getLevelName(max(level, logging.WARNING)).lower(),  # access lines never printed
         proxy_headers=False,  # nothing stands between the browser and us
     )
-    uvicorn.Server(config).run()
+    # uvicorn stops cleanly on SIGTERM, then raises the signal again for the handler it found; make that one
+    # exit through Python (finally blocks run, the token file is removed) instead of dying on the spot.
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        uvicorn.Server(config).run()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_sigterm(signum, frame) -> None:
+    raise SystemExit(128 + signum)
 
 
 def desktop_socket_path() -> str:

@@ -6,6 +6,7 @@ The real server (Flet's app behind the guard, a raw WebSocket client) is in test
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -64,8 +65,14 @@ def run(launch, kind="http", *, path="/", query="", host=f"127.0.0.1:{PORT}", or
     async def send(message):
         sent.append(message)
 
-    asyncio.run(ServerGuard(app, launch)(scope, receive, send))
+    run_async(ServerGuard(app, launch)(scope, receive, send))
     return app.calls, sent
+
+
+def run_async(coroutine) -> None:
+    """asyncio.run in a thread of its own: Playwright's sync API may hold this thread's loop (e2e tests)."""
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
 
 
 def status(sent) -> int | str:
@@ -184,5 +191,5 @@ class TestWebSocket:
 
 def test_lifespan_passes_through(launch):
     app = App()
-    asyncio.run(ServerGuard(app, launch)({"type": "lifespan"}, None, None))
+    run_async(ServerGuard(app, launch)({"type": "lifespan"}, None, None))
     assert app.calls == [{"type": "lifespan"}]
