@@ -77,6 +77,7 @@ def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: 
 
     if desktop:
         return _serve_desktop(main, shared_diary, home=home, token_file=token_file)
+    from diary.domain.names import printable_name
     from diary.server_guard import LaunchSecrets
     from diary.web_server import forget_token_file, serve_guarded, write_token_file
 
@@ -84,7 +85,7 @@ def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: 
     if token_file is not None:
         write_token_file(token_file, launch.token)
     url = launch.url(HOST)
-    print(f"diary is running at {url}  (data: {home}; press Ctrl+C to stop)", flush=True)
+    print(f"diary is running at {url}  (data: {printable_name(home)}; press Ctrl+C to stop)", flush=True)
     # While the browser downloads Flet's web client (a few seconds), open the database and load the
     # Flet control modules the first screen needs, so the first session does not wait for them.
     threading.Thread(target=_warm_up, args=(shared_diary, launch.port, url if open_browser else None),

@@ -19,8 +19,8 @@ from diary.cli_score import add_parser as add_score_parser
 from diary.cli_score import run as run_score
 from diary.config import data_dir
 from diary.domain.items import ACTIVITY, SCALES
-from diary.domain.names import printable_name
 from diary.domain.errors import DiaryError, ValidationFailed
+from diary.domain.names import printable_name
 from diary.domain.regions import REGION_SET, REGIONS
 
 EXIT_BAD_INPUT = 2

@@ -95,7 +95,7 @@ def server(tmp_path_factory):
 
 def session_screen(server: Server, *, host: str | None = None, origin: str | None = "own",
                    cookie: str | None = "own", path: str = "/ws") -> bytes:
-    """Open a WebSocket as Flet's web client would and return what the server sent within a few seconds.
+    """Open a WebSocket as Flet's web client would and return what the server sent until the Today screen.
 
     Raises:
         InvalidStatus: the server refused the handshake.
@@ -111,7 +111,7 @@ def session_screen(server: Server, *, host: str | None = None, origin: str | Non
         page = {"route": "/", "width": 390, "height": 844, "platform": "linux", "web": True, "pwa": False}
         ws.send(b"\x00" + msgpack.packb([REGISTER_CLIENT, {"session_id": "", "page_name": "", "page": page}]))
         received = b""
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60  # the first session opens the diary: slow on a busy machine
         while TODAY not in received and time.monotonic() < deadline:
             try:
                 received += ws.recv(timeout=1)
