@@ -62,11 +62,20 @@ def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: 
     The web server lets in only the page opened with this launch's token (diary.server_guard); the
     token is printed in the address, and written to `token_file` (owner-only) for scripts.
     """
-    @cache  # one open diary shared by every browser tab; errors are re-raised to each tab
-    def shared_diary():
+    @cache  # one open diary shared by every browser tab; an error is not cached: the next tab tries again
+    def open_once():
         from diary.services.bootstrap import open_diary
 
         return open_diary(home)
+
+    opening = threading.Lock()
+
+    def shared_diary():
+        # The warm-up thread and the first session may ask at the same moment (a client that connects as
+        # soon as the port opens); functools.cache would let both open a new home at once, and the two
+        # openings race (seen: the first session hanging, or "cannot use the data folder").
+        with opening:
+            return open_once()
 
     def main(page) -> None:
         # Imported here, not at start-up, so the server answers at once; the warm-up thread has

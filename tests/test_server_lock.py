@@ -123,7 +123,7 @@ def session_screen(server: Server, *, host: str | None = None, origin: str | Non
 class TestRawWebSocket:
     def test_the_genuine_page_gets_a_session_with_the_diary(self, server):
         screen = session_screen(server)
-        assert TODAY in screen
+        assert TODAY in screen, sorted(set(re.findall(rb"[A-Za-z ,.?:]{16,}", screen)))[:30]
 
     @pytest.mark.parametrize("attack", [
         {"origin": "http://evil.example"},  # a page open in the same browser
