@@ -5,7 +5,9 @@ Goal: diary / bare flet <= 1.3x (median over rounds).
 Each measurement starts a fresh server process (its own session/process group, stdin from /dev/null,
 no DISPLAY) and times, from just before the process is spawned:
 
-  http   until an HTTP GET of http://127.0.0.1:PORT/ returns 200 (the server answers);
+  http   until an HTTP GET of the app's address returns 200 (the server answers); for diary that is
+         http://127.0.0.1:PORT/?token=… with the token it writes to --token-file (its server lets nothing
+         else in), whose redirect to / with a cookie is followed;
   screen until headless Chromium, opened on that URL in a new browser context, shows the app's first
          content in the accessibility tree ("hello" for the bare app, "How has today been?" for
          diary). This includes the Flet web client loading, the websocket session, and for diary
@@ -68,26 +70,42 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def command(app: str, port: int, work: Path, round_no: int) -> list[str]:
+def command(app: str, port: int, work: Path, round_no: int, token_file: Path) -> list[str]:
     if app == "diary":
         home = Path(tempfile.mkdtemp(prefix=f"home-{round_no}-", dir=work))  # fresh, empty home every time
-        return [sys.executable, "-m", "diary", "--home", str(home), "--port", str(port), "--no-browser"]
+        return [sys.executable, "-m", "diary", "--home", str(home), "--port", str(port), "--no-browser",
+                "--token-file", str(token_file)]
     return [sys.executable, str(work / "bare_hello.py"), str(port)]
 
 
-def wait_http(url: str, process: subprocess.Popen, log: Path) -> None:
+def app_url(app: str, port: int, token_file: Path) -> str | None:
+    """The address that opens the app; for diary, None until it has written this launch's token."""
+    if app != "diary":
+        return f"http://127.0.0.1:{port}/"
+    try:
+        token = token_file.read_text().strip()
+    except FileNotFoundError:
+        return None
+    return f"http://127.0.0.1:{port}/?token={token}" if token else None
+
+
+def wait_http(address, process: subprocess.Popen, log: Path) -> str:
+    """Poll until the app's address (from `address()`) answers 200; returns the address."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())  # keeps diary's cookie
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"the server exited early (status {process.returncode}):\n{log.read_text()[-2000:]}")
+        url = address()
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
+            if url is not None:
+                with opener.open(url, timeout=2) as response:
+                    if response.status == 200:
+                        return url
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
             pass
         time.sleep(0.01)
-    raise RuntimeError(f"{url} did not answer 200 within {START_TIMEOUT_S:.0f} s:\n{log.read_text()[-2000:]}")
+    raise RuntimeError(f"the app did not answer 200 within {START_TIMEOUT_S:.0f} s:\n{log.read_text()[-2000:]}")
 
 
 def wait_screen(browser, url: str, text: str) -> None:
@@ -114,9 +132,9 @@ def wait_screen(browser, url: str, text: str) -> None:
 def measure(app: str, browser, work: Path, round_no: int) -> tuple[float, float | None]:
     """(seconds to HTTP 200, seconds to first screen or None without a browser)."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/"
+    token_file = work / f"token-{round_no}-{port}"
     log = work / f"{app.replace(' ', '_')}-{round_no}-{port}.log"
-    argv = command(app, port, work, round_no)
+    argv = command(app, port, work, round_no, token_file)
     with open(log, "w") as out:
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -124,7 +142,7 @@ def measure(app: str, browser, work: Path, round_no: int) -> tuple[float, float 
             env=child_env(), start_new_session=True,
         )
         try:
-            wait_http(url, process, log)
+            url = wait_http(lambda: app_url(app, port, token_file), process, log)
             http = time.perf_counter() - start
             screen = None
             if browser is not None:

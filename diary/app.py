@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import socket
 import sys
+import threading
 import time
 from functools import cache
 from pathlib import Path
@@ -40,8 +42,12 @@ def _wait_for_server(port: int | None, timeout: float = 30.0) -> None:
             time.sleep(0.02)
 
 
-def _warm_up(shared_diary, port: int | None) -> None:
+def _warm_up(shared_diary, port: int | None, open_url: str | None = None) -> None:
     _wait_for_server(port)
+    if open_url:
+        import webbrowser
+
+        webbrowser.open(open_url)
     try:
         shared_diary()
     except Exception:
@@ -51,15 +57,27 @@ def _warm_up(shared_diary, port: int | None) -> None:
     warm_up_controls()
 
 
-def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: bool = True) -> int:
-    """Run the app until the user stops it. Makes no network request other than to 127.0.0.1."""
-    import flet as ft
+def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: bool = True,
+          token_file: Path | None = None) -> int:
+    """Run the app until the user stops it. Makes no network request other than to 127.0.0.1.
 
-    @cache  # one open diary shared by every browser tab; errors are re-raised to each tab
-    def shared_diary():
+    The web server lets in only the page opened with this launch's token (diary.server_guard); the
+    token is printed in the address, and written to `token_file` (owner-only) for scripts.
+    """
+    @cache  # one open diary shared by every browser tab; an error is not cached: the next tab tries again
+    def open_once():
         from diary.services.bootstrap import open_diary
 
         return open_diary(home)
+
+    opening = threading.Lock()
+
+    def shared_diary():
+        # The warm-up thread and the first session may ask at the same moment (a client that connects as
+        # soon as the port opens); functools.cache would let both open a new home at once, and the two
+        # openings race (seen: the first session hanging, or "cannot use the data folder").
+        with opening:
+            return open_once()
 
     def main(page) -> None:
         # Imported here, not at start-up, so the server answers at once; the warm-up thread has
@@ -68,27 +86,55 @@ def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: 
 
         make_main(shared_diary, home=home)(page)
 
+    if desktop:
+        return _serve_desktop(main, shared_diary, home=home, token_file=token_file)
+    from diary.domain.names import printable_name
+    from diary.server_guard import LaunchSecrets
+    from diary.web_server import forget_token_file, serve_guarded, write_token_file
+
+    launch = LaunchSecrets(port=free_port(port or DEFAULT_PORT))
+    if token_file is not None:
+        write_token_file(token_file, launch.token)
+    url = launch.url(HOST)
+    print(f"diary is running at {url}  (data: {printable_name(home)}; press Ctrl+C to stop)", flush=True)
     # While the browser downloads Flet's web client (a few seconds), open the database and load the
     # Flet control modules the first screen needs, so the first session does not wait for them.
-    chosen = None if desktop else free_port(port or DEFAULT_PORT)
-    platform().work.start(lambda: _warm_up(shared_diary, chosen), name="warm-up")
+    platform().work.start(lambda: _warm_up(shared_diary, launch.port, url if open_browser else None), name="warm-up")
     start_auto_backups(home)
-    if desktop:
-        if importlib.util.find_spec("flet_desktop") is None:
-            print(
-                "diary: the desktop window needs the optional desktop client. Install it with\n"
-                "  pip install 'diary[desktop]'\n"
-                "(Flet downloads its window client once, on first use), or run 'diary' without --desktop "
-                "to use the app in your browser.",
-                file=sys.stderr,
-            )
-            return 2
-        ft.run(main, view=ft.AppView.FLET_APP, assets_dir=str(ASSETS_DIR))
-        return 0
-    url = f"http://{HOST}:{chosen}/"
-    print(f"diary is running at {url}  (data: {home}; press Ctrl+C to stop)", flush=True)
-    view = ft.AppView.WEB_BROWSER if open_browser else None
-    ft.run(main, view=view, host=HOST, port=chosen, no_cdn=True, assets_dir=str(ASSETS_DIR))
+    try:
+        serve_guarded(main, launch=launch, assets_dir=ASSETS_DIR)
+    finally:
+        if token_file is not None:
+            forget_token_file(token_file, launch.token)
+    return 0
+
+
+def _serve_desktop(main, shared_diary, *, home: Path, token_file: Path | None) -> int:
+    """Flet's native window; it reaches the app over Flet's socket transport, not the web server."""
+    import flet as ft
+
+    from diary.web_server import desktop_refusal, desktop_socket_path
+
+    if token_file is not None:
+        print("diary: --token-file is for the browser app; the desktop window needs no token.", file=sys.stderr)
+        return 2
+    if importlib.util.find_spec("flet_desktop") is None:
+        print(
+            "diary: the desktop window needs the optional desktop client. Install it with\n"
+            "  pip install 'diary[desktop]'\n"
+            "(Flet downloads its window client once, on first use), or run 'diary' without --desktop "
+            "to use the app in your browser.",
+            file=sys.stderr,
+        )
+        return 2
+    refusal = desktop_refusal()
+    if refusal is not None:
+        print(f"diary: {refusal}", file=sys.stderr)
+        return 2
+    platform().work.start(lambda: _warm_up(shared_diary, None), name="warm-up")
+    start_auto_backups(home)
+    os.environ["FLET_SERVER_UDS_PATH"] = desktop_socket_path()  # read by ft.run (Linux, macOS)
+    ft.run(main, view=ft.AppView.FLET_APP, assets_dir=str(ASSETS_DIR))
     return 0
 
 

@@ -19,6 +19,7 @@ from diary.app import DEFAULT_PORT
 from diary.cli import backup, caseload, exchange, goals, home, instruments, log, pairing, reports, score
 from diary.cli.common import EXIT_BAD_INPUT, EXIT_NOT_DONE
 from diary.domain.errors import DiaryError
+from diary.domain.names import printable_name
 
 GROUPS = (home, log, goals, score, instruments, backup, reports, pairing, exchange, caseload)
 COMMANDS = {name: handler for group in GROUPS for name, handler in group.COMMANDS.items()}
@@ -37,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"port for the app (default {DEFAULT_PORT}, or the next free one)")
     parser.add_argument("--desktop", action="store_true", help="open the native desktop window instead of the browser")
     parser.add_argument("--no-browser", action="store_true", help="serve the app without opening a browser")
+    parser.add_argument("--token-file", metavar="F",
+                        help="also write this launch's access token to F (owner-only), for scripts and tests")
     parser.add_argument("--clinician", action="store_true",
                         help="make or open a clinician's caseload (patients' imported exports) instead of a diary")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -52,10 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command or "run"](args)
     except StorageFailed as exc:  # a full disk or a long lock: a sentence, never a traceback
-        print(f"diary: {exc}", file=sys.stderr)
+        print(f"diary: {printable_name(str(exc))}", file=sys.stderr)
         return EXIT_NOT_DONE
     except DiaryError as exc:
-        print(f"diary: {exc}", file=sys.stderr)
+        print(f"diary: {printable_name(str(exc))}", file=sys.stderr)  # names in it may come from outside
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

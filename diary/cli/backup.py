@@ -13,6 +13,7 @@ from pathlib import Path
 
 from diary.cli.common import EXIT_NOT_DONE, home_folder, read_passphrase_file
 from diary.domain.errors import DiaryError
+from diary.domain.names import printable_name
 from diary.services.restore_recovery import KEY_FILE  # a name only: the backup code loads when a command runs
 from diary.services.clock import local_now
 
@@ -50,7 +51,7 @@ def run_backup(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser().absolute()
     passphrase = read_passphrase_file(args.passphrase_file) if args.passphrase_file else generate_passphrase()
     info = create_backup(home, out, passphrase, now=local_now())
-    print(f"Wrote {info.path} ({info.size:,} bytes): {_summary(info.manifest)}.")
+    print(f"Wrote {printable_name(info.path)} ({info.size:,} bytes): {_summary(info.manifest)}.")
     if not args.passphrase_file:
         print("The passphrase for this backup, shown only now. Write it down and keep it apart from the file;\n"
               "without it the backup cannot be opened by anyone, you included:\n\n"
@@ -84,14 +85,14 @@ def run_restore(args: argparse.Namespace) -> int:
     opened = read_backup(Path(args.file).expanduser(), passphrase)  # every check, before asking or touching
     when = f"{opened.manifest.created_at:%Y-%m-%d %H:%M}"
     if replacing and not args.yes:
-        answer = _ask(f"Replace the diary in {home} with the backup from {when}? [y/N] ") or ""
+        answer = _ask(f"Replace the diary in {printable_name(home)} with the backup from {when}? [y/N] ") or ""
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing was changed.")
             return EXIT_NOT_DONE
     aside = install_backup(opened, home, now=local_now())
-    print(f"Restored the backup from {when} into {home}: {_summary(opened.manifest)}.")
+    print(f"Restored the backup from {when} into {printable_name(home)}: {_summary(opened.manifest)}.")
     if aside:
-        print(f"The diary it replaced was kept in {aside}.")
+        print(f"The diary it replaced was kept in {printable_name(aside)}.")
     return 0
 
 

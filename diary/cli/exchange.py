@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from diary.cli.common import EXIT_NOT_DONE, open_home, parse_day, passphrase_for_writing, read_passphrase_file
+from diary.domain.names import printable_name
 
 
 def add_parsers(commands) -> None:
@@ -52,14 +53,14 @@ def run_export(args: argparse.Namespace) -> int:
         diary.close()
     for file in summary.files:
         whom = "anyone with the passphrase" if file.recipient == "passphrase" else file.recipient
-        print(f"Wrote {file.path} ({file.size:,} bytes) for {whom}.")
+        print(f"Wrote {printable_name(file.path)} ({file.size:,} bytes) for {whom}.")
     c = summary.counts
     print(f"Export no. {summary.seq}: {describe_period(summary.period_start, summary.period_end)}; {c['checkins']} "
           f"check-ins, {c['questionnaires']} questionnaires, {c['goals']} goals ({c['ratings']} ratings); notes "
           f"{'included' if summary.notes_included else 'left out'}.")
     if made:
-        print(f"The passphrase was saved in {args.passphrase_file}. Send it by another way than the file "
-              "(say it, or text it), never together with the file.")
+        print(f"The passphrase was saved in {printable_name(args.passphrase_file)}. Send it by another way than "
+              "the file (say it, or text it), never together with the file.")
     return 0
 
 
@@ -72,7 +73,7 @@ def run_import(args: argparse.Namespace) -> int:
         results = diary.imports.import_files([Path(f).expanduser() for f in args.files], passphrase=passphrase)
     finally:
         diary.close()
-    for name, result in zip(args.files, results):
+    for name, result in zip(map(printable_name, args.files), results):  # a crafted name must not forge a line
         what = result.outcome.replace("_", " ") + (f" ({result.category})" if result.outcome == "refused" else "")
         where = f" (first problem at {result.where})" if result.where else ""  # schema names only, no content
         print(f"{name}: {what} - {result.sentence}{where}")

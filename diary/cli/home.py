@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from diary.cli.common import home_folder, open_home
 from diary.domain.errors import DiaryError
+from diary.domain.names import printable_name
 
 
 def add_parsers(commands) -> None:
@@ -27,7 +29,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
     if args.clinician:  # make (or check) the clinician's home before the app opens it
         open_home(args).close()
-    return serve(home=home_folder(args), port=args.port, desktop=args.desktop, open_browser=not args.no_browser)
+    return serve(home=home_folder(args), port=args.port, desktop=args.desktop, open_browser=not args.no_browser,
+                 token_file=Path(args.token_file).expanduser().absolute() if args.token_file else None)
 
 
 def run_info(args: argparse.Namespace) -> int:
@@ -53,7 +56,7 @@ def run_demo(args: argparse.Namespace) -> int:
         from diary.services.demo import fill_demo
 
         written = fill_demo(diary, days=args.days, seed=args.seed)
-        print(f"Wrote {written} demo check-ins over {args.days} days to {diary.home}.")
+        print(f"Wrote {written} demo check-ins over {args.days} days to {printable_name(diary.home)}.")
         return 0
     finally:
         diary.close()
@@ -66,7 +69,7 @@ def _demo_caseload(diary, args: argparse.Namespace) -> int:
         raise DiaryError("Give the number of demo patients with --patients N (and --clinician).")
     done = fill_demo_caseload(diary, patients=args.patients, days=args.days, seed=args.seed)
     print(f"Wrote {done.patients} demo patients ({done.checkins:,} check-ins over {args.days} days) to "
-          f"{diary.home} in {done.seconds:.1f} s.")
+          f"{printable_name(diary.home)} in {done.seconds:.1f} s.")
     return 0
 
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from diary.cli.common import open_home, plural
+from diary.domain.names import printable_name
 from diary.services.research_export import SALT_NAME
 from diary.services.summaries import DEFAULT_WEEKS
 
@@ -57,7 +58,7 @@ def run_report(args: argparse.Namespace) -> int:
         write_summary(diary, out, period=period, patient=args.patient, include_notes=args.include_notes)
     finally:
         diary.close()
-    print(f"Wrote the {args.weeks}-week summary to {out}.")
+    print(f"Wrote the {args.weeks}-week summary to {printable_name(out)}.")
     return 0
 
 
@@ -80,8 +81,8 @@ class _ProgressLine:
 
 
 def _say_new_salt(path: Path) -> None:
-    print(f"Made a new salt file {path} (owner-only). Keep it in the clinic and back it up: the same salt gives "
-          "the same study ids in later exports. Never send it with the data.")
+    print(f"Made a new salt file {printable_name(path)} (owner-only). Keep it in the clinic and back it up: the "
+          "same salt gives the same study ids in later exports. Never send it with the data.")
 
 
 def run_research_export(args: argparse.Namespace) -> int:
@@ -100,7 +101,7 @@ def run_research_export(args: argparse.Namespace) -> int:
         progress.end()
         diary.close()
     sealed = " (sealed to the research team's key)" if seal_to else ""
-    print(f"Wrote the data set of {plural(summary.patients, 'patient')} to {summary.out}{sealed}: "
+    print(f"Wrote the data set of {plural(summary.patients, 'patient')} to {printable_name(summary.out)}{sealed}: "
           f"{len(summary.files)} files; see README.md and codebook.csv there.")
     return 0
 

@@ -47,14 +47,15 @@ CATEGORY_LEVEL = {Category.FULLY: 0, Category.PARTIALLY: -1, Category.NOT: -2}
 _ORDER = {Category.NOT: 0, Category.PARTIALLY: 1, Category.FULLY: 2}
 
 
-def _text(value: Any, *, field: str, label: str, max_chars: int, required: bool = False) -> str | None:
+def _text(value: Any, *, field: str, label: str, max_chars: int, required: bool = False,
+          single_line: bool = False) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise ValueError(f"{label} is required.")
         return None
     if not isinstance(value, str):
         raise ValueError(f"{label} must be text.")
-    return clean_text(value.strip(), field=field, max_chars=max_chars, label=label)
+    return clean_text(value.strip(), field=field, max_chars=max_chars, label=label, single_line=single_line)
 
 
 def _failure(exc: ValidationError) -> ValidationFailed:
@@ -89,7 +90,7 @@ class Goal(BaseModel):
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, v: Any) -> Any:
-        return _text(v, field="title", label="The goal's title", max_chars=TITLE_MAX, required=True)
+        return _text(v, field="title", label="The goal's title", max_chars=TITLE_MAX, required=True, single_line=True)
 
     @field_validator("measure", "baseline", "target", mode="before")
     @classmethod

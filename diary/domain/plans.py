@@ -53,7 +53,7 @@ class Activity(BaseModel):
     def _name(cls, v: Any) -> Any:
         if not isinstance(v, str) or not v.strip():
             raise ValueError("Name the activity, e.g. \"Walk\".")
-        return clean_text(v.strip(), field="name", max_chars=80, label="The activity's name")
+        return clean_text(v.strip(), field="name", max_chars=80, label="The activity's name", single_line=True)
 
     @field_validator("minutes", mode="before")
     @classmethod

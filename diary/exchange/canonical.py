@@ -24,7 +24,7 @@ _MAX_NUMBER_CHARS = 40
 # and being retried from every later quote (quadratic on '"\\"\\"\\…'). Linear either way.
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_PUNCTUATION = (b'"', b",", b":", b"[", b"{")
+_NOT_PUNCTUATION = bytes(b for b in range(256) if b not in b'",:[{')  # deleted, the punctuation is counted
 
 
 class _Reject(ValueError):
@@ -108,6 +108,14 @@ def _check_text(value: Any) -> None:
             stack.extend(item)
 
 
+def _depth(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
 def parse_json_strict(data: bytes, max_depth: int = MAX_DEPTH, *, max_punctuation: int | None = None) -> Any:
     """Parse UTF-8 JSON bytes, refusing anything ambiguous or costly.
 
@@ -130,11 +138,14 @@ def parse_json_strict(data: bytes, max_depth: int = MAX_DEPTH, *, max_punctuatio
     if not isinstance(data, (bytes, bytearray)):
         raise ImportRefused(Refusal.MALFORMED)
     data = bytes(data)
-    if max_punctuation is not None and sum(map(data.count, _PUNCTUATION)) > max_punctuation:
+    small = max_punctuation is not None
+    if small and len(data.translate(None, _NOT_PUNCTUATION)) > max_punctuation:
         raise ImportRefused(Refusal.MALFORMED)
     try:
         text = data.decode("utf-8")
-        if _too_deep(text, max_depth):
+        # A small document (at most max_punctuation values) is parsed first and measured after: cheaper than
+        # scanning its text for brackets when it holds one long string, as the signed envelope does.
+        if not small and _too_deep(text, max_depth):
             raise _Reject("too deep")
         value = json.loads(
             text,
@@ -144,6 +155,8 @@ def parse_json_strict(data: bytes, max_depth: int = MAX_DEPTH, *, max_punctuatio
             parse_constant=_constant,
         )
         _check_text(value)
+        if small and _depth(value) > max_depth:
+            raise _Reject("too deep")
     except (ValueError, RecursionError):
         # ValueError covers JSONDecodeError, UnicodeDecodeError/EncodeError and _Reject.
         raise ImportRefused(Refusal.MALFORMED) from None

@@ -36,7 +36,6 @@ from diary.exchange.errors import ExportTooLarge, ImportRefused, KeyFormatError,
 from diary.exchange.keys import AnyKey, fingerprint, raw_private_key, raw_public_key
 from diary.exchange.opened import OpenedExport, warnings_for
 from diary.exchange.passphrase import (
-    MIN_WORDS,
     KdfLineError,
     derive_key,
     generate_passphrase,
@@ -46,6 +45,7 @@ from diary.exchange.passphrase import (
     read_kdf_line,
 )
 from diary.exchange.payload import ExportPayloadV1, parse_payload, payload_bytes
+from diary.exchange.strength import passphrase_weakness
 from diary.platform import sodium
 from diary.platform.crypto import CryptoError
 
@@ -138,13 +138,14 @@ def seal_signed_with_passphrase(signed: bytes, passphrase: str) -> bytes:
     """A passphrase export file around an already signed envelope (see `seal_export_with_passphrase`).
 
     Raises:
-        ValueError: the passphrase has fewer than six words.
+        ValueError: the passphrase is too weak (diary.exchange.strength: six words, or 20 hard characters).
         ExportTooLarge: the file would exceed 16 MiB.
     """
-    if len(normalize_passphrase(passphrase).split()) < MIN_WORDS:
-        raise ValueError(f"Use a passphrase of at least {MIN_WORDS} words, e.g. from generate_passphrase().")
+    if weakness := passphrase_weakness(passphrase):
+        raise ValueError(weakness)
     salt = new_salt()
-    return _checked_size(MAGIC + PASSPHRASE_LINE + kdf_line(salt) + seal_secretbox(signed, derive_key(passphrase, salt)))
+    box = seal_secretbox(signed, derive_key(passphrase, salt))
+    return _checked_size(MAGIC + PASSPHRASE_LINE + kdf_line(salt) + box)
 
 
 def seal_export_with_passphrase(
@@ -155,15 +156,15 @@ def seal_export_with_passphrase(
     Args:
         payload: the export; the importer still checks that it names the importer in `recipients`.
         signing_key: the patient's Ed25519 key.
-        passphrase: at least six words, normally from `generate_passphrase()`; send it by another
-            channel than the file.
+        passphrase: six words (normally from `generate_passphrase()`) or 20 hard-to-guess characters
+            (`passphrase_weakness`); send it by another channel than the file.
 
     Raises:
-        ValueError: the passphrase has fewer than six words.
+        ValueError: the passphrase is too weak (diary.exchange.strength: six words, or 20 hard characters).
         ExportTooLarge: the file would exceed 16 MiB.
     """
-    if len(normalize_passphrase(passphrase).split()) < MIN_WORDS:
-        raise ValueError(f"Use a passphrase of at least {MIN_WORDS} words, e.g. from generate_passphrase().")
+    if weakness := passphrase_weakness(passphrase):
+        raise ValueError(weakness)
     return seal_signed_with_passphrase(sign_payload(payload_bytes(payload), signing_key), passphrase)
 
 
@@ -205,14 +206,24 @@ def _unbox(data: bytes, private_key: AnyKey | None, passphrase: str | None) -> t
 def _b64_field(value: object, size: int | None = None) -> bytes:
     """Strict standard base64 (canonical padding, no whitespace) of an exact size."""
     try:
-        if not isinstance(value, str):
+        if not isinstance(value, str) or not value.isascii():
             raise ValueError
-        raw = base64.b64decode(value.encode("ascii"), validate=True)
+        raw = binascii.a2b_base64(value, strict_mode=True)  # the alphabet and padding, in one pass
     except (ValueError, binascii.Error):
         raise ImportRefused(Refusal.MALFORMED) from None
-    if _b64(raw) != value or (size is not None and len(raw) != size):
+    # Canonical: the unused bits of the last group are zero, i.e. the last bytes encode to the last characters
+    # (the rest of the text is fixed by the bytes already).
+    tail = len(raw) % 3 or 3
+    if _b64(raw[-tail:])[-4:] != value[-4:] or (size is not None and len(raw) != size):
         raise ImportRefused(Refusal.MALFORMED)
     return raw
+
+
+def _canonical_envelope(envelope: dict) -> bytes:
+    """canonical_json(envelope), without re-encoding its payload text (the envelope's bulk: up to 16 MiB)."""
+    mark = "@payload@"  # "@" is not base64, and every other member was checked to be base64 or fixed text
+    parts = canonical_json({**envelope, "payload": mark}).split(mark.encode(), 1)
+    return parts[0] + envelope["payload"].encode("ascii") + parts[1]
 
 
 def _envelope(signed: bytes) -> dict:
@@ -281,7 +292,7 @@ def open_export(
             raise ImportRefused(Refusal.UNKNOWN_SENDER)
         if not sodium().verify_detached(signature, SIGNATURE_CONTEXT + payload_raw, raw_public_key(pinned)):
             raise ImportRefused(Refusal.BAD_SIGNATURE)  # 8. under the stored key
-        if canonical_json(envelope) != signed:  # 9. the envelope too has one byte form
+        if _canonical_envelope(envelope) != signed:  # 9. the envelope too has one byte form
             raise ImportRefused(Refusal.NOT_CANONICAL)
         payload = parse_payload(payload_raw)  # 9–10
         if own_fingerprint not in payload.recipients:  # 11

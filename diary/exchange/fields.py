@@ -101,7 +101,7 @@ def _clean(max_chars: int, *, single_line: bool) -> Any:
         if single_line and ("\n" in value or "\r" in value or "\t" in value):
             raise ValueError("must be one line")
         try:
-            return clean_text(value, field="text", max_chars=max_chars, label="The text")
+            return clean_text(value, field="text", max_chars=max_chars, label="The text", single_line=single_line)
         except ValidationFailed as exc:  # pydantic only turns ValueError into a validation error
             raise ValueError(str(exc)) from None
 

@@ -51,7 +51,8 @@ def generate_passphrase(words: int = MIN_WORDS) -> str:
     """
     if words < MIN_WORDS:
         raise ValueError(f"A passphrase needs at least {MIN_WORDS} words.")
-    return " ".join(secrets.choice(WORDS) for _ in range(words))
+    # Different words (the strength rule counts different words); drawn without replacement, about 65 bits.
+    return " ".join(secrets.SystemRandom().sample(WORDS, words))
 
 
 def normalize_passphrase(passphrase: str) -> bytes:

@@ -8,6 +8,7 @@ bytes, a known schema version, then validation; each failure is an ImportRefused
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 from typing import Annotated, Literal
 
@@ -18,6 +19,7 @@ from diary.domain.entries import CheckIn
 from diary.domain.errors import ValidationFailed
 from diary.domain.regions import REGIONS
 from diary.domain.text import NOTE_MAX_CHARS
+from diary.exchange.bounded_json import model_shape, parse_bounded
 from diary.exchange.canonical import canonical_json, parse_json_strict
 from diary.exchange.clinical import GoalWire, PlanWire, QuestionnaireWire
 from diary.exchange.errors import ImportRefused, Refusal
@@ -35,6 +37,9 @@ MAX_SEQ = 2**31 - 1
 _EARTH_AHEAD = timedelta(hours=14)
 
 _RegionName = Annotated[str, Field(max_length=32)]
+# A payload names its version as a top-level member; in canonical JSON that text can stand nowhere else in a
+# genuine payload (a quote inside a string is escaped), so a later version is recognised without reading it.
+_DECLARED_VERSION = re.compile(rb'[{,]"schema_version":(-?[0-9]{1,12})[,}]')
 
 
 def latest_possible_day(created_at: datetime) -> date:
@@ -157,9 +162,12 @@ def parse_payload(data: bytes) -> ExportPayloadV1:
     Raises:
         ImportRefused: MALFORMED (not strict JSON), NOT_CANONICAL (bytes differ from their canonical
             form), UNSUPPORTED_VERSION (schema_version other than 1) or INVALID_CONTENT (any rule of
-            the schema or of the domain; `where` names the field).
+            the schema or of the domain; `where` names the field). Unknown members and lists longer
+            than the schema allows are refused while reading, before they are built (bounded_json).
     """
-    value = parse_json_strict(data)
+    if (declared := _DECLARED_VERSION.search(data)) and declared[1] != b"1":
+        raise ImportRefused(Refusal.UNSUPPORTED_VERSION)  # before the v1 schema judges a later version's members
+    value = parse_bounded(data, model_shape(ExportPayloadV1))  # what the schema refuses is never built
     if canonical_json(value) != bytes(data):
         raise ImportRefused(Refusal.NOT_CANONICAL)
     version = value.get("schema_version") if isinstance(value, dict) else None

@@ -16,7 +16,9 @@ Mapping (shared/reference/goals-fhir.md; HL7 Person-Centered Outcomes IG STU1):
 - Questionnaires: a QuestionnaireResponse per completed administration (a versioned local canonical),
   its score as an Observation with derivedFrom → the response (LOINC total codes where known).
 Resource ids are UUIDs derived from the study id and a running name, so the same input gives the same
-bundle and no internal id leaves the clinic.
+bundle and no internal id leaves the clinic. The namespace is public and the study id is in the bundle,
+so anyone can recompute an id from a guessed name: names (like every string here) are made from shifted
+values only, never from a real date, or trying the 52 possible week offsets would reveal the shift.
 """
 
 from __future__ import annotations
@@ -194,7 +196,7 @@ class _Builder:
                       "subject": {"reference": self.patient_ref}, "focus": [{"reference": r} for r in rated],
                       "effectiveDateTime": self.when(day),
                       "valueQuantity": {"value": score, "unit": "T", "system": "http://unitsofmeasure.org",
-                                        "code": "{score}"}}, f"t-score/{day.isoformat()}")
+                                        "code": "{score}"}}, f"t-score/{self.when(day)}")
 
     # Pain
     def pain(self) -> None:

@@ -32,9 +32,12 @@ def readme_text(summary, options, *, today: date) -> str:
                   f"with fingerprint `{_fingerprint(options.seal_to)}` and carries the suffix `.sealed`; the "
                   "format is described in docs/research-export.md of the diary source and in "
                   "`diary/research/sealing.py`.\n")
+    # With shifted dates the day of the export stays out: the last shifted day of a patient who logged up to
+    # that day would give their shift away.
+    made = f"Made by diary {__version__}" if options.date_shift else f"Made {today.isoformat()} by diary {__version__}"
     return f"""# Symptom diary research data set
 
-Made {today.isoformat()} by diary {__version__}: {summary.patients:,} patients.
+{made}: {summary.patients:,} patients.
 
 ## Files
 

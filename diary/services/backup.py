@@ -49,15 +49,17 @@ from diary.domain.errors import DiaryError
 from diary.exchange.boxes import MAC_BYTES, NONCE_BYTES, open_secretbox, seal_secretbox
 from diary.exchange.errors import KeyFormatError
 from diary.exchange.passphrase import KdfLineError, derive_key, generate_passphrase, kdf_line, new_salt, read_kdf_line
+from diary.domain.names import printable_name
+from diary.exchange.strength import passphrase_weakness
 from diary.platform import durable
 from diary.platform.crypto import CryptoError
+from diary.services.backup_members import MANIFEST, allowed_member
 from diary.services.restore_recovery import BACKUPS_FOLDER, COMPLETE_MARKER
 from diary.storage.database import DB_FILENAME
 from diary.storage.migrations import LATEST_VERSION
 
 MAGIC = b"DIARY-BACKUP\n"
 VERSION_LINE = b"v1 passphrase\n"
-MANIFEST = "manifest.json"
 MAX_BACKUP_BYTES = 512 * 2**20
 MAX_UNPACKED_BYTES = 1024 * 2**20
 MAX_MEMBERS = 10_000
@@ -110,8 +112,8 @@ class OpenedBackup:
 
 
 def _damaged(path: Path) -> BackupError:
-    return BackupError(f"The backup {path.name} is damaged or cut short, so it cannot be restored; nothing was "
-                       "changed. Try an older backup.")
+    return BackupError(f"The backup {printable_name(path.name)} is damaged or cut short, so it cannot be restored; "
+                       "nothing was changed. Try an older backup.")
 
 
 def _wrong_or_damaged() -> BackupError:
@@ -171,9 +173,10 @@ def _counts(connection: sqlite3.Connection) -> tuple[int, int]:
 
 
 def _home_files(home: Path, exclude: tuple[Path, ...]) -> dict[str, bytes]:
-    """Every regular file in the home but the database and transient ones, by POSIX relative name.
+    """Every file of the home a backup may hold (backup_members.allowed_member) but the database.
 
-    Names a backup may not hold (see `safe_name`) are left out: the app never writes such files.
+    Names a backup may not hold (see `safe_name` and the allow-list) are left out: a restore would refuse
+    them, and none of them is the app's.
     """
     files: dict[str, bytes] = {}
     for folder, dirs, names in os.walk(home):
@@ -184,8 +187,8 @@ def _home_files(home: Path, exclude: tuple[Path, ...]) -> dict[str, bytes]:
             path = here / name
             relative = path.relative_to(home).as_posix()
             if (path == home / DB_FILENAME or name in _SKIP_NAMES or name.endswith(_SKIP_SUFFIXES)
-                    or not safe_name(relative) or path.is_symlink() or not path.is_file()
-                    or path.resolve() in exclude):
+                    or not safe_name(relative) or not allowed_member(relative) or path.is_symlink()
+                    or not path.is_file() or path.resolve() in exclude):
                 continue
             files[relative] = path.read_bytes()
     return files
@@ -241,14 +244,17 @@ def create_backup(home: Path, out: Path, passphrase: str, *, now: datetime,
 
     Args:
         home: the diary home. out: the backup file; an existing diary backup there is replaced.
-        passphrase: the words that will open it. now: tz-aware, stored as created_at.
+        passphrase: the words that will open it: six words or 20 hard-to-guess characters (the rule of
+            exports and protected keys, diary.exchange.strength). now: tz-aware, stored as created_at.
         exclude: folders or files inside the home to leave out (an automatic backups folder elsewhere).
 
     Raises:
-        BackupError: no diary in the home, a damaged database, the file too large, not writable, or a
-            file that is not a backup at `out`.
+        BackupError: a weak passphrase, no diary in the home, a damaged database, the file too large, not
+            writable, or a file that is not a backup at `out`.
     """
     home, out = Path(home), Path(out)
+    if weakness := passphrase_weakness(passphrase):  # the file holds everything, the private key included
+        raise BackupError(f"{weakness} Nothing was written.")
     if not (home / DB_FILENAME).is_file():
         raise BackupError(f"There is no diary in {home} to back up.")
     try:
@@ -286,8 +292,8 @@ def _unseal(data: bytes, passphrase: str, path: Path) -> bytes:
     if not data.startswith(MAGIC):
         if data and MAGIC.startswith(data):
             raise _damaged(path)
-        raise BackupError(f"{path.name} is not a diary backup; choose a file made by 'diary backup' or by the "
-                          "app's backups. Nothing was changed.")
+        raise BackupError(f"{printable_name(path.name)} is not a diary backup; choose a file made by 'diary backup' or "
+                          "by the app's backups. Nothing was changed.")
     header = MAGIC + VERSION_LINE
     if not data.startswith(header):
         newer = re.match(rb"v([0-9]{1,6}) ", data[len(MAGIC):])
@@ -359,11 +365,12 @@ def read_backup(path: Path, passphrase: str) -> OpenedBackup:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BACKUP_BYTES:
-            raise BackupError(f"{path.name} is larger than {MAX_BACKUP_BYTES >> 20} MiB, so it is not a diary "
-                              "backup; nothing was changed.")
+            raise BackupError(f"{printable_name(path.name)} is larger than {MAX_BACKUP_BYTES >> 20} MiB, so it is not "
+                              "a diary backup; nothing was changed.")
         data = path.read_bytes()
     except OSError as exc:
-        raise BackupError(f"Cannot read {path} ({exc.strerror or 'error'}); nothing was changed.") from None
+        raise BackupError(f"Cannot read {printable_name(path)} ({exc.strerror or 'error'}); nothing was "
+                          "changed.") from None
     return open_backup(data, passphrase, name=path.name)
 
 
@@ -371,14 +378,16 @@ def open_backup(data: bytes, passphrase: str, *, name: str) -> OpenedBackup:
     """`read_backup` for bytes already in memory (a file picked in the browser); `name` is for messages."""
     path = Path(name or "backup")
     if len(data) > MAX_BACKUP_BYTES:
-        raise BackupError(f"{path.name} is larger than {MAX_BACKUP_BYTES >> 20} MiB, so it is not a diary "
-                          "backup; nothing was changed.")
+        raise BackupError(f"{printable_name(path.name)} is larger than {MAX_BACKUP_BYTES >> 20} MiB, so it is not a "
+                          "diary backup; nothing was changed.")
     files = _unpack(_unseal(data, passphrase, path), path)
+    _refuse_unexpected(files)
     try:
         manifest = Manifest.model_validate_json(files.pop(MANIFEST))
     except (KeyError, ValidationError):
         raise _damaged(path) from None
     listed = {f.name: f for f in manifest.files}
+    _refuse_unexpected(listed)
     if (listed.keys() != files.keys() or DB_FILENAME not in files
             or any(len(d) != listed[n].size or _sha(d) != listed[n].sha256 for n, d in files.items())):
         raise _damaged(path)
@@ -387,6 +396,14 @@ def open_backup(data: bytes, passphrase: str, *, name: str) -> OpenedBackup:
     if _check_database(files[DB_FILENAME], path) != manifest.schema_version:
         raise _damaged(path)
     return OpenedBackup(manifest=manifest, files=files)
+
+
+def _refuse_unexpected(names) -> None:
+    """Refuse a backup naming a member the format does not allow (docs/backup-format.md), before any write."""
+    for name in names:
+        if not allowed_member(name):
+            raise BackupError(f"This backup holds a file a diary backup never holds ({printable_name(name)}), so "
+                              "it was not restored: it was not made by the diary app. Nothing was changed.")
 
 
 def verify_backup(path: Path, passphrase: str) -> Manifest:

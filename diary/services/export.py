@@ -32,7 +32,8 @@ from diary.domain.errors import ValidationFailed
 from diary.domain.patient_record import PatientRecord
 from diary.exchange.envelope import seal_signed, seal_signed_with_passphrase, sign_payload
 from diary.exchange.keys import decode_recipient_key, fingerprint
-from diary.exchange.passphrase import MIN_WORDS, generate_passphrase, normalize_passphrase
+from diary.exchange.passphrase import generate_passphrase
+from diary.exchange.strength import passphrase_weakness
 from diary.platform.durable import FileNotWritten, describe_write_failure, write_atomically
 from diary.storage.database import describe_failure
 from diary.services.identity import Role, require_role
@@ -271,9 +272,8 @@ class ExportService:
             return None
         if passphrase is True:
             return generate_passphrase()
-        if len(normalize_passphrase(passphrase).split()) < MIN_WORDS:
-            raise ValidationFailed(f"Use a passphrase of at least {MIN_WORDS} words (or let the app make one).",
-                                   field="passphrase")
+        if weakness := passphrase_weakness(passphrase):
+            raise ValidationFailed(weakness, field="passphrase")
         return passphrase
 
     def _file_names(self, out: Path | None, labels: list[str]) -> list[str]:

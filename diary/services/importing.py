@@ -26,6 +26,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
+from diary.domain.names import printable_name
 from diary.exchange.envelope import MAGIC, MAX_FILE_BYTES, PASSPHRASE_LINE, open_export
 from diary.exchange.errors import SENTENCES, ImportRefused, Refusal
 from diary.exchange.keys import decode_signer_key
@@ -117,7 +118,7 @@ class ImportService:
     def import_file(self, path: Path, *, passphrase: str | None = None) -> ImportResult:
         """Import one export file: its size is checked before anything is read."""
         require_role(self._home, self._role, Role.CLINICIAN, action="Importing exports")
-        name = path.name
+        name = printable_name(path.name)  # shown on screens and terminals: a crafted name must not act there
         try:
             size = os.stat(path).st_size
             if size > MAX_FILE_BYTES:  # 1. never read an oversized file
@@ -140,6 +141,7 @@ class ImportService:
                 the file was not looked at).
         """
         require_role(self._home, self._role, Role.CLINICIAN, action="Importing exports")
+        name = printable_name(name)
         data = bytes(data)
         sha = hashlib.sha256(data).hexdigest() if len(data) <= MAX_FILE_BYTES else None
         with_passphrase = data.startswith(MAGIC + PASSPHRASE_LINE)

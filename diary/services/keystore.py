@@ -183,19 +183,20 @@ class KeyStore:
         self._unlocked = key
 
     def protect(self, passphrase: str) -> None:
-        """Protect the private key with a passphrase (at least six words, e.g. from generate_passphrase).
+        """Protect the private key with a passphrase (six words, e.g. from generate_passphrase, or 20 hard
+        characters: diary.exchange.strength).
 
         Raises:
-            KeyUnusable: already protected (unprotect first), or the passphrase is too short.
+            KeyUnusable: already protected (unprotect first), or the passphrase is too weak.
         """
         from diary.exchange.keys import wrap_private_key
-        from diary.exchange.passphrase import MIN_WORDS, normalize_passphrase
+        from diary.exchange.strength import passphrase_weakness
 
         if self.protected:
             raise KeyUnusable("This key is already protected by a passphrase; remove the protection first to "
                               "change it.")
-        if len(normalize_passphrase(passphrase).split()) < MIN_WORDS:
-            raise KeyUnusable(f"Use a passphrase of at least {MIN_WORDS} words to protect the key.")
+        if weakness := passphrase_weakness(passphrase):
+            raise KeyUnusable(weakness)
         self.public_key()  # writes the .pub file while the key is still readable: it is needed once locked
         raw = self._raw_private()
         write_atomically(self.path, wrap_private_key(raw, passphrase))

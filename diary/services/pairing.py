@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from diary.domain.errors import DiaryError, NotFound, ValidationFailed
+from diary.domain.names import printable_name
 from diary.domain.text import clean_text
 from diary.exchange.keys import (
     decode_recipient_key,
@@ -86,7 +87,7 @@ def key_text_from(value: str) -> str:
                 with open(path, "rb") as handle:
                     value = handle.read(_KEY_FILE_MAX).decode("utf-8", errors="replace")
             except OSError as exc:
-                raise DiaryError(f"Cannot read the key file {path} ({exc.strerror}).") from None
+                raise DiaryError(f"Cannot read the key file {printable_name(path)} ({exc.strerror}).") from None
     found = _KEY_IN_TEXT.search(value)
     return found.group(0).upper() if found else value
 
@@ -96,7 +97,7 @@ def clean_label(label: str | None, *, what: str) -> str:
         raise ValidationFailed(f"Give {what} a name (a label) to pair under.", field="label")
     if "\n" in label or "\r" in label or "\t" in label:
         raise ValidationFailed("A label is one line of text.", field="label")
-    return clean_text(label.strip(), field="label", max_chars=LABEL_MAX, label="The label")
+    return clean_text(label.strip(), field="label", max_chars=LABEL_MAX, label="The label", single_line=True)
 
 
 @storage_boundary

@@ -76,7 +76,7 @@ def really_full(tmp_path_factory) -> dict:
             if checkin:
                 saved.append(checkin.id)
         out = {{"saved": saved, "save_error": error}}
-        for name, action in (("backup", lambda: create_backup(home, home.parent / "b.diarybackup", "a b c d e f",
+        for name, action in (("backup", lambda: create_backup(home, home.parent / "b.diarybackup", "amber canoe fern kite lamp oak",
                                                                now=diary.clock())),
                              ("export", lambda: diary.exports.export(out=home.parent / "e.diary", passphrase=True))):
             try:

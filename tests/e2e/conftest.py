@@ -53,29 +53,44 @@ def browser():
 
 
 class AppServer:
-    """`diary --home HOME --port PORT --no-browser` in its own process group."""
+    """`diary --home HOME --port PORT --no-browser` in its own process group, opened through the address it
+    prints (with this launch's token: the server lets nothing else in)."""
 
     def __init__(self, home: Path):
         self.home = home
         self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         env.pop("DISPLAY", None)
-        self.log = open(home.parent / f"server-{self.port}.log", "w")
+        log_path = home.parent / f"server-{self.port}.log"
+        self.log = open(log_path, "w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "diary", "--home", str(home), "--port", str(self.port), "--no-browser"],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, start_new_session=True,
         )
+        self.url = self._printed_url(log_path)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the app exited early: {(home.parent / f'server-{self.port}.log').read_text()}")
+                raise RuntimeError(f"the app exited early: {log_path.read_text()}")
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
                     return
             except OSError:
                 time.sleep(0.1)
         raise RuntimeError("the app did not start listening within 30 s")
+
+    def _printed_url(self, log_path: Path) -> str:
+        """The address from the app's "diary is running at URL" line."""
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            found = re.search(r"diary is running at (\S+)", log_path.read_text())
+            if found:
+                assert found[1].startswith(f"http://127.0.0.1:{self.port}/?token="), found[1]
+                return found[1]
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the app exited early: {log_path.read_text()}")
+            time.sleep(0.05)
+        raise RuntimeError("the app did not print its address within 30 s")
 
     def stop(self) -> None:
         try:

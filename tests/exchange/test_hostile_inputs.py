@@ -256,6 +256,27 @@ def test_20_invisible_and_control_characters_in_a_note(keys, note):
     assert error.where == "checkins[0].note"
 
 
+@pytest.mark.parametrize("hidden", ["\u200b", "\u200d", "\u2060", "\u206a", "\u206f", "\U000e0041", "\u00ad"])
+def test_20_invisible_format_characters_are_removed_on_import(keys, hidden):
+    values = payload_dict(keys)
+    values["checkins"][0]["note"] = f"walked{hidden} far"
+    values["goals"][0]["title"] = f"Walk{hidden} to the shop"
+    values["patient_label"] = f"An{hidden}na"
+    opened = open_as_physio(keys, file_for(keys, values))
+    assert opened.payload.checkins[0].to_checkin().note == "walked far"
+    assert (opened.payload.goals[0].title, opened.payload.patient_label) == ("Walk to the shop", "Anna")
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+def test_20_a_line_separator_in_a_single_line_title_is_refused_and_in_a_note_is_a_line_break(keys, separator):
+    values = payload_dict(keys)
+    values["goals"][0]["title"] = f"Walk{separator}to the shop"
+    assert assert_refused(keys, file_for(keys, values), Refusal.INVALID_CONTENT).where == "goals[0].title"
+    values = payload_dict(keys)
+    values["checkins"][0]["note"] = f"walked{separator}far"
+    assert open_as_physio(keys, file_for(keys, values)).payload.checkins[0].to_checkin().note == "walked\nfar"
+
+
 def test_20_lone_surrogate_in_a_note(keys):
     values = payload_dict(keys)
     values["checkins"][0]["note"] = "PLACEHOLDER"

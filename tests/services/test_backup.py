@@ -47,8 +47,8 @@ def real_kdf():
 def filled(diary):
     fill_demo(diary, days=60, seed=3)
     diary.meta.set("theme", "dark")
-    (diary.home / "keys").mkdir(mode=0o700)
-    (diary.home / "keys" / "identity.key").write_bytes(b"secret key bytes")
+    (diary.home / "exports").mkdir(mode=0o700)  # a visit PDF kept in the data folder (no save dialog)
+    (diary.home / "exports" / "visit.pdf").write_bytes(b"%PDF- a visit summary")
     return diary
 
 
@@ -88,10 +88,10 @@ class TestRoundTrip:
             assert restored.info()["schema_version"] == LATEST_VERSION
         finally:
             restored.close()
-        assert (target / "keys" / "identity.key").read_bytes() == b"secret key bytes"
+        assert (target / "exports" / "visit.pdf").read_bytes() == b"%PDF- a visit summary"
         assert stat.S_IMODE(target.stat().st_mode) == 0o700
         assert stat.S_IMODE((target / DB_FILENAME).stat().st_mode) == 0o600
-        assert stat.S_IMODE((target / "keys" / "identity.key").stat().st_mode) == 0o600
+        assert stat.S_IMODE((target / "exports" / "visit.pdf").stat().st_mode) == 0o600
         assert not list(target.glob(".restore-complete")) and not list(target.parent.glob(".*restoring*"))
 
     def test_restore_in_place_keeps_the_replaced_home_aside_untouched(self, filled, tmp_path):
@@ -115,7 +115,7 @@ class TestRoundTrip:
         assert manifest.schema_version == LATEST_VERSION
         on_disk = {p.relative_to(filled.home).as_posix() for p in filled.home.rglob("*") if p.is_file()}
         assert {f.name for f in manifest.files} == {n for n in on_disk if not n.endswith(("-wal", "-shm"))}
-        assert {DB_FILENAME, "keys/identity.key"} <= {f.name for f in manifest.files}
+        assert {DB_FILENAME, "exports/visit.pdf"} <= {f.name for f in manifest.files}
 
     def test_the_file_is_owner_only_and_starts_with_the_documented_header(self, filled, tmp_path):
         out = made(filled, tmp_path)
@@ -163,7 +163,7 @@ class TestRoundTrip:
             (filled.home / name).parent.mkdir(exist_ok=True)
             (filled.home / name).write_bytes(b"x")
         names = {f.name for f in verify_backup(made(filled, tmp_path), PASSPHRASE).files}
-        assert {DB_FILENAME, "keys/identity.key"} <= names
+        assert {DB_FILENAME, "exports/visit.pdf"} <= names
         assert not names & {"backups/old.diarybackup", "rescue-1/diary.sqlite3", ".write-test", "x.tmp", "bad name.txt"}
 
     def test_refuses_to_overwrite_a_file_that_is_not_a_backup(self, filled, tmp_path):
@@ -285,7 +285,7 @@ class TestHostileContents:
         elif change == "symlink":
             members.append(("keys/link", tarfile.SYMTYPE, b""))
         elif change == "extra_member":
-            members.append(("unlisted.txt", tarfile.REGTYPE, b"x"))
+            members.append(("exports/unlisted.pdf", tarfile.REGTYPE, b"x"))
         elif change == "edited_db":
             name, kind, data = members[1]
             assert name == DB_FILENAME

@@ -140,7 +140,7 @@ class TestSeqAndPeriod:
         ({}, "Choose who the export is for"),
         ({"to": ["Nobody"]}, "No paired recipient matches \"Nobody\""),
         ({"to": ["Physio Berg"], "since": NOW.date() + timedelta(days=1)}, "cannot start in the future"),
-        ({"to": ["Physio Berg"], "passphrase": "too short"}, "at least 6 words"),
+        ({"to": ["Physio Berg"], "passphrase": "too short"}, "at least 6 different words"),
     ])
     def test_bad_requests_are_refused_before_a_seq_is_used(self, paired, tmp_path, kwargs, message):
         patient, _ = paired

@@ -14,6 +14,7 @@ from pathlib import Path
 import flet as ft
 
 from diary.domain.errors import DiaryError
+from diary.domain.names import printable_name
 from diary.platform import current as platform
 from diary.platform.seams import PickedFile
 from diary.ui.components.saving import durable
@@ -113,7 +114,7 @@ class ImportScreen(ft.Column):
 
     def _import_one(self, picked: PickedFile, passphrase: str | None):
         if picked.data is None and not picked.path:  # the dialog gave neither the bytes nor a path
-            raise DiaryError(T.FILE_NOT_GIVEN.format(name=picked.name))
+            raise DiaryError(T.FILE_NOT_GIVEN.format(name=printable_name(picked.name)))
         if picked.data is not None:
             return self._diary.imports.import_bytes(picked.data, name=picked.name, passphrase=passphrase)
         return self._diary.imports.import_file(Path(picked.path), passphrase=passphrase)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import flet as ft
 
 from diary.domain.errors import DiaryError
+from diary.domain.names import printable_name
 from diary.platform import current as platform
 from diary.ui.clinician import text as T
 
@@ -62,8 +63,9 @@ class ResearchCard(ft.Container):
         else:
             self._bar.value = 1
             self._status.value = T.RESEARCH_DONE.format(
-                n=summary.patients, patients="patient" if summary.patients == 1 else "patients", path=summary.out,
-                salt=T.RESEARCH_SALT_MADE.format(path=made_salt[0]) if made_salt else "")
+                n=summary.patients, patients="patient" if summary.patients == 1 else "patients",
+                path=printable_name(summary.out),
+                salt=T.RESEARCH_SALT_MADE.format(path=printable_name(made_salt[0])) if made_salt else "")
         finally:
             self._button.disabled = False
         self.update()

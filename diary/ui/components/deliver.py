@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from diary.domain.names import printable_name
 from diary.platform import current as platform
 from diary.platform.seams import deliver
 from diary.ui.state.trends import failure_sentence
@@ -29,4 +30,6 @@ async def make_and_deliver(build: Callable[[], tuple[bytes, str]], *, home: Path
                                  extensions=["pdf"], offer=save)
     except Exception as exc:  # noqa: BLE001 - a sentence for the user, never a traceback
         return "failed", failure_sentence(exc), None
-    return delivery.outcome, delivery.where, name
+    # Where the user saved it and the name the browser got: shown on the screen, so shown escaped.
+    where = None if delivery.where is None else printable_name(delivery.where)
+    return delivery.outcome, where, printable_name(name)

@@ -14,6 +14,7 @@ from datetime import time
 import flet as ft
 
 from diary.domain.errors import DiaryError
+from diary.domain.names import printable_name
 from diary.platform import current as platform
 from diary.ui import text as T
 from diary.ui.components.saving import durable
@@ -150,7 +151,8 @@ class BackupSection(ft.Column):
     # Restoring
     def restore_latest(self, e=None) -> None:
         if not self._backups.backups():
-            return self._say(T.RESTORE_NONE_FOUND.format(folder=self._backups.folder()), error=True, where="restore")
+            return self._say(T.RESTORE_NONE_FOUND.format(folder=printable_name(self._backups.folder())), error=True,
+                             where="restore")
         self._check(self._backups.open_latest)
 
     async def _choose_clicked(self, e=None) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from diary.domain.names import printable_name
 from diary.services.backups import DEFAULT_KEEP, home_backups
 from diary.ui import text as T
 
@@ -43,7 +44,7 @@ def backups_view(status, *, home: Path, tz) -> BackupsView:
     return BackupsView(
         last=(T.BACKUP_LAST.format(when=when(status.last_backup, tz), count=status.count) if status.last_backup
               else T.BACKUP_NONE),
-        where=T.BACKUP_WHERE.format(folder=status.folder), inside_home=status.folder.is_relative_to(home),
+        where=T.BACKUP_WHERE.format(folder=printable_name(status.folder)), inside_home=status.folder.is_relative_to(home),
         last_error=T.BACKUP_FAILED_LAST.format(reason=status.last_error) if status.last_error else None,
         enabled=settings.enabled, folder=settings.folder or "", keep=settings.keep,
         keep_choices=tuple(sorted({*KEEP_CHOICES, settings.keep})))
@@ -55,7 +56,7 @@ def read_backups(diary) -> BackupsView:
 
 def settings_saved(status) -> str:
     return T.BACKUP_SETTINGS_SAVED.format(state=T.BACKUP_ON if status.settings.enabled else T.BACKUP_OFF,
-                                          keep=status.settings.keep, folder=status.folder)
+                                          keep=status.settings.keep, folder=printable_name(status.folder))
 
 
 def confirm_text(manifest, *, tz, clinician: bool) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from diary.domain.errors import DiaryError
+from diary.domain.names import printable_name
 from diary.ui import text as T
 
 
@@ -120,5 +121,5 @@ def since_choice(choice: str | None, typed: str | None) -> date | None | str:
 def saved_where(summary, *, web: bool) -> str:
     """Where the file went, in words: the folder chosen, the browser's downloads, or the device."""
     path = summary.files[0].path if summary.files else None
-    return (T.EXPORT_SAVED_TO.format(folder=str(path.parent)) if path
+    return (T.EXPORT_SAVED_TO.format(folder=printable_name(path.parent)) if path
             else T.EXPORT_DOWNLOADED if web else T.EXPORT_SAVED_DEVICE)

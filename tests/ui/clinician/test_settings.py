@@ -140,7 +140,7 @@ class TestKeyProtection:
         ui.click("protect")
         ui.type("protect-passphrase", "too short")
         ui.click("protect-confirm")
-        assert "at least 6 words" in ui.find("protect-status").value
+        assert "at least 6 different words" in ui.find("protect-status").value
         assert ui.find("protect-passphrase").value == "too short"
         assert not clinic.keys.protected
 

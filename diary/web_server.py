@@ -1,0 +1,106 @@
+"""The app's web server, run by us rather than by `ft.run`, so that ServerGuard stands in front of it.
+
+`ft.run(main, view=WEB_BROWSER, host, port, no_cdn=True, assets_dir)` builds Flet's FastAPI app
+(`flet_web.fastapi.app`) and serves it with uvicorn; we build the same app with the same settings, wrap it
+in `diary.server_guard.ServerGuard`, and serve that with uvicorn on 127.0.0.1 only.
+
+The desktop window (`diary --desktop`) does not use this server at all: Flet's native client talks to the
+app over Flet's own socket transport (a Unix socket on Linux and macOS, a localhost TCP port on Windows),
+whose address Flet passes to the client on its command line. `desktop_socket_path` puts that Unix socket
+in a folder only the user can enter.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import shutil
+import signal
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from diary.domain.errors import DiaryError
+from diary.server_guard import LaunchSecrets, ServerGuard
+
+HOST = "127.0.0.1"
+
+
+def guarded_flet_app(main: Callable, *, launch: LaunchSecrets, assets_dir: Path) -> ServerGuard:
+    """Flet's web app for `main` (the web client bundled, no CDN) behind the launch's guard."""
+    import flet_web.fastapi as flet_fastapi
+
+    return ServerGuard(flet_fastapi.app(main, assets_dir=str(assets_dir), no_cdn=True), launch)
+
+
+def write_token_file(path: Path, token: str) -> None:
+    """Write the launch's token to `path` (one line, readable by the owner only) for scripts and tests.
+
+    Raises:
+        DiaryError: the file cannot be written (a sentence; the server does not start).
+    """
+    from diary.platform.durable import describe_write_failure, write_atomically
+
+    try:
+        write_atomically(path, f"{token}\n".encode("ascii"), mode=0o600)
+    except OSError as exc:
+        raise describe_write_failure(exc, path, what="the token file") from None
+
+
+def forget_token_file(path: Path, token: str) -> None:
+    """Remove the token file when the server stops, unless another launch has written it since."""
+    try:
+        if path.read_text(encoding="ascii").strip() == token:
+            path.unlink()
+    except (OSError, UnicodeDecodeError):
+        pass
+
+
+def serve_guarded(main: Callable, *, launch: LaunchSecrets, assets_dir: Path) -> None:
+    """Serve the app on 127.0.0.1:launch.port until Ctrl+C (or SIGTERM)."""
+    import uvicorn
+
+    level = logging.getLogger("flet").getEffectiveLevel()
+    config = uvicorn.Config(
+        guarded_flet_app(main, launch=launch, assets_dir=assets_dir), host=HOST, port=launch.port,
+        ws="websockets-sansio",  # as Flet's own server
+        log_level=logging.getLevelName(max(level, logging.WARNING)).lower(),  # access lines never printed
+        proxy_headers=False,  # nothing stands between the browser and us
+    )
+    # uvicorn stops cleanly on SIGTERM, then raises the signal again for the handler it found; make that one
+    # exit through Python (finally blocks run, the token file is removed) instead of dying on the spot.
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        uvicorn.Server(config).run()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_sigterm(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+def desktop_socket_path() -> str:
+    """A Unix socket path for Flet's desktop transport inside a new owner-only (0700) folder.
+
+    Flet's default is a random name directly in the shared temporary folder, whose permissions depend on
+    the umask; in our own folder no other user can reach the socket. Removed when the app exits.
+    """
+    folder = tempfile.mkdtemp(prefix="diary-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return os.path.join(folder, "flet.sock")
+
+
+def desktop_refusal() -> DiaryError | None:
+    """Why the desktop window cannot open here, or None.
+
+    Without a display on Linux (or with FLET_FORCE_WEB_SERVER set) `ft.run` would quietly serve the app
+    as an open web server on port 8000 instead of a window; that server would not be guarded.
+    """
+    from flet.utils import get_bool_env_var, is_linux_server
+
+    if get_bool_env_var("FLET_FORCE_WEB_SERVER") or is_linux_server():
+        return DiaryError("There is no display for a desktop window here; run 'diary' without --desktop and "
+                          "open the address it prints.")
+    return None
