@@ -18,7 +18,7 @@ from diary.domain.names import printable_name
 from diary.platform import current as platform
 from diary.platform.seams import PickedFile
 from diary.ui.components.saving import durable
-from diary.ui.state import clinician as state
+from diary.ui.state import imports
 from diary.ui.clinician import text as T
 from diary.ui.components.view import fresh_view
 
@@ -104,7 +104,7 @@ class ImportScreen(ft.Column):
                 results.append(result)
                 self._results.controls.append(self._result_row(result, done))
                 self._progress.value = (done + 1) / total
-            self._status.value = state.import_summary(results)
+            self._status.value = imports.import_summary(results)
             await durable()
         finally:
             self._button.disabled = False
@@ -128,7 +128,7 @@ class ImportScreen(ft.Column):
             content=ft.Row(spacing=10, vertical_alignment=ft.CrossAxisAlignment.START, controls=[
                 ft.Icon(icon, color=colour, semantics_label=T.OUTCOME_NAMES[result.outcome]),
                 ft.Column(spacing=2, expand=True, controls=[
-                    ft.Text(state.result_line(result, index), weight=ft.FontWeight.W_600, key=f"result-{index}-line"),
+                    ft.Text(imports.result_line(result, index), weight=ft.FontWeight.W_600, key=f"result-{index}-line"),
                     *[ft.Text(line, size=13, key=f"result-{index}-sentence-{i}") for i, line in enumerate(details)],
                 ]),
             ]))
@@ -160,5 +160,5 @@ class ImportScreen(ft.Column):
     # The log
     def _show_log(self) -> None:
         lines = [ft.Text(line, size=12, key=f"log-{i}")
-                 for i, line in enumerate(state.read_import_log(self._diary, limit=LOG_LINES))]
+                 for i, line in enumerate(imports.read_import_log(self._diary, limit=LOG_LINES))]
         self._log.content = fresh_view(lines or [ft.Text(T.LOG_EMPTY, key="log-empty")], name="import-log", spacing=4)

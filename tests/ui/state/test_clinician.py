@@ -11,6 +11,7 @@ from diary.services.caseload import CaseloadRow, TrialFigure
 from diary.services.importing import ImportResult
 from diary.storage.import_log import ImportLogEntry
 from diary.ui.state import clinician as state
+from diary.ui.state import imports
 
 TODAY = date(2026, 3, 15)
 ROW = CaseloadRow(label="Anna", exported_at=datetime(2026, 3, 14, 20, tzinfo=timezone.utc),
@@ -58,18 +59,18 @@ class TestCaseloadWords:
 
 class TestImportWords:
     def test_result_lines(self):
-        assert state.result_line(ImportResult("a.diary", "imported", "…"), 0) == "a.diary: Imported"
+        assert imports.result_line(ImportResult("a.diary", "imported", "…"), 0) == "a.diary: Imported"
         refused = ImportResult("b.diary", "refused", "…", category="not_addressed_to_you")
-        assert state.result_line(refused, 1) == "b.diary: Refused (made for another key)"
-        assert state.result_line(ImportResult("", "already_imported", "…"), 2) == "file 3: Already here"
+        assert imports.result_line(refused, 1) == "b.diary: Refused (made for another key)"
+        assert imports.result_line(ImportResult("", "already_imported", "…"), 2) == "file 3: Already here"
 
     def test_log_lines_carry_no_content(self):
         at = datetime(2026, 3, 15, 9, 5, tzinfo=timezone.utc)
         entry = ImportLogEntry(at=at, file_sha256="ab" * 32, file_size=2048, outcome="updated", patient_id=7)
-        assert state.log_line(entry, {7: "Anna"}, TODAY) == ("15 Mar 09:05 · file abababababab (2 KB) · Newer "
+        assert imports.log_line(entry, {7: "Anna"}, TODAY) == ("15 Mar 09:05 · file abababababab (2 KB) · Newer "
                                                              "export: replaced the older one · Anna")
         unread = ImportLogEntry(at=at, file_sha256=None, file_size=None, outcome="refused", category="too_large")
-        assert state.log_line(unread, {}, TODAY) == "15 Mar 09:05 · file not read (–) · Refused (too large)"
+        assert imports.log_line(unread, {}, TODAY) == "15 Mar 09:05 · file not read (–) · Refused (too large)"
 
 
 class TestCaseloadPage:
