@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 
 import flet as ft
 
-from diary.domain.errors import DiaryError, NotFound
+from diary.domain.errors import NotFound
 from diary.platform import current as platform
 from diary.ui.state import clinician as state
 from diary.ui.clinician import text as T

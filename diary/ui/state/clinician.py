@@ -17,7 +17,7 @@ from diary.services.caseload import FLAGS  # noqa: F401 - the flags' words, for 
 from diary.ui import text as PT
 from diary.ui.clinician import text as T
 from diary.ui.state.goals import format_level
-from diary.ui.state.share import human_size, short_day
+from diary.ui.state.share import short_day
 
 PLAN_WEEKS = 4
 
