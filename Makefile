@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test system-packages bench clean
+.PHONY: run test system-packages bench clean messages catalogs
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "diary needs Python 3.11 or newer: run make PY=python3.11")'
@@ -24,6 +24,18 @@ system-packages:
 
 test: $(STAMP) system-packages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Languages (README: "Languages"). messages: extract every marked message into diary/locale/diary.pot and
+# merge it into each language's .po (new ones empty, changed ones fuzzy); catalogs: compile the .po files
+# into the .mo files the app reads (committed; tests/i18n check they match their .po).
+LOCALE := diary/locale
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k P_:1,2 -k C_:1c,2 --add-location=file --sort-by-file \
+		--project=diary --copyright-holder="The diary authors" -c "Translators:" -o $(LOCALE)/diary.pot diary
+	$(BIN)/pybabel update -i $(LOCALE)/diary.pot -d $(LOCALE) -D diary --ignore-obsolete
+
+catalogs: $(STAMP)
+	$(BIN)/pybabel compile -d $(LOCALE) -D diary --statistics
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

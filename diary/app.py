@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from diary.platform import current as platform
+from diary.i18n import _
 
 
 DEFAULT_PORT = 8550
@@ -58,8 +59,10 @@ def _warm_up(shared_diary, port: int | None, open_url: str | None = None) -> Non
 
 
 def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: bool = True,
-          token_file: Path | None = None) -> int:
+          token_file: Path | None = None, language: str | None = None) -> int:
     """Run the app until the user stops it. Makes no network request other than to 127.0.0.1.
+
+    `language` ("sv" or "en", from `diary --lang`) starts the app in that language for this run.
 
     The web server lets in only the page opened with this launch's token (diary.server_guard); the
     token is printed in the address, and written to `token_file` (owner-only) for scripts.
@@ -79,12 +82,12 @@ def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: 
         with opening:
             return open_once()
 
-    def main(page) -> None:
+    async def main(page) -> None:
         # Imported here, not at start-up, so the server answers at once; the warm-up thread has
         # normally loaded all of it before the browser has fetched the web client.
         from diary.ui.app import make_main
 
-        make_main(shared_diary, home=home)(page)
+        await make_main(shared_diary, home=home, language=language)(page)
 
     if desktop:
         return _serve_desktop(main, shared_diary, home=home, token_file=token_file)
@@ -96,7 +99,8 @@ def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: 
     if token_file is not None:
         write_token_file(token_file, launch.token)
     url = launch.url(HOST)
-    print(f"diary is running at {url}  (data: {printable_name(home)}; press Ctrl+C to stop)", flush=True)
+    print(_("diary is running at {url}  (data: {home}; press Ctrl+C to stop)").format(url=url, home=printable_name(home)),
+          flush=True)
     # While the browser downloads Flet's web client (a few seconds), open the database and load the
     # Flet control modules the first screen needs, so the first session does not wait for them.
     platform().work.start(lambda: _warm_up(shared_diary, launch.port, url if open_browser else None), name="warm-up")
@@ -116,20 +120,20 @@ def _serve_desktop(main, shared_diary, *, home: Path, token_file: Path | None) -
     from diary.web_server import desktop_refusal, desktop_socket_path
 
     if token_file is not None:
-        print("diary: --token-file is for the browser app; the desktop window needs no token.", file=sys.stderr)
+        print(_("diary: --token-file is for the browser app; the desktop window needs no token."), file=sys.stderr)
         return 2
     if importlib.util.find_spec("flet_desktop") is None:
         print(
-            "diary: the desktop window needs the optional desktop client. Install it with\n"
-            "  pip install 'diary[desktop]'\n"
-            "(Flet downloads its window client once, on first use), or run 'diary' without --desktop "
-            "to use the app in your browser.",
+            _("diary: the desktop window needs the optional desktop client. Install it with\n"
+              "  pip install 'diary[desktop]'\n"
+              "(Flet downloads its window client once, on first use), or run 'diary' without --desktop "
+              "to use the app in your browser."),
             file=sys.stderr,
         )
         return 2
     refusal = desktop_refusal()
     if refusal is not None:
-        print(f"diary: {refusal}", file=sys.stderr)
+        print(_("diary: {problem}").format(problem=refusal), file=sys.stderr)
         return 2
     platform().work.start(lambda: _warm_up(shared_diary, None), name="warm-up")
     start_auto_backups(home)

@@ -5,15 +5,17 @@ The table is shared/reference/architecture.md's "Dependency direction", written 
     domain      → the standard library and pydantic only (nothing of ours outside domain)
     storage     → domain (+ sqlmodel)
     exchange    → domain + the crypto adapter (the platform package, never an implementation module)
-    reports     → domain (values in, bytes out; never storage or services)
-    research    → domain (values in, files out; never storage or services) + the crypto adapter and durable
+    i18n        → domain (its N_ mark); the language in force, the catalogs and Babel's formats
+    reports     → domain, i18n (values in, bytes out; never storage or services)
+    research    → domain, i18n (values in, files out; never storage or services) + the crypto adapter and durable
                   file writes of the platform (its sealed files and its one sentence for a full disk)
     platform    → domain, reports (the desktop's chart renderer is reports' matplotlib renderer)
-    services    → domain, storage, exchange, reports, research, platform, config
-    ui/state    → services, domain (no flet); ui/text, the words they are made of
-    ui          → ui/state + flet, the platform package, and the domain values the states carry;
+    services    → domain, storage, exchange, reports, research, platform, config, i18n
+    ui/text     → domain, i18n (the English source messages, read in the current language)
+    ui/state    → services, domain, i18n (no flet); ui/text, the words they are made of
+    ui          → ui/state + flet, the platform package, i18n, and the domain values the states carry;
                   never services, storage, exchange, reports or research
-    cli         → services, domain, config, and app.py to serve the app; never ui or storage
+    cli         → services, domain, config, i18n, and app.py to serve the app; never ui or storage
     config      → domain, and the platform for where a diary lives by default
     entry       → app.py (with web_server.py and server_guard.py, which serve it), __main__.py and
                   ui/flet_entry.py wire everything, but never storage
@@ -43,31 +45,33 @@ LAYER_OF = [
     ("diary.domain", "domain"), ("diary.instruments", "domain"), ("diary.storage", "storage"),
     ("diary.exchange", "exchange"), ("diary.reports", "reports"), ("diary.research", "research"),
     ("diary.services", "services"), ("diary.platform", "platform"), ("diary.ui", "ui"), ("diary.cli", "cli"),
-    ("diary.config", "config"), ("diary", "root"),
+    ("diary.config", "config"), ("diary.i18n", "i18n"), ("diary", "root"),
 ]
 EVERYTHING = {"domain", "storage", "exchange", "reports", "research", "services", "platform", "ui/state", "ui/text",
-              "ui", "cli", "config", "entry", "root"}
+              "ui", "cli", "config", "entry", "root", "i18n"}
 ALLOWED: dict[str, set[str]] = {
     "root": {"root"},
     "domain": {"domain"},
     "config": {"domain", "platform"},
     "storage": {"domain"},
     "exchange": {"domain", "platform"},
-    "reports": {"domain"},
-    "research": {"domain", "platform"},
+    "i18n": {"domain"},
+    "reports": {"domain", "i18n"},
+    "research": {"domain", "platform", "i18n"},
     "platform": {"domain", "reports"},
-    "services": {"domain", "storage", "exchange", "reports", "research", "platform", "config"},
-    "ui/text": {"domain"},
-    "ui/state": {"services", "domain", "ui/text"},
-    "ui": {"ui/state", "ui/text", "domain", "platform"},
-    "cli": {"services", "domain", "config", "entry"},
+    "services": {"domain", "storage", "exchange", "reports", "research", "platform", "config", "i18n"},
+    "ui/text": {"domain", "i18n"},
+    "ui/state": {"services", "domain", "ui/text", "i18n"},
+    "ui": {"ui/state", "ui/text", "domain", "platform", "i18n"},
+    "cli": {"services", "domain", "config", "entry", "i18n"},
     "entry": EVERYTHING - {"storage"},
 }
 # The platform modules anyone allowed to use the platform may import; the rest are implementations,
 # chosen once inside the package (diary/platform/__init__.py).
 # Libraries outside ours: the domain may use pydantic only; below the UI nothing touches Flet.
 DOMAIN_LIBRARIES = {"pydantic", "pydantic_core", "annotated_types"}
-NO_FLET = {"domain", "storage", "exchange", "reports", "research", "services", "ui/state", "ui/text", "config"}
+NO_FLET = {"domain", "storage", "exchange", "reports", "research", "services", "ui/state", "ui/text", "config",
+           "i18n"}
 PLATFORM_INTERFACE = {"diary.platform", "diary.platform.crypto", "diary.platform.seams", "diary.platform.durable"}
 THREAD_STARTERS = {"Thread", "to_thread", "run_thread"}
 

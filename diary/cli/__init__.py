@@ -20,6 +20,7 @@ from diary.cli import backup, caseload, exchange, goals, home, instruments, log,
 from diary.cli.common import EXIT_BAD_INPUT, EXIT_NOT_DONE
 from diary.domain.errors import DiaryError
 from diary.domain.names import printable_name
+from diary.i18n import LANGUAGES, SOURCE_LANGUAGE, _, environment_language, use_language
 
 GROUPS = (home, log, goals, score, instruments, backup, reports, pairing, exchange, caseload)
 COMMANDS = {name: handler for group in GROUPS for name, handler in group.COMMANDS.items()}
@@ -42,23 +43,38 @@ def build_parser() -> argparse.ArgumentParser:
                         help="also write this launch's access token to F (owner-only), for scripts and tests")
     parser.add_argument("--clinician", action="store_true",
                         help="make or open a clinician's caseload (patients' imported exports) instead of a diary")
+    parser.add_argument("--lang", choices=list(LANGUAGES), default=None,
+                        help="the language of messages and of the app for this run (default: LANG, LC_MESSAGES)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in GROUPS:
         group.add_parsers(commands)
     return parser
 
 
+def language_asked(argv: Sequence[str]) -> str | None:
+    """`--lang X` or `--lang=X` (the global option, or `report --lang`), read before the parser is built so
+    that its help and errors are in that language too."""
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2] \
+            if arg.startswith("--lang=") else None
+        if value in LANGUAGES:
+            return value
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    use_language(language_asked(argv) or environment_language() or SOURCE_LANGUAGE)
     args = build_parser().parse_args(argv)
     from diary.services.failures import StorageFailed  # the services, only once a command runs
 
     try:
         return COMMANDS[args.command or "run"](args)
     except StorageFailed as exc:  # a full disk or a long lock: a sentence, never a traceback
-        print(f"diary: {printable_name(str(exc))}", file=sys.stderr)
+        print(_("diary: {problem}").format(problem=printable_name(str(exc))), file=sys.stderr)
         return EXIT_NOT_DONE
-    except DiaryError as exc:
-        print(f"diary: {printable_name(str(exc))}", file=sys.stderr)  # names in it may come from outside
+    except DiaryError as exc:  # names in it may come from outside
+        print(_("diary: {problem}").format(problem=printable_name(str(exc))), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

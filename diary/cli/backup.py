@@ -11,9 +11,11 @@ import getpass
 import sys
 from pathlib import Path
 
-from diary.cli.common import EXIT_NOT_DONE, home_folder, read_passphrase_file
+from diary.cli.common import EXIT_NOT_DONE, home_folder, is_yes, read_passphrase_file
 from diary.domain.errors import DiaryError
 from diary.domain.names import printable_name
+from diary.i18n import _, ngettext
+from diary.i18n.formats import number
 from diary.services.restore_recovery import KEY_FILE  # a name only: the backup code loads when a command runs
 from diary.services.clock import local_now
 
@@ -39,9 +41,10 @@ def add_parsers(commands) -> None:
 
 def _summary(manifest) -> str:
     days, checkins = manifest.days_logged, manifest.checkins
-    return (f"{days} {'day' if days == 1 else 'days'} logged, "
-            f"{checkins} {'check-in' if checkins == 1 else 'check-ins'}, "
-            f"made {manifest.created_at:%Y-%m-%d %H:%M} by diary {manifest.app_version}")
+    return (ngettext("{n} day logged", "{n} days logged", days).format(n=days) + ", "
+            + ngettext("{n} check-in", "{n} check-ins", checkins).format(n=checkins) + ", "
+            + _("made {when} by diary {version}").format(when=f"{manifest.created_at:%Y-%m-%d %H:%M}",
+                                                         version=manifest.app_version))
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -51,11 +54,11 @@ def run_backup(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser().absolute()
     passphrase = read_passphrase_file(args.passphrase_file) if args.passphrase_file else generate_passphrase()
     info = create_backup(home, out, passphrase, now=local_now())
-    print(f"Wrote {printable_name(info.path)} ({info.size:,} bytes): {_summary(info.manifest)}.")
+    print(_("Wrote {file} ({size} bytes): {summary}.").format(file=printable_name(info.path), size=number(info.size),
+                                                              summary=_summary(info.manifest)))
     if not args.passphrase_file:
-        print("The passphrase for this backup, shown only now. Write it down and keep it apart from the file;\n"
-              "without it the backup cannot be opened by anyone, you included:\n\n"
-              f"    {passphrase}\n")
+        print(_("The passphrase for this backup, shown only now. Write it down and keep it apart from the file;\n"
+                "without it the backup cannot be opened by anyone, you included:") + f"\n\n    {passphrase}\n")
     return 0
 
 
@@ -74,25 +77,28 @@ def run_restore(args: argparse.Namespace) -> int:
     replacing = home.exists() and any(home.iterdir())
     interactive = sys.stdin.isatty()
     if replacing and not args.yes and not interactive:
-        raise DiaryError(f"Restoring would replace the diary in {home}; run it in a terminal to confirm, or add "
-                         "--yes. Nothing was changed.")
+        raise DiaryError(_("Restoring would replace the diary in {home}; run it in a terminal to confirm, or add "
+                           "--yes. Nothing was changed.").format(home=home))
     if args.passphrase_file:
         passphrase = read_passphrase_file(args.passphrase_file)
     elif interactive:
-        passphrase = _ask("Passphrase of the backup: ", secret=True) or ""
+        passphrase = _ask(_("Passphrase of the backup: "), secret=True) or ""
     else:
-        raise DiaryError("The backup's passphrase is needed: give it with --passphrase-file F. Nothing was changed.")
+        raise DiaryError(_("The backup's passphrase is needed: give it with --passphrase-file F. Nothing was "
+                           "changed."))
     opened = read_backup(Path(args.file).expanduser(), passphrase)  # every check, before asking or touching
     when = f"{opened.manifest.created_at:%Y-%m-%d %H:%M}"
     if replacing and not args.yes:
-        answer = _ask(f"Replace the diary in {printable_name(home)} with the backup from {when}? [y/N] ") or ""
-        if answer.strip().lower() not in ("y", "yes"):
-            print("Nothing was changed.")
+        answer = _ask(_("Replace the diary in {home} with the backup from {when}? [y/N] ").format(
+            home=printable_name(home), when=when)) or ""
+        if not is_yes(answer):
+            print(_("Nothing was changed."))
             return EXIT_NOT_DONE
     aside = install_backup(opened, home, now=local_now())
-    print(f"Restored the backup from {when} into {printable_name(home)}: {_summary(opened.manifest)}.")
+    print(_("Restored the backup from {when} into {home}: {summary}.").format(
+        when=when, home=printable_name(home), summary=_summary(opened.manifest)))
     if aside:
-        print(f"The diary it replaced was kept in {printable_name(aside)}.")
+        print(_("The diary it replaced was kept in {folder}.").format(folder=printable_name(aside)))
     return 0
 
 

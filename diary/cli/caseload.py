@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from diary.cli.common import open_home, parse_day
+from diary.cli.common import open_home, parse_day, rating_words
+from diary.i18n import _, ngettext, words
+from diary.i18n.formats import percent, score, signed
 
 
 def add_parsers(commands) -> None:
@@ -41,7 +43,9 @@ def _row_json(row) -> dict:
 
 
 def _share(numerator: int, denominator: int) -> str:
-    return f"{numerator}/{denominator} ({round(100 * numerator / denominator)}%)" if denominator else "no ratings yet"
+    if not denominator:
+        return _("no ratings yet")
+    return f"{numerator}/{denominator} ({percent(numerator / denominator)})"
 
 
 def run_caseload(args: argparse.Namespace) -> int:
@@ -59,18 +63,24 @@ def run_caseload(args: argparse.Namespace) -> int:
             "intermediate_share": figure.intermediate_share}}, indent=2, ensure_ascii=False))
         return 0
     if not rows:
-        print("No patients yet: pin one with 'diary --clinician pair KEY --label NAME'.")
+        print(_("No patients yet: pin one with 'diary --clinician pair KEY --label NAME'."))
         return 0
-    header = f"{'patient':<20} {'last export':<11} {'days/14':>7}  {'main goal':<17} {'PHQ-15':>11}  flags"
+    header = (f"{_('patient'):<20} {_('last export'):<11} {_('days/14'):>7}  {_('main goal'):<17} {'PHQ-15':>11}  "
+              f"{_('flags')}")
     print(header)
     for r in rows:
-        goal = (f"{r.main_goal_category.value}" + (f", {r.main_goal_trend.value.replace('_', ' ')}"
+        goal = (words.category(r.main_goal_category.value) + (f", {words.trend(r.main_goal_trend.value)}"
                 if r.main_goal_trend else "")) if r.main_goal_category else "-"
-        phq = "-" if r.phq15 is None else f"{r.phq15:g}" + (f" ({r.phq15_change:+g})" if r.phq15_change is not None else "")
+        phq = "-" if r.phq15 is None else score(r.phq15) + (f" ({signed(r.phq15_change, 1, trim=True)})"
+                                                             if r.phq15_change is not None else "")
         print(f"{r.label[:20]:<20} {r.exported_at.date().isoformat() if r.exported_at else '-':<11} "
               f"{r.days_logged:>7}  {goal[:17]:<17} {phq:>11}  {'; '.join(r.flag_texts) or '-'}")
-    print(f"Trial figure ({figure.patients} patients): main goal fully attained {_share(figure.main_fully, figure.main_rated)}; "
-          f"all intermediate goals fully attained {_share(figure.intermediate_all_fully, figure.intermediate_rated)}.")
+    print(ngettext("Trial figure ({n} patient): main goal fully attained {main}; all intermediate goals fully "
+                   "attained {intermediate}.",
+                   "Trial figure ({n} patients): main goal fully attained {main}; all intermediate goals fully "
+                   "attained {intermediate}.", figure.patients).format(
+        n=figure.patients, main=_share(figure.main_fully, figure.main_rated),
+        intermediate=_share(figure.intermediate_all_fully, figure.intermediate_rated)))
     return 0
 
 
@@ -81,9 +91,8 @@ def run_rate_goal(args: argparse.Namespace) -> int:
                                           rated_on=parse_day(args.date, option="--date"), comment=args.comment)
     finally:
         diary.close()
-    level = f"level {rating.level:+d}, " if rating.level is not None else ""
-    print(f"Saved your rating of {args.label}'s goal for {rating.rated_on.isoformat()}: {level}{rating.category.value} "
-          "attained.")
+    print(_("Saved your rating of {label}'s goal for {day}: {what}.").format(
+        label=args.label, day=rating.rated_on.isoformat(), what=rating_words(rating)))
     return 0
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from diary.config import data_dir
 from diary.domain.errors import DiaryError, ValidationFailed
+from diary.i18n import _
 
 EXIT_BAD_INPUT = 2
 EXIT_NOT_DONE = 1  # a storage failure, a refusal the user can retry, a question answered "no"
@@ -57,7 +58,8 @@ def parse_day(value: str | None, *, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValidationFailed(f"{option} must be a date written YYYY-MM-DD (got {value!r}).") from None
+        raise ValidationFailed(_("{option} must be a date written YYYY-MM-DD (got {value!r}).").format(
+            option=option, value=value)) from None
 
 
 def read_passphrase_file(name: str) -> str:
@@ -69,12 +71,13 @@ def read_passphrase_file(name: str) -> str:
     try:
         text = Path(name).expanduser().read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "not text"
-        raise DiaryError(f"Cannot read the passphrase file {name} ({reason}); nothing was changed.") from None
+        reason = getattr(exc, "strerror", None) or _("not text")
+        raise DiaryError(_("Cannot read the passphrase file {name} ({reason}); nothing was changed.").format(
+            name=name, reason=reason)) from None
     text = text.strip()
     if not text or len(text) > PASSPHRASE_MAX_CHARS or "\n" in text:
-        raise DiaryError(f"The passphrase file {name} must hold the passphrase on one line (1 to "
-                         f"{PASSPHRASE_MAX_CHARS} characters); nothing was changed.")
+        raise DiaryError(_("The passphrase file {name} must hold the passphrase on one line (1 to {most} "
+                           "characters); nothing was changed.").format(name=name, most=PASSPHRASE_MAX_CHARS))
     return text
 
 
@@ -91,6 +94,15 @@ def passphrase_for_writing(name: str) -> tuple[str, bool]:
     return new_passphrase_file(Path(name).expanduser()), True
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """"1 patient", "3 patients"."""
-    return f"{n} {word if n == 1 else many or word + 's'}"
+def rating_words(rating) -> str:
+    """ "level +1, fully attained" / "nivå +1, helt uppnått"; "partially attained" without a level."""
+    from diary.i18n import words
+
+    said = words.category(rating.category.value).lower()
+    return _("level {level}, {what}").format(level=f"{rating.level:+d}", what=said) if rating.level is not None \
+        else said
+
+
+def is_yes(answer: str) -> bool:
+    """A terminal's yes: y or yes, and the current language's own (j, ja in Swedish)."""
+    return answer.strip().lower() in {"y", "yes", *_("y|yes").split("|")}

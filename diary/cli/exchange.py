@@ -11,6 +11,8 @@ from pathlib import Path
 
 from diary.cli.common import EXIT_NOT_DONE, open_home, parse_day, passphrase_for_writing, read_passphrase_file
 from diary.domain.names import printable_name
+from diary.i18n import _, ngettext
+from diary.i18n.formats import number
 
 
 def add_parsers(commands) -> None:
@@ -52,15 +54,21 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         diary.close()
     for file in summary.files:
-        whom = "anyone with the passphrase" if file.recipient == "passphrase" else file.recipient
-        print(f"Wrote {printable_name(file.path)} ({file.size:,} bytes) for {whom}.")
+        whom = _("anyone with the passphrase") if file.recipient == "passphrase" else file.recipient
+        print(_("Wrote {file} ({size} bytes) for {whom}.").format(file=printable_name(file.path),
+                                                                  size=number(file.size), whom=whom))
     c = summary.counts
-    print(f"Export no. {summary.seq}: {describe_period(summary.period_start, summary.period_end)}; {c['checkins']} "
-          f"check-ins, {c['questionnaires']} questionnaires, {c['goals']} goals ({c['ratings']} ratings); notes "
-          f"{'included' if summary.notes_included else 'left out'}.")
+    print(_("Export no. {seq}: {period}; {checkins}, {questionnaires}, {goals} ({ratings}); {notes}.").format(
+        seq=summary.seq, period=describe_period(summary.period_start, summary.period_end),
+        checkins=ngettext("{n} check-in", "{n} check-ins", c["checkins"]).format(n=c["checkins"]),
+        questionnaires=ngettext("{n} questionnaire", "{n} questionnaires", c["questionnaires"]).format(
+            n=c["questionnaires"]),
+        goals=ngettext("{n} goal", "{n} goals", c["goals"]).format(n=c["goals"]),
+        ratings=ngettext("{n} rating", "{n} ratings", c["ratings"]).format(n=c["ratings"]),
+        notes=_("notes included") if summary.notes_included else _("notes left out")))
     if made:
-        print(f"The passphrase was saved in {printable_name(args.passphrase_file)}. Send it by another way than "
-              "the file (say it, or text it), never together with the file.")
+        print(_("The passphrase was saved in {file}. Send it by another way than the file (say it, or text it), "
+                "never together with the file.").format(file=printable_name(args.passphrase_file)))
     return 0
 
 
@@ -75,13 +83,14 @@ def run_import(args: argparse.Namespace) -> int:
         diary.close()
     for name, result in zip(map(printable_name, args.files), results):  # a crafted name must not forge a line
         what = result.outcome.replace("_", " ") + (f" ({result.category})" if result.outcome == "refused" else "")
-        where = f" (first problem at {result.where})" if result.where else ""  # schema names only, no content
+        where = _(" (first problem at {where})").format(where=result.where) if result.where else ""  # schema names
         print(f"{name}: {what} - {result.sentence}{where}")
         for warning in result.warnings:
-            print(f"{name}: warning - {warning}")
+            print(_("{name}: warning - {warning}").format(name=name, warning=warning))
     refused = sum(not r.ok for r in results)
     if len(results) > 1:
-        print(f"{len(results) - refused} of {len(results)} files imported or already there.")
+        print(_("{done} of {total} files imported or already there.").format(done=len(results) - refused,
+                                                                            total=len(results)))
     return 0 if not refused else EXIT_NOT_DONE
 
 

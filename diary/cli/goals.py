@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from diary.cli.common import open_home, parse_day
+from diary.cli.common import open_home, parse_day, rating_words
 from diary.domain.errors import ValidationFailed
+from diary.i18n import _, ngettext, words
+from diary.i18n.formats import number
 
 
 def add_parsers(commands) -> None:
@@ -59,12 +61,13 @@ def _levels(items: list[str]) -> dict[int, str] | None:
     levels = {}
     for item in items:
         number, sep, text = item.partition("=")
+        problem = _("Write a level as N=TEXT with N from -2 to 2 (got {item!r}).").format(item=item)
         try:
             levels[int(number)] = text
         except ValueError:
-            raise ValidationFailed(f"Write a level as N=TEXT with N from -2 to 2 (got {item!r}).") from None
+            raise ValidationFailed(problem) from None
         if not sep:
-            raise ValidationFailed(f"Write a level as N=TEXT with N from -2 to 2 (got {item!r}).")
+            raise ValidationFailed(problem)
     return levels or None
 
 
@@ -103,14 +106,16 @@ def _add_goal(goals, args: argparse.Namespace) -> None:
         baseline_level=args.baseline_level, weight=args.weight,
         **({"start_date": parse_day(args.start, option="--start")} if args.start else {}),
     )
-    print(json.dumps({"id": goal.id}) if args.json else f"Added {goal.type.value} goal {goal.id[:8]}: {goal.title}")
+    added = (_("Added main goal {id}: {title}") if goal.type.value == "main"
+             else _("Added intermediate goal {id}: {title}"))
+    print(json.dumps({"id": goal.id}) if args.json else added.format(id=goal.id[:8], title=goal.title))
 
 
 def _rate_goal(goals, args: argparse.Namespace) -> None:
     rating = goals.rate(goals.resolve(args.goal), level=args.level, category=args.category, rater=args.rater,
                         comment=args.comment, rated_on=parse_day(args.date, option="--date"))
-    level = f"level {rating.level:+d}, " if rating.level is not None else ""
-    print(f"Rated {rating.rated_on.isoformat()}: {level}{rating.category.value} attained ({rating.rater.value}).")
+    print(_("Rated {day}: {what} ({rater}).").format(day=rating.rated_on.isoformat(), what=rating_words(rating),
+                                                     rater=words.rater(rating.rater.value)))
 
 
 def _list_goals(goals, args: argparse.Namespace) -> None:
@@ -122,9 +127,9 @@ def _list_goals(goals, args: argparse.Namespace) -> None:
         return
     for tree in trees:
         for depth, s in [(0, tree.main), *((1, step) for step in tree.steps)]:
-            latest = f"{s.latest.category.value}" if s.latest else "not rated yet"
-            print(f"{'  ' * depth}{s.goal.id[:8]}  {s.goal.title}  [{latest}; {s.status}]")
-    print(f"T-score: {t:.2f}" if t is not None else "T-score: no rated goals yet")
+            latest = words.category(s.latest.category.value) if s.latest else _("not rated yet")
+            print(f"{'  ' * depth}{s.goal.id[:8]}  {s.goal.title}  [{latest}; {words.status(s.status)}]")
+    print(_("T-score: {value}").format(value=number(t, 2)) if t is not None else _("T-score: no rated goals yet"))
 
 
 def run_plan(args: argparse.Namespace) -> int:
@@ -134,12 +139,12 @@ def run_plan(args: argparse.Namespace) -> int:
 def _add_activity(goals, args: argparse.Namespace) -> None:
     a = goals.add_activity(name=args.name, intensity=args.intensity, minutes=args.minutes,
                            times_per_week=args.times, goal_id=args.goal)
-    print(f"Added {a.id[:8]}: {a.name}, {a.dose}")
+    print(_("Added {id}: {name}, {dose}").format(id=a.id[:8], name=a.name, dose=words.dose(a)))
 
 
 def _remove_activity(goals, args: argparse.Namespace) -> None:
     goals.remove_activity(args.activity)
-    print("Removed.")
+    print(_("Removed."))
 
 
 def _show_week(goals, args: argparse.Namespace) -> None:
@@ -150,8 +155,10 @@ def _show_week(goals, args: argparse.Namespace) -> None:
                            "adherence": w.adherence} for a, w in week], indent=2))
         return
     for a, w in week:
-        print(f"{a.id[:8]}  {a.name} ({a.dose}): {w.done} of {w.expected} this week"
-              + (f", {w.flare_days} flare days left out" if w.flare_days else ""))
+        flares = ngettext(", {n} flare day left out", ", {n} flare days left out", w.flare_days).format(
+            n=w.flare_days) if w.flare_days else ""
+        print(f"{a.id[:8]}  {a.name} ({words.dose(a)}): "
+              + _("{done} of {expected} this week").format(done=w.done, expected=w.expected) + flares)
 
 
 COMMANDS = {"goal": run_goal, "plan": run_plan}

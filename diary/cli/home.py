@@ -9,6 +9,8 @@ from pathlib import Path
 from diary.cli.common import home_folder, open_home
 from diary.domain.errors import DiaryError
 from diary.domain.names import printable_name
+from diary.i18n import N_, _
+from diary.i18n.formats import number
 
 
 def add_parsers(commands) -> None:
@@ -24,13 +26,20 @@ def add_parsers(commands) -> None:
                       help="with --clinician: fill an empty caseload with N synthetic patients")
 
 
+# `diary info`'s lines (its --json keys stay as they are: scripts read them).
+INFO_NAMES = {"home": N_("home"), "role": N_("role"), "schema_version": N_("schema version"),
+              "days_logged": N_("days logged"), "checkins": N_("checkins"), "first_day": N_("first day"),
+              "last_day": N_("last day"), "patients": N_("patients")}
+
+
 def run_serve(args: argparse.Namespace) -> int:
     from diary.app import serve
 
     if args.clinician:  # make (or check) the clinician's home before the app opens it
         open_home(args).close()
     return serve(home=home_folder(args), port=args.port, desktop=args.desktop, open_browser=not args.no_browser,
-                 token_file=Path(args.token_file).expanduser().absolute() if args.token_file else None)
+                 token_file=Path(args.token_file).expanduser().absolute() if args.token_file else None,
+                 language=args.lang)
 
 
 def run_info(args: argparse.Namespace) -> int:
@@ -42,9 +51,10 @@ def run_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(info, indent=2))
     else:
-        width = max(map(len, info))
+        names = {key: _(INFO_NAMES.get(key, key.replace("_", " "))) for key in info}
+        width = max(map(len, names.values()))
         for key, value in info.items():
-            print(f"{key.replace('_', ' '):<{width}}  {value if value is not None else '-'}")
+            print(f"{names[key]:<{width}}  {value if value is not None else '-'}")
     return 0
 
 
@@ -56,7 +66,8 @@ def run_demo(args: argparse.Namespace) -> int:
         from diary.services.demo import fill_demo
 
         written = fill_demo(diary, days=args.days, seed=args.seed)
-        print(f"Wrote {written} demo check-ins over {args.days} days to {printable_name(diary.home)}.")
+        print(_("Wrote {n} demo check-ins over {days} days to {home}.").format(n=written, days=args.days,
+                                                                               home=printable_name(diary.home)))
         return 0
     finally:
         diary.close()
@@ -66,10 +77,11 @@ def _demo_caseload(diary, args: argparse.Namespace) -> int:
     from diary.services.demo_caseload import fill_demo_caseload
 
     if args.patients is None:
-        raise DiaryError("Give the number of demo patients with --patients N (and --clinician).")
+        raise DiaryError(_("Give the number of demo patients with --patients N (and --clinician)."))
     done = fill_demo_caseload(diary, patients=args.patients, days=args.days, seed=args.seed)
-    print(f"Wrote {done.patients} demo patients ({done.checkins:,} check-ins over {args.days} days) to "
-          f"{printable_name(diary.home)} in {done.seconds:.1f} s.")
+    print(_("Wrote {n} demo patients ({checkins} check-ins over {days} days) to {home} in {seconds} s.").format(
+        n=done.patients, checkins=number(done.checkins), days=args.days, home=printable_name(diary.home),
+        seconds=number(done.seconds, 1)))
     return 0
 
 

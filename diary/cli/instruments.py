@@ -14,6 +14,8 @@ from diary.cli.common import open_home
 from diary.domain.errors import DiaryError
 from diary.domain.instruments import INSTRUMENTS
 from diary.domain.wording_files import MAX_FILE_BYTES
+from diary.i18n import _, ngettext
+from diary.i18n.formats import number
 
 
 def add_parsers(commands) -> None:
@@ -48,24 +50,29 @@ def _add_wording(forms, args: argparse.Namespace) -> None:
     path = Path(args.file)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise DiaryError(f"{path} is larger than a wording file can be ({MAX_FILE_BYTES:,} bytes).")
+            raise DiaryError(_("{path} is larger than a wording file can be ({most} bytes).").format(
+                path=path, most=number(MAX_FILE_BYTES)))
         data = path.read_bytes()
     except OSError as exc:
-        raise DiaryError(f"Could not read {path}: {exc.strerror or exc}. Check the path and try again.") from None
+        raise DiaryError(_("Could not read {path}: {reason}. Check the path and try again.").format(
+            path=path, reason=exc.strerror or exc)) from None
     wording = forms.add_wording(data)
-    print(f"Loaded the wording for {INSTRUMENTS[wording.instrument_id].name} ({wording.language}); "
-          "it can now be answered in the app.")
+    print(_("Loaded the wording for {name} ({language}); it can now be answered in the app.").format(
+        name=INSTRUMENTS[wording.instrument_id].name, language=wording.language))
 
 
 def _set_schedule(forms, args: argparse.Namespace) -> None:
     instrument_id = args.instrument.lower()
     if instrument_id not in forms.administrable():
         known = ", ".join(forms.administrable())
-        raise DiaryError(f"{args.instrument!r} cannot be administered in this diary; choose one of: {known}.")
-    every, _ = forms.schedule()[instrument_id]
+        raise DiaryError(_("{name!r} cannot be administered in this diary; choose one of: {known}.").format(
+            name=args.instrument, known=known))
+    every, _enabled = forms.schedule()[instrument_id]
     forms.set_schedule(instrument_id, args.every or every, enabled=not args.off)
     name = INSTRUMENTS[instrument_id].name
-    print(f"{name} will no longer be asked for." if args.off else f"{name} is now due every {args.every} days.")
+    print(_("{name} will no longer be asked for.").format(name=name) if args.off else
+          ngettext("{name} is now due every {n} day.", "{name} is now due every {n} days.", args.every).format(
+              name=name, n=args.every))
 
 
 def _list(forms, args: argparse.Namespace) -> None:
@@ -76,8 +83,10 @@ def _list(forms, args: argparse.Namespace) -> None:
         print(json.dumps(rows, indent=2))
         return
     for row in rows:
-        when = f"every {row['every_days']} days" if row["enabled"] else "off"
-        print(f"{row['id']:<8} {row['name']:<10} {when:<16} {('due ' + row['due_on']) if row['due_on'] else ''}")
+        every = row["every_days"]
+        when = ngettext("every {n} day", "every {n} days", every).format(n=every) if row["enabled"] else _("off")
+        due = _("due {day}").format(day=row["due_on"]) if row["due_on"] else ""
+        print(f"{row['id']:<8} {row['name']:<10} {when:<16} {due}")
 
 
 COMMANDS = {"instrument": run_instrument}

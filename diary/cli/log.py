@@ -8,6 +8,7 @@ from diary.cli.common import open_home
 from diary.domain.errors import ValidationFailed
 from diary.domain.items import ACTIVITY, SCALES
 from diary.domain.regions import REGION_SET, REGIONS
+from diary.i18n import _
 
 
 def add_parsers(commands) -> None:
@@ -34,8 +35,9 @@ def _number(value: str | None, *, label: str, kind: type) -> int | float | None:
     try:
         return kind(value)
     except ValueError:
-        what = "a whole number" if kind is int else "a number"
-        raise ValidationFailed(f"{label} must be {what} (got {value!r}).") from None
+        problem = _("{label} must be a whole number (got {value!r}).") if kind is int else \
+            _("{label} must be a number (got {value!r}).")
+        raise ValidationFailed(problem.format(label=label, value=value)) from None
 
 
 def _regions(text: str) -> dict:
@@ -44,7 +46,8 @@ def _regions(text: str) -> dict:
         return {"no_pain": True}
     unknown = [r for r in names if r not in REGION_SET]
     if unknown:
-        raise ValidationFailed(f"Unknown body region {unknown[0]!r}; allowed: {', '.join(REGIONS)}, or 'none'.")
+        raise ValidationFailed(_("Unknown body region {region!r}; allowed: {allowed}, or 'none'.").format(
+            region=unknown[0], allowed=", ".join(REGIONS)))
     return {"regions": names}
 
 
@@ -52,10 +55,10 @@ def log_fields(args: argparse.Namespace) -> dict:
     """The check-in's fields from the options given (the service validates the values)."""
     fields: dict = {}
     for name, label in {**SCALES, **ACTIVITY}.items():
-        value = _number(getattr(args, name), label=label, kind=int)
+        value = _number(getattr(args, name), label=_(label), kind=int)
         if value is not None:
             fields[name] = value
-    if (hours := _number(args.sleep_hours, label="Hours slept", kind=float)) is not None:
+    if (hours := _number(args.sleep_hours, label=_("Hours slept"), kind=float)) is not None:
         fields["sleep_hours"] = hours
     if args.strength is not None:
         fields["strength"] = args.strength
@@ -80,8 +83,8 @@ def run_log(args: argparse.Namespace) -> int:
     if args.json:
         print(checkin.model_dump_json(indent=2))
     else:
-        extra = " (an extra check-in)" if checkin.extra else ""
-        print(f"Saved a check-in for {checkin.day.isoformat()}{extra}.")
+        print((_("Saved an extra check-in for {day}.") if checkin.extra else _("Saved a check-in for {day}.")).format(
+            day=checkin.day.isoformat()))
     return 0
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from diary.cli.common import EXIT_NOT_DONE, open_home, passphrase_for_writing, read_passphrase_file
+from diary.cli.common import EXIT_NOT_DONE, is_yes, open_home, passphrase_for_writing, read_passphrase_file
 from diary.domain.errors import ValidationFailed
+from diary.i18n import _
 
 
 def add_parsers(commands) -> None:
@@ -42,25 +43,26 @@ def run_key(args: argparse.Namespace) -> int:
 
 def _protect(diary, args: argparse.Namespace) -> int:
     if not args.passphrase_file:
-        raise ValidationFailed("Give the key's passphrase with --passphrase-file F.")
+        raise ValidationFailed(_("Give the key's passphrase with --passphrase-file F."))
     if args.protect:
         words, made = passphrase_for_writing(args.passphrase_file)
         diary.keys.protect(words)
-        where = f" (a new passphrase was made and saved in {args.passphrase_file}; keep it apart from this home)" \
-            if made else ""
-        print(f"The private key is now protected by the passphrase{where}.")
+        print(_("The private key is now protected by a new passphrase, saved in {file}; keep it apart from this "
+                "home.").format(file=args.passphrase_file) if made else
+              _("The private key is now protected by the passphrase."))
     else:
         diary.keys.unprotect(read_passphrase_file(args.passphrase_file))
-        print("The private key is no longer protected by a passphrase (the file stays owner-only).")
+        print(_("The private key is no longer protected by a passphrase (the file stays owner-only)."))
     return 0
 
 
 def _show_key(diary) -> int:
     own = diary.pairing.own_key()
-    kind = ("a clinician's encryption key: patients add it with 'diary pair KEY'" if own.role == "clinician"
-            else "a patient's signing key: the physiotherapist pins it with 'diary --clinician pair KEY --label NAME'")
+    kind = (_("a clinician's encryption key: patients add it with 'diary pair KEY'") if own.role == "clinician"
+            else _("a patient's signing key: the physiotherapist pins it with 'diary --clinician pair KEY --label "
+                   "NAME'"))
     print(own.text)
-    print(f"fingerprint {own.fingerprint_groups}")
+    print(_("fingerprint {fingerprint}").format(fingerprint=own.fingerprint_groups))
     print(f"({kind})")
     return 0
 
@@ -76,15 +78,17 @@ def run_pair(args: argparse.Namespace) -> int:
 def _pair(service, args: argparse.Namespace) -> int:
     if sys.stdin.isatty() and sys.stdout.isatty():
         preview = service.preview(args.key)
-        print(f"Safety number:\n    {preview.safety_number}")
-        answer = input("Does the other screen show exactly the same number? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
-            print("Not paired: the numbers must match. Check that you have the right key.")
+        print(_("Safety number:") + f"\n    {preview.safety_number}")
+        answer = input(_("Does the other screen show exactly the same number? [y/N] "))
+        if not is_yes(answer):
+            print(_("Not paired: the numbers must match. Check that you have the right key."))
             return EXIT_NOT_DONE
     pairing = service.pair(args.key, label=args.label, re_pair=args.re_pair)
-    verb = {"paired": "Paired", "already_paired": "Already paired", "re_paired": "Re-paired"}[pairing.outcome]
-    print(f"{verb} \"{pairing.label}\" (fingerprint {pairing.fingerprint[:16]}…).")
-    print(f"Safety number (both screens must show the same):\n    {pairing.safety_number}")
+    done = {"paired": _("Paired \"{label}\" (fingerprint {fingerprint}…)."),
+            "already_paired": _("Already paired \"{label}\" (fingerprint {fingerprint}…)."),
+            "re_paired": _("Re-paired \"{label}\" (fingerprint {fingerprint}…).")}[pairing.outcome]
+    print(done.format(label=pairing.label, fingerprint=pairing.fingerprint[:16]))
+    print(_("Safety number (both screens must show the same):") + f"\n    {pairing.safety_number}")
     return 0
 
 

@@ -10,8 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from diary.cli.common import open_home, plural
+from diary.cli.common import open_home
 from diary.domain.names import printable_name
+from diary.i18n import LANGUAGES, _, environment_language, in_language, ngettext
 from diary.services.research_export import SALT_NAME
 from diary.services.summaries import DEFAULT_WEEKS
 
@@ -27,6 +28,9 @@ def add_parsers(commands) -> None:
                         help=f"how many weeks back to summarise (default {DEFAULT_WEEKS})")
     report.add_argument("--include-notes", action="store_true",
                         help="in a patient's own home: put your notes in the summary (off by default)")
+    report.add_argument("--lang", dest="report_lang", choices=list(LANGUAGES), default=None,
+                        help="the summary's language (default: the global --lang, else the one chosen in the app's "
+                             "Settings, else LANG)")
 
     research = commands.add_parser(
         "research-export", help="write a de-identified research data set (CSV + codebook, FHIR R4)",
@@ -55,11 +59,19 @@ def run_report(args: argparse.Namespace) -> int:
     out = pdf_path(Path(args.out).expanduser())
     diary = open_home(args)
     try:
-        write_summary(diary, out, period=period, patient=args.patient, include_notes=args.include_notes)
+        with in_language(report_language(args, diary)):
+            write_summary(diary, out, period=period, patient=args.patient, include_notes=args.include_notes)
     finally:
         diary.close()
-    print(f"Wrote the {args.weeks}-week summary to {printable_name(out)}.")
+    print(ngettext("Wrote the {n}-week summary to {file}.", "Wrote the {n}-week summary to {file}.",
+                   args.weeks).format(n=args.weeks, file=printable_name(out)))
     return 0
+
+
+def report_language(args: argparse.Namespace, diary) -> str:
+    """The PDF's language: `report --lang`, the global --lang, the home's (Settings → Language; a clinician's
+    home: the clinician's), else the environment's (LANG), else English."""
+    return args.report_lang or args.lang or diary.language() or environment_language() or "en"
 
 
 class _ProgressLine:
@@ -69,11 +81,12 @@ class _ProgressLine:
         self.total, self.tty = total, sys.stderr.isatty()
 
     def __call__(self, done: int) -> None:
-        of = f" of {self.total}" if self.total else ""
+        line = (_("Exported {done} of {total} patients").format(done=done, total=self.total) if self.total
+                else _("Exported {done} patients").format(done=done))
         if self.tty:
-            print(f"\rExported {done}{of} patients", end="", file=sys.stderr, flush=True)
+            print(f"\r{line}", end="", file=sys.stderr, flush=True)
         elif done % 100 == 0:
-            print(f"Exported {done}{of} patients", file=sys.stderr, flush=True)
+            print(line, file=sys.stderr, flush=True)
 
     def end(self) -> None:
         if self.tty:
@@ -81,8 +94,8 @@ class _ProgressLine:
 
 
 def _say_new_salt(path: Path) -> None:
-    print(f"Made a new salt file {printable_name(path)} (owner-only). Keep it in the clinic and back it up: the "
-          "same salt gives the same study ids in later exports. Never send it with the data.")
+    print(_("Made a new salt file {file} (owner-only). Keep it in the clinic and back it up: the same salt gives "
+            "the same study ids in later exports. Never send it with the data.").format(file=printable_name(path)))
 
 
 def run_research_export(args: argparse.Namespace) -> int:
@@ -100,9 +113,12 @@ def run_research_export(args: argparse.Namespace) -> int:
     finally:
         progress.end()
         diary.close()
-    sealed = " (sealed to the research team's key)" if seal_to else ""
-    print(f"Wrote the data set of {plural(summary.patients, 'patient')} to {printable_name(summary.out)}{sealed}: "
-          f"{len(summary.files)} files; see README.md and codebook.csv there.")
+    sealed = _(" (sealed to the research team's key)") if seal_to else ""
+    print(ngettext("Wrote the data set of {n} patient to {folder}{sealed}: {files} files; see README.md and "
+                   "codebook.csv there.",
+                   "Wrote the data set of {n} patients to {folder}{sealed}: {files} files; see README.md and "
+                   "codebook.csv there.", summary.patients).format(
+        n=summary.patients, folder=printable_name(summary.out), sealed=sealed, files=len(summary.files)))
     return 0
 
 

@@ -5,6 +5,8 @@ map (diary/reports/body_heatmap.py), so the two always show the same body. The f
 face on: the person's left side is on the viewer's right, as on clinical pain drawings.
 """
 
+from diary.domain.marks import N_
+
 FIGURE_W, FIGURE_H = 150, 312
 
 # region → (left, top, width, height) on its figure, in logical pixels.
@@ -29,15 +31,16 @@ BACK_OUTLINE: list[tuple[int, int, int, int]] = [
 ]
 HEAD = (51, 0, 48, 48)
 
-# The names people read (screen readers, summaries), in WPI order.
+# The names people read (screen readers, summaries), in WPI order: English source messages (diary.i18n.words
+# reads them in the user's language).
 REGION_NAMES: dict[str, str] = {
-    "jaw_left": "Left jaw", "jaw_right": "Right jaw",
-    "shoulder_left": "Left shoulder", "shoulder_right": "Right shoulder",
-    "upper_arm_left": "Left upper arm", "upper_arm_right": "Right upper arm",
-    "lower_arm_left": "Left lower arm", "lower_arm_right": "Right lower arm",
-    "hip_left": "Left hip", "hip_right": "Right hip",
-    "upper_leg_left": "Left upper leg", "upper_leg_right": "Right upper leg",
-    "lower_leg_left": "Left lower leg", "lower_leg_right": "Right lower leg",
-    "neck": "Neck", "upper_back": "Upper back", "lower_back": "Lower back",
-    "chest": "Chest", "abdomen": "Abdomen",
+    "jaw_left": N_("Left jaw"), "jaw_right": N_("Right jaw"),
+    "shoulder_left": N_("Left shoulder"), "shoulder_right": N_("Right shoulder"),
+    "upper_arm_left": N_("Left upper arm"), "upper_arm_right": N_("Right upper arm"),
+    "lower_arm_left": N_("Left lower arm"), "lower_arm_right": N_("Right lower arm"),
+    "hip_left": N_("Left hip"), "hip_right": N_("Right hip"),
+    "upper_leg_left": N_("Left upper leg"), "upper_leg_right": N_("Right upper leg"),
+    "lower_leg_left": N_("Left lower leg"), "lower_leg_right": N_("Right lower leg"),
+    "neck": N_("Neck"), "upper_back": N_("Upper back"), "lower_back": N_("Lower back"),
+    "chest": N_("Chest"), "abdomen": N_("Abdomen"),
 }

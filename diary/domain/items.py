@@ -1,18 +1,20 @@
 """The daily log's items and their limits: plain data, cheap to import (the CLI builds its options from it)."""
 
-# 0–10 numeric rating scales: field → how the sentence names it.
+from diary.domain.marks import N_
+
+# 0–10 numeric rating scales: field → how the sentence names it (English source messages).
 SCALES: dict[str, str] = {
-    "pain": "Pain",
-    "fatigue": "Fatigue",
-    "stress": "Stress",
-    "sleep_quality": "Sleep quality",
-    "worry": "Worry about symptoms",
+    "pain": N_("Pain"),
+    "fatigue": N_("Fatigue"),
+    "stress": N_("Stress"),
+    "sleep_quality": N_("Sleep quality"),
+    "worry": N_("Worry about symptoms"),
 }
 # Minutes of leisure activity by intensity (instruments.md §4: 0–600 per day).
 ACTIVITY: dict[str, str] = {
-    "light_min": "Light activity",
-    "moderate_min": "Moderate activity",
-    "vigorous_min": "Vigorous activity",
+    "light_min": N_("Light activity"),
+    "moderate_min": N_("Moderate activity"),
+    "vigorous_min": N_("Vigorous activity"),
 }
 ACTIVITY_MAX_MIN = 600
 SLEEP_HOURS_MAX = 24.0

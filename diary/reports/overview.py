@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from diary.domain.days import DayValues
+from diary.domain.marks import N_
 from diary.domain.patient_record import PatientRecord, record_days
 from diary.reports.chart_data import (
     Chart, ChartData, activity_data, body_map_data, goal_data, phq15_data, symptom_data,
@@ -22,7 +23,8 @@ from diary.reports.chart_data import (
 from diary.reports.correlations import Association, associations
 from diary.reports.series import Period, period_bounds, plan_dose, previous_period
 
-PERIODS: dict[str, str] = {"4w": "4 weeks", "3m": "3 months", "1y": "1 year", "all": "All"}
+# The periods and their English names (source messages: translate them to show them).
+PERIODS: dict[str, str] = {"4w": N_("4 weeks"), "3m": N_("3 months"), "1y": N_("1 year"), "all": N_("All")}
 CHART_ORDER = ("pain", "fatigue", "stress", "activity", "phq15", "goals", "body")
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from diary.config import ensure_home
+from diary.domain.errors import ValidationFailed
 from diary.domain.patient_record import PatientRecord
 from diary.services.clock import local_now
 from diary.services.failures import storage_boundary
@@ -122,6 +123,25 @@ class Diary:
 
     def theme(self) -> str:
         return self.meta.get("theme") or "system"
+
+    def set_language(self, language: str) -> None:
+        """Remember the app's language ("sv" or "en") for the next start (Settings → Language).
+
+        Raises:
+            ValidationFailed: a language the app does not speak.
+        """
+        from diary.i18n import LANGUAGES
+
+        if language not in LANGUAGES:
+            raise ValidationFailed(f"The language must be {' or '.join(LANGUAGES)} (got {language!r}).")
+        self.meta.set("language", language)
+
+    def language(self) -> str | None:
+        """The language chosen in Settings, or None (then the system's or the browser's decides)."""
+        from diary.i18n import LANGUAGES
+
+        chosen = self.meta.get("language")
+        return chosen if chosen in LANGUAGES else None
 
     def patient_records(self, labels: list[str] | None = None) -> Iterator[PatientRecord]:
         """A clinician's patients as PatientRecords, one at a time (all, or those with these labels)."""

@@ -22,6 +22,7 @@ from diary.domain.goal_progress import Trend, _rank, trial_outcome
 from diary.domain.goals import Category, Goal, Rater, Rating
 from diary.domain.numbers import round_half_up
 from diary.domain.patient_record import PatientRecord
+from diary.i18n import N_, _
 from diary.services.identity import Role, require_role
 from diary.storage.caseload_queries import caseload_rows, latest_ratings_sql, split
 from diary.storage.database import writer
@@ -34,13 +35,19 @@ NO_ENTRY_DAYS = 7
 PHQ15_RISE = 3
 STALE_EXPORT_DAYS = 14
 
-# Flags, in the order the caseload shows them, with the words for them.
+# Flags, in the order the caseload shows them, with their words (English source messages; flag_words()
+# reads them in the current language).
 FLAGS: dict[str, str] = {
-    "phq9_item9": "PHQ-9 item 9 positive",
-    "no_entry_7_days": f"No entry for {NO_ENTRY_DAYS}+ days",
-    "phq15_up_3": f"PHQ-15 up {PHQ15_RISE}+ points",
-    "stale_export": f"No export for {STALE_EXPORT_DAYS}+ days",
+    "phq9_item9": N_("PHQ-9 item 9 positive"),
+    "no_entry_7_days": N_("No entry for {days}+ days"),
+    "phq15_up_3": N_("PHQ-15 up {points}+ points"),
+    "stale_export": N_("No export for {stale}+ days"),
 }
+
+
+def flag_words(flag: str) -> str:
+    """A flag in the current language: "No entry for 7+ days" / "Ingen anteckning på 7+ dagar"."""
+    return _(FLAGS[flag]).format(days=NO_ENTRY_DAYS, points=PHQ15_RISE, stale=STALE_EXPORT_DAYS)
 SORT_KEYS = ("label", "last_export", "days_logged", "main_goal", "phq15", "phq15_change", "flags")
 
 
@@ -66,7 +73,7 @@ class CaseloadRow:
 
     @property
     def flag_texts(self) -> tuple[str, ...]:
-        return tuple(FLAGS[f] for f in self.flags)
+        return tuple(flag_words(f) for f in self.flags)
 
 
 @dataclass(frozen=True)

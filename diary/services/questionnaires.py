@@ -14,6 +14,7 @@ from diary.domain.questionnaires import (
     DEFAULT_SCHEDULE, Due, Response, Status, check_schedule, due_list,
 )
 from diary.domain.wording_files import parse_wording_file
+from diary.i18n import N_, _, current_language, language_of
 from diary.storage.questionnaire_repository import QuestionnaireRepository
 from diary.storage.repositories import MetaRepository
 from diary.services.failures import storage_boundary
@@ -21,7 +22,9 @@ from diary.services.failures import storage_boundary
 # PHQ-15 as the SOMEX1 trial used it week by week: 7-day recall (exports say "modified").
 ADMINISTRATION_OPTIONS: dict[str, dict[str, Any]] = {"phq15": {"recall_days": 7}}
 CRISIS_KEY = "crisis_text"
-DEFAULT_CRISIS_TEXT = (
+# English source message; its Swedish translation names Swedish help (112, 1177, Mind's line). Read it
+# with default_crisis_text(), in the current language.
+DEFAULT_CRISIS_TEXT = N_(
     "You said that you have had thoughts that you would be better off dead, or of hurting yourself. "
     "Thank you for telling us; you are not alone with this. Please talk to someone today: your doctor, "
     "your physiotherapist, or someone you trust. If you might act on these thoughts or are in danger now, "
@@ -30,15 +33,25 @@ DEFAULT_CRISIS_TEXT = (
 )
 
 
+def default_crisis_text() -> str:
+    """The default help text after PHQ-9 item 9, in the current language."""
+    return _(DEFAULT_CRISIS_TEXT)
+
+
 @storage_boundary
 class QuestionnaireService:
     def __init__(self, *, repo: QuestionnaireRepository, meta: MetaRepository, clock: Callable[[], datetime]):
         self._repo, self._meta, self._clock = repo, meta, clock
 
-    # Wording: built in for free instruments, clinic-supplied for licensed ones
+    # Wording: built in for free instruments (English), clinic-supplied for licensed ones and for official
+    # translations (a clinic loads the Swedish PHQ-9 as a wording file with "language": "sv").
     def wording(self, instrument_id: str) -> Wording | None:
-        clinic = {w.instrument_id: w for w in self._clinic_wordings()}
-        return clinic.get(instrument_id) or WORDINGS.get(instrument_id)
+        """The wording to show: the clinic's in the app's language, else the built-in (English) one, else
+        the clinic's in another language (the screen then says the form is not in the app's language)."""
+        clinic = [w for w in self._clinic_wordings() if w.instrument_id == instrument_id]
+        language = current_language()
+        return (next((w for w in clinic if language_of(w.language) == language), None)
+                or WORDINGS.get(instrument_id) or (clinic[-1] if clinic else None))
 
     def clinic_wordings(self) -> list[Wording]:
         """Wordings a clinic loaded into this home (licensed instruments), in loading order."""
@@ -129,10 +142,14 @@ class QuestionnaireService:
 
     # PHQ-9 item 9: where to get help now (configurable per locale in Settings)
     def crisis_text(self) -> str:
-        return self._meta.get(CRISIS_KEY) or DEFAULT_CRISIS_TEXT
+        """The clinic's or user's own text if one was saved, else the default in the current language."""
+        return self._meta.get(CRISIS_KEY) or default_crisis_text()
 
     def set_crisis_text(self, text: str) -> None:
+        """Keep an edited text; an empty one, or the default as shown, brings the default back (so it
+        follows the app's language again)."""
         from diary.domain.text import clean_text
 
-        self._meta.set(CRISIS_KEY, clean_text(text.strip(), field="crisis_text", max_chars=2000,
-                                              label="The help text") or DEFAULT_CRISIS_TEXT)
+        cleaned = clean_text(text.strip(), field="crisis_text", max_chars=2000, label=_("The help text"))
+        defaults = {_(DEFAULT_CRISIS_TEXT), DEFAULT_CRISIS_TEXT}
+        self._meta.set(CRISIS_KEY, "" if cleaned in defaults else cleaned)

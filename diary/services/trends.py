@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from diary.domain.patient_record import PatientRecord
+from diary.i18n import current_language
 from diary.platform import current
 from diary.reports.overview import CHART_ORDER, PERIODS, TrendView, draw, trend_data
 
@@ -90,13 +91,18 @@ def patient_snapshot(diary, record: PatientRecord) -> Snapshot:
     return Snapshot(record, diary.clock().date(), f"{diary.home}|{record.key}|{fingerprint(record)}")
 
 
+def _cache_key(snap: Snapshot, period: str, dark: bool) -> tuple:
+    # The language too: charts carry words (titles, legends, axis labels, summaries).
+    return snap.key, snap.today, period, dark, current_language()
+
+
 def cached_view(snap: Snapshot, period: str, dark: bool) -> TrendView | None:
-    return CACHE.get((snap.key, snap.today, period, dark))
+    return CACHE.get(_cache_key(snap, period, dark))
 
 
 def render_view(snap: Snapshot, period: str, dark: bool) -> TrendView:
     """The period's view, from the cache or drawn now by the platform's renderer (call off the UI thread)."""
-    key = (snap.key, snap.today, period, dark)
+    key = _cache_key(snap, period, dark)
     view = CACHE.get(key)
     if view is None:
         charts = current().charts

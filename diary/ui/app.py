@@ -1,34 +1,36 @@
 """The app for one browser session: the patient's diary or the clinician's caseload in the one shell
-(diary/ui/shell.py), the theme, and the rescue screen when the diary file is damaged."""
+(diary/ui/shell.py), the language and the theme, and the rescue screen when the diary file is damaged."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
 import flet as ft
 
 from diary.domain.errors import DiaryError
+from diary.i18n import first_known, system_language, use_language
 from diary.ui import text as T
 from diary.ui import theme
 from diary.ui.shell import Navigation, Shell, apply_theme_mode
 
-# Every destination: label, icon, selected icon. Phones get a bar of five (the rest under "More");
-# from 840 px a rail shows them all.
+# Every destination: its label's name in diary.ui.text (read when drawn), icon, selected icon. Phones get a
+# bar of five (the rest under "More"); from 840 px a rail shows them all.
 DESTINATIONS = {
-    "today": (T.NAV_TODAY, ft.Icons.EDIT_NOTE_OUTLINED, ft.Icons.EDIT_NOTE),
-    "history": (T.NAV_HISTORY, ft.Icons.CALENDAR_MONTH_OUTLINED, ft.Icons.CALENDAR_MONTH),
-    "trends": (T.NAV_TRENDS, ft.Icons.SHOW_CHART_OUTLINED, ft.Icons.SHOW_CHART),
-    "goals": (T.NAV_GOALS, ft.Icons.FLAG_OUTLINED, ft.Icons.FLAG),
-    "forms": (T.NAV_FORMS, ft.Icons.ASSIGNMENT_OUTLINED, ft.Icons.ASSIGNMENT),
-    "share": (T.NAV_SHARE, ft.Icons.LOCK_OUTLINE, ft.Icons.LOCK),
-    "settings": (T.NAV_SETTINGS, ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS),
-    "more": (T.NAV_MORE, ft.Icons.MORE_HORIZ, ft.Icons.MORE_HORIZ),
+    "today": ("NAV_TODAY", ft.Icons.EDIT_NOTE_OUTLINED, ft.Icons.EDIT_NOTE),
+    "history": ("NAV_HISTORY", ft.Icons.CALENDAR_MONTH_OUTLINED, ft.Icons.CALENDAR_MONTH),
+    "trends": ("NAV_TRENDS", ft.Icons.SHOW_CHART_OUTLINED, ft.Icons.SHOW_CHART),
+    "goals": ("NAV_GOALS", ft.Icons.FLAG_OUTLINED, ft.Icons.FLAG),
+    "forms": ("NAV_FORMS", ft.Icons.ASSIGNMENT_OUTLINED, ft.Icons.ASSIGNMENT),
+    "share": ("NAV_SHARE", ft.Icons.LOCK_OUTLINE, ft.Icons.LOCK),
+    "settings": ("NAV_SETTINGS", ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS),
+    "more": ("NAV_MORE", ft.Icons.MORE_HORIZ, ft.Icons.MORE_HORIZ),
 }
 RAIL = ["today", "history", "trends", "goals", "forms", "share", "settings"]
 BAR = ["today", "history", "trends", "goals", "more"]
 MORE = [name for name in RAIL if name not in BAR]  # forms, share, settings
-PATIENT_NAVIGATION = Navigation(destinations=DESTINATIONS, bar=BAR, rail=RAIL, first="today", overflow="more")
+PATIENT_NAVIGATION = Navigation(words=T, destinations=DESTINATIONS, bar=BAR, rail=RAIL, first="today", overflow="more")
 
 
 def patient_screen(shell: Shell, name: str, options: dict) -> ft.Control:
@@ -63,7 +65,7 @@ def patient_screen(shell: Shell, name: str, options: dict) -> ft.Control:
         return MoreScreen(on_open=shell.open)
     from diary.ui.screens.settings import SettingsScreen
 
-    return SettingsScreen(diary, on_theme=shell.set_theme)
+    return SettingsScreen(diary, on_theme=shell.set_theme, on_language=shell.set_language)
 
 
 class MoreScreen(ft.Column):
@@ -73,7 +75,7 @@ class MoreScreen(ft.Column):
         super().__init__(key="more-screen", spacing=4)
         self.controls = [
             ft.Text(T.NAV_MORE, size=22, weight=ft.FontWeight.W_600),
-            *[ft.ListTile(key=f"more-{name}", title=ft.Text(DESTINATIONS[name][0]),
+            *[ft.ListTile(key=f"more-{name}", title=ft.Text(PATIENT_NAVIGATION.label(name)),
                           subtitle=ft.Text(T.MORE_HINTS[name]), leading=ft.Icon(DESTINATIONS[name][1]),
                           trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT), on_click=lambda e, n=name: on_open(n))
               for name in MORE],
@@ -100,17 +102,35 @@ def open_shell(page: ft.Page, diary) -> Shell:
     return Shell(page, diary, PATIENT_NAVIGATION, patient_screen)
 
 
-def make_main(open_diary: Callable[[], object], *, home: Path | None = None) -> Callable[[ft.Page], None]:
-    """The Flet entry point for one browser session; the diary is opened once and shared. With `home`, a
-    damaged diary file gets the rescue screen (diary/ui/screens/rescue.py) instead of an error."""
+async def device_language(page: ft.Page) -> str:
+    """The browser's language in the web app (navigator.languages, asked of the page), else the system's."""
+    if page.web:
+        try:
+            info = await asyncio.wait_for(page.get_device_info(), timeout=3)
+            found = first_known([*(getattr(info, "languages", None) or []), getattr(info, "language", None)])
+            if found:
+                return found
+        except Exception:  # noqa: BLE001 - an old client or a slow one: the system's language will do
+            pass
+    return system_language()
 
-    def main(page: ft.Page) -> None:
-        page.title = T.APP_TITLE
+
+def make_main(open_diary: Callable[[], object], *, home: Path | None = None,
+              language: str | None = None) -> Callable[[ft.Page], object]:
+    """The Flet entry point for one browser session; the diary is opened once and shared. With `home`, a
+    damaged diary file gets the rescue screen (diary/ui/screens/rescue.py) instead of an error.
+
+    The language: `language` (`diary --lang sv`, for this run), else the one chosen in Settings, else the
+    browser's (web) or the system's (desktop)."""
+
+    async def main(page: ft.Page) -> None:
         page.padding = 0
         theme.apply(page)
         try:
             diary = open_diary()
         except DiaryError as exc:
+            use_language(language or await device_language(page))
+            page.title = T.APP_TITLE
             from diary.ui.screens.rescue import show_rescue  # backups and crypto: loaded only when needed
 
             if home is not None and show_rescue(page, home, on_recovered=lambda: restart(page)):
@@ -120,11 +140,13 @@ def make_main(open_diary: Callable[[], object], *, home: Path | None = None) -> 
                 ft.Text(str(exc), key="open-error", selectable=True),
             ])))
             return
+        use_language(language or diary.language() or await device_language(page))
+        page.title = T.APP_TITLE
         apply_theme_mode(page, diary.theme())
         open_shell(page, diary)
 
     def restart(page: ft.Page) -> None:  # after a rescue: the repaired diary opens as on a normal start
         page.clean()
-        main(page)
+        page.run_task(main, page)
 
     return main

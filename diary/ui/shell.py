@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import ModuleType
 
 import flet as ft
 
+from diary.i18n import use_language
 from diary.ui import theme
 from diary.ui.components.view import fresh_view
 
@@ -25,7 +27,8 @@ THEME_MODES = {"system": ft.ThemeMode.SYSTEM, "light": ft.ThemeMode.LIGHT, "dark
 class Navigation:
     """Where one app can go.
 
-    destinations: name → (label, icon, selected icon).
+    words: the app's text catalogue; destinations: name → (the name of its label in `words`, icon,
+        selected icon). Labels are read when the bar and rail are drawn, in the language of that moment.
     bar, rail: the destinations a phone's bar and a wide window's rail show, in order.
     parent: a page that is not in the bar or rail → the destination it belongs under (for the
         highlight); names in neither and without a parent light up `overflow` in the bar.
@@ -33,6 +36,7 @@ class Navigation:
         the window crosses 840 px).
     """
 
+    words: ModuleType
     destinations: dict[str, tuple[str, str, str]]
     bar: list[str]
     rail: list[str]
@@ -40,6 +44,9 @@ class Navigation:
     parent: dict[str, str] = field(default_factory=dict)
     overflow: str | None = None
     reopen_on_resize: frozenset[str] = frozenset()
+
+    def label(self, name: str) -> str:
+        return getattr(self.words, self.destinations[name][0])
 
     def bar_index(self, name: str) -> int:
         name = self.parent.get(name, name)
@@ -69,13 +76,11 @@ class Shell:
         self.scroller = self._new_scroller(navigation.first)
         self.bar = ft.NavigationBar(
             key="nav-bar", selected_index=0, on_change=lambda e: self.open(navigation.bar[e.control.selected_index]),
-            destinations=[ft.NavigationBarDestination(label=label, icon=icon, selected_icon=selected)
-                          for label, icon, selected in map(navigation.destinations.get, navigation.bar)])
+            destinations=self._bar_destinations())
         self.rail = ft.NavigationRail(
             key="nav-rail", selected_index=0, label_type=ft.NavigationRailLabelType.ALL, min_width=RAIL_WIDTH,
             on_change=lambda e: self.open(navigation.rail[e.control.selected_index]),
-            destinations=[ft.NavigationRailDestination(label=label, icon=icon, selected_icon=selected)
-                          for label, icon, selected in map(navigation.destinations.get, navigation.rail)])
+            destinations=self._rail_destinations())
         page.navigation_bar = self.bar
         page.on_resize = lambda e: self.layout(e.width)
         self.layout(page.width)
@@ -83,6 +88,23 @@ class Shell:
         self.row = ft.Row(controls=[self.rail, self.scroller], expand=True, spacing=0,
                           vertical_alignment=ft.CrossAxisAlignment.START)
         page.add(self.row)  # one message with the whole first screen
+
+    def _bar_destinations(self) -> list[ft.NavigationBarDestination]:
+        nav = self.navigation
+        return [ft.NavigationBarDestination(label=nav.label(name), icon=nav.destinations[name][1],
+                                            selected_icon=nav.destinations[name][2]) for name in nav.bar]
+
+    def _rail_destinations(self) -> list[ft.NavigationRailDestination]:
+        nav = self.navigation
+        return [ft.NavigationRailDestination(label=nav.label(name), icon=nav.destinations[name][1],
+                                             selected_icon=nav.destinations[name][2]) for name in nav.rail]
+
+    def retranslate(self) -> None:
+        """After a change of language: the bar, the rail, the title and the open screen in the new words."""
+        self.bar.destinations = self._bar_destinations()
+        self.rail.destinations = self._rail_destinations()
+        self.page.title = self.navigation.words.APP_TITLE
+        self.open(self.current)
 
     def _new_scroller(self, name: str) -> ft.Column:
         # A fresh scrollable per visit (its own key), so every screen opens at its top.
@@ -111,3 +133,9 @@ class Shell:
     def set_theme(self, mode: str) -> None:
         apply_theme_mode(self.page, mode)
         self.diary.set_theme(mode)
+
+    def set_language(self, language: str) -> None:
+        """Settings → Language: remembered in the home, and every word on the page redrawn in it."""
+        self.diary.set_language(language)
+        use_language(language)
+        self.retranslate()

@@ -54,7 +54,7 @@ def test_the_whole_loop(homes, capsys):
     assert code == 0 and [p["label"] for p in data["patients"]] == ["Anna L."]
     assert data["patients"][0]["days_logged_14"] >= 10 and data["trial_figure"]["patients"] == 1
     code, out, _ = run(capsys, "--home", clinic, "caseload")  # the home remembers it is a clinician's
-    assert code == 0 and out.startswith("patient") and "Anna L." in out and "Trial figure (1 patients)" in out
+    assert code == 0 and out.startswith("patient") and "Anna L." in out and "Trial figure (1 patient)" in out
 
 
 def test_passphrase_file_made_when_missing_then_used_to_import(homes, capsys):

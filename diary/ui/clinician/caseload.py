@@ -16,7 +16,7 @@ import flet as ft
 from diary.domain.errors import DiaryError
 from diary.platform import current as platform
 from diary.ui.state import clinician as state
-from diary.ui.state.clinician import FLAGS, PAGE_SIZE, SHOW_ALL, SHOW_FLAGGED, CaseloadPage, caseload_page
+from diary.ui.state.clinician import FLAGS, PAGE_SIZE, flag_words, SHOW_ALL, SHOW_FLAGGED, CaseloadPage, caseload_page
 from diary.ui.clinician import text as T
 from diary.ui.clinician.research_card import ResearchCard
 from diary.ui.components.view import fresh_view
@@ -52,7 +52,7 @@ def flag_chip(flag: str) -> ft.Control:
         border=ft.Border.all(1, ft.Colors.ERROR if serious else ft.Colors.OUTLINE),
         content=ft.Row(spacing=4, tight=True, controls=[
             ft.Icon(FLAG_ICONS[flag], size=16, color=ft.Colors.ERROR if serious else ft.Colors.ON_SURFACE_VARIANT),
-            ft.Text(FLAGS[flag], size=12, color=ft.Colors.ON_ERROR_CONTAINER if serious else None),
+            ft.Text(flag_words(flag), size=12, color=ft.Colors.ON_ERROR_CONTAINER if serious else None),
         ]))
 
 
@@ -76,7 +76,7 @@ class CaseloadScreen(ft.Column):
                                  on_select=self._show_changed,
                                  options=[ft.DropdownOption(key=SHOW_ALL, text=T.SHOW_ALL),
                                           ft.DropdownOption(key=SHOW_FLAGGED, text=T.SHOW_FLAGGED),
-                                          *[ft.DropdownOption(key=k, text=words) for k, words in FLAGS.items()]])
+                                          *[ft.DropdownOption(key=k, text=flag_words(k)) for k in FLAGS]])
         self._sort = ft.Dropdown(label=T.SORT, key="caseload-sort", value=v.sort, dense=True, expand=True,
                                  on_select=self._sort_changed,
                                  options=[ft.DropdownOption(key=k, text=words) for k, words in T.SORT_NAMES.items()])

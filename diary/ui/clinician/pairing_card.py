@@ -11,7 +11,7 @@ from diary.ui.components.pairing_flow import KeyPicker, PairingFlow
 from diary.ui.state.pairing import PairingSide
 
 CLINICIAN_SIDE = PairingSide(words=T, key_field="patient-key", label_field="patient-label-field",
-                             key_hint=T.THEIR_KEY_HINT, label_hint=T.THEIR_LABEL_HINT, label_required=True,
+                             key_hint="DIARY-SIG1:…", label_hint="THEIR_LABEL_HINT", label_required=True,
                              names_the_label=True, heading_size=18, done_key_text=True, keep_input_on_error=True)
 
 

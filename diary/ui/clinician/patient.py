@@ -15,6 +15,7 @@ import flet as ft
 from diary.domain.errors import NotFound
 from diary.platform import current as platform
 from diary.ui.state import clinician as state
+from diary.i18n import _
 from diary.ui.clinician import text as T
 from diary.ui.clinician.caseload import flag_chip
 from diary.ui.clinician.patient_goals import GoalsCard
@@ -26,8 +27,9 @@ from diary.ui.state.trends import (
 )
 
 PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
-OUTCOME_WORDS = {"kept": T.PDF_SAVED_LOCALLY, "cancelled": T.PDF_CANCELLED, "saved": T.PDF_SAVED,
-                 "downloaded": T.PDF_DOWNLOADED, "failed": T.PDF_FAILED}
+# The words' names, read when shown (in the language of that moment).
+OUTCOME_WORDS = {"kept": "PDF_SAVED_LOCALLY", "cancelled": "PDF_CANCELLED", "saved": "PDF_SAVED",
+                 "downloaded": "PDF_DOWNLOADED", "failed": "PDF_FAILED"}
 
 
 def make_pdf(diary, label: str, *, period: str) -> tuple[bytes, str]:
@@ -55,7 +57,7 @@ class PatientScreen(ft.Column):
         self._charts = ft.Container(key="patient-charts")
         self._selector = ft.SegmentedButton(
             key="patient-period", selected=[DEFAULT_PERIOD], allow_empty_selection=False,
-            segments=[ft.Segment(value=value, label=words) for value, words in PERIOD_CHOICES],
+            segments=[ft.Segment(value=value, label=_(words)) for value, words in PERIOD_CHOICES],
             on_change=self._period_changed)
         self._pdf_button = ft.FilledButton(content=T.PDF_BUTTON, icon=ft.Icons.PICTURE_AS_PDF, key="patient-pdf",
                                            on_click=self._make_pdf)
@@ -180,6 +182,6 @@ class PatientScreen(ft.Column):
         outcome, where, name = await make_and_deliver(lambda: make_pdf(self._diary, self._label, period=period),
                                                       home=self._diary.home, title=T.PDF_SAVE_TITLE,
                                                       save=self._save_pdf)
-        self._pdf_status.value = OUTCOME_WORDS[outcome].format(path=where, name=name, reason=where)
+        self._pdf_status.value = getattr(T, OUTCOME_WORDS[outcome]).format(path=where, name=name, reason=where)
         self._pdf_button.disabled = False
         self.update()

@@ -63,8 +63,7 @@ class ResearchCard(ft.Container):
         else:
             self._bar.value = 1
             self._status.value = T.RESEARCH_DONE.format(
-                n=summary.patients, patients="patient" if summary.patients == 1 else "patients",
-                path=printable_name(summary.out),
+                n=summary.patients, path=printable_name(summary.out),
                 salt=T.RESEARCH_SALT_MADE.format(path=printable_name(made_salt[0])) if made_salt else "")
         finally:
             self._button.disabled = False

@@ -12,13 +12,14 @@ from diary.platform import current as platform
 from diary.ui.clinician import text as T
 from diary.ui.clinician.pairing_card import PairingCard
 from diary.ui.components.key_card import KeyCard
-from diary.ui.components.settings_blocks import data_folder, privacy, theme_picker, version
+from diary.ui.components.settings_blocks import data_folder, language_picker, privacy, theme_picker, version
 from diary.ui.components.view import fresh_view
 from diary.ui.state.keys import ProtectionView, read_protection
 
 
 class ClinicianSettings(ft.Column):
-    def __init__(self, diary, *, on_theme: Callable[[str], None], pick_key=None):
+    def __init__(self, diary, *, on_theme: Callable[[str], None], pick_key=None,
+                 on_language: Callable[[str], None] | None = None):
         super().__init__(key="settings-screen", spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         own = diary.pairing.own_key()
         self.controls = [
@@ -32,6 +33,7 @@ class ClinicianSettings(ft.Column):
                         [ft.Text(T.PATIENTS_COUNT.format(n=len(diary.caseload.patients())), key="patients-count")],
                         T.DATA_FOLDER_HELP),
             privacy(T.PRIVACY_HEADING, T.PRIVACY_TEXT),
+            *([language_picker(on_language=on_language)] if on_language else []),
             theme_picker(diary.theme(), on_theme=on_theme),
             version(),
         ]

@@ -9,14 +9,14 @@ import flet as ft
 from diary.ui.clinician import text as T
 from diary.ui.shell import Navigation, Shell
 
-DESTINATIONS = {
-    "caseload": (T.NAV_CASELOAD, ft.Icons.GROUPS_OUTLINED, ft.Icons.GROUPS),
-    "import": (T.NAV_IMPORT, ft.Icons.FILE_DOWNLOAD_OUTLINED, ft.Icons.FILE_DOWNLOAD),
-    "settings": (T.NAV_SETTINGS, ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS),
+DESTINATIONS = {  # label names in diary.ui.clinician.text, read when drawn
+    "caseload": ("NAV_CASELOAD", ft.Icons.GROUPS_OUTLINED, ft.Icons.GROUPS),
+    "import": ("NAV_IMPORT", ft.Icons.FILE_DOWNLOAD_OUTLINED, ft.Icons.FILE_DOWNLOAD),
+    "settings": ("NAV_SETTINGS", ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS),
 }
 NAV = list(DESTINATIONS)
 # The caseload is a table when wide and cards on a phone, so it is built again when the width crosses 840 px.
-CLINICIAN_NAVIGATION = Navigation(destinations=DESTINATIONS, bar=NAV, rail=NAV, first="caseload",
+CLINICIAN_NAVIGATION = Navigation(words=T, destinations=DESTINATIONS, bar=NAV, rail=NAV, first="caseload",
                                   parent={"patient": "caseload"}, reopen_on_resize=frozenset({"caseload"}))
 
 
@@ -37,4 +37,4 @@ def clinician_screen(shell: Shell, name: str, options: dict) -> ft.Control:
         return ImportScreen(diary)
     from diary.ui.clinician.settings import ClinicianSettings
 
-    return ClinicianSettings(diary, on_theme=shell.set_theme)
+    return ClinicianSettings(diary, on_theme=shell.set_theme, on_language=shell.set_language)

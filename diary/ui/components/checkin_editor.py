@@ -24,7 +24,7 @@ def _section(title: str) -> ft.Control:
 class CheckInEditor(ft.Column):
     """All items of a check-in; Save calls `on_save(form)`, which saves and returns an error or None."""
 
-    def __init__(self, form: CheckInForm, *, heading: str, on_save: SaveHandler, save_label: str = T.SAVE):
+    def __init__(self, form: CheckInForm, *, heading: str, on_save: SaveHandler, save_label: str | None = None):
         super().__init__(spacing=18, key="checkin-editor", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self.form = form
         self._on_save = on_save
@@ -77,7 +77,7 @@ class CheckInEditor(ft.Column):
             ]),
             self._status_box,
             ft.Row(alignment=ft.MainAxisAlignment.END, controls=[ft.FilledButton(
-                content=save_label, key="save", icon=ft.Icons.CHECK, height=48, on_click=self._save,
+                content=save_label or T.SAVE, key="save", icon=ft.Icons.CHECK, height=48, on_click=self._save,
                 style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=12)))]),
         ]
 

@@ -68,8 +68,10 @@ class PairingFlow(ft.Container):
         side, w = self._side, self._side.words
         self._key = ft.TextField(label=w.THEIR_KEY, key=side.key_field, multiline=True, min_lines=2, max_lines=4,
                                  hint_text=side.key_hint, value=key_value)
-        self._label = ft.TextField(label=w.THEIR_LABEL, key=side.label_field, hint_text=side.label_hint, dense=True,
-                                   value=side.default_label if label is None else label)
+        default_label = getattr(w, side.default_label) if side.default_label else ""
+        self._label = ft.TextField(label=w.THEIR_LABEL, key=side.label_field, dense=True,
+                                   hint_text=getattr(w, side.label_hint) if side.label_hint else None,
+                                   value=default_label if label is None else label)
         self._error = ft.Text(message or "", key="pair-error", color=ft.Colors.ERROR)
         text_key = "pair-done-text" if side.done_key_text else None
         self._show([

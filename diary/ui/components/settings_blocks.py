@@ -1,4 +1,5 @@
-"""Blocks both Settings screens show: the light/dark choice, the data folder, the privacy note, the version."""
+"""Blocks both Settings screens show: the language, the light/dark choice, the data folder, the privacy note,
+the version."""
 
 from __future__ import annotations
 
@@ -7,7 +8,22 @@ from collections.abc import Callable
 import flet as ft
 
 from diary import __version__
+from diary.i18n import LANGUAGES, current_language
 from diary.ui import text as T
+
+
+def language_picker(*, on_language: Callable[[str], None]) -> ft.Control:
+    """Svenska or English, each named in its own language: saved in the home and applied at once (the
+    open screen is drawn again in the new words)."""
+    return ft.Column(spacing=4, controls=[
+        ft.Text(T.LANGUAGE, weight=ft.FontWeight.W_600),
+        ft.SegmentedButton(
+            key="language", selected=[current_language()] if current_language() in LANGUAGES else [],
+            allow_empty_selection=False,
+            segments=[ft.Segment(value=code, label=name) for code, name in LANGUAGES.items()],
+            on_change=lambda e: on_language(e.control.selected[0]),
+        ),
+    ])
 
 
 def theme_picker(current: str, *, on_theme: Callable[[str], None]) -> ft.Control:

@@ -68,9 +68,11 @@ class QuestionnairesScreen(Screen):
             ft.Row(controls=[ft.TextButton(content=T.LEAVE, icon=ft.Icons.ARROW_BACK, key="q-leave",
                                            on_click=lambda e: self.show_list(T.DRAFT_KEPT))]),
             ft.Text(view.title, size=20, weight=ft.FontWeight.W_600),
+            *([ft.Text(view.language_note, key="q-language-note", size=13, italic=True,
+                       color=ft.Colors.ON_SURFACE_VARIANT)] if view.language_note else []),
             ft.Text(view.instructions, key="q-instructions"),
             ft.ProgressBar(value=view.answered / view.total,
-                           semantics_label=f"{view.answered} of {view.total} answered"),
+                           semantics_label=T.ANSWERED_OF.format(n=view.answered, total=view.total)),
         ]
         body = [self._item(item) for item in view.items]
         finish = ft.FilledButton(content=T.FINISH, key="q-finish", on_click=self._finish)
@@ -101,7 +103,8 @@ class QuestionnairesScreen(Screen):
         chosen = option.chosen
         return ft.OutlinedButton(
             key=option.key, on_click=on_click, height=52 if not self._wide else 44,
-            content=ft.Text(option.label, semantics_label=option.label + (", selected" if chosen else ""),
+            content=ft.Text(option.label, semantics_label=T.OPTION_SELECTED.format(label=option.label) if chosen
+                            else option.label,
                             weight=ft.FontWeight.W_600 if chosen else None),
             style=ft.ButtonStyle(
                 shape=ft.RoundedRectangleBorder(radius=12), alignment=ft.Alignment.CENTER_LEFT,

@@ -6,12 +6,12 @@ from __future__ import annotations
 import flet as ft
 
 from diary.ui import text as T
-from diary.ui.components.settings_blocks import data_folder, privacy, theme_picker, version
+from diary.ui.components.settings_blocks import data_folder, language_picker, privacy, theme_picker, version
 from diary.ui.screens.settings_forms import FormsSettings
 
 
 class SettingsScreen(ft.Column):
-    def __init__(self, diary, *, on_theme):
+    def __init__(self, diary, *, on_theme, on_language=None):
         super().__init__(spacing=16, key="settings-screen")
         info = diary.info()
         self.controls = [
@@ -22,6 +22,7 @@ class SettingsScreen(ft.Column):
             privacy(T.PRIVACY_HEADING, T.PRIVACY_TEXT),
             *backup_sections(diary),
             FormsSettings(diary.questionnaires),
+            *([language_picker(on_language=on_language)] if on_language else []),
             theme_picker(diary.theme(), on_theme=on_theme),
             version(),
         ]

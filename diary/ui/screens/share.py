@@ -28,7 +28,7 @@ from diary.ui.state.share import (
 )
 
 PATIENT_SIDE = PairingSide(words=T, key_field="their-key", label_field="their-label", key_hint="DIARY-BOX1:…",
-                           default_label=T.DEFAULT_RECIPIENT)
+                           default_label="DEFAULT_RECIPIENT")
 
 
 async def ask_save_path(name: str) -> str | None:
@@ -69,7 +69,7 @@ class ShareScreen(Screen):
             ft.Radio(value=PERIOD_ALL, label=T.PERIOD_ALL),
             ft.Radio(value=PERIOD_FROM, label=T.PERIOD_FROM),
         ]))
-        self._from = ft.TextField(label=T.PERIOD_FROM_DATE, hint_text="YYYY-MM-DD", key="period-from", dense=True,
+        self._from = ft.TextField(label=T.PERIOD_FROM_DATE, hint_text=T.DATE_HINT, key="period-from", dense=True,
                                   width=200)
         self._notes = ft.Switch(label=T.INCLUDE_NOTES, value=True, key="include-notes")
         self._error = ft.Text(key="share-error", color=ft.Colors.ERROR)

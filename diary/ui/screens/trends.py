@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 import flet as ft
 
 from diary.platform import current as platform
+from diary.i18n import _
 from diary.ui import text as T
 from diary.ui.components.charts import chart_grid, page_is_dark
 from diary.ui.components.deliver import make_and_deliver
@@ -23,8 +24,9 @@ from diary.ui.state.trends import (
 
 PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
 WIDE = 840
-OUTCOME_WORDS = {"kept": T.VISIT_SAVED_LOCALLY, "cancelled": T.VISIT_CANCELLED, "saved": T.VISIT_SAVED,
-                 "downloaded": T.VISIT_DOWNLOADED, "failed": T.VISIT_FAILED}
+# The words' names, read when shown (in the language of that moment).
+OUTCOME_WORDS = {"kept": "VISIT_SAVED_LOCALLY", "cancelled": "VISIT_CANCELLED", "saved": "VISIT_SAVED",
+                 "downloaded": "VISIT_DOWNLOADED", "failed": "VISIT_FAILED"}
 
 
 async def save_with_dialog(pdf: bytes, name: str) -> str | None:
@@ -46,7 +48,7 @@ class TrendsScreen(ft.Column):
         self._snap: Snapshot | None = None
         self._selector = ft.SegmentedButton(
             key="trends-period", selected=[DEFAULT_PERIOD], allow_empty_selection=False, show_selected_icon=False,
-            segments=[ft.Segment(value=value, label=label) for value, label in PERIOD_CHOICES],
+            segments=[ft.Segment(value=value, label=_(label)) for value, label in PERIOD_CHOICES],
             on_change=self._period_changed)
         self._body = ft.Container(key="trends-body")
         self._notes = ft.Checkbox(key="visit-notes", label=T.VISIT_INCLUDE_NOTES, value=False)
@@ -81,7 +83,7 @@ class TrendsScreen(ft.Column):
             return self._refresh()
         await self._draw(self._period)
         if self._prefetch:
-            for period, _ in PERIOD_CHOICES:
+            for period, _label in PERIOD_CHOICES:
                 if period != self._period:
                     await work.run(render_view, self._snap, period, self._dark)
 
@@ -141,6 +143,6 @@ class TrendsScreen(ft.Column):
         notes, period = bool(self._notes.value), self._period
         outcome, where, name = await make_and_deliver(lambda: visit_pdf(self._diary, period, include_notes=notes),
                                                       home=self._diary.home, title=T.VISIT_PDF, save=self._save_pdf)
-        self._status.value = OUTCOME_WORDS[outcome].format(path=where, name=name, reason=where)
+        self._status.value = getattr(T, OUTCOME_WORDS[outcome]).format(path=where, name=name, reason=where)
         self._pdf_button.disabled = False
         self._refresh()

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from diary.domain.names import printable_name
+from diary.i18n.formats import clock, weekday_day_month_year
 from diary.services.backups import DEFAULT_KEEP, home_backups
 from diary.ui import text as T
 
@@ -18,7 +19,8 @@ KEEP_CHOICES = (3, 7, 14, 30, 90)
 
 
 def when(moment: datetime, tz) -> str:
-    return moment.astimezone(tz).strftime("%a %-d %b %Y, %H:%M")
+    local = moment.astimezone(tz)
+    return f"{weekday_day_month_year(local.date())}, {clock(local)}"
 
 
 def counts(manifest, *, clinician: bool) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from diary.domain.days import DayValues
 from diary.domain.entries import CheckIn
 from diary.domain.regions import region_order
+from diary.i18n.formats import number, weekday_day_month
 from diary.ui import text as T
 
 SCALE_FIELDS = ("pain", "fatigue", "stress", "sleep_quality", "worry")
@@ -99,7 +100,7 @@ def parse_minutes(raw: str) -> int | None:
     if not raw:
         return None
     if not raw.isdigit():
-        raise ValueError("Minutes must be a whole number, like 20.")
+        raise ValueError(T.MINUTES_NOT_WHOLE)
     return int(raw)
 
 
@@ -110,11 +111,11 @@ def parse_hours(raw: str) -> float | None:
     try:
         return float(raw)
     except ValueError:
-        raise ValueError("Hours slept must be a number, like 7 or 7.5.") from None
+        raise ValueError(T.HOURS_NOT_NUMBER) from None
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}" if value == int(value) else f"{value:.1f}"
+    return number(value, 1, trim=True)
 
 
 def summary_parts(values: CheckIn | DayValues) -> list[str]:
@@ -138,5 +139,5 @@ def summary_parts(values: CheckIn | DayValues) -> list[str]:
 
 
 def saved_message(checkin: CheckIn, *, today: date) -> str:
-    day = "today" if checkin.day == today else checkin.day.strftime("%a %-d %b")
+    day = T.TODAY_WORD if checkin.day == today else weekday_day_month(checkin.day)
     return T.SAVED.format(day=day, summary=", ".join(summary_parts(checkin)))

@@ -9,12 +9,13 @@ from datetime import date, datetime, timedelta
 from diary.domain.goal_progress import ratings_of, t_score
 from diary.domain.goals import GoalType, Rater, Rating
 from diary.domain.instruments import INSTRUMENTS
-from diary.domain.numbers import round_half_up, score_text
+from diary.domain.numbers import round_half_up
 from diary.domain.patient_record import PatientRecord, record_days
 from diary.domain.plans import week_adherence, week_start
 from diary.domain.questionnaires import completed
-from diary.services.caseload import FLAGS  # noqa: F401 - the flags' words, for the caseload's chips and filter
-from diary.ui import text as PT
+from diary.i18n import words
+from diary.i18n.formats import number, percent as percent_text, score as score_text, signed as signed_text
+from diary.services.caseload import FLAGS, flag_words  # noqa: F401 - the flags and their words, for chips and filter
 from diary.ui.clinician import text as T
 from diary.ui.state.goals import format_level
 from diary.ui.state.share import short_day
@@ -23,8 +24,8 @@ PLAN_WEEKS = 4
 
 
 def signed(value: float) -> str:
-    """+3, −1.5 (a true minus sign)."""
-    return ("+" if value > 0 else "−" if value < 0 else "") + score_text(abs(value))
+    """+3, −1.5 (a true minus sign; "−1,5" in Swedish)."""
+    return signed_text(value, 0 if float(value).is_integer() else 1)
 
 
 def period_words(start: date | None, end: date | None, today: date) -> str:
@@ -94,10 +95,10 @@ def goal_line(row) -> str:
         return T.NO_GOAL
     if row.main_goal_category is None:
         return T.GOAL_LINE.format(title=row.main_goal_title, category=T.GOAL_NOT_RATED)
-    words = PT.CATEGORY_NAMES[row.main_goal_category.value]
+    said = words.category(row.main_goal_category.value)
     if row.main_goal_trend is not None:
-        words += ", " + T.TREND_WORDS[row.main_goal_trend.value]
-    return T.GOAL_LINE.format(title=row.main_goal_title, category=words)
+        said += ", " + T.TREND_WORDS[row.main_goal_trend.value]
+    return T.GOAL_LINE.format(title=row.main_goal_title, category=said)
 
 
 def phq15_line(row, *, short: bool = False) -> str:
@@ -120,7 +121,9 @@ def count_line(rows) -> str:
 
 
 def percent(share: float) -> str:
-    return f"{score_text(round_half_up(share * 100, 1))}%"
+    """37%, 37.5% ("37 %", "37,5 %" in Swedish), half up to one decimal."""
+    exact = round_half_up(share * 100, 1)
+    return percent_text(exact / 100, 0 if float(exact).is_integer() else 1)
 
 
 def trial_lines(figure) -> tuple[str, str]:
@@ -145,11 +148,12 @@ def patient_header(record: PatientRecord, today: date, imported_at: datetime | N
 
 
 def rating_what(goal, rating: Rating) -> str:
-    words = PT.CATEGORY_NAMES[rating.category.value]
+    said = words.category(rating.category.value)
     if rating.level is not None:
         description = (goal.levels or {}).get(rating.level)
-        words += f" (level {format_level(rating.level)}" + (f": {description})" if description else ")")
-    return words
+        template = T.RATING_WITH_LEVEL if description else T.RATING_WITH_LEVEL_ONLY
+        said = template.format(category=said, level=format_level(rating.level), description=description)
+    return said
 
 
 @dataclass(frozen=True)
@@ -195,11 +199,11 @@ def t_score_lines(record: PatientRecord) -> tuple[str, str | None]:
         return T.T_SCORE_NONE, None
 
     def shown(value):
-        return T.NOT_AVAILABLE if value is None else f"{value:.1f}"
+        return T.NOT_AVAILABLE if value is None else number(value, 1)
 
     by = T.T_SCORE_BY.format(patient=shown(t_score(goals, ratings, rater=Rater.PATIENT)),
                              physio=shown(t_score(goals, ratings, rater=Rater.PHYSIOTHERAPIST)))
-    return T.T_SCORE.format(value=f"{overall:.1f}"), by
+    return T.T_SCORE.format(value=number(overall, 1)), by
 
 
 @dataclass(frozen=True)
@@ -241,7 +245,7 @@ class QuestionnaireView:
 
 
 def _band(score) -> str:
-    return f" ({score.band.replace('_', ' ')})" if score.band else ""
+    return f" ({words.band(score.band)})" if score.band else ""
 
 
 def questionnaire_views(record: PatientRecord, today: date) -> list[QuestionnaireView]:

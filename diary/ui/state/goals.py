@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from diary.domain.goals import Goal
 from diary.domain.plans import Activity
+from diary.i18n import words
+from diary.i18n.formats import day_month, number
 from diary.services.goals import GoalSummary
 from diary.ui import text as T
 
@@ -16,10 +18,11 @@ def rating_line(summary: GoalSummary) -> str:
     last = summary.latest
     if last is None:
         return T.NOT_RATED
-    words = T.CATEGORY_NAMES[last.category.value]
+    what = words.category(last.category.value)
     if last.level is not None and summary.goal.levels:
-        words += f" (level {format_level(last.level)}: {summary.goal.levels[last.level]})"
-    return f"{words}, {last.rated_on.strftime('%-d %b')}"
+        what = T.RATING_WITH_LEVEL.format(category=what, level=format_level(last.level),
+                                          description=summary.goal.levels[last.level])
+    return T.RATED_ON.format(what=what, day=day_month(last.rated_on))
 
 
 def format_level(level: int) -> str:
@@ -28,10 +31,10 @@ def format_level(level: int) -> str:
 
 
 def progress_line(summary: GoalSummary) -> str:
-    parts = [T.STATUS_NAMES.get(summary.status, summary.status)]
+    parts = [words.status(summary.status)]
     if summary.ratings:
         parts.append(T.HISTORY_OF_RATINGS.format(n=len(summary.ratings)))
-    parts.append(T.NEXT_REVIEW.format(day=summary.next_review.strftime("%-d %b")))
+    parts.append(T.NEXT_REVIEW.format(day=day_month(summary.next_review)))
     return " · ".join(parts)
 
 
@@ -42,7 +45,7 @@ def sparkline(summary: GoalSummary, width: int = 8) -> list[int]:
 
 
 def t_score_line(value: float | None) -> str:
-    return T.T_SCORE_NONE if value is None else T.T_SCORE.format(value=f"{value:.1f}")
+    return T.T_SCORE_NONE if value is None else T.T_SCORE.format(value=number(value, 1))
 
 
 # The Goals screen, as frozen values
@@ -99,6 +102,6 @@ def plan_rows(week) -> tuple[PlanRow, ...]:
         progress = (T.PLAN_PROGRESS.format(done=done.done, expected=done.expected) if done.expected
                     else T.PLAN_NOTHING_EXPECTED)
         extra = f" · {T.PLAN_FLARE_DAYS.format(n=done.flare_days)}" if done.flare_days else ""
-        rows.append(PlanRow(activity, f"{activity.name} · {activity.dose}", progress, progress + extra,
+        rows.append(PlanRow(activity, f"{activity.name} · {words.dose(activity)}", progress, progress + extra,
                             done.adherence or 0))
     return tuple(rows)

@@ -11,6 +11,7 @@ from diary.domain.days import DayValues
 from diary.domain.entries import CheckIn
 from diary.domain.instruments.weekly import weekly_activity, weekly_pain_mean
 from diary.domain.plans import week_start
+from diary.i18n.formats import clock, day_month, number, weekday_day_month, weekday_day_month_year
 from diary.ui import text as T
 from diary.ui.state.checkin_form import summary_parts
 
@@ -28,10 +29,10 @@ class DayRow:
 
 def day_title(day: date, today: date) -> str:
     if day == today:
-        return f"Today, {day.strftime('%-d %b')}"
+        return T.TODAY_DAY.format(day=day_month(day))
     if (today - day).days == 1:
-        return f"Yesterday, {day.strftime('%-d %b')}"
-    return day.strftime("%a %-d %b %Y" if day.year != today.year else "%a %-d %b")
+        return T.YESTERDAY_DAY.format(day=day_month(day))
+    return weekday_day_month_year(day) if day.year != today.year else weekday_day_month(day)
 
 
 def history_rows(days: list[DayValues], *, today: date) -> list[DayRow]:
@@ -60,16 +61,15 @@ def week_line(days: list[DayValues], *, monday: date) -> str:
         if d and any(v is not None for v in (d.light_min, d.moderate_min, d.vigorous_min, d.strength)) else None
         for d in week
     ])
-    parts = [T.WEEK_OF.format(day=monday.strftime("%-d %b"))]
-    parts.append(T.WEEK_PAIN.format(mean=f"{pain.mean:.1f}", days=pain.days_reported) if pain.valid
+    parts = [T.WEEK_OF.format(day=day_month(monday))]
+    parts.append(T.WEEK_PAIN.format(mean=number(pain.mean, 1), days=pain.days_reported) if pain.valid
                  else T.WEEK_TOO_FEW.format(days=pain.days_reported))
     if activity.valid:
         minutes = activity.light_min + activity.moderate_min + activity.vigorous_min
         parts.append(T.WEEK_ACTIVE.format(minutes=minutes))
         met = [name for name, ok in ((T.WHO_AEROBIC, activity.who_aerobic_met),
                                      (T.WHO_STRENGTH, activity.who_strength_met)) if ok]
-        parts.append((T.WHO_MET if len(met) == 1 else T.WHO_BOTH_MET).format(what=" and ".join(met)) if met
-                     else T.WHO_NOT_MET)
+        parts.append(T.WHO_BOTH_MET if len(met) == 2 else T.WHO_MET.format(what=met[0]) if met else T.WHO_NOT_MET)
     return " · ".join(parts)
 
 
@@ -132,7 +132,7 @@ class DayView:
 
 def day_view(day: date, checkins: list[CheckIn], *, today: date) -> DayView:
     return DayView(day, day_title(day, today), tuple(
-        CheckInCard(c, c.recorded_at.strftime("%H:%M"), ", ".join(summary_parts(c))) for c in checkins))
+        CheckInCard(c, clock(c.recorded_at), ", ".join(summary_parts(c))) for c in checkins))
 
 
 def read_day(log, day: date) -> DayView:

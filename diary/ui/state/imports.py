@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from diary.i18n.formats import clock
 from diary.ui.clinician import text as T
 from diary.ui.state.share import human_size, short_day
 
@@ -23,7 +24,7 @@ def log_line(entry, labels: dict[int, str], today: date) -> str:
     category = (f" ({T.CATEGORY_NAMES.get(entry.category, entry.category)})"
                 if entry.category and entry.outcome in ("refused", "conflict", "stale") else "")
     who = T.LOG_WHO.format(label=labels[entry.patient_id]) if entry.patient_id in labels else ""
-    return T.LOG_LINE.format(when=f"{day} {when.strftime('%H:%M')}",
+    return T.LOG_LINE.format(when=f"{day} {clock(when)}",
                              sha=entry.file_sha256[:12] if entry.file_sha256 else T.LOG_NOT_READ,
                              size=human_size(entry.file_size) if entry.file_size is not None else T.NOT_AVAILABLE,
                              outcome=T.OUTCOME_NAMES.get(entry.outcome, entry.outcome), category=category, who=who)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from diary.services.passphrases import suggest_passphrase
 from diary.ui.clinician import text as T
 
-STATE_WORDS = {"off": T.PROTECT_STATE_OFF, "locked": T.PROTECT_STATE_LOCKED, "unlocked": T.PROTECT_STATE_UNLOCKED}
+# The words' names, read when shown (in the language of that moment).
+STATE_WORDS = {"off": "PROTECT_STATE_OFF", "locked": "PROTECT_STATE_LOCKED", "unlocked": "PROTECT_STATE_UNLOCKED"}
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class ProtectionView:
 
 
 def protection_view(state: str, *, suggested: str | None = None) -> ProtectionView:
-    return ProtectionView(state, STATE_WORDS[state], T.PROTECT_PASSPHRASE if state == "off" else T.KEY_PASSPHRASE,
+    return ProtectionView(state, getattr(T, STATE_WORDS[state]), T.PROTECT_PASSPHRASE if state == "off" else T.KEY_PASSPHRASE,
                           suggested if state == "off" else None)
 
 

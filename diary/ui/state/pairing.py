@@ -20,9 +20,9 @@ class PairingSide:
     words: ModuleType  # the side's text catalogue (diary.ui.text or diary.ui.clinician.text)
     key_field: str  # the control keys tests and the browser find
     label_field: str
-    key_hint: str
-    label_hint: str | None = None
-    default_label: str = ""
+    key_hint: str  # the key's prefix ("DIARY-BOX1:…"), the same in every language
+    label_hint: str | None = None  # the name of the words' hint for the label field, read when shown
+    default_label: str | None = None  # the name of the words' default label
     label_required: bool = False
     names_the_label: bool = False  # "They will be "Anna L." in your caseload."
     heading_size: int = 22

@@ -7,15 +7,17 @@ from dataclasses import dataclass
 
 from diary.domain.instruments import INSTRUMENTS
 from diary.domain.questionnaires import Response
+from diary.i18n import current_language, words
+from diary.i18n.formats import day_month, day_month_year, number, signed
 from diary.ui import text as T
 
 
 def band_words(band: str | None) -> str:
-    return "" if not band else band.replace("_", " ").capitalize()
+    return words.band_capitalized(band)
 
 
 def _num(value: float) -> str:
-    return f"{value:g}" if value == int(value) else f"{value:.2f}".rstrip("0")
+    return number(value, 2, trim=True)
 
 
 def score_line(response: Response) -> str:
@@ -36,9 +38,9 @@ def change_line(response: Response, history: list[Response]) -> str:
     if first is None or first.id == response.id or now is None:
         return T.RESULT_FIRST.format(name=name)
     diff = now - first.result.total
-    change = "No change" if diff == 0 else f"{'+' if diff > 0 else '−'}{_num(abs(diff))}"
+    change = T.NO_CHANGE if diff == 0 else signed(diff, 2, trim=True)
     return T.RESULT_CHANGE.format(change=change, first=_num(first.result.total),
-                                  day=first.completed_at.strftime("%-d %b %Y"))
+                                  day=day_month_year(first.completed_at))
 
 
 def last_line(history: list[Response]) -> str:
@@ -46,8 +48,8 @@ def last_line(history: list[Response]) -> str:
         return T.NEVER_ANSWERED
     last = history[-1]
     s = last.result
-    shown = _num(s.total) if s and s.total is not None else "—"
-    return T.LAST_SCORE.format(score=shown, band=band_words(s.band) if s else "", day=last.completed_at.strftime("%-d %b"))
+    shown = _num(s.total) if s and s.total is not None else T.SCORE_NOT_AVAILABLE
+    return T.LAST_SCORE.format(score=shown, band=band_words(s.band) if s else "", day=day_month(last.completed_at))
 
 
 # The screen's views (frozen values built by pure functions from the service's answers)
@@ -121,6 +123,7 @@ class AnswerView:
     position: str | None  # "Question 3 of 15" on phones
     first: bool
     last: bool
+    language_note: str | None = None  # the form is in English while the app is not (the wording rule)
 
 
 def _item_view(wording, response: Response, i: int, *, wide: bool) -> ItemView:
@@ -142,7 +145,13 @@ def answer_view(wording, response: Response, *, page_no: int, wide: bool) -> Ans
         response.instrument_id, page_no, wording.title, wording.instructions, wording.attribution,
         response.n_answered, total, tuple(_item_view(wording, response, i, wide=wide) for i in shown),
         None if wide else T.QUESTION_OF.format(n=page_no + 1, total=total), page_no == 0,
-        wide or page_no >= total - 1)
+        wide or page_no >= total - 1, language_note(wording))
+
+
+def language_note(wording) -> str | None:
+    """One line when the form's wording is not in the app's language: an official translation is shipped
+    only where its licence allows, and never one of our own (diary/domain/instruments/wording.py)."""
+    return T.WORDING_IN_ENGLISH if wording.language != current_language() else None
 
 
 @dataclass(frozen=True)
@@ -156,13 +165,13 @@ class ResultView:
 
 
 def _subscale_line(name: str, value: float | None) -> str:
-    label = name.replace("_", " ").capitalize()
-    return f"{label}: {value:g}" if value is not None else f"{label}: —"
+    shown = number(value, 2, trim=True) if value is not None else T.SCORE_NOT_AVAILABLE
+    return T.RESULT_SUBSCALE.format(name=words.subscale(name), value=shown)
 
 
 def result_view(response: Response, history: list[Response]) -> ResultView:
     s = response.result
-    earlier = tuple(f"{r.completed_at.strftime('%-d %b %Y')}: "
+    earlier = tuple(f"{day_month_year(r.completed_at)}: "
                     f"{score_line(r)}{' · ' + band_words(r.result.band) if r.result and r.result.band else ''}"
                     for r in reversed(history))
     return ResultView(INSTRUMENTS[response.instrument_id].name, score_line(response),
@@ -172,8 +181,10 @@ def result_view(response: Response, history: list[Response]) -> ResultView:
 
 
 # Settings → Questionnaires
-# The intervals people actually use; a custom interval set elsewhere (CLI) is kept and shown as well.
-INTERVALS = {7: "Every week", 14: "Every 2 weeks", 28: "Every 4 weeks", 91: "Every 3 months", 182: "Every 6 months"}
+# The intervals people actually use (T.INTERVALS); a custom interval set elsewhere (CLI) is kept and shown as well.
+def interval_words(every: int, *, lower: bool = False) -> str:
+    known = T.INTERVALS_LOWER if lower else T.INTERVALS
+    return known.get(every) or (T.EVERY_N_DAYS_LOWER if lower else T.EVERY_N_DAYS).format(n=every)
 
 
 @dataclass(frozen=True)
@@ -193,7 +204,7 @@ class FormsSettingsView:
 
 def forms_settings_view(schedule: dict[str, tuple[int, bool]], clinic_wordings) -> FormsSettingsView:
     rows = tuple(ScheduleRow(i, INSTRUMENTS[i].name, every, on,
-                             tuple(sorted({**INTERVALS, every: INTERVALS.get(every, f"Every {every} days")}.items())))
+                             tuple((n, interval_words(n)) for n in sorted({*T.INTERVALS, every})))
                  for i, (every, on) in schedule.items())
     return FormsSettingsView(rows, tuple(
         (w.instrument_id, T.WORDING_LOADED.format(name=INSTRUMENTS[w.instrument_id].name, language=w.language,
@@ -208,10 +219,10 @@ def schedule_saved(instrument_id: str, every_days: int, *, enabled: bool) -> str
     name = INSTRUMENTS[instrument_id].name
     if not enabled:
         return T.SCHEDULE_OFF.format(name=name)
-    return T.SCHEDULE_SAVED.format(name=name, every=INTERVALS.get(every_days, f"every {every_days} days").lower())
+    return T.SCHEDULE_SAVED.format(name=name, every=interval_words(every_days, lower=True))
 
 
 def default_crisis_text() -> str:
-    from diary.services.questionnaires import DEFAULT_CRISIS_TEXT
+    from diary.services.questionnaires import default_crisis_text as default
 
-    return DEFAULT_CRISIS_TEXT
+    return default()

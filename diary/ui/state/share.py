@@ -9,19 +9,20 @@ from datetime import date
 
 from diary.domain.errors import DiaryError
 from diary.domain.names import printable_name
+from diary.i18n.formats import day_month, day_month_year, number
 from diary.ui import text as T
 
 
 def short_day(day: date, today: date) -> str:
-    return day.strftime("%-d %b" if day.year == today.year else "%-d %b %Y")
+    return day_month(day) if day.year == today.year else day_month_year(day)
 
 
 def human_size(size: int) -> str:
     if size < 1024:
-        return f"{size} bytes"
+        return T.SIZE_BYTES.format(n=size)
     if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return T.SIZE_KB.format(size=number(size / 1024))
+    return T.SIZE_MB.format(size=number(size / (1024 * 1024), 1))
 
 
 def period_words(start: date | None, end: date, today: date) -> str:
@@ -37,8 +38,9 @@ def export_done_lines(summary, today: date) -> list[str]:
              for f in summary.files]
     counts = summary.counts
     lines.append(T.EXPORT_PERIOD_LINE.format(period=period_words(summary.period_start, summary.period_end, today),
-                                             checkins=counts.get("checkins", 0),
-                                             questionnaires=counts.get("questionnaires", 0),
+                                             checkins=T.COUNT_CHECKINS.format(n=counts.get("checkins", 0)),
+                                             questionnaires=T.COUNT_QUESTIONNAIRES.format(
+                                                 n=counts.get("questionnaires", 0)),
                                              notes=T.NOTES_INCLUDED if summary.notes_included else T.NOTES_LEFT_OUT))
     return lines
 
@@ -114,7 +116,7 @@ def since_choice(choice: str | None, typed: str | None) -> date | None | str:
         try:
             return date.fromisoformat(raw)
         except ValueError:
-            raise DiaryError(T.BAD_FROM_DATE.format(value=raw or "nothing")) from None
+            raise DiaryError(T.BAD_FROM_DATE.format(value=raw or T.NOTHING_TYPED)) from None
     return "last"
 
 

@@ -13,7 +13,7 @@ from diary.ui import text as T
 
 __all__ = ["DEFAULT_PERIOD", "PERIOD_CHOICES", "ChartCard", "Snapshot", "association_lines", "cached_view",
            "chart_cards", "failure_sentence", "render_view", "snapshot", "visit_pdf"]
-PERIOD_CHOICES: tuple[tuple[str, str], ...] = tuple(PERIODS.items())
+PERIOD_CHOICES: tuple[tuple[str, str], ...] = tuple(PERIODS.items())  # English source words: translate() to show
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def failure_sentence(exc: Exception) -> str:
     """A sentence for a failed background job: the service's own, or a general one (never library text)."""
     if isinstance(exc, DiaryError):
         return str(exc)
-    return "something unexpected went wrong; nothing in your diary was changed. Try again."
+    return T.SOMETHING_WENT_WRONG
 
 
 # Reads (each runs the services; call off the UI thread). cached_view and render_view are the trend

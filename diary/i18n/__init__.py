@@ -1,0 +1,21 @@
+"""Svenska and English: gettext catalogs (made with Babel), the language in force, and Babel's formats.
+
+    from diary.i18n import _, ngettext
+    _("Saved.")                                  # the current language's translation
+    ngettext("{n} day", "{n} days", n).format(n=n)
+
+Messages are English in the source; diary/locale holds the catalogs (diary.pot, sv/LC_MESSAGES/diary.po
+and its compiled .mo). `make messages` extracts and merges, `make catalogs` compiles (README: "Languages").
+"""
+
+from diary.i18n.catalogs import (
+    LANGUAGES, SOURCE_LANGUAGE, current_language, gettext, in_language, ngettext, pgettext, use_language,
+)
+from diary.i18n.choice import environment_language, first_known, language_of, system_language
+from diary.i18n.messages import C_, N_, P_, lazy_catalogue, translate
+
+_ = gettext
+
+__all__ = ["_", "C_", "LANGUAGES", "N_", "P_", "SOURCE_LANGUAGE", "current_language", "environment_language",
+           "first_known", "gettext", "in_language", "language_of", "lazy_catalogue", "ngettext", "pgettext",
+           "system_language", "translate", "use_language"]
