@@ -1,12 +1,28 @@
-"""Shared fixtures: a fixed clock and a fresh diary home per test."""
+"""Shared fixtures: a fixed clock, a fresh diary home per test, and English unless a test asks for Swedish."""
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from diary.i18n import use_language
 from diary.services.bootstrap import open_diary
+
+# The suite's expectations are written in English, whatever the machine's locale: the command line and the
+# app follow LANGUAGE, LC_ALL, LC_MESSAGES and LANG (diary.i18n.choice), here and in every subprocess.
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Each test starts in English (a test that switches language leaves no trace for the next)."""
+    use_language("en")
+    yield
+    use_language("en")
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 15, 19, 30, tzinfo=TZ)

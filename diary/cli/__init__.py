@@ -29,22 +29,22 @@ COMMANDS = {name: handler for group in GROUPS for name, handler in group.COMMAND
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diary",
-        description="An offline symptom diary. With no command, serves the app on 127.0.0.1 and opens it.",
-        epilog="Run 'diary COMMAND --help' for a command's options.",
+        description=_("An offline symptom diary. With no command, serves the app on 127.0.0.1 and opens it."),
+        epilog=_("Run 'diary COMMAND --help' for a command's options."),
     )
     parser.add_argument("--version", action="version", version=f"diary {__version__}")
     parser.add_argument("--home", metavar="DIR",
-                        help="data folder (default: $DIARY_HOME, else the platform's user data folder)")
+                        help=_("data folder (default: $DIARY_HOME, else the platform's user data folder)"))
     parser.add_argument("--port", type=int, default=None,
-                        help=f"port for the app (default {DEFAULT_PORT}, or the next free one)")
-    parser.add_argument("--desktop", action="store_true", help="open the native desktop window instead of the browser")
-    parser.add_argument("--no-browser", action="store_true", help="serve the app without opening a browser")
+                        help=_("port for the app (default {port}, or the next free one)").format(port=DEFAULT_PORT))
+    parser.add_argument("--desktop", action="store_true", help=_("open the native desktop window instead of the browser"))
+    parser.add_argument("--no-browser", action="store_true", help=_("serve the app without opening a browser"))
     parser.add_argument("--token-file", metavar="F",
-                        help="also write this launch's access token to F (owner-only), for scripts and tests")
+                        help=_("also write this launch's access token to F (owner-only), for scripts and tests"))
     parser.add_argument("--clinician", action="store_true",
-                        help="make or open a clinician's caseload (patients' imported exports) instead of a diary")
+                        help=_("make or open a clinician's caseload (patients' imported exports) instead of a diary"))
     parser.add_argument("--lang", choices=list(LANGUAGES), default=None,
-                        help="the language of messages and of the app for this run (default: LANG, LC_MESSAGES)")
+                        help=_("the language of messages and of the app for this run (default: LANG, LC_MESSAGES)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in GROUPS:
         group.add_parsers(commands)

@@ -22,21 +22,21 @@ from diary.services.clock import local_now
 
 def add_parsers(commands) -> None:
     backup = commands.add_parser(
-        "backup", help="write an encrypted backup of the whole diary to a file",
-        description="Write an encrypted backup of the data folder (diary, keys, settings); safe while the app "
-                    "runs. Without --passphrase-file a new passphrase is made and printed once.")
-    backup.add_argument("--out", required=True, metavar="FILE", help="the backup file to write")
+        "backup", help=_("write an encrypted backup of the whole diary to a file"),
+        description=_("Write an encrypted backup of the data folder (diary, keys, settings); safe while the app "
+                    "runs. Without --passphrase-file a new passphrase is made and printed once."))
+    backup.add_argument("--out", required=True, metavar="FILE", help=_("the backup file to write"))
     backup.add_argument("--passphrase-file", metavar="F",
-                        help="a file holding the passphrase on one line (default: a new one is made and printed)")
+                        help=_("a file holding the passphrase on one line (default: a new one is made and printed)"))
     restore = commands.add_parser(
-        "restore", help="replace the diary with a backup (the current one is kept aside)",
-        description="Check a backup completely, then put it in place of the data folder. The replaced folder "
-                    "is kept beside it as HOME.replaced-TIME. Close the app first.",
-        epilog=f"Automatic backups open with the words in the data folder's {KEY_FILE} file: "
-               f"--passphrase-file HOME/{KEY_FILE}.")
-    restore.add_argument("file", metavar="FILE", help="the backup file")
-    restore.add_argument("--passphrase-file", metavar="F", help="a file holding the passphrase (default: ask)")
-    restore.add_argument("--yes", action="store_true", help="replace without asking")
+        "restore", help=_("replace the diary with a backup (the current one is kept aside)"),
+        description=_("Check a backup completely, then put it in place of the data folder. The replaced folder "
+                    "is kept beside it as HOME.replaced-TIME. Close the app first."),
+        epilog=_("Automatic backups open with the words in the data folder's {file} file: "
+                 "--passphrase-file HOME/{file}.").format(file=KEY_FILE))
+    restore.add_argument("file", metavar="FILE", help=_("the backup file"))
+    restore.add_argument("--passphrase-file", metavar="F", help=_("a file holding the passphrase (default: ask)"))
+    restore.add_argument("--yes", action="store_true", help=_("replace without asking"))
 
 
 def _summary(manifest) -> str:

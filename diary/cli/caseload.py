@@ -11,23 +11,23 @@ from diary.i18n.formats import percent, score, signed
 
 
 def add_parsers(commands) -> None:
-    caseload = commands.add_parser("caseload", help="every patient's latest figures and flags (clinician)",
-                                   description="One line per patient, then the trial's figure.")
-    caseload.add_argument("--json", action="store_true", help="print JSON")
-    caseload.add_argument("--sort", default="label", help="label, last_export, days_logged, main_goal, phq15, "
-                          "phq15_change or flags (default label)")
-    caseload.add_argument("--desc", action="store_true", help="sort descending")
+    caseload = commands.add_parser("caseload", help=_("every patient's latest figures and flags (clinician)"),
+                                   description=_("One line per patient, then the trial's figure."))
+    caseload.add_argument("--json", action="store_true", help=_("print JSON"))
+    caseload.add_argument("--sort", default="label", help=_("label, last_export, days_logged, main_goal, phq15, "
+                          "phq15_change or flags (default label)"))
+    caseload.add_argument("--desc", action="store_true", help=_("sort descending"))
     caseload.add_argument("--flag", action="append", default=[], metavar="FLAG",
-                          help="only patients with this flag: phq9_item9, no_entry_7_days, phq15_up_3, stale_export")
+                          help=_("only patients with this flag: phq9_item9, no_entry_7_days, phq15_up_3, stale_export"))
 
-    rate = commands.add_parser("rate-goal", help="add your own rating of a patient's goal (clinician)",
-                               description="Record the physiotherapist's rating of a patient's goal at a visit.")
-    rate.add_argument("label", metavar="PATIENT", help="the patient's label")
-    rate.add_argument("goal", metavar="GOAL", help="the goal's id (or its first characters)")
-    rate.add_argument("--level", type=int, choices=(-2, -1, 0, 1, 2), help="GAS level")
-    rate.add_argument("--category", choices=("fully", "partially", "not"), help="attainment, for goals without levels")
-    rate.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the visit (default today)")
-    rate.add_argument("--comment", help="a comment")
+    rate = commands.add_parser("rate-goal", help=_("add your own rating of a patient's goal (clinician)"),
+                               description=_("Record the physiotherapist's rating of a patient's goal at a visit."))
+    rate.add_argument("label", metavar="PATIENT", help=_("the patient's label"))
+    rate.add_argument("goal", metavar="GOAL", help=_("the goal's id (or its first characters)"))
+    rate.add_argument("--level", type=int, choices=(-2, -1, 0, 1, 2), help=_("GAS level"))
+    rate.add_argument("--category", choices=("fully", "partially", "not"), help=_("attainment, for goals without levels"))
+    rate.add_argument("--date", metavar="YYYY-MM-DD", help=_("the day of the visit (default today)"))
+    rate.add_argument("--comment", help=_("a comment"))
 
 
 def _row_json(row) -> dict:

@@ -17,27 +17,27 @@ from diary.i18n.formats import number
 
 def add_parsers(commands) -> None:
     export = commands.add_parser(
-        "export", help="write a signed, encrypted export for your physiotherapist",
-        description="Write an export file for each recipient (signed with this diary's key, sealed to theirs). "
-                    "By default it holds everything since the last export to them.")
+        "export", help=_("write a signed, encrypted export for your physiotherapist"),
+        description=_("Write an export file for each recipient (signed with this diary's key, sealed to theirs). "
+                    "By default it holds everything since the last export to them."))
     export.add_argument("--to", action="append", default=[], metavar="KEY",
-                        help="a paired recipient: label, fingerprint, key or key file (repeat for several)")
-    export.add_argument("--since", metavar="DATE", help="first day to include (YYYY-MM-DD), or 'all' for everything "
-                        "(default: since the last export to these recipients)")
-    export.add_argument("--passphrase-file", metavar="F", help="also write a passphrase-protected file, with the "
-                        "passphrase in F (if F does not exist, a new passphrase is made and saved there)")
-    export.add_argument("--no-notes", action="store_true", help="leave the notes out")
-    export.add_argument("--label", metavar="NAME", help="how you are named in the file (remembered)")
+                        help=_("a paired recipient: label, fingerprint, key or key file (repeat for several)"))
+    export.add_argument("--since", metavar="DATE", help=_("first day to include (YYYY-MM-DD), or 'all' for everything "
+                        "(default: since the last export to these recipients)"))
+    export.add_argument("--passphrase-file", metavar="F", help=_("also write a passphrase-protected file, with the "
+                        "passphrase in F (if F does not exist, a new passphrase is made and saved there)"))
+    export.add_argument("--no-notes", action="store_true", help=_("leave the notes out"))
+    export.add_argument("--label", metavar="NAME", help=_("how you are named in the file (remembered)"))
     export.add_argument("--out", required=True, metavar="FILE",
-                        help="the file to write (with several recipients, one file each, named after them)")
+                        help=_("the file to write (with several recipients, one file each, named after them)"))
 
     import_ = commands.add_parser(
-        "import", help="import patients' export files (clinician)",
-        description="Check and import export files into this clinician's caseload; one line per file. Exit status 0 "
-                    "only if every file was imported or was already there.")
+        "import", help=_("import patients' export files (clinician)"),
+        description=_("Check and import export files into this clinician's caseload; one line per file. Exit status 0 "
+                    "only if every file was imported or was already there."))
     import_.add_argument("files", nargs="+", metavar="FILE")
-    import_.add_argument("--passphrase-file", metavar="F", help="the passphrase of passphrase-protected files")
-    import_.add_argument("--key-passphrase-file", metavar="F", help="the passphrase of this home's protected key")
+    import_.add_argument("--passphrase-file", metavar="F", help=_("the passphrase of passphrase-protected files"))
+    import_.add_argument("--key-passphrase-file", metavar="F", help=_("the passphrase of this home's protected key"))
 
 
 def run_export(args: argparse.Namespace) -> int:

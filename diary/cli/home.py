@@ -14,16 +14,16 @@ from diary.i18n.formats import number
 
 
 def add_parsers(commands) -> None:
-    commands.add_parser("run", help="serve the app (the default)", description="Serve the app on 127.0.0.1.")
-    info = commands.add_parser("info", help="where the data lives, schema version and counts",
-                               description="Print the data folder, the schema version and counts.")
-    info.add_argument("--json", action="store_true", help="print JSON")
-    demo = commands.add_parser("demo", help="fill an empty home with synthetic data",
-                               description="Fill an empty home with realistic synthetic data; refuses a home with real data.")
-    demo.add_argument("--days", type=int, default=120, help="how many days (default 120)")
-    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    commands.add_parser("run", help=_("serve the app (the default)"), description=_("Serve the app on 127.0.0.1."))
+    info = commands.add_parser("info", help=_("where the data lives, schema version and counts"),
+                               description=_("Print the data folder, the schema version and counts."))
+    info.add_argument("--json", action="store_true", help=_("print JSON"))
+    demo = commands.add_parser("demo", help=_("fill an empty home with synthetic data"),
+                               description=_("Fill an empty home with realistic synthetic data; refuses a home with real data."))
+    demo.add_argument("--days", type=int, default=120, help=_("how many days (default 120)"))
+    demo.add_argument("--seed", type=int, default=1, help=_("random seed (default 1)"))
     demo.add_argument("--patients", type=int, default=None, metavar="N",
-                      help="with --clinician: fill an empty caseload with N synthetic patients")
+                      help=_("with --clinician: fill an empty caseload with N synthetic patients"))
 
 
 # `diary info`'s lines (its --json keys stay as they are: scripts read them).

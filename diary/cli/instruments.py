@@ -19,21 +19,21 @@ from diary.i18n.formats import number
 
 
 def add_parsers(commands) -> None:
-    inst = commands.add_parser("instrument", help="questionnaires: list, schedule, load clinic wording",
-                               description="The questionnaires this diary can administer, and how often each is due.")
+    inst = commands.add_parser("instrument", help=_("questionnaires: list, schedule, load clinic wording"),
+                               description=_("The questionnaires this diary can administer, and how often each is due."))
     sub = inst.add_subparsers(dest="instrument_command", metavar="ACTION", required=True)
-    listing = sub.add_parser("list", help="administrable questionnaires with their schedules",
-                             description="List the questionnaires this diary can administer and when each is due.")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    add = sub.add_parser("add", help="load a clinic-supplied wording file (JSON)",
-                         description="Load a licensed questionnaire's wording from a clinic's JSON file.")
-    add.add_argument("file", metavar="FILE", help="the wording file (see diary/domain/wording_files.py for the format)")
-    schedule = sub.add_parser("schedule", help="how often a questionnaire is due",
-                              description="Set how often a questionnaire is due, or switch it off.")
-    schedule.add_argument("instrument", metavar="ID", help="instrument id, e.g. phq15, phq9, gad7, rand36")
+    listing = sub.add_parser("list", help=_("administrable questionnaires with their schedules"),
+                             description=_("List the questionnaires this diary can administer and when each is due."))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    add = sub.add_parser("add", help=_("load a clinic-supplied wording file (JSON)"),
+                         description=_("Load a licensed questionnaire's wording from a clinic's JSON file."))
+    add.add_argument("file", metavar="FILE", help=_("the wording file (see diary/domain/wording_files.py for the format)"))
+    schedule = sub.add_parser("schedule", help=_("how often a questionnaire is due"),
+                              description=_("Set how often a questionnaire is due, or switch it off."))
+    schedule.add_argument("instrument", metavar="ID", help=_("instrument id, e.g. phq15, phq9, gad7, rand36"))
     group = schedule.add_mutually_exclusive_group(required=True)
-    group.add_argument("--every", type=int, metavar="DAYS", help="due every DAYS days (1 to 365)")
-    group.add_argument("--off", action="store_true", help="no longer ask for it")
+    group.add_argument("--every", type=int, metavar="DAYS", help=_("due every DAYS days (1 to 365)"))
+    group.add_argument("--off", action="store_true", help=_("no longer ask for it"))
 
 
 def run_instrument(args: argparse.Namespace) -> int:

@@ -12,21 +12,22 @@ from diary.i18n import _
 
 
 def add_parsers(commands) -> None:
-    log = commands.add_parser("log", help="save a check-in from the terminal",
-                              description="Save a check-in. Every item is optional; give at least one.")
+    log = commands.add_parser("log", help=_("save a check-in from the terminal"),
+                              description=_("Save a check-in. Every item is optional; give at least one."))
     for name, label in SCALES.items():
-        log.add_argument(f"--{name.replace('_', '-')}", metavar="0-10", help=f"{label.lower()}, 0 to 10")
-    log.add_argument("--sleep-hours", metavar="H", help="hours slept, e.g. 7.5")
+        log.add_argument(f"--{name.replace('_', '-')}", metavar="0-10", help=_("{item}, 0 to 10").format(item=_(label).lower()))
+    log.add_argument("--sleep-hours", metavar="H", help=_("hours slept, e.g. 7.5"))
     for name, label in ACTIVITY.items():
-        log.add_argument(f"--{name.removesuffix('_min')}", metavar="MIN", dest=name, help=f"minutes of {label.lower()}")
+        log.add_argument(f"--{name.removesuffix('_min')}", metavar="MIN", dest=name, help=_("minutes of {item}").format(item=_(label).lower()))
     log.add_argument("--strength", action=argparse.BooleanOptionalAction, default=None,
-                     help="did muscle-strengthening exercises")
+                     help=_("did muscle-strengthening exercises"))
     log.add_argument("--regions", metavar="LIST",
-                     help="painful body regions, comma-separated, or 'none' for no pain: " + ",".join(REGIONS))
-    log.add_argument("--flare", action="store_true", help="mark a flare or rest day")
-    log.add_argument("--note", help="a note, up to 2,000 characters")
-    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
-    log.add_argument("--json", action="store_true", help="print the saved check-in as JSON")
+                     help=_("painful body regions, comma-separated, or 'none' for no pain: {regions}").format(
+                         regions=",".join(REGIONS)))
+    log.add_argument("--flare", action="store_true", help=_("mark a flare or rest day"))
+    log.add_argument("--note", help=_("a note, up to 2,000 characters"))
+    log.add_argument("--date", metavar="YYYY-MM-DD", help=_("the day (default: today)"))
+    log.add_argument("--json", action="store_true", help=_("print the saved check-in as JSON"))
 
 
 def _number(value: str | None, *, label: str, kind: type) -> int | float | None:

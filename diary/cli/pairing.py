@@ -15,22 +15,22 @@ from diary.i18n import _
 
 def add_parsers(commands) -> None:
     key = commands.add_parser(
-        "key", help="print this home's public key and fingerprint",
-        description="Print this home's public key (a clinician's encryption key, or a patient's signing key) and "
-                    "its fingerprint. 'diary key > my.key' makes a key file to hand over.")
-    key.add_argument("--protect", action="store_true", help="protect the private key with the passphrase in "
-                     "--passphrase-file (made there if the file does not exist)")
-    key.add_argument("--unprotect", action="store_true", help="remove the passphrase protection")
-    key.add_argument("--passphrase-file", metavar="F", help="the key's passphrase, for --protect or --unprotect")
+        "key", help=_("print this home's public key and fingerprint"),
+        description=_("Print this home's public key (a clinician's encryption key, or a patient's signing key) and "
+                    "its fingerprint. 'diary key > my.key' makes a key file to hand over."))
+    key.add_argument("--protect", action="store_true", help=_("protect the private key with the passphrase in "
+                     "--passphrase-file (made there if the file does not exist)"))
+    key.add_argument("--unprotect", action="store_true", help=_("remove the passphrase protection"))
+    key.add_argument("--passphrase-file", metavar="F", help=_("the key's passphrase, for --protect or --unprotect"))
 
     pair = commands.add_parser(
-        "pair", help="add the other side's key and print the safety number",
-        description="A patient adds a physiotherapist's key; a clinician (--clinician) pins a patient's signing key "
-                    "under a label. Both screens then show the same safety number: compare it in person.")
-    pair.add_argument("key", metavar="KEY", help="the key as text (DIARY-BOX1:… or DIARY-SIG1:…) or a key file")
-    pair.add_argument("--label", metavar="NAME", help="who this is (required for a clinician pinning a patient)")
+        "pair", help=_("add the other side's key and print the safety number"),
+        description=_("A patient adds a physiotherapist's key; a clinician (--clinician) pins a patient's signing key "
+                    "under a label. Both screens then show the same safety number: compare it in person."))
+    pair.add_argument("key", metavar="KEY", help=_("the key as text (DIARY-BOX1:… or DIARY-SIG1:…) or a key file"))
+    pair.add_argument("--label", metavar="NAME", help=_("who this is (required for a clinician pinning a patient)"))
     pair.add_argument("--re-pair", action="store_true",
-                      help="replace the key paired under this label (after comparing the safety number in person)")
+                      help=_("replace the key paired under this label (after comparing the safety number in person)"))
 
 
 def run_key(args: argparse.Namespace) -> int:

@@ -19,37 +19,37 @@ from diary.services.summaries import DEFAULT_WEEKS
 
 def add_parsers(commands) -> None:
     report = commands.add_parser(
-        "report", help="write the one-page summary PDF for a visit",
-        description="Write a one-page A4 PDF: goals, pain/fatigue/stress and activity charts, questionnaire "
-                    "scores with bands, flags. In a clinician's home, name the patient with --patient.")
-    report.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
-    report.add_argument("--patient", metavar="LABEL", help="the patient (clinician's home only)")
+        "report", help=_("write the one-page summary PDF for a visit"),
+        description=_("Write a one-page A4 PDF: goals, pain/fatigue/stress and activity charts, questionnaire "
+                    "scores with bands, flags. In a clinician's home, name the patient with --patient."))
+    report.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF file to write"))
+    report.add_argument("--patient", metavar="LABEL", help=_("the patient (clinician's home only)"))
     report.add_argument("--weeks", type=int, default=DEFAULT_WEEKS, metavar="N",
-                        help=f"how many weeks back to summarise (default {DEFAULT_WEEKS})")
+                        help=_("how many weeks back to summarise (default {weeks})").format(weeks=DEFAULT_WEEKS))
     report.add_argument("--include-notes", action="store_true",
-                        help="in a patient's own home: put your notes in the summary (off by default)")
+                        help=_("in a patient's own home: put your notes in the summary (off by default)"))
     report.add_argument("--lang", dest="report_lang", choices=list(LANGUAGES), default=None,
-                        help="the summary's language (default: the global --lang, else the one chosen in the app's "
-                             "Settings, else LANG)")
+                        help=_("the summary's language (default: the global --lang, else the one chosen in the app's "
+                             "Settings, else LANG)"))
 
     research = commands.add_parser(
-        "research-export", help="write a de-identified research data set (CSV + codebook, FHIR R4)",
-        description="Write a de-identified data set to a new folder: tidy CSV files with a codebook and a README, "
+        "research-export", help=_("write a de-identified research data set (CSV + codebook, FHIR R4)"),
+        description=_("Write a de-identified data set to a new folder: tidy CSV files with a codebook and a README, "
                     "and one FHIR R4 bundle per patient. Patients appear only as study ids made with a keyed "
-                    "hash; the salt file stays with you.")
-    research.add_argument("--out", required=True, metavar="DIR", help="a new folder for the data set")
+                    "hash; the salt file stays with you."))
+    research.add_argument("--out", required=True, metavar="DIR", help=_("a new folder for the data set"))
     research.add_argument("--patients", nargs="+", metavar="LABEL",
-                          help="only these patients (clinician's home; default: everyone)")
+                          help=_("only these patients (clinician's home; default: everyone)"))
     research.add_argument("--date-shift", action="store_true",
-                          help="shift each patient's dates back by their own 1-52 whole weeks (weekdays kept)")
+                          help=_("shift each patient's dates back by their own 1-52 whole weeks (weekdays kept)"))
     research.add_argument("--salt-file", metavar="F",
-                          help=f"the secret salt for study ids (default: HOME/{SALT_NAME}, made on first use); "
-                               "keep it in the clinic, never send it with the data")
-    research.add_argument("--include-notes", action="store_true", help="include free-text notes and rating comments")
+                          help=_("the secret salt for study ids (default: HOME/{file}, made on first use); keep it "
+                                 "in the clinic, never send it with the data").format(file=SALT_NAME))
+    research.add_argument("--include-notes", action="store_true", help=_("include free-text notes and rating comments"))
     research.add_argument("--seal-to", metavar="KEY",
-                          help="seal every file to the research team's public key (DIARY-BOX1:..., or a file "
-                               "holding it)")
-    research.add_argument("--no-fhir", action="store_true", help="write the CSV files only")
+                          help=_("seal every file to the research team's public key (DIARY-BOX1:..., or a file "
+                               "holding it)"))
+    research.add_argument("--no-fhir", action="store_true", help=_("write the CSV files only"))
 
 
 def run_report(args: argparse.Namespace) -> int:

@@ -6,19 +6,20 @@ import argparse
 import json
 
 from diary.domain.errors import ValidationFailed
+from diary.i18n import _
 
 
 def add_parsers(commands) -> None:
     p = commands.add_parser(
-        "score", help="score a questionnaire from its answers (paper forms) and print JSON",
-        description="Score a questionnaire. ANSWERS are comma-separated in item order; leave an answer empty "
-                    "for missing (e.g. 0,1,2,,3). GAS takes level:weight pairs (e.g. 0:1,-1:2,:1); put -- before answers that start with a minus sign.",
+        "score", help=_("score a questionnaire from its answers (paper forms) and print JSON"),
+        description=_("Score a questionnaire. ANSWERS are comma-separated in item order; leave an answer empty "
+                    "for missing (e.g. 0,1,2,,3). GAS takes level:weight pairs (e.g. 0:1,-1:2,:1); put -- before answers that start with a minus sign."),
     )
-    p.add_argument("instrument", help="phq15, phq9, gad7, ssd12, whiteley7, wsas, hads, mfi20, rand36, fiq, fiqr, "
-                                      "sci93, ltpai, pain_nrs, vas_0_100, wpi19, gas")
-    p.add_argument("answers", help="comma-separated answers in item order")
+    p.add_argument("instrument", help=_("phq15, phq9, gad7, ssd12, whiteley7, wsas, hads, mfi20, rand36, fiq, fiqr, "
+                                      "sci93, ltpai, pain_nrs, vas_0_100, wpi19, gas"))
+    p.add_argument("answers", help=_("comma-separated answers in item order"))
     p.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
-                   help="an instrument option, e.g. --option sex=male or --option item1_not_applicable=true")
+                   help=_("an instrument option, e.g. --option sex=male or --option item1_not_applicable=true"))
 
 
 def _value(raw: str):
@@ -54,7 +55,7 @@ def run_score(args: argparse.Namespace) -> int:
     for item in args.option:
         name, sep, raw = item.partition("=")
         if not sep:
-            raise ValidationFailed(f"Write an option as NAME=VALUE (got {item!r}).")
+            raise ValidationFailed(_("Write an option as NAME=VALUE (got {item!r}).").format(item=item))
         options[name.strip()] = _value(raw)
     result = score(args.instrument, parse_answers(args.instrument, args.answers), **options)
     print(json.dumps({

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from diary.domain.errors import DiaryError
+from diary.domain.marks import N_  # English source messages: services translate them
 
 
 class Refusal(StrEnum):
@@ -31,32 +32,32 @@ class Refusal(StrEnum):
 
 
 SENTENCES: dict[Refusal, str] = {
-    Refusal.TOO_LARGE: "This file is larger than 16 MiB, so it is not a diary export; nothing was imported. "
-    "Ask the patient to export a shorter period.",
-    Refusal.NOT_AN_EXPORT: "This file is not a diary export; nothing was imported. "
-    "Choose the export file the patient sent you.",
-    Refusal.UNSUPPORTED_VERSION: "This export was made by a version of the diary app that this app does not "
-    "understand; nothing was imported. Update both apps and ask the patient to export again.",
-    Refusal.KDF_LIMITS: "This passphrase-protected file asks for unusual protection settings, so it was not "
-    "opened; it was not made by the diary app. Ask the patient to export it again.",
-    Refusal.CANNOT_OPEN: "This file could not be opened: it was made for a different key, or it was damaged "
-    "or cut short on the way. Ask the patient to export it to you again and send the new file.",
-    Refusal.PASSPHRASE_NEEDED: "This file is protected with a passphrase. Enter the passphrase the patient "
-    "gave you separately from the file.",
-    Refusal.WRONG_PASSPHRASE: "The passphrase does not open this file. Check the words and try again; if it "
-    "still fails, the file may be damaged: ask the patient for a new export.",
-    Refusal.MALFORMED: "This file is damaged or was not written by the diary app; nothing was imported. "
-    "Ask the patient to export it again.",
-    Refusal.UNKNOWN_SENDER: "This file is signed by someone you have not paired with, so it was not imported. "
-    "Pair with the patient in person first, then import the file again.",
-    Refusal.BAD_SIGNATURE: "This file's signature does not match the patient's paired key: it was changed "
-    "after the patient made it. Nothing was imported; ask the patient to export it again.",
-    Refusal.NOT_CANONICAL: "This file was changed after it was made or written by another program; nothing "
-    "was imported. Ask the patient to export it again.",
-    Refusal.INVALID_CONTENT: "This export contains values the diary does not accept; nothing was imported. "
-    "Ask the patient to update the app and export again.",
-    Refusal.NOT_ADDRESSED_TO_YOU: "This file was made for another physiotherapist's key — ask the patient to "
-    "export it to you.",
+    Refusal.TOO_LARGE: N_("This file is larger than 16 MiB, so it is not a diary export; nothing was imported. "
+    "Ask the patient to export a shorter period."),
+    Refusal.NOT_AN_EXPORT: N_("This file is not a diary export; nothing was imported. "
+    "Choose the export file the patient sent you."),
+    Refusal.UNSUPPORTED_VERSION: N_("This export was made by a version of the diary app that this app does not "
+    "understand; nothing was imported. Update both apps and ask the patient to export again."),
+    Refusal.KDF_LIMITS: N_("This passphrase-protected file asks for unusual protection settings, so it was not "
+    "opened; it was not made by the diary app. Ask the patient to export it again."),
+    Refusal.CANNOT_OPEN: N_("This file could not be opened: it was made for a different key, or it was damaged "
+    "or cut short on the way. Ask the patient to export it to you again and send the new file."),
+    Refusal.PASSPHRASE_NEEDED: N_("This file is protected with a passphrase. Enter the passphrase the patient "
+    "gave you separately from the file."),
+    Refusal.WRONG_PASSPHRASE: N_("The passphrase does not open this file. Check the words and try again; if it "
+    "still fails, the file may be damaged: ask the patient for a new export."),
+    Refusal.MALFORMED: N_("This file is damaged or was not written by the diary app; nothing was imported. "
+    "Ask the patient to export it again."),
+    Refusal.UNKNOWN_SENDER: N_("This file is signed by someone you have not paired with, so it was not imported. "
+    "Pair with the patient in person first, then import the file again."),
+    Refusal.BAD_SIGNATURE: N_("This file's signature does not match the patient's paired key: it was changed "
+    "after the patient made it. Nothing was imported; ask the patient to export it again."),
+    Refusal.NOT_CANONICAL: N_("This file was changed after it was made or written by another program; nothing "
+    "was imported. Ask the patient to export it again."),
+    Refusal.INVALID_CONTENT: N_("This export contains values the diary does not accept; nothing was imported. "
+    "Ask the patient to update the app and export again."),
+    Refusal.NOT_ADDRESSED_TO_YOU: N_("This file was made for another physiotherapist's key — ask the patient to "
+    "export it to you."),
 }
 
 

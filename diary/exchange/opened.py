@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Literal
 
 from diary.exchange.payload import ExportPayloadV1
+from diary.domain.marks import N_  # English source messages: services translate them
 
 # created_at is informational (ordering is by seq), so a clock far ahead only earns a warning.
 FUTURE_TOLERANCE = timedelta(days=1)
@@ -24,9 +25,9 @@ class ImportWarning(StrEnum):
 
 
 WARNING_SENTENCES: dict[ImportWarning, str] = {
-    ImportWarning.CREATED_IN_FUTURE: "This export says it was made more than a day from now: the clock on the "
+    ImportWarning.CREATED_IN_FUTURE: N_("This export says it was made more than a day from now: the clock on the "
     "patient's device or on this one is probably wrong. The data was imported; the order of exports does "
-    "not depend on the clock.",
+    "not depend on the clock."),
 }
 
 

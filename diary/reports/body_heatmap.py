@@ -15,6 +15,8 @@ from matplotlib.patches import FancyBboxPatch
 
 from diary.domain.body_layout import BACK, BACK_OUTLINE, FIGURE_H, FIGURE_W, FRONT, HEAD, REGION_NAMES
 from diary.domain.days import DayValues
+from diary.i18n import _, pgettext
+from diary.i18n.formats import percent
 from diary.reports.chart_data import BodyMapData, Chart, body_map_data, most_frequent
 from diary.reports.style import LABEL_PT, TICK_PT, new_figure, theme, to_png
 
@@ -47,8 +49,11 @@ def render_body_map(data: BodyMapData, dark: bool = False) -> Chart:
         ax.add_patch(FancyBboxPatch((x0 + x, y), w, h, boxstyle="round,pad=0,rounding_size=7",
                                     facecolor=colour, edgecolor=edge, linewidth=0.6))
 
-    for x0, regions, outline, title, sides in ((0, FRONT, [], "Front", ("R", "L")),
-                                               (FIGURE_W + GAP, BACK, BACK_OUTLINE, "Back", ("L", "R"))):
+    # Sides as the viewer sees them: the front figure faces us (its right on our left).
+    right, left = pgettext("body side, one letter", "R"), pgettext("body side, one letter", "L")
+    for x0, regions, outline, title, sides in ((0, FRONT, [], pgettext("body", "Front"), (right, left)),
+                                               (FIGURE_W + GAP, BACK, BACK_OUTLINE, pgettext("body", "Back"),
+                                                (left, right))):
         box(x0, HEAD, blank, blank)
         for rect in outline:
             box(x0, rect, blank, blank)
@@ -63,12 +68,12 @@ def render_body_map(data: BodyMapData, dark: bool = False) -> Chart:
     ax.set_aspect("equal", adjustable="box")
     cax = fig.add_axes((0.81, 0.12, 0.035, 0.64))
     bar = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax, ticks=[0, 0.25, 0.5, 0.75, 1])
-    bar.ax.set_yticklabels(["0%", "25%", "50%", "75%", "100%"])
+    bar.ax.set_yticklabels([percent(share) for share in (0, 0.25, 0.5, 0.75, 1)])
     bar.ax.tick_params(colors=th.muted, labelcolor=th.text, labelsize=TICK_PT, length=2, width=0.6)
     bar.outline.set_edgecolor(th.muted)
     bar.outline.set_linewidth(0.6)
-    cax.set_title("days it\nhurt", fontsize=TICK_PT, color=th.muted, pad=6)
+    cax.set_title(_("days it\nhurt"), fontsize=TICK_PT, color=th.muted, pad=6)
     if not n_maps:
-        ax.text((2 * FIGURE_W + GAP) / 2, FIGURE_H / 2, "No body map\nin this period", ha="center",
+        ax.text((2 * FIGURE_W + GAP) / 2, FIGURE_H / 2, _("No body map\nin this period"), ha="center",
                 va="center", fontsize=LABEL_PT, color=th.text)
     return Chart(to_png(fig), data.summary, data.title, data)

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Union
 
-from diary.domain.body_layout import REGION_NAMES
 from diary.domain.days import DayValues
 from diary.domain.goal_progress import ratings_of
 from diary.domain.goals import Goal, Rating
 from diary.domain.instruments import INSTRUMENTS
-from diary.domain.numbers import round_half_up, round_half_up_int, score_text
+from diary.domain.numbers import round_half_up, round_half_up_int
 from diary.domain.questionnaires import Response
+from diary.i18n import _, ngettext, words
+from diary.i18n.formats import percent, score as score_text
 from diary.reports.series import (
     MEASURE_NAMES, Measure, PlanDose, WeekMinutes, completed, day_label, flare_runs, n_days, one_decimal,
     period_mean, previous_period, region_shares, rolling_mean, span_words, t_score_series, values_of,
@@ -54,7 +55,7 @@ class ActivityData:
     weeks: tuple[WeekMinutes, ...]
     dose: PlanDose | None
     summary: str
-    title: str = "Activity minutes per week"
+    title: str = ""  # set by activity_data, in the language of the moment
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class Phq15Data:
     points: Points
     bands: tuple[Band, ...]
     summary: str
-    title: str = "PHQ-15 somatic symptoms, weekly"
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class GoalsData:
     lines: tuple[GoalLine, ...]  # one per goal, in the goals' order
     t_scores: Points
     summary: str
-    title: str = "Goal ratings over time"
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,18 +133,22 @@ def symptom_summary(days: list[DayValues], measure: str, start: date, end: date)
     The period ends today wherever charts are shown, hence "the last"."""
     values, span = values_of(days, measure), span_words(start, end)
     now, n = period_mean(values, start, end)
+    name = _(MEASURE_NAMES[measure])
     if now is None:
-        return f"No {measure} ratings in this period."
-    sentence = f"{MEASURE_NAMES[measure]} averaged {one_decimal(now)} over the last {span} ({n} " \
-               f"{'day' if n == 1 else 'days'} rated)"
+        return _("No {measure} ratings in this period.").format(measure=name.lower())
+    sentence = ngettext("{measure} averaged {value} over the last {span} ({n} day rated)",
+                        "{measure} averaged {value} over the last {span} ({n} days rated)", n).format(
+        measure=name, value=one_decimal(now), span=span, n=n)
     before, n_before = period_mean(values, *previous_period(start, end))
     if before is not None and n_before >= min_days_to_compare(start, end):
-        a, b = one_decimal(now), one_decimal(before)
-        change = "about the same as" if a == b else "down from" if float(a) < float(b) else "up from"
-        sentence += f", {change} {b} in the {span} before"
-    n_flare = sum(n for _, n in flare_runs(days, start, end))
+        a, b = round_half_up(now, 1), round_half_up(before, 1)
+        change = (_(", about the same as {before} in the {span} before") if a == b else
+                  _(", down from {before} in the {span} before") if a < b else
+                  _(", up from {before} in the {span} before"))
+        sentence += change.format(before=one_decimal(before), span=span)
+    n_flare = sum(n for _day, n in flare_runs(days, start, end))
     if n_flare:
-        sentence += f"; {n_flare} flare {'day' if n_flare == 1 else 'days'}"
+        sentence += ngettext("; {n} flare day", "; {n} flare days", n_flare).format(n=n_flare)
     return sentence + "."
 
 
@@ -161,43 +166,48 @@ def symptom_data(days: list[DayValues], *, measure: Measure, start: date, end: d
         points=tuple(sorted((d, v) for d, v in values.items() if start <= d <= end)),
         rolling=tuple(rolling_mean(values, start, end)), flares=tuple(flare_runs(days, start, end)),
         summary=symptom_summary(days, measure, start, end),
-        title=f"{MEASURE_NAMES[measure]}, {day_label(start, year=True)} to {day_label(end, year=True)}")
+        title=_("{measure}, {start} to {end}").format(measure=_(MEASURE_NAMES[measure]),
+                                                       start=day_label(start, year=True),
+                                                       end=day_label(end, year=True)))
 
 
 # Activity
 def activity_summary(days: list[DayValues], start: date, end: date, dose: PlanDose | None) -> str:
     reported = [w for w in weekly_minutes(days, start, end) if w.days_reported]
     if not reported:
-        return "No activity minutes in this period."
+        return _("No activity minutes in this period.")
     average, n = round_half_up_int(sum(w.total for w in reported) / len(reported)), len(reported)
-    summary = f"You were active {average} minutes a week on average over the {n} " \
-              f"{'week' if n == 1 else 'weeks'} with activity logged"
+    summary = ngettext("You were active {minutes} minutes a week on average over the {n} week with activity logged",
+                       "You were active {minutes} minutes a week on average over the {n} weeks with activity logged",
+                       n).format(minutes=average, n=n)
     if dose:
         met = sum(dose.counted(w) >= dose.minutes for w in reported)
-        summary += f"; {met} of {n} reached the plan's {dose.words}"
+        summary += _("; {met} of {n} reached the plan's {dose}").format(met=met, n=n, dose=dose.words)
     return summary + "."
 
 
 def activity_data(days: list[DayValues], *, start: date, end: date, dose: PlanDose | None) -> ActivityData:
     """Weeks at the period's edges count only their days inside the period."""
     return ActivityData(start=start, end=end, weeks=tuple(weekly_minutes(days, start, end)), dose=dose,
-                        summary=activity_summary(days, start, end, dose))
+                        summary=activity_summary(days, start, end, dose), title=_("Activity minutes per week"))
 
 
 # PHQ-15
 def phq15_summary(points: list) -> str:
     if not points:
-        return "No PHQ-15 results in this period."
+        return _("No PHQ-15 results in this period.")
     day, last = points[-1]
     first_day = points[0][0]
     year = first_day.year != day.year
-    summary = f"PHQ-15 was {score_text(last.total)} ({last.band}) on {day_label(day, year=year)}"
+    summary = _("PHQ-15 was {score} ({band}) on {day}").format(score=score_text(last.total), band=words.band(last.band),
+                                                               day=day_label(day, year=year))
     if len(points) > 1:
         first = points[0][1]
         change = round_half_up(last.total - first.total, 1)
-        summary += (f", {'up' if change > 0 else 'down'} {score_text(abs(change))} from {score_text(first.total)} "
-                    f"on {day_label(first_day, year=year)}" if change
-                    else f", the same as on {day_label(first_day, year=year)}")
+        template = (_(", up {change} from {first} on {day}") if change > 0 else
+                    _(", down {change} from {first} on {day}") if change < 0 else _(", the same as on {day}"))
+        summary += template.format(change=score_text(abs(change)), first=score_text(first.total),
+                                   day=day_label(first_day, year=year))
     return summary + "."
 
 
@@ -210,23 +220,26 @@ def phq15_bands() -> tuple[Band, ...]:
 def phq15_data(responses: list[Response], *, start: date, end: date) -> Phq15Data:
     points = weekly_latest(completed(responses, "phq15", start=start, end=end))
     return Phq15Data(start=start, end=end, points=tuple((d, s.total) for d, s in points), bands=phq15_bands(),
-                     summary=phq15_summary(points))
+                     summary=phq15_summary(points), title=_("PHQ-15 somatic symptoms, weekly"))
 
 
 # Goals
 def goal_summary(goals: list[Goal], ratings: list[Rating], start: date, end: date) -> str:
     series = t_score_series(goals, ratings, start, end)
     if not series:
-        return "No goal ratings in this period."
+        return _("No goal ratings in this period.")
     (first_day, first), (day, now) = series[0], series[-1]
     year = first_day.year != day.year
-    summary = f"Goal T-score {one_decimal(now)} on {day_label(day, year=year)}"
+    summary = _("Goal T-score {value} on {day}").format(value=one_decimal(now), day=day_label(day, year=year))
     if first_day != day:
-        change = "up" if now > first else "down" if now < first else "unchanged"
-        summary += f", {change} from {one_decimal(first)} on {day_label(first_day, year=year)}"
+        template = (_(", up from {first} on {day}") if now > first else _(", down from {first} on {day}")
+                    if now < first else _(", unchanged from {first} on {day}"))
+        summary += template.format(first=one_decimal(first), day=day_label(first_day, year=year))
     ids = {g.id for g in goals}
     rated = len({r.goal_id for r in ratings if r.goal_id in ids and start <= r.rated_on <= end})
-    return summary + f"; {rated} of {len(goals)} {'goal' if len(goals) == 1 else 'goals'} rated in this period."
+    return summary + ngettext("; {rated} of {n} goal rated in this period.",
+                              "; {rated} of {n} goals rated in this period.", len(goals)).format(rated=rated,
+                                                                                                 n=len(goals))
 
 
 def goal_data(goals: list[Goal], ratings: list[Rating], *, start: date, end: date) -> GoalsData:
@@ -234,7 +247,7 @@ def goal_data(goals: list[Goal], ratings: list[Rating], *, start: date, end: dat
     lines = tuple(GoalLine(goal.title, tuple((r.rated_on, r.gas_level) for r in ratings_of(goal, ratings)
                                              if start <= r.rated_on <= end)) for goal in goals)
     return GoalsData(start=start, end=end, lines=lines, t_scores=tuple(t_score_series(goals, ratings, start, end)),
-                     summary=goal_summary(goals, ratings, start, end))
+                     summary=goal_summary(goals, ratings, start, end), title=_("Goal ratings over time"))
 
 
 # The body map
@@ -247,16 +260,21 @@ def most_frequent(shares: dict[str, float], k: int = 3) -> list[tuple[str, float
 def body_map_summary(shares: dict[str, float], n_maps: int) -> str:
     top = most_frequent(shares)
     if not n_maps:
-        return "No body map entries in this period."
+        return _("No body map entries in this period.")
     if not top:
-        return f"No painful regions marked on the {n_maps} {'day' if n_maps == 1 else 'days'} with a body map."
-    parts = [f"{REGION_NAMES[r].lower()} ({round(s * 100)}%)" for r, s in top]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" and {parts[-1]}"
-    return f"Over {n_maps} {'day' if n_maps == 1 else 'days'} with a body map, pain was most often in the {listed}."
+        return ngettext("No painful regions marked on the {n} day with a body map.",
+                        "No painful regions marked on the {n} days with a body map.", n_maps).format(n=n_maps)
+    parts = [f"{words.region(r).lower()} ({percent(s)})" for r, s in top]
+    listed = parts[0] if len(parts) == 1 else _("{first} and {last}").format(first=", ".join(parts[:-1]),
+                                                                            last=parts[-1])
+    return ngettext("Over {n} day with a body map, pain was most often in the {regions}.",
+                    "Over {n} days with a body map, pain was most often in the {regions}.", n_maps).format(
+        n=n_maps, regions=listed)
 
 
 def body_map_data(days: list[DayValues], *, start: date, end: date) -> BodyMapData:
     shares, n_maps = region_shares(days, start, end)
     return BodyMapData(start=start, end=end, shares=shares, days_with_map=n_maps,
                        summary=body_map_summary(shares, n_maps),
-                       title=f"Where it hurt, {day_label(start, year=True)} to {day_label(end, year=True)}")
+                       title=_("Where it hurt, {start} to {end}").format(start=day_label(start, year=True),
+                                                                         end=day_label(end, year=True)))

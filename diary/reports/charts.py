@@ -16,6 +16,7 @@ from matplotlib.patches import Patch
 from diary.domain.days import DayValues
 from diary.domain.goals import Goal, Rating
 from diary.domain.questionnaires import Response
+from diary.i18n import _, words
 from diary.reports.body_heatmap import body_heatmap, render_body_map
 from diary.reports.chart_data import (
     ActivityData, BodyMapData, Chart, ChartData, GoalsData, Phq15Data, SymptomData, activity_data,
@@ -50,13 +51,13 @@ def draw_symptom(ax: Axes, th: Theme, data: SymptomData) -> list:
     ax.set_yticks(range(0, 11, 2))
     set_date_axis(ax, data.start, data.end)
     if not inside:
-        empty_note(ax, th, f"No {data.measure} ratings in this period")
+        empty_note(ax, th, _("No {measure} ratings in this period").format(measure=words.measure(data.measure).lower()))
     handles = [Line2D([], [], color=colour, marker="o", linestyle="", markersize=3.5, alpha=0.6, markeredgewidth=0),
                Line2D([], [], color=colour, linewidth=2)]
-    labels = [f"Daily {data.measure}", "7-day average"]
+    labels = [_("Daily {measure}").format(measure=words.measure(data.measure).lower()), _("7-day average")]
     if runs:
         handles.append(Patch(facecolor=th.flare))
-        labels.append("Flare")
+        labels.append(_("Flare"))
     return [handles, labels]
 
 
@@ -99,16 +100,16 @@ def draw_activity(ax: Axes, th: Theme, data: ActivityData) -> list:
         heights = [getattr(w, part) for w in weeks]
         bars[part] = ax.bar(x, heights, width=5.6, bottom=bottom, color=th.measure[part], linewidth=0)
         bottom = [b + h for b, h in zip(bottom, heights)]
-    handles, labels = [bars[p] for p in ACTIVITY_PARTS], [p.capitalize() for p in ACTIVITY_PARTS]
+    handles, labels = [bars[p] for p in ACTIVITY_PARTS], [words.intensity(p) for p in ACTIVITY_PARTS]
     if dose:
         ax.axhline(dose.minutes, color=th.text, linewidth=1.2, linestyle=DASH)
         handles.append(Line2D([], [], color=th.text, linewidth=1.2, linestyle=DASH))
-        labels.append("Plan")
+        labels.append(_("Plan"))
     ax.set_ylim(0, max([*bottom, dose.minutes if dose else 0, 30]) * 1.08)
     set_date_axis(ax, data.start, data.end)
     ax.set_xlim(min(x[0] - 3.5, data.start.toordinal() - 0.6), max(x[-1] + 3.5, data.end.toordinal() + 0.6))
     if not any(w.days_reported for w in weeks):
-        empty_note(ax, th, "No activity logged in this period")
+        empty_note(ax, th, _("No activity logged in this period"))
     return [handles, labels]
 
 
@@ -118,7 +119,7 @@ def render_activity(data: ActivityData, dark: bool = False) -> Chart:
     margins(fig, left=0.56)
     ax = fig.add_subplot()
     handles, labels = draw_activity(ax, th, data)
-    ax.set_ylabel("min / week", fontsize=TICK_PT, color=th.muted, labelpad=2)
+    ax.set_ylabel(_("min / week"), fontsize=TICK_PT, color=th.muted, labelpad=2)
     legend(ax, th, handles, labels, ncol=len(handles))
     return Chart(to_png(fig), data.summary, data.title, data)
 
@@ -139,7 +140,7 @@ def draw_phq15(ax: Axes, th: Theme, data: Phq15Data, *, band_labels: bool = True
     for i, band in enumerate(data.bands):
         ax.axhspan(band.low, band.high, color=th.grid if i % 2 else th.face, linewidth=0, zorder=0)
         if band_labels:
-            ax.text(1.02, (band.low + band.high) / 2, band.name.replace("_", " "),
+            ax.text(1.02, (band.low + band.high) / 2, words.band(band.name),
                     transform=ax.get_yaxis_transform(), va="center", fontsize=TICK_PT, color=th.muted,
                     parse_math=False)
     ax.plot([d.toordinal() for d, _ in data.points], [total for _, total in data.points], color=th.series[0],
@@ -156,7 +157,7 @@ def render_phq15(data: Phq15Data, dark: bool = False) -> Chart:
     ax = fig.add_subplot()
     draw_phq15(ax, th, data)
     if not data.points:
-        empty_note(ax, th, "No PHQ-15 in this period")
+        empty_note(ax, th, _("No PHQ-15 in this period"))
     return Chart(to_png(fig), data.summary, data.title, data)
 
 
@@ -185,7 +186,7 @@ def draw_goals(ax: Axes, th: Theme, data: GoalsData, *, max_goals: int = MAX_GOA
     set_date_axis(ax, data.start, data.end)
     if data.t_scores:
         handles.append(_draw_t_scores(ax, th, data))
-        labels.append("T-score (right axis)")
+        labels.append(_("T-score (right axis)"))
     return [handles, labels]
 
 
@@ -216,8 +217,8 @@ def render_goals(data: GoalsData, dark: bool = False) -> Chart:
     handles, labels = draw_goals(ax, th, data)
     if handles:
         legend(ax, th, handles, labels, ncol=1, size=TICK_PT)
-    if data.summary.startswith("No "):
-        empty_note(ax, th, "No goal ratings in this period")
+    if not data.t_scores:
+        empty_note(ax, th, _("No goal ratings in this period"))
     return Chart(to_png(fig), data.summary, data.title, data)
 
 

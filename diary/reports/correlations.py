@@ -25,6 +25,8 @@ from datetime import timedelta
 from typing import Callable, Literal, Sequence
 
 from diary.domain.days import DayValues
+from diary.domain.marks import N_
+from diary.i18n import _
 from diary.reports.series import active_minutes
 
 MIN_PAIRS = 14
@@ -35,15 +37,19 @@ X_VARIABLES: dict[str, Callable[[DayValues], float | None]] = {
     "activity": active_minutes,
 }
 Y_VARIABLES = ("pain", "fatigue")
-# (x, lag) → (the sentence's opening, the noun and time for "no clear link").
+# (x, lag) → (the sentence's opening, the noun and time for "no clear link"): English source messages, read
+# in the current language when the sentence is made.
 _WORDS = {
-    ("stress", 0): ("On days with more stress", "stress", "on the same day"),
-    ("stress", 1): ("On days after more stress", "stress", "the next day"),
-    ("activity", 0): ("On days with more activity", "activity", "on the same day"),
-    ("activity", 1): ("On days after more activity", "activity", "the next day"),
-    ("sleep_quality", 0): ("On days after a better night's sleep", "how well you slept", "the next day"),
-    ("sleep_quality", 1): ("Two days after a better night's sleep", "how well you slept", "two days later"),
+    ("stress", 0): (N_("On days with more stress"), N_("stress"), N_("on the same day")),
+    ("stress", 1): (N_("On days after more stress"), N_("stress"), N_("the next day")),
+    ("activity", 0): (N_("On days with more activity"), N_("activity"), N_("on the same day")),
+    ("activity", 1): (N_("On days after more activity"), N_("activity"), N_("the next day")),
+    ("sleep_quality", 0): (N_("On days after a better night's sleep"), N_("how well you slept"), N_("the next day")),
+    ("sleep_quality", 1): (N_("Two days after a better night's sleep"), N_("how well you slept"),
+                           N_("two days later")),
 }
+_Y_WORDS = {"pain": N_("pain"), "fatigue": N_("fatigue")}
+_AMOUNTS = {"small": N_("a little"), "moderate": N_("noticeably"), "strong": N_("much")}
 Strength = Literal["negligible", "small", "moderate", "strong"]
 
 
@@ -126,14 +132,15 @@ def paired(days: Sequence[DayValues], x: str, y: str, lag: int) -> tuple[list[fl
 
 def sentence(x: str, y: str, lag: int, rho: float, n: int, ci: tuple[float, float]) -> str:
     """The plain-language sentence for one association."""
-    opening, noun, when = _WORDS[(x, lag)]
-    size = strength(rho)
+    opening, noun, when = (_(part) for part in _WORDS[(x, lag)])
+    size, measure = strength(rho), _(_Y_WORDS[y])
     if size == "negligible":
-        return f"There was no clear link between {noun} and your {y} {when} (n = {n})."
-    amount = {"small": "a little", "moderate": "noticeably", "strong": "much"}[size]
-    direction = "higher" if rho > 0 else "lower"
-    chance = ", but this may be chance" if ci[0] <= 0 <= ci[1] else ""
-    return f"{opening}, your {y} was on average {amount} {direction}{chance} (n = {n})."
+        return _("There was no clear link between {noun} and your {y} {when} (n = {n}).").format(
+            noun=noun, y=measure, when=when, n=n)
+    direction = _("higher") if rho > 0 else _("lower")
+    chance = _(", but this may be chance") if ci[0] <= 0 <= ci[1] else ""
+    return _("{opening}, your {y} was on average {amount} {direction}{chance} (n = {n}).").format(
+        opening=opening, y=measure, amount=_(_AMOUNTS[size]), direction=direction, chance=chance, n=n)
 
 
 def associations(days: Sequence[DayValues]) -> list[Association]:

@@ -20,13 +20,16 @@ from diary.domain.days import DayValues
 from diary.domain.goal_progress import t_score
 from diary.domain.goals import Goal, Rating
 from diary.domain.instruments import Score
-from diary.domain.numbers import one_decimal, round_half_up  # noqa: F401 - one_decimal: charts import it here
+from diary.domain.marks import N_
+from diary.domain.numbers import round_half_up  # noqa: F401 - reports import it here
 from diary.domain.plans import Activity, Intensity, week_start
 from diary.domain.questionnaires import Response, completed  # noqa: F401 - completed: reports import it here
 from diary.domain.regions import REGIONS
+from diary.i18n import _, ngettext
+from diary.i18n.formats import day_month, day_month_year, one_decimal  # noqa: F401 - one_decimal: charts import it here
 
 Measure = Literal["pain", "fatigue", "stress"]
-MEASURE_NAMES: dict[str, str] = {"pain": "Pain", "fatigue": "Fatigue", "stress": "Stress"}
+MEASURE_NAMES: dict[str, str] = {"pain": N_("Pain"), "fatigue": N_("Fatigue"), "stress": N_("Stress")}  # _() to show
 ROLLING_DAYS, ROLLING_MIN_DAYS = 7, 4
 Period = str  # "4w", "3m", "1y" or "all" on screens; any "<N>w" (weeks) from the command line
 
@@ -69,22 +72,17 @@ def n_days(start: date, end: date) -> int:
 def span_words(start: date, end: date) -> str:
     """The period's length in words: "4 weeks", "3 months", "12 months", else "45 days"."""
     n = n_days(start, end)
-    if n == 1:
-        return "1 day"
     if n % 7 == 0 and n <= 84:
-        return "1 week" if n == 7 else f"{n // 7} weeks"
-    if 89 <= n <= 92:
-        return "3 months"
-    if 181 <= n <= 184:
-        return "6 months"
-    if n in (365, 366):
-        return "12 months"
-    return f"{n} days"
+        return ngettext("{n} week", "{n} weeks", n // 7).format(n=n // 7)
+    months = 3 if 89 <= n <= 92 else 6 if 181 <= n <= 184 else 12 if n in (365, 366) else None
+    if months:
+        return ngettext("{n} month", "{n} months", months).format(n=months)
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 def day_label(day: date, *, year: bool = False) -> str:
-    """"3 Mar" (or "3 Mar 2026"): short, unambiguous in every locale, no leading zero."""
-    return f"{day.day} {day:%b}" + (f" {day.year}" if year else "")
+    """"3 Mar" (or "3 Mar 2026"; "3 mars 2026" in Swedish): short, unambiguous, no leading zero."""
+    return day_month_year(day) if year else day_month(day)
 
 
 def by_day(days: Iterable[DayValues]) -> dict[date, DayValues]:
@@ -192,17 +190,18 @@ class PlanDose:
     @property
     def short(self) -> str:
         """"90 min moderate+", for chart titles."""
-        kind = {Intensity.LIGHT: "any intensity", Intensity.MODERATE: "moderate+", Intensity.VIGOROUS: "vigorous"}
-        return f"{self.minutes} min {kind[self.lowest]}"
+        kind = {Intensity.LIGHT: _("{minutes} min any intensity"), Intensity.MODERATE: _("{minutes} min moderate+"),
+                Intensity.VIGOROUS: _("{minutes} min vigorous")}
+        return kind[self.lowest].format(minutes=self.minutes)
 
     @property
     def words(self) -> str:
         """"90 minutes of moderate or harder activity"; "60 minutes of activity" when light counts."""
         if self.lowest is Intensity.LIGHT:
-            return f"{self.minutes} minutes of activity"
+            return _("{minutes} minutes of activity").format(minutes=self.minutes)
         if self.lowest is Intensity.VIGOROUS:
-            return f"{self.minutes} minutes of vigorous activity"
-        return f"{self.minutes} minutes of moderate or harder activity"
+            return _("{minutes} minutes of vigorous activity").format(minutes=self.minutes)
+        return _("{minutes} minutes of moderate or harder activity").format(minutes=self.minutes)
 
 
 def plan_dose(activities: Iterable[Activity]) -> PlanDose | None:

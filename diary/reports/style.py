@@ -18,6 +18,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from diary.reports.chart_data import Chart  # noqa: F401 - where it was defined before chart_data
+from diary.i18n.formats import day_month, month
 from diary.reports.series import n_days
 
 OKABE_ITO = {
@@ -99,12 +100,13 @@ def legend(ax: Axes, th: Theme, handles, labels, *, ncol: int, size: float = TIC
 
 
 def date_ticks(start: date, end: date) -> tuple[list[int], list[str]]:
-    """Tick positions (date ordinals) and labels suited to the period's length."""
+    """Tick positions (date ordinals) and labels suited to the period's length, in the current language
+    ("3 Mar" / "3 mars"; "Jan 2027" / "jan. 2027"); weeks start on Monday in both."""
     length = n_days(start, end)
     if length <= 45:  # Mondays, "3 Mar"
         days = [start + timedelta(days=i) for i in range(length) if (start + timedelta(days=i)).weekday() == 0]
         step = 1 if length <= 31 else 2
-        return [d.toordinal() for d in days[::step]], [f"{d.day} {d:%b}" for d in days[::step]]
+        return [d.toordinal() for d in days[::step]], [day_month(d) for d in days[::step]]
     months, first = [], date(start.year, start.month, 1)
     while first <= end:
         if first >= start:
@@ -112,7 +114,7 @@ def date_ticks(start: date, end: date) -> tuple[list[int], list[str]]:
         first = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
     step = 1 if length <= 200 else 2 if length <= 400 else max(1, len(months) // 6)
     months = months[::step]
-    labels = [f"{d:%b}" + (f" {d.year}" if d.month == 1 or i == 0 else "") for i, d in enumerate(months)]
+    labels = [month(d, year=d.month == 1 or i == 0) for i, d in enumerate(months)]
     return [d.toordinal() for d in months], labels
 
 

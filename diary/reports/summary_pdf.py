@@ -5,7 +5,9 @@ of pain, fatigue and stress (7-day means, flare days shaded) and of weekly activ
 questionnaire scores with bands and the change since the first (baseline) result; flags; the clearest
 associations; and the patient's notes, only when the patient chose to share them.
 
-Text is real PDF text (TrueType, searchable and copyable), never pictures of text. Everything that came
+It is written in the current language (diary.i18n: `diary report --lang sv`, or the app's language when made
+there). Text is real PDF text (TrueType, the font embedded, so "å", "ä" and "ö" are searchable and copyable),
+never pictures of text. Everything that came
 from a person (goal titles, notes, labels) is drawn with maths parsing off, so "$" or "\\" print as they
 are; a PDF has no markup to inject, and nothing is interpreted.
 """
@@ -30,6 +32,10 @@ from diary.domain.goals import Goal, GoalType, Rater
 from diary.domain.instruments import INSTRUMENTS, Score
 from diary.domain.patient_record import PatientRecord
 from diary.domain.regions import generalized_pain
+from diary.domain.marks import N_
+from diary.domain.numbers import round_half_up
+from diary.i18n import _, ngettext, pgettext, words
+from diary.i18n.formats import percent
 from diary.reports.chart_data import activity_data, score_text
 from diary.reports.charts import draw_activity
 from diary.reports.correlations import Association, associations
@@ -46,11 +52,13 @@ LINE_IN = 0.165  # one 8.5 pt line with leading
 WRAP_CHARS = 118  # about a full line of 8.5 pt DejaVu Sans across the text width
 MAX_NOTES = 8
 MAX_GOALS = 10
-TREND_WORDS = {"improving": "improving", "worsening": "worse", "no_change": "no change"}
+ITEM9 = "item9_positive"
+TREND_WORDS = {"improving": N_("improving"), "worsening": N_("worse"), "no_change": N_("no change")}
 FLAG_WORDS = {
-    "item9_positive": "PHQ-9 item 9 (thoughts of death or self-harm) answered above 0 on {day}: follow the risk pathway.",
-    "screen_positive": "{name} {score} on {day}: at or above the usual screening cut-off of 10.",
-    "three_or_more_a_lot": "PHQ-15 on {day}: 3 or more symptoms 'bothered a lot'.",
+    ITEM9: N_("PHQ-9 item 9 (thoughts of death or self-harm) answered above 0 on {day}: follow the risk "
+                         "pathway."),
+    "screen_positive": N_("{name} {score} on {day}: at or above the usual screening cut-off of 10."),
+    "three_or_more_a_lot": N_("PHQ-15 on {day}: 3 or more symptoms 'bothered a lot'."),
 }
 # matplotlib reads the PDF font type from the global rcParams while saving; TrueType (42) keeps text
 # searchable as whole words. The lock keeps two threads from interleaving their temporary settings.
@@ -100,6 +108,12 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def _category_short(value: str) -> str:
+    """A rating's category in one word, for the goals table ("fully", "partially", "not")."""
+    return {"fully": pgettext("attained", "fully"), "partially": pgettext("attained", "partially"),
+            "not": pgettext("attained", "not")}[value]
+
+
 def _ordered_goals(goals: list[Goal]) -> list[Goal]:
     """Each main goal followed by its steps; steps of a missing main goal at the end."""
     mains = [g for g in goals if g.type is GoalType.MAIN]
@@ -110,37 +124,43 @@ def _ordered_goals(goals: list[Goal]) -> list[Goal]:
 
 
 def _goals(page: _Page, record: PatientRecord, start: date, end: date) -> None:
-    page.heading("Goals")
+    page.heading(_("Goals"))
     goals, ratings = list(record.goals), [r for r in record.ratings if r.rated_on <= end]
     if not goals:
-        page.lines(["No goals agreed yet."])
+        page.lines([_("No goals agreed yet.")])
         return
     xs = [LEFT, LEFT + 3.65, LEFT + 5.75, LEFT + 6.6]
-    page.columns(["Goal", "Latest rating", "Trend", "Status"], xs, weight="bold", size=SMALL_PT)
+    page.columns([_("Goal"), _("Latest rating"), _("Trend"), _("Status")], xs, weight="bold", size=SMALL_PT)
     ordered = _ordered_goals(goals)
     for goal in ordered[:MAX_GOALS]:
         last = latest(goal, ratings)
         if last is None:
-            rating = "not rated yet"
+            rating = _("not rated yet")
         else:
             level = f"{last.level:+d}, " if last.level is not None else ""
-            rater = "physio" if last.rater is Rater.PHYSIOTHERAPIST else "patient"
-            rating = f"{level}{last.category.value} ({day_label(last.rated_on)}, {rater})"
+            rater = words.rater(Rater.PHYSIOTHERAPIST.value if last.rater is Rater.PHYSIOTHERAPIST else "patient")
+            rating = f"{level}{_category_short(last.category.value)} ({day_label(last.rated_on)}, {rater})"
         direction = trend(goal, ratings)
         title = _clip(goal.title, 46) if goal.type is GoalType.MAIN else "   ↳ " + _clip(goal.title, 48)
-        page.columns([title, rating, TREND_WORDS[direction.value] if direction else "–",
-                      achievement_status(goal, ratings, today=end)], xs,
+        page.columns([title, rating, _(TREND_WORDS[direction.value]) if direction else "–",
+                      words.status(achievement_status(goal, ratings, today=end))], xs,
                      weight="bold" if goal.type is GoalType.MAIN else "normal")
     if len(ordered) > MAX_GOALS:
-        page.lines([f"… and {len(ordered) - MAX_GOALS} more goals (all of them count in the T-score)."], size=SMALL_PT)
+        more = len(ordered) - MAX_GOALS
+        page.lines([ngettext("… and {n} more goal (all of them count in the T-score).",
+                             "… and {n} more goals (all of them count in the T-score).", more).format(n=more)],
+                   size=SMALL_PT)
     now, before = t_score(goals, ratings, at=end), t_score(goals, ratings, at=start)
     if now is None:
-        line = "Goal T-score: no rated goals yet."
+        line = _("Goal T-score: no rated goals yet.")
     elif before is None or before == now:
-        line = f"Goal T-score {one_decimal(now)} (50 = every goal at its expected level)."
+        line = _("Goal T-score {value} (50 = every goal at its expected level).").format(value=one_decimal(now))
     else:
-        line = f"Goal T-score {one_decimal(now)}, {'up' if now > before else 'down'} from {one_decimal(before)} " \
-               f"at the start of the period (50 = every goal at its expected level)."
+        template = (_("Goal T-score {value}, up from {before} at the start of the period (50 = every goal at its "
+                      "expected level).") if now > before else
+                    _("Goal T-score {value}, down from {before} at the start of the period (50 = every goal at its "
+                      "expected level)."))
+        line = template.format(value=one_decimal(now), before=one_decimal(before))
     page.y += 0.04
     page.lines([line])
 
@@ -157,14 +177,14 @@ def _draw_symptoms(ax, days, start: date, end: date) -> None:
         (h,) = ax.plot([d.toordinal() for d, _ in line], [float("nan") if v is None else v for _, v in line],
                        color=th.measure[measure], linewidth=1.6, linestyle=style)
         handles.append(h)
-        labels.append(measure.capitalize())
+        labels.append(words.measure(measure))
     if runs:
         handles.append(Patch(facecolor=th.flare))
-        labels.append("Flare")
+        labels.append(_("Flare"))
     ax.set_ylim(0, 10)
     ax.set_yticks(range(0, 11, 2))
     set_date_axis(ax, start, end)
-    ax.set_title("Pain, fatigue, stress (0–10, 7-day mean)", fontsize=SMALL_PT + 0.5, color=th.text, loc="left",
+    ax.set_title(_("Pain, fatigue, stress (0–10, 7-day mean)"), fontsize=SMALL_PT + 0.5, color=th.text, loc="left",
                  pad=16)
     leg = ax.legend(handles, labels, ncol=len(handles), frameon=False, fontsize=SMALL_PT, loc="lower left",
                     bbox_to_anchor=(-0.02, 0.98), handlelength=1.8, columnspacing=0.8, handletextpad=0.4)
@@ -186,7 +206,8 @@ def _charts(page: _Page, record: PatientRecord, days, start: date, end: date) ->
     dose = plan_dose(record.plan)
     handles, labels = draw_activity(right_ax, LIGHT, activity_data(days, start=start, end=end, dose=dose))
     right_ax.tick_params(labelsize=SMALL_PT)
-    right_ax.set_title("Activity, minutes per week" + (f" (plan: {dose.short})" if dose else ""),
+    right_ax.set_title(_("Activity, minutes per week (plan: {plan})").format(plan=dose.short) if dose
+                       else _("Activity, minutes per week"),
                        fontsize=SMALL_PT + 0.5, color=LIGHT.text, loc="left", pad=16)
     leg = right_ax.legend(handles, labels, ncol=len(handles), frameon=False, fontsize=SMALL_PT, loc="lower left",
                           bbox_to_anchor=(-0.02, 0.98), handlelength=1.4, columnspacing=0.8, handletextpad=0.4)
@@ -216,22 +237,23 @@ def _questionnaire_rows(record: PatientRecord, end: date) -> list[_Row]:
 
 
 def _band(score: Score) -> str:
-    return (score.band or "–").replace("_", " ")
+    return words.band(score.band) or "–"
 
 
 def _questionnaires(page: _Page, record: PatientRecord, end: date) -> None:
-    page.heading("Questionnaires")
+    page.heading(_("Questionnaires"))
     rows = _questionnaire_rows(record, end)
     if not rows:
-        page.lines(["No questionnaire results yet."])
+        page.lines([_("No questionnaire results yet.")])
         return
     xs = [LEFT, LEFT + 0.9, LEFT + 2.35, LEFT + 3.6, LEFT + 6.05]
-    page.columns(["Instrument", "Latest", "Band", "Baseline (first)", "Change"], xs, weight="bold", size=SMALL_PT)
+    page.columns([_("Instrument"), _("Latest"), _("Band"), _("Baseline (first)"), _("Change")], xs, weight="bold",
+                 size=SMALL_PT)
     for row in rows:
         same = row.latest_day == row.baseline_day
-        change = round(row.latest.total - row.baseline.total, 2)
-        change_text = "–" if same else ("no change" if change == 0 else f"{'+' if change > 0 else '−'}"
-                                                                        f"{score_text(abs(change))}")
+        change = round_half_up(row.latest.total - row.baseline.total, 2)
+        change_text = "–" if same else (_("no change") if change == 0 else f"{'+' if change > 0 else '−'}"
+                                                                           f"{score_text(abs(change))}")
         page.columns([row.name, f"{score_text(row.latest.total)} ({day_label(row.latest_day, year=True)})",
                       _band(row.latest),
                       "–" if same else f"{score_text(row.baseline.total)} {_band(row.baseline)} "
@@ -246,25 +268,30 @@ def _flags(record: PatientRecord, days, start: date, end: date) -> list[str]:
         if response.completed_at is None or result is None or not start <= response.completed_at.date() <= end:
             continue
         if "item9_positive" in result.flags:
-            flags.append(FLAG_WORDS["item9_positive"].format(day=day_label(response.completed_at.date(), year=True)))
+            item9 = FLAG_WORDS[ITEM9]
+            flags.append(_(item9).format(day=day_label(response.completed_at.date(), year=True)))
     for row in _questionnaire_rows(record, end):
         if row.latest_day < start:
             continue
         for flag in sorted(row.latest.flags - {"item9_positive"}):
             if flag in FLAG_WORDS:
-                flags.append(FLAG_WORDS[flag].format(name=row.name, score=score_text(row.latest.total),
+                flags.append(_(FLAG_WORDS[flag]).format(name=row.name, score=score_text(row.latest.total),
                                                      day=day_label(row.latest_day, year=True)))
     inside = [d for d in days if start <= d.day <= end]
     logged = sum(d.logged for d in inside)
     flare = sum(n for _, n in flare_runs(days, start, end))
-    flags.append(f"Diary kept on {logged} of {n_days(start, end)} days; {flare} flare "
-                 f"{'day' if flare == 1 else 'days'}.")
+    flags.append(_("Diary kept on {logged} of {days} days; {flares}.").format(
+        logged=logged, days=n_days(start, end),
+        flares=ngettext("{n} flare day", "{n} flare days", flare).format(n=flare)))
     maps = [d.regions for d in inside if d.regions is not None]
     if maps:
         share = sum(generalized_pain(m) for m in maps) / len(maps)
         wpi = sum(len(m) for m in maps) / len(maps)
-        flags.append(f"Pain locations: on average {one_decimal(wpi)} of 19 regions; generalized pain (2016 rule) "
-                     f"on {round(share * 100)}% of the {len(maps)} days with a body map.")
+        flags.append(ngettext("Pain locations: on average {wpi} of 19 regions; generalized pain (2016 rule) on "
+                              "{share} of the {n} day with a body map.",
+                              "Pain locations: on average {wpi} of 19 regions; generalized pain (2016 rule) on "
+                              "{share} of the {n} days with a body map.", len(maps)).format(
+            wpi=one_decimal(wpi), share=percent(share), n=len(maps)))
     return flags
 
 
@@ -298,40 +325,44 @@ def clinician_pdf(record: PatientRecord, *, today: date, start: date, end: date 
     fig = Figure(figsize=A4_IN, facecolor="white")
     FigureCanvasPdf(fig)
     page = _Page(fig)
-    who = record.label or "Patient's own diary"
-    page.text("Symptom diary summary", size=TITLE_PT, weight="bold", advance=0.3)
-    page.text(f"{who}  ·  {day_label(start, year=True)} to {day_label(end, year=True)} "
-              f"({span_words(start, end)})", size=HEAD_PT, advance=0.22)
+    who = record.label or _("Patient's own diary")
+    title = _("Symptom diary summary")
+    page.text(title, size=TITLE_PT, weight="bold", advance=0.3)
+    page.text(_("{who}  ·  {start} to {end} ({span})").format(
+        who=who, start=day_label(start, year=True), end=day_label(end, year=True), span=span_words(start, end)),
+        size=HEAD_PT, advance=0.22)
     since = first_day(record)
-    extra = f"Diary started {day_label(since, year=True)}. " if since else ""
-    page.text(f"{extra}Self-reported data; associations below are not causes.", size=SMALL_PT,
+    extra = _("Diary started {day}. ").format(day=day_label(since, year=True)) if since else ""
+    page.text(extra + _("Self-reported data; associations below are not causes."), size=SMALL_PT,
               color=LIGHT.muted, advance=0.12)
     _goals(page, record, start, end)
     _charts(page, record, days, start, end)
     _questionnaires(page, record, end)
-    page.heading("Flags")
+    page.heading(_("Flags"))
     for flag in _flags(record, days, start, end):
         page.wrapped(flag, prefix="•  ")
     clear = _clear(tuple(associations([d for d in days if start <= d.day <= end])))
     if clear:
-        page.heading("Associations in this period (Spearman, 95% interval)")
+        page.heading(_("Associations in this period (Spearman, 95% interval)"))
         for a in clear:
-            page.wrapped(f"{a.sentence[:-1]}; rho {_signed(a.rho)} ({_signed(a.ci_low)} to {_signed(a.ci_high)}).",
-                         prefix="•  ")
+            page.wrapped(_("{sentence}; rho {rho} ({low} to {high}).").format(
+                sentence=a.sentence[:-1], rho=_signed(a.rho), low=_signed(a.ci_low), high=_signed(a.ci_high)),
+                prefix="•  ")
     if record.notes_included:
         notes = _notes(record, days, start, end)
         if notes:
-            page.heading("Notes the patient shared (latest first)")
+            page.heading(_("Notes the patient shared (latest first)"))
             for day, note in notes:
                 if page.y > A4_IN[1] - 0.9:
                     break
                 page.wrapped(_clip(" ".join(note.split()), 240), prefix=f"{day_label(day)}:  ", size=SMALL_PT,
                              width=int(WRAP_CHARS * BODY_PT / SMALL_PT))
     made = generated_at.strftime("%Y-%m-%d %H:%M") if generated_at else today.isoformat()
-    fig.text(LEFT / A4_IN[0], 0.35 / A4_IN[1], f"Made {made} with diary {__version__}. One page; details in the app.",
+    fig.text(LEFT / A4_IN[0], 0.35 / A4_IN[1],
+             _("Made {when} with diary {version}. One page; details in the app.").format(when=made, version=__version__),
              fontsize=SMALL_PT - 0.5, color=LIGHT.muted, parse_math=False)
     buffer = io.BytesIO()
     with _SAVE_LOCK, matplotlib.rc_context({"pdf.fonttype": 42}):
-        fig.savefig(buffer, format="pdf", metadata={"Title": "Symptom diary summary", "Creator": f"diary {__version__}",
+        fig.savefig(buffer, format="pdf", metadata={"Title": title, "Creator": f"diary {__version__}",
                                                     "Producer": None, "CreationDate": None})
     return buffer.getvalue()

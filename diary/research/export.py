@@ -23,7 +23,7 @@ from diary.research import codebook
 from diary.research.cells import CsvTable
 from diary.research.fhir import patient_bundle
 from diary.research.pseudonyms import shift_weeks, study_id
-from diary.research.readme import readme_text
+from diary.research.readme import READMES, readme_text
 from diary.research.sinks import DataSetFolder, describe_os_error
 from diary.research.tables import (
     TUPLE_COLUMNS, Deidentified, checkin_rows, daily_rows, goal_rows, questionnaire_rows, rating_rows,
@@ -135,7 +135,8 @@ def _export(records: Iterable[PatientRecord], out: Path, *, options: ResearchOpt
         table.write_many(codebook.codebook_rows(options.include_notes, instruments))
         table.flush()
         folder.close(book)
-        folder.write_text("README.md", readme_text(summary, options, today=today))
+        for language, name in READMES.items():
+            folder.write_text(name, readme_text(summary, options, today=today, language=language))
         summary.files = sorted(folder.files)
         folder.finish()
     except OSError as exc:

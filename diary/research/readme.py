@@ -1,4 +1,6 @@
-"""The data set's README: what is in it, how it was de-identified, and how to read it."""
+"""The data set's README: what is in it, how it was de-identified, and how to read it; in English (README.md)
+and in Swedish (README.sv.md). Each paragraph is a message of the catalogs (English source), written out
+in the language asked for; file, column and option names stay as they are in both."""
 
 from __future__ import annotations
 
@@ -6,6 +8,9 @@ import hashlib
 from datetime import date
 
 from diary import __version__
+from diary.i18n import _, in_language, ngettext
+
+READMES = {"en": "README.md", "sv": "README.sv.md"}
 
 
 def _fingerprint(key: object) -> str:
@@ -13,70 +18,88 @@ def _fingerprint(key: object) -> str:
     return hashlib.sha256(bytes(key)).hexdigest()
 
 
-def readme_text(summary, options, *, today: date) -> str:
-    rows = "\n".join(f"| `{name}` | {n:,} |" for name, n in summary.rows.items())
-    shift = ("Each patient's dates are shifted back by the same whole number of weeks (1 to 52, a different "
-             "number per patient, derived from the clinic's key), so intervals and weekdays are kept but calendar "
-             "dates are not real." if options.date_shift else
-             "Dates are real calendar dates (the export was made without --date-shift).")
-    notes = ("Free-text notes and rating comments are included (the export was made with --include-notes); "
-             "review them before sharing further." if options.include_notes else
-             "Free-text notes and rating comments were left out.")
-    fhir = ("`fhir/<study_id>.json`: one FHIR R4 Bundle (type collection) per patient: Patient (study id only), "
-            "Goals (PCO GAS profile, goal-relationship milestone links), GAS rating Observations, pain "
-            "Observations (LOINC 72514-3, one per painful body region with bodySite), QuestionnaireResponses "
-            "and their score Observations (derivedFrom)." if options.fhir else "No FHIR bundles were written.")
+def readme_text(summary, options, *, today: date, language: str = "en") -> str:
+    """The README in `language` ("en": README.md, "sv": README.sv.md)."""
+    with in_language(language):
+        return _readme(summary, options, today=today, language=language)
+
+
+def _choices(options) -> dict[str, str]:
+    shift = (_("Each patient's dates are shifted back by the same whole number of weeks (1 to 52, a different "
+               "number per patient, derived from the clinic's key), so intervals and weekdays are kept but calendar "
+               "dates are not real.") if options.date_shift else
+             _("Dates are real calendar dates (the export was made without --date-shift)."))
+    notes = (_("Free-text notes and rating comments are included (the export was made with --include-notes); "
+               "review them before sharing further.") if options.include_notes else
+             _("Free-text notes and rating comments were left out."))
+    fhir = (_("`fhir/<study_id>.json`: one FHIR R4 Bundle (type collection) per patient: Patient (study id only), "
+              "Goals (PCO GAS profile, goal-relationship milestone links), GAS rating Observations, pain "
+              "Observations (LOINC 72514-3, one per painful body region with bodySite), QuestionnaireResponses "
+              "and their score Observations (derivedFrom).") if options.fhir else _("No FHIR bundles were written."))
     sealed = ""
     if options.seal_to is not None:
-        sealed = (f"\n## Sealed files\n\nEvery file (this README included) is sealed to the research team's key "
-                  f"with fingerprint `{_fingerprint(options.seal_to)}` and carries the suffix `.sealed`; the "
-                  "format is described in docs/research-export.md of the diary source and in "
-                  "`diary/research/sealing.py`.\n")
+        sealed = "\n## {}\n\n{}\n".format(_("Sealed files"), _(
+            "Every file (this README included) is sealed to the research team's key with fingerprint `{fingerprint}` "
+            "and carries the suffix `.sealed`; the format is described in docs/research-export.md of the diary "
+            "source and in `diary/research/sealing.py`.").format(fingerprint=_fingerprint(options.seal_to)))
+    return {"shift": shift, "notes": notes, "fhir": fhir, "sealed": sealed}
+
+
+def _bullets(*items: str) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def _files_section(summary, choice: dict[str, str]) -> str:
+    rows = "\n".join(f"| `{name}` | {n:,} |" for name, n in summary.rows.items())
+    table = f"| {_('file')} | {_('rows')} |\n|---|---|\n{rows}"
+    return f"## {_('Files')}\n\n{table}\n\n" + _bullets(
+        _("`daily.csv`: one row per patient and calendar day, from the patient's first to last check-in; days "
+          "without a check-in are included with `n_checkins` 0 and every other value empty. A day's values combine "
+          "its check-ins: 0–10 ratings are the mean (2 decimals, half up), minutes are summed, pain regions are the "
+          "union, sleep is from the first check-in that reported it."),
+        _("`checkins.csv`: every check-in as entered."),
+        _("`questionnaires.csv`: one row per completed administration: instrument, version, total, band, subscales "
+          "(`name=value;…`), flags; `questionnaire_items.csv`: its answers, one row per item."),
+        _("`goals.csv`, `goal_ratings.csv`: goals (main and intermediate, with Goal Attainment Scaling levels) and "
+          "every rating; `t_score` is the Kiresuk–Sherman T-score (rho 0.3) of the patient's goals as rated up to "
+          "that day."),
+        _("`trial_outcomes.csv`: per patient and rater basis (any / physiotherapist / patient): main goal fully "
+          "attained and the share of intermediate goals fully attained at the latest review (the CWP trial's "
+          "outcome)."),
+        _("`codebook.csv`: every variable: label (in English, and in Swedish in `label_sv`), type, unit, allowed "
+          "range, missing code, instrument and version. Variable names are the same in both languages."),
+        choice["fhir"])
+
+
+def _reading_section() -> str:
+    return f"## {_('Reading the files')}\n\n" + _bullets(
+        _("UTF-8, comma-separated, one header row; text cells are quoted, numbers, dates and 1/0 booleans are bare."),
+        _('**Missing is an empty cell, never 0.** An empty activity cell means "not reported", not "no activity".'),
+        _('Types are in `codebook.csv`: `integer`, `decimal`, `date` (YYYY-MM-DD), `boolean` (1 = yes, 0 = no), '
+          '`category`, `string`. In pandas: `pd.read_csv(f, dtype={...}, keep_default_na=False, na_values=[""])` '
+          'with `Int64`/`Float64`/`string` dtypes; in R: `read.csv(f, colClasses=..., na.strings="")`.'),
+        _("Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab, CR, LF or "
+          "NUL) start with an added `'`."))
+
+
+def _privacy_section(choice: dict[str, str]) -> str:
+    return f"## {_('De-identification')}\n\n" + _bullets(
+        _("Patients appear only as study ids (`S` + 12 hex digits) computed with HMAC-SHA256 from the patient's "
+          "stable key and a secret salt that stays with the clinic; names and the labels clinicians use are never "
+          "exported. Goals, check-ins and questionnaires are numbered per patient; no internal id is exported."),
+        choice["shift"], choice["notes"],
+        _("Goal titles and GAS level descriptions are free text agreed in the clinic and are included: check them "
+          "before publishing anything derived from them."))
+
+
+def _readme(summary, options, *, today: date, language: str) -> str:
     # With shifted dates the day of the export stays out: the last shifted day of a patient who logged up to
     # that day would give their shift away.
-    made = f"Made by diary {__version__}" if options.date_shift else f"Made {today.isoformat()} by diary {__version__}"
-    return f"""# Symptom diary research data set
-
-{made}: {summary.patients:,} patients.
-
-## Files
-
-| file | rows |
-|---|---|
-{rows}
-
-- `daily.csv`: one row per patient and calendar day, from the patient's first to last check-in; days
-  without a check-in are included with `n_checkins` 0 and every other value empty. A day's values combine
-  its check-ins: 0–10 ratings are the mean (2 decimals, half up), minutes are summed, pain regions are the
-  union, sleep is from the first check-in that reported it.
-- `checkins.csv`: every check-in as entered.
-- `questionnaires.csv`: one row per completed administration: instrument, version, total, band,
-  subscales (`name=value;…`), flags; `questionnaire_items.csv`: its answers, one row per item.
-- `goals.csv`, `goal_ratings.csv`: goals (main and intermediate, with Goal Attainment Scaling levels) and
-  every rating; `t_score` is the Kiresuk–Sherman T-score (rho 0.3) of the patient's goals as rated up to
-  that day.
-- `trial_outcomes.csv`: per patient and rater basis (any / physiotherapist / patient): main goal fully
-  attained and the share of intermediate goals fully attained at the latest review (the CWP trial's outcome).
-- `codebook.csv`: every variable: label, type, unit, allowed range, missing code, instrument and version.
-- {fhir}
-
-## Reading the files
-
-- UTF-8, comma-separated, one header row; text cells are quoted, numbers, dates and 1/0 booleans are bare.
-- **Missing is an empty cell, never 0.** An empty activity cell means "not reported", not "no activity".
-- Types are in `codebook.csv`: `integer`, `decimal`, `date` (YYYY-MM-DD), `boolean` (1 = yes, 0 = no),
-  `category`, `string`. In pandas: `pd.read_csv(f, dtype={{...}}, keep_default_na=False, na_values=[""])`
-  with `Int64`/`Float64`/`string` dtypes; in R: `read.csv(f, colClasses=..., na.strings="")`.
-- Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab, CR, LF or NUL)
-  start with an added `'`.
-
-## De-identification
-
-- Patients appear only as study ids (`S` + 12 hex digits) computed with HMAC-SHA256 from the patient's
-  stable key and a secret salt that stays with the clinic; names and the labels clinicians use are never
-  exported. Goals, check-ins and questionnaires are numbered per patient; no internal id is exported.
-- {shift}
-- {notes}
-- Goal titles and GAS level descriptions are free text agreed in the clinic and are included: check
-  them before publishing anything derived from them.
-{sealed}"""
+    made = (_("Made by diary {version}").format(version=__version__) if options.date_shift else
+            _("Made {day} by diary {version}").format(day=today.isoformat(), version=__version__))
+    patients = ngettext("{n} patient", "{n} patients", summary.patients).format(n=f"{summary.patients:,}")
+    other = "English version: README.md." if language == "sv" else "Svensk version: README.sv.md."
+    choice = _choices(options)
+    return (f"# {_('Symptom diary research data set')}\n\n{made}: {patients}. {other}\n\n"
+            f"{_files_section(summary, choice)}\n\n{_reading_section()}\n\n{_privacy_section(choice)}\n"
+            f"{choice['sealed']}")

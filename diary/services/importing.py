@@ -31,6 +31,7 @@ from diary.exchange.envelope import MAGIC, MAX_FILE_BYTES, PASSPHRASE_LINE, open
 from diary.exchange.errors import SENTENCES, ImportRefused, Refusal
 from diary.exchange.keys import decode_signer_key
 from diary.exchange.opened import WARNING_SENTENCES, OpenedExport, seq_decision
+from diary.i18n import _
 from diary.services.identity import Role, require_role
 from diary.services.keystore import KeyStore
 from diary.services.wire import PASSPHRASE_RECIPIENT, record_from_payload
@@ -72,8 +73,9 @@ class ImportResult:
 
 def describe_period(start: date | None, end: date | None) -> str:
     if start is None:
-        return f"everything up to {end.isoformat()}" if end else "everything"
-    return f"{start.isoformat()} to {end.isoformat()}" if end else f"from {start.isoformat()}"
+        return _("everything up to {end}").format(end=end.isoformat()) if end else _("everything")
+    return (_("{start} to {end}").format(start=start.isoformat(), end=end.isoformat()) if end
+            else _("from {start}").format(start=start.isoformat()))
 
 
 class _PinnedSigners(Mapping):
@@ -170,7 +172,7 @@ class ImportService:
             at=self._clock(), file_sha256=sha, file_size=size, outcome="refused", category=exc.category.value,
             export_id=exc.export_id, seq=exc.seq, signer_fingerprint=exc.signer_fingerprint,
             patient_id=patient.id if patient else None))
-        return ImportResult(name, "refused", SENTENCES[exc.category], category=exc.category.value,
+        return ImportResult(name, "refused", _(SENTENCES[exc.category]), category=exc.category.value,
                             label=patient.label if patient else None, seq=exc.seq, export_id=exc.export_id,
                             where=exc.where)
 
@@ -199,7 +201,7 @@ class ImportService:
             name, outcome, self._sentence(outcome, patient, opened),
             category=outcome if outcome in ("stale", "conflict") else None, label=patient.label, seq=opened.seq,
             export_id=opened.export_id, period_start=payload.period_start, period_end=payload.period_end,
-            warnings=tuple(WARNING_SENTENCES[w] for w in opened.warnings), counts=opened.counts)
+            warnings=tuple(_(WARNING_SENTENCES[w]) for w in opened.warnings), counts=opened.counts)
 
     @staticmethod
     def _held_since(patient: PairedPatient, incoming: date | None) -> date | None:
@@ -213,14 +215,14 @@ class ImportService:
         label, seq = patient.label, opened.seq
         period = describe_period(opened.payload.period_start, opened.payload.period_end)
         return {
-            "imported": f"Imported {label}'s export no. {seq} ({period}).",
-            "updated": f"Updated {label} with a newer export, no. {seq} ({period}).",
-            "already_imported": f"This export of {label} (no. {seq}) was imported before; nothing changed.",
-            "stale": f"This is an older export of {label} (no. {seq}); a newer one (no. {patient.last_seq}) is "
-                     "already imported, so nothing changed.",
-            "conflict": f"This export of {label} has the same number ({seq}) as one already imported but different "
-                        "content, so nothing was changed. Ask the patient to make a new export and send that.",
-        }[outcome]
+            "imported": _("Imported {label}'s export no. {seq} ({period})."),
+            "updated": _("Updated {label} with a newer export, no. {seq} ({period})."),
+            "already_imported": _("This export of {label} (no. {seq}) was imported before; nothing changed."),
+            "stale": _("This is an older export of {label} (no. {seq}); a newer one (no. {last}) is already "
+                       "imported, so nothing changed."),
+            "conflict": _("This export of {label} has the same number ({seq}) as one already imported but different "
+                          "content, so nothing was changed. Ask the patient to make a new export and send that."),
+        }[outcome].format(label=label, seq=seq, period=period, last=patient.last_seq)
 
     def log(self, *, limit: int = 100) -> list[ImportLogEntry]:
         """The latest import attempts, newest first (no content)."""

@@ -105,7 +105,7 @@ GOALS_NONE = N_("The patient has not set any goals yet.")
 T_SCORE = N_("Goal attainment T-score: {value} (50 = as expected)")
 T_SCORE_BY = N_("Patient's ratings: {patient} · Physiotherapists' ratings: {physio}")
 T_SCORE_NONE = N_("Goal attainment T-score: no goal rated yet")
-NOT_AVAILABLE = "–"
+NOT_AVAILABLE = N_("–")
 GOAL_TYPES = {"main": N_("Main goal"), "intermediate": N_("Step towards the main goal")}
 GOAL_LEVELS_HINT = N_("Levels: {levels}")
 RATINGS_NONE = N_("Not rated yet.")
