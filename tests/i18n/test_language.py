@@ -1,0 +1,86 @@
+"""The language in force: text modules that translate on every read (no restart), plural and context
+messages, scoped languages that leave others alone, and the choice from the environment or the browser."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from types import SimpleNamespace
+
+import pytest
+
+from diary.cli import language_asked, main
+from diary.i18n import current_language, environment_language, in_language, system_language, use_language
+from diary.ui import text as T
+from diary.ui.app import device_language
+from diary.ui.clinician import text as CT
+
+
+def test_a_text_constant_reads_in_the_language_of_the_moment():
+    assert T.SAVE == "Save"
+    use_language("sv")
+    assert (T.SAVE, CT.NAV_CASELOAD, T.REGION_NAMES["lower_back"]) == ("Spara", "Patientlista", "Nedre delen av ryggen")
+    use_language("en")
+    assert T.SAVE == "Save"
+
+
+def test_plural_and_context_messages():
+    with in_language("sv"):
+        assert [T.DAY_CHECKINS.format(n=n) for n in (1, 2)] == ["1 registrering", "2 registreringar"]
+        assert (T.THEME_LIGHT, T.LIGHT) == ("Ljust", "Lätt")  # the theme's "Light" is not the activity's
+        assert T.days_and_checkins(1, 3) == "1 dag, 3 registreringar"
+    assert [T.DAY_CHECKINS.format(n=n) for n in (1, 2)] == ["1 check-in", "2 check-ins"]
+
+
+def test_a_scoped_language_stays_in_its_thread():
+    seen = []
+    with in_language("sv"):
+        worker = threading.Thread(target=lambda: seen.append(current_language()))
+        worker.start()
+        worker.join()
+        assert current_language() == "sv"
+    assert seen == ["en"] and current_language() == "en"
+
+
+def test_an_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="sv or en"):
+        use_language("de")
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({"LANG": "sv_SE.UTF-8"}, "sv"), ({"LC_MESSAGES": "sv_FI"}, "sv"), ({"LANGUAGE": "de:sv:en", "LANG": "C"}, "sv"),
+    ({"LC_ALL": "en_GB.UTF-8", "LANG": "sv_SE.UTF-8"}, "en"), ({"LANG": "C.UTF-8"}, None), ({}, None),
+    ({"LANG": "de_DE.UTF-8"}, None),
+])
+def test_the_environment_decides_as_gettext_does(environ, expected):
+    assert environment_language(environ) == expected
+    assert system_language(environ) == (expected or "en")
+
+
+def test_the_browser_s_languages_decide_on_the_web():
+    async def info():
+        return SimpleNamespace(languages=["de-DE", "sv-SE", "en"], language="de-DE")
+
+    web = SimpleNamespace(web=True, get_device_info=info)
+    assert asyncio.run(device_language(web)) == "sv"
+    desktop = SimpleNamespace(web=False)
+    assert asyncio.run(device_language(desktop)) == "en"  # LANG=C.UTF-8 in the tests (tests/conftest.py)
+
+
+def test_cli_messages_follow_lang_and_the_lang_option(tmp_path, capsys, monkeypatch):
+    home = str(tmp_path / "home")
+    assert main(["--home", home, "log", "--pain", "4", "--date", "2020-01-01"]) == 0
+    assert "Saved a check-in for 2020-01-01." in capsys.readouterr().out
+    monkeypatch.setenv("LANG", "sv_SE.UTF-8")
+    assert main(["--home", home, "log", "--pain", "5", "--date", "2020-01-02"]) == 0
+    assert "Sparade en registrering för 2020-01-02." in capsys.readouterr().out
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert main(["--home", home, "--lang", "sv", "log", "--pain", "11"]) == 2
+    assert capsys.readouterr().err.startswith("diary: ")
+    assert language_asked(["--home", "x", "--lang=sv", "info"]) == "sv" and language_asked(["info"]) is None
+
+
+def test_cli_help_is_translated(capsys):
+    with pytest.raises(SystemExit):
+        main(["--lang", "sv", "--help"])
+    assert "språket för meddelanden" in capsys.readouterr().out
