@@ -7,6 +7,13 @@ Rules (shared/reference/instruments.md §2.1):
 - [PROJECT DEFAULT] prorate with ≤3 items missing ([PUB] the DC/TMD manual allows 5).
 - [DEV, Kroenke et al. 2010] 3 or more items at 2 suggests somatoform disorder.
 Items are in the standalone English order; the German PHQ-D order differs, so map by item key.
+
+Swedish: the app ships the English form only and never a wording of its own (issue 18's rule). The official
+Swedish PHQ-15 is one of the PHQ family's translations Pfizer publishes at phqscreeners.com (the PHQ
+statement: no permission is required to reproduce, translate, display or distribute); no public source held
+its full Swedish text for us to check against, so none is shipped.
+A clinic loads the official Swedish text with a wording file ("language": "sv"; diary/domain/wording_files.py);
+until then a Swedish app shows the English form with a one-line note in Swedish.
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ from diary.domain.instruments.common import (
 )
 from diary.domain.instruments.registry import INSTRUMENTS
 from diary.domain.instruments.result import Score
+
+OFFICIAL_SWEDISH = "PHQ-15, Swedish translation of the PHQ family (Pfizer); phqscreeners.com"
 
 INSTRUMENT = INSTRUMENTS["phq15"]
 ITEM4 = 3  # 0-based index of "menstrual problems"

@@ -6,6 +6,15 @@ Rules (shared/reference/instruments.md §2.2):
 - [PROJECT DEFAULT] prorate with ≤2 items missing ([PUB] the DC/TMD manual allows 3).
 - Safety: any non-zero item 9 raises `item9_positive`, also when the total is invalid, because the
   clinic's risk pathway must not depend on the rest of the form being complete.
+
+Swedish: the app ships the English form only and never a wording of its own (issue 18's rule). The official
+Swedish PHQ-9 (translation by Mats Adler, Affektiva mottagningen, Karolinska Universitetssjukhuset
+Huddinge; © Pfizer AB, document dated 2005-12-28) is published with the PHQ translations at
+phqscreeners.com and in SKR's Nationell formulärsamling (1177 formulärhantering). Its notice allows use in
+patient work and research, electronic forms included, and forbids reprinting for sale: no explicit grant to
+redistribute it inside free software, and no copy of it from a source we may reproduce.
+A clinic loads the official Swedish text with a wording file ("language": "sv"; diary/domain/wording_files.py);
+until then a Swedish app shows the English form with a one-line note in Swedish.
 """
 
 from __future__ import annotations
@@ -17,6 +26,9 @@ from diary.domain.instruments.common import (
 )
 from diary.domain.instruments.registry import INSTRUMENTS
 from diary.domain.instruments.result import Score
+
+OFFICIAL_SWEDISH = ("PHQ-9, Swedish translation by Mats Adler (Karolinska Universitetssjukhuset Huddinge), "
+                    "© Pfizer AB 2005; phqscreeners.com; SKR Nationell formulärsamling")
 
 INSTRUMENT = INSTRUMENTS["phq9"]
 SCREEN_CUTOFF = 10

@@ -10,6 +10,15 @@ the logic of CamCOPS rand36.py):
   score is valid when at least one scale is.
 This is not the SF-36 v1 algorithm (non-linear pain and general-health coding, half-rule): the two
 differ on pain and general health, which matters when comparing with trial SF-36 values.
+
+Swedish: the app ships the English form only and never a wording of its own (issue 18's rule). The Swedish
+RAND-36 was translated and culturally adapted by Orwelius L, Nilsson M, Nilsson E, Wenemark M,
+Walfridsson U, Lundström M, Taft C, Palaszewski B, Kristenson M (J Patient Rep Outcomes 2018;2:4,
+doi:10.1186/s41687-018-0030-0; available since 2013; Swedish reference data: J Patient Rep Outcomes
+2021;5:66). RAND's terms cover the English survey (and hold RAND harmless for translations); the terms of
+the Swedish translation are not stated in a source we could read, so it is not shipped.
+A clinic loads the official Swedish text with a wording file ("language": "sv"; diary/domain/wording_files.py);
+until then a Swedish app shows the English form with a one-line note in Swedish.
 """
 
 from __future__ import annotations
@@ -20,6 +29,9 @@ from typing import Any
 from diary.domain.instruments.common import build_score, check_answers, rule_id
 from diary.domain.instruments.registry import INSTRUMENTS
 from diary.domain.instruments.result import Score
+
+OFFICIAL_SWEDISH = ("RAND-36, Swedish version: Orwelius L et al. J Patient Rep Outcomes 2018;2:4, "
+                    "doi:10.1186/s41687-018-0030-0")
 
 INSTRUMENT = INSTRUMENTS["rand36"]
 
