@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from diary.domain.errors import DiaryError
+from diary.domain.marks import N_
 from diary.server_guard import LaunchSecrets, ServerGuard
 
 HOST = "127.0.0.1"
@@ -45,7 +46,7 @@ def write_token_file(path: Path, token: str) -> None:
     try:
         write_atomically(path, f"{token}\n".encode("ascii"), mode=0o600)
     except OSError as exc:
-        raise describe_write_failure(exc, path, what="the token file") from None
+        raise describe_write_failure(exc, path, what=N_("the token file")) from None
 
 
 def forget_token_file(path: Path, token: str) -> None:

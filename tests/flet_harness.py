@@ -29,6 +29,7 @@ Usage::
 
 import asyncio
 import concurrent.futures
+import contextvars
 import dataclasses
 import inspect
 import logging
@@ -149,6 +150,10 @@ class FletHarness:
             ``invoke_method`` calls (default result ``None``).
     """
 
+    # Called with the harness after start and after every action, once the app is idle (the pseudo-locale
+    # run of the screen tests checks the page here: tests/ui/conftest.py).
+    after_action: Optional[Callable[["FletHarness"], None]] = None
+
     def __init__(self, main: Callable, *, width: float = 390, height: float = 844,
                  route: str = "/", platform: str = "android",
                  idle_timeout: float = 5.0, allow_pending: bool = False,
@@ -211,11 +216,27 @@ class FletHarness:
                 await self._dismiss_closed_dialogs(baseline | {me})
             return result
 
-        fut = asyncio.run_coroutine_threadsafe(action(), self._loop)
+        fut = self._submit(action())
         try:
-            return fut.result(timeout=self.idle_timeout + 30)
+            result = fut.result(timeout=self.idle_timeout + 30)
         finally:
             self._raise_on_crash()
+        if settle and self.after_action is not None:
+            self.after_action(self)
+        return result
+
+    def _submit(self, coro) -> concurrent.futures.Future:
+        """run_coroutine_threadsafe in a context of its own: as for a real client, nothing of the test's
+        thread (its context variables, such as a language it reads in) reaches the app's handlers."""
+        future: concurrent.futures.Future = concurrent.futures.Future()
+
+        def start():
+            task = asyncio.ensure_future(coro)
+            task.add_done_callback(lambda t: future.set_exception(t.exception()) if t.exception()
+                                   else future.set_result(t.result()))
+
+        self._loop.call_soon_threadsafe(start, context=contextvars.Context())
+        return future
 
     async def _settle(self, baseline):
         """Wait for tasks started after ``baseline`` and executor jobs to finish."""

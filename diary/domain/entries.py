@@ -13,7 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed, Word, pydantic_sentence
+from diary.domain.marks import N_
 from diary.domain.items import ACTIVITY, ACTIVITY_MAX_MIN, SCALES, SLEEP_HOURS_MAX
 from diary.domain.regions import REGION_SET, region_order
 from diary.domain.text import NOTE_MAX_CHARS, clean_text
@@ -55,7 +56,8 @@ class CheckIn(BaseModel):
         if value is None:
             return None
         if not _is_int(value) or not 0 <= value <= 10:
-            raise ValueError(f"{SCALES[info.field_name]} must be a whole number from 0 to 10 (got {value!r}).")
+            raise ValueError(Sentence("{item} must be a whole number from 0 to 10 (got {value!r}).", item=Word(SCALES[info.field_name]),
+                                      value=value))
         return value
 
     @field_validator(*ACTIVITY, mode="before")
@@ -65,7 +67,8 @@ class CheckIn(BaseModel):
             return None
         if not _is_int(value) or not 0 <= value <= ACTIVITY_MAX_MIN:
             raise ValueError(
-                f"{ACTIVITY[info.field_name]} must be whole minutes from 0 to {ACTIVITY_MAX_MIN} (got {value!r})."
+                Sentence("{item} must be whole minutes from 0 to {most} (got {value!r}).", item=Word(ACTIVITY[info.field_name]),
+                         most=ACTIVITY_MAX_MIN, value=value)
             )
         return value
 
@@ -75,9 +78,10 @@ class CheckIn(BaseModel):
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= SLEEP_HOURS_MAX:
-            raise ValueError(f"Hours slept must be a number from 0 to {SLEEP_HOURS_MAX:g} (got {value!r}).")
+            raise ValueError(Sentence("Hours slept must be a number from 0 to {most:g} (got {value!r}).", most=SLEEP_HOURS_MAX,
+                                      value=value))
         if (value * 4) != int(value * 4):
-            raise ValueError(f"Hours slept must be in quarter hours, like 7 or 7.5 (got {value!r}).")
+            raise ValueError(Sentence("Hours slept must be in quarter hours, like 7 or 7.5 (got {value!r}).", value=value))
         return float(value)
 
     @field_validator("regions", mode="before")
@@ -88,12 +92,12 @@ class CheckIn(BaseModel):
         if isinstance(value, (list, tuple, set, frozenset)):
             value = {region: None for region in value}
         if not isinstance(value, dict):
-            raise ValueError("Pain locations must be a list of body regions.")
+            raise ValueError(Sentence("Pain locations must be a list of body regions."))
         for region, intensity in value.items():
             if region not in REGION_SET:
-                raise ValueError(f"Unknown body region {region!r}; allowed: {', '.join(sorted(REGION_SET))}.")
+                raise ValueError(Sentence("Unknown body region {region!r}; allowed: {names}.", region=region, names=', '.join(sorted(REGION_SET))))
             if intensity is not None and (not _is_int(intensity) or not 0 <= intensity <= 10):
-                raise ValueError(f"Pain in {region} must be a whole number from 0 to 10 (got {intensity!r}).")
+                raise ValueError(Sentence("Pain in {region} must be a whole number from 0 to 10 (got {intensity!r}).", region=region, intensity=intensity))
         return dict(sorted(value.items(), key=lambda item: region_order(item[0])))
 
     @field_validator("note", mode="before")
@@ -102,8 +106,8 @@ class CheckIn(BaseModel):
         if value is None:
             return None
         if not isinstance(value, str):
-            raise ValueError("The note must be text.")
-        text = clean_text(value, field="note", max_chars=NOTE_MAX_CHARS, label="The note")
+            raise ValueError(Sentence("The note must be text."))
+        text = clean_text(value, field="note", max_chars=NOTE_MAX_CHARS, label=N_("The note"))
         return text if text.strip() else None
 
     @field_validator("day", mode="before")
@@ -113,17 +117,18 @@ class CheckIn(BaseModel):
             try:
                 value = date.fromisoformat(value)
             except ValueError:
-                raise ValueError(f"The date {value!r} is not a real date; write it as YYYY-MM-DD.") from None
+                raise ValueError(Sentence("The date {value!r} is not a real date; write it as YYYY-MM-DD.", value=value)) from None
         if isinstance(value, date) and value < EARLIEST_DAY:
-            raise ValueError(f"The date {value.isoformat()} is too long ago; the earliest is {EARLIEST_DAY}.")
+            raise ValueError(Sentence("The date {value} is too long ago; the earliest is {earliest}.", value=value.isoformat(),
+                                      earliest=EARLIEST_DAY))
         return value
 
     @model_validator(mode="after")
     def _consistent(self) -> "CheckIn":
         if self.no_pain and self.regions:
-            raise ValueError("Choose either \"no pain\" or pain locations, not both.")
+            raise ValueError(Sentence('Choose either "no pain" or pain locations, not both.'))
         if not self.has_content():
-            raise ValueError("Nothing to save yet: answer at least one question, mark a flare day or write a note.")
+            raise ValueError(Sentence("Nothing to save yet: answer at least one question, mark a flare day or write a note."))
         return self
 
     def has_content(self) -> bool:
@@ -162,7 +167,7 @@ class CheckIn(BaseModel):
 def _as_failure(exc: ValidationError) -> ValidationFailed:
     error = exc.errors()[0]
     field = str(error["loc"][0]) if error.get("loc") else None
-    message = error["msg"].removeprefix("Value error, ")
+    message = pydantic_sentence(error) or error["msg"].removeprefix("Value error, ")
     if error["type"] == "extra_forbidden":
         message = f"Unknown item {field!r}."
     elif error["type"] not in ("value_error",):

@@ -19,7 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed, Word, pydantic_sentence, word
+from diary.domain.marks import N_
 from diary.domain.text import clean_text
 
 LEVELS = (-2, -1, 0, 1, 2)
@@ -51,17 +52,17 @@ def _text(value: Any, *, field: str, label: str, max_chars: int, required: bool 
           single_line: bool = False) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ValueError(f"{label} is required.")
+            raise ValueError(Sentence("{label} is required.", label=word(label)))
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{label} must be text.")
+        raise ValueError(Sentence("{label} must be text.", label=word(label)))
     return clean_text(value.strip(), field=field, max_chars=max_chars, label=label, single_line=single_line)
 
 
 def _failure(exc: ValidationError) -> ValidationFailed:
     error = exc.errors()[0]
     field = str(error["loc"][0]) if error.get("loc") else None
-    message = error["msg"].removeprefix("Value error, ")
+    message = pydantic_sentence(error) or error["msg"].removeprefix("Value error, ")
     if error["type"] == "extra_forbidden":
         message = f"Unknown goal field {field!r}."
     elif error["type"] != "value_error":
@@ -90,12 +91,13 @@ class Goal(BaseModel):
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, v: Any) -> Any:
-        return _text(v, field="title", label="The goal's title", max_chars=TITLE_MAX, required=True, single_line=True)
+        return _text(v, field="title", label=N_("The goal's title"), max_chars=TITLE_MAX, required=True, single_line=True)
 
     @field_validator("measure", "baseline", "target", mode="before")
     @classmethod
     def _texts(cls, v: Any, info) -> Any:
-        label = {"measure": "What will be done", "baseline": "The baseline", "target": "The target"}[info.field_name]
+        label = {"measure": N_("What will be done"), "baseline": N_("The baseline"),
+                 "target": N_("The target")}[info.field_name]
         return _text(v, field=info.field_name, label=label, max_chars=TEXT_MAX)
 
     @field_validator("levels", mode="before")
@@ -104,45 +106,45 @@ class Goal(BaseModel):
         if v is None or v == {}:
             return None
         if not isinstance(v, dict):
-            raise ValueError("Level descriptions must map each level −2…+2 to a sentence.")
+            raise ValueError(Sentence("Level descriptions must map each level −2…+2 to a sentence."))
         cleaned = {}
         for key, text in v.items():
             try:
                 level = int(key)
             except (TypeError, ValueError):
-                raise ValueError(f"GAS level {key!r} is not one of −2, −1, 0, +1, +2.") from None
+                raise ValueError(Sentence("GAS level {key!r} is not one of −2, −1, 0, +1, +2.", key=key)) from None
             if level not in LEVELS or isinstance(key, bool):
-                raise ValueError(f"GAS level {key!r} is not one of −2, −1, 0, +1, +2.")
-            cleaned[level] = _text(text, field="levels", label=f"The description of level {level:+d}",
+                raise ValueError(Sentence("GAS level {key!r} is not one of −2, −1, 0, +1, +2.", key=key))
+            cleaned[level] = _text(text, field="levels", label=Sentence("The description of level {level:+d}", level=level),
                                    max_chars=LEVEL_TEXT_MAX, required=True)
         if set(cleaned) != set(LEVELS):
             missing = ", ".join(f"{lv:+d}" for lv in LEVELS if lv not in cleaned)
-            raise ValueError(f"Describe all five levels or none; missing: {missing}.")
+            raise ValueError(Sentence("Describe all five levels or none; missing: {missing}.", missing=missing))
         return dict(sorted(cleaned.items()))
 
     @field_validator("baseline_level", mode="before")
     @classmethod
     def _baseline_level(cls, v: Any) -> Any:
         if v not in (-1, -2) or isinstance(v, bool):
-            raise ValueError(f"The baseline level must be −1 or −2 (got {v!r}).")
+            raise ValueError(Sentence("The baseline level must be −1 or −2 (got {v!r}).", v=v))
         return v
 
     @field_validator("weight", mode="before")
     @classmethod
     def _weight(cls, v: Any) -> Any:
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v <= 10:
-            raise ValueError(f"The weight must be a number above 0 and at most 10 (got {v!r}).")
+            raise ValueError(Sentence("The weight must be a number above 0 and at most 10 (got {v!r}).", v=v))
         return float(v)
 
     @model_validator(mode="after")
     def _consistent(self) -> "Goal":
         if self.type is GoalType.INTERMEDIATE and not self.main_goal_id:
-            raise ValueError("An intermediate goal must name the main goal it leads to.")
+            raise ValueError(Sentence("An intermediate goal must name the main goal it leads to."))
         if self.type is GoalType.MAIN and self.main_goal_id:
-            raise ValueError("A main goal cannot belong to another main goal.")
+            raise ValueError(Sentence("A main goal cannot belong to another main goal."))
         if self.target_date and self.target_date < self.start_date:
             raise ValueError(
-                f"The target date {self.target_date.isoformat()} is before the start {self.start_date.isoformat()}."
+                Sentence("The target date {target_date} is before the start {start_date}.", target_date=self.target_date.isoformat(), start_date=self.start_date.isoformat())
             )
         return self
 
@@ -200,24 +202,23 @@ class Rating(BaseModel):
         """
         if level is not None:
             if isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
-                raise ValidationFailed(f"A GAS level must be −2, −1, 0, +1 or +2 (got {level!r}).", field="level")
+                raise ValidationFailed(Sentence("A GAS level must be −2, −1, 0, +1 or +2 (got {level!r}).", level=level), field="level")
             derived = goal.category_for(level)
             if category is not None and Category(category) is not derived:
-                raise ValidationFailed(f"Level {level:+d} means {derived.value} attained for this goal, "
-                                       f"not {Category(category).value}.", field="category")
+                raise ValidationFailed(Sentence("Level {level:+d} means {derived} attained for this goal, not {asked}.", level=level,
+                                                derived=derived.value, asked=Category(category).value), field="category")
             category = derived
         elif goal.has_levels:
-            raise ValidationFailed("This goal has levels: choose one of −2…+2.", field="level")
+            raise ValidationFailed(Sentence("This goal has levels: choose one of −2…+2."), field="level")
         if category is None:
-            raise ValidationFailed("Choose fully, partially or not attained.", field="category")
+            raise ValidationFailed(Sentence("Choose fully, partially or not attained."), field="category")
         try:
             return cls(id=id or uuid.uuid4().hex, goal_id=goal.id, rated_on=rated_on, rater=Rater(rater),
                        level=level, category=Category(category),
-                       comment=_text(comment, field="comment", label="The comment", max_chars=COMMENT_MAX),
+                       comment=_text(comment, field="comment", label=N_("The comment"), max_chars=COMMENT_MAX),
                        recorded_at=recorded_at)
         except ValueError as exc:
-            raise ValidationFailed(f"Unknown rater or category: {exc}. Raters are patient or physiotherapist; "
-                                   "categories are fully, partially or not.") from None
+            raise ValidationFailed(Sentence("Unknown rater or category: {exc}. Raters are patient or physiotherapist; categories are fully, partially or not.", exc=exc)) from None
 
     @property
     def gas_level(self) -> int:
@@ -237,4 +238,4 @@ def validate_goal_set(goals: list[Goal]) -> None:
         if goal.type is GoalType.INTERMEDIATE:
             main = by_id.get(goal.main_goal_id or "")
             if main is None or main.type is not GoalType.MAIN:
-                raise ValidationFailed(f"The intermediate goal \"{goal.title}\" must lead to an existing main goal.")
+                raise ValidationFailed(Sentence('The intermediate goal "{title}" must lead to an existing main goal.', title=goal.title))

@@ -18,7 +18,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from diary.domain.days import DayValues
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed, pydantic_sentence
+from diary.domain.marks import N_
 from diary.domain.numbers import round_half_up, round_half_up_int
 from diary.domain.text import clean_text
 
@@ -52,36 +53,36 @@ class Activity(BaseModel):
     @classmethod
     def _name(cls, v: Any) -> Any:
         if not isinstance(v, str) or not v.strip():
-            raise ValueError("Name the activity, e.g. \"Walk\".")
-        return clean_text(v.strip(), field="name", max_chars=80, label="The activity's name", single_line=True)
+            raise ValueError(Sentence('Name the activity, e.g. "Walk".'))
+        return clean_text(v.strip(), field="name", max_chars=80, label=N_("The activity's name"), single_line=True)
 
     @field_validator("minutes", mode="before")
     @classmethod
     def _minutes(cls, v: Any) -> Any:
         if v is not None and (isinstance(v, bool) or not isinstance(v, int) or not 5 <= v <= 300):
-            raise ValueError(f"Minutes per session must be a whole number from 5 to 300 (got {v!r}).")
+            raise ValueError(Sentence("Minutes per session must be a whole number from 5 to 300 (got {v!r}).", v=v))
         return v
 
     @field_validator("times_per_week", mode="before")
     @classmethod
     def _times(cls, v: Any) -> Any:
         if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 14:
-            raise ValueError(f"Times a week must be a whole number from 1 to 14 (got {v!r}).")
+            raise ValueError(Sentence("Times a week must be a whole number from 1 to 14 (got {v!r}).", v=v))
         return v
 
     @classmethod
     def create(cls, **fields: Any) -> "Activity":
         fields.setdefault("id", uuid.uuid4().hex)
         if fields.get("intensity") not in (None, *Intensity, *(i.value for i in Intensity)):
-            raise ValidationFailed(f"Intensity must be light, moderate, vigorous or strength (got {fields['intensity']!r}).")
+            raise ValidationFailed(Sentence("Intensity must be light, moderate, vigorous or strength (got {fields!r}).", fields=fields['intensity']))
         intensity = Intensity(fields.get("intensity", "moderate"))
         if intensity is not Intensity.STRENGTH and fields.get("minutes") is None:
-            raise ValidationFailed("Give the minutes per session for an aerobic activity.", field="minutes")
+            raise ValidationFailed(Sentence("Give the minutes per session for an aerobic activity."), field="minutes")
         try:
             return cls(**fields)
         except ValidationError as exc:
             error = exc.errors()[0]
-            raise ValidationFailed(error["msg"].removeprefix("Value error, ")) from None
+            raise ValidationFailed(pydantic_sentence(error) or error["msg"].removeprefix("Value error, ")) from None
 
     @property
     def dose(self) -> str:

@@ -13,7 +13,7 @@ from enum import Enum
 from collections.abc import Iterable
 from typing import Any
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed
 from diary.domain.instruments import INSTRUMENTS, Score, get_instrument, score
 
 # The trials' rhythm (issue 3): PHQ-15 weekly; PHQ-9 and GAD-7 every two weeks; RAND-36 at the start
@@ -45,7 +45,7 @@ class Response:
     def start(cls, instrument_id: str, *, now: datetime, options: dict[str, Any] | None = None) -> "Response":
         inst = get_instrument(instrument_id)
         if not inst.n_items:
-            raise ValidationFailed(f"{inst.name} is not answered item by item.")
+            raise ValidationFailed(Sentence("{name} is not answered item by item.", name=inst.name))
         return cls(id=uuid.uuid4().hex, instrument_id=inst.id, version=inst.version, started_at=now,
                    answers=(None,) * inst.n_items, options=dict(options or {}))
 
@@ -53,12 +53,11 @@ class Response:
         """Set item `item` (0-based) to `value` (None clears it), checked against the allowed answers."""
         inst = get_instrument(self.instrument_id)
         if self.status is Status.COMPLETE:
-            raise ValidationFailed("This questionnaire is already completed; start a new one.")
+            raise ValidationFailed(Sentence("This questionnaire is already completed; start a new one."))
         if not 0 <= item < len(self.answers):
-            raise ValidationFailed(f"{inst.name} has no item {item + 1}.")
+            raise ValidationFailed(Sentence("{name} has no item {value}.", name=inst.name, value=item + 1))
         if value is not None and inst.items and not inst.items[item].accepts(value):
-            raise ValidationFailed(f"{inst.name} item {item + 1}: {value!r} is not allowed; answers are "
-                                   f"{inst.items[item].describe()}.")
+            raise ValidationFailed(Sentence("{name} item {value}: {value2!r} is not allowed; answers are {describe}.", name=inst.name, value=item + 1, value2=value, describe=inst.items[item].describe()))
         answers = list(self.answers)
         answers[item] = value
         return replace(self, answers=tuple(answers))
@@ -79,7 +78,7 @@ class Response:
             ValidationFailed: nothing was answered.
         """
         if not self.n_answered:
-            raise ValidationFailed("Answer at least one question before finishing.")
+            raise ValidationFailed(Sentence("Answer at least one question before finishing."))
         result = score(self.instrument_id, list(self.answers), **self.options)
         return replace(self, status=Status.COMPLETE, completed_at=now, result=result)
 
@@ -110,7 +109,7 @@ def due_list(schedule: dict[str, int], last_completed: dict[str, date], *, today
 def check_schedule(instrument_id: str, every_days: int) -> None:
     get_instrument(instrument_id)
     if isinstance(every_days, bool) or not isinstance(every_days, int) or not SCHEDULE_MIN_DAYS <= every_days <= SCHEDULE_MAX_DAYS:
-        raise ValidationFailed(f"Repeat every {SCHEDULE_MIN_DAYS} to {SCHEDULE_MAX_DAYS} days (got {every_days!r}).")
+        raise ValidationFailed(Sentence("Repeat every {SCHEDULE_MIN_DAYS} to {SCHEDULE_MAX_DAYS} days (got {every_days!r}).", SCHEDULE_MIN_DAYS=SCHEDULE_MIN_DAYS, SCHEDULE_MAX_DAYS=SCHEDULE_MAX_DAYS, every_days=every_days))
 
 
 def completed(responses: Iterable[Response], instrument_id: str, *, start: date | None = None,

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed
 
 DEFAULT_TIME = time(20, 0)
 QUIET_UNTIL_OFF = date.max  # quiet until the user turns quiet mode off
@@ -33,7 +33,7 @@ class ReminderSettings:
     def with_quiet(self, choice: str, *, today: date) -> "ReminderSettings":
         """Quiet mode from a choice in QUIET_CHOICES ("off", "today", "3days", "week", "always")."""
         if choice not in QUIET_CHOICES:
-            raise ValidationFailed(f"Unknown quiet mode {choice!r}; choose one of {', '.join(QUIET_CHOICES)}.",
+            raise ValidationFailed(Sentence("Unknown quiet mode {choice!r}; choose one of {names}.", choice=choice, names=', '.join(QUIET_CHOICES)),
                                    field="quiet")
         days = QUIET_CHOICES[choice]
         until = None if days is None else QUIET_UNTIL_OFF if days < 0 else today + timedelta(days=days)
@@ -68,6 +68,5 @@ def parse_time(text: str) -> time:
     """
     match = _TIME.fullmatch(text.strip())
     if not match:
-        raise ValidationFailed(f"The reminder time {text.strip()!r} is not a time of day; write it as HH:MM, "
-                               "like 20:00.", field="reminder_time")
+        raise ValidationFailed(Sentence("The reminder time {strip!r} is not a time of day; write it as HH:MM, like 20:00.", strip=text.strip()), field="reminder_time")
     return time(int(match[1]), int(match[2]))

@@ -22,7 +22,8 @@ every text the app takes in, typed or imported:
 
 import unicodedata
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed, Word, word
+from diary.domain.marks import N_
 
 NOTE_MAX_CHARS = 2000
 
@@ -41,13 +42,13 @@ _SUBDIVISION_FLAGS = frozenset(_BLACK_FLAG + "".join(chr(0xE0000 + ord(c)) for c
 def _problem(ch: str) -> str | None:
     code = ord(ch)
     if 0xD800 <= code <= 0xDFFF:
-        return "a broken character"
+        return N_("a broken character")
     if ch in _BIDI_CONTROLS:
-        return "a hidden text-direction character"
+        return N_("a hidden text-direction character")
     if ch == "\ufeff":
-        return "an invisible byte-order mark"
+        return N_("an invisible byte-order mark")
     if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc":
-        return "a control character"
+        return N_("a control character")
     return None
 
 
@@ -58,7 +59,7 @@ def clean_text(value: str, *, field: str, max_chars: int, label: str, single_lin
         value: the text as typed or imported.
         field: the field name, for the error.
         max_chars: the longest text allowed, counted after cleaning.
-        label: how the field is called in the sentence ("The note").
+        label: how the field is called in the sentence ("The note"): an English source message, marked N_.
         single_line: refuse line breaks and tabs (titles, labels, names).
 
     Raises:
@@ -68,16 +69,18 @@ def clean_text(value: str, *, field: str, max_chars: int, label: str, single_lin
         problem = _problem(ch) if ch not in "\r" else None
         if problem:
             raise ValidationFailed(
-                f"{label} contains {problem} (U+{ord(ch):04X}); remove it and try again.", field=field
+                Sentence("{label} contains {problem} (U+{code:04X}); remove it and try again.", label=word(label),
+                         problem=Word(problem), code=ord(ch)), field=field
             )
     for old, new in _LINE_BREAKS.items():
         value = value.replace(old, new)
     if single_line and ("\n" in value or "\t" in value):
-        raise ValidationFailed(f"{label} must be one line of text.", field=field)
+        raise ValidationFailed(Sentence("{label} must be one line of text.", label=word(label)), field=field)
     text = unicodedata.normalize("NFC", without_invisible(value))
     if len(text) > max_chars:
         raise ValidationFailed(
-            f"{label} is {len(text):,} characters long; the most allowed is {max_chars:,}.", field=field
+            Sentence("{label} is {n:,} characters long; the most allowed is {most:,}.", label=word(label), n=len(text),
+                     most=max_chars), field=field
         )
     return text
 

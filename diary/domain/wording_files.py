@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed
 from diary.domain.instruments import get_instrument
 from diary.domain.instruments.definitions import Choice
 from diary.domain.instruments.wording import Wording
@@ -30,17 +30,17 @@ _TEXT_MAX = 1000
 
 def _text(value: Any, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationFailed(f"{what} must be non-empty text.")
+        raise ValidationFailed(Sentence("{what} must be non-empty text.", what=what))
     return clean_text(value.strip(), field="wording", max_chars=_TEXT_MAX, label=what)
 
 
 def _options(raw: Any, what: str) -> tuple[tuple[int, str], ...]:
     if not isinstance(raw, list) or not raw:
-        raise ValidationFailed(f"{what} must be a list of [value, label] pairs.")
+        raise ValidationFailed(Sentence("{what} must be a list of [value, label] pairs.", what=what))
     pairs = []
     for pair in raw:
         if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], int) and not isinstance(pair[0], bool)):
-            raise ValidationFailed(f"{what}: each option must be [whole-number value, label] (got {pair!r}).")
+            raise ValidationFailed(Sentence("{what}: each option must be [whole-number value, label] (got {pair!r}).", what=what, pair=pair))
         pairs.append((pair[0], _text(pair[1], f"{what}, the label of value {pair[0]}")))
     return tuple(pairs)
 
@@ -52,32 +52,31 @@ def parse_wording_file(data: bytes) -> Wording:
         ValidationFailed: with a sentence naming the first problem (never a library message).
     """
     if len(data) > MAX_FILE_BYTES:
-        raise ValidationFailed(f"The wording file is larger than {MAX_FILE_BYTES // 1000} kB; is it the right file?")
+        raise ValidationFailed(Sentence("The wording file is larger than {value} kB; is it the right file?", value=MAX_FILE_BYTES // 1000))
     try:
         body = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise ValidationFailed("The wording file is not valid JSON text (UTF-8).") from None
+        raise ValidationFailed(Sentence("The wording file is not valid JSON text (UTF-8).")) from None
     if not isinstance(body, dict):
-        raise ValidationFailed("The wording file must hold one JSON object.")
+        raise ValidationFailed(Sentence("The wording file must hold one JSON object."))
     inst = get_instrument(str(body.get("instrument_id", "")))
     if not inst.n_items or not inst.items:
-        raise ValidationFailed(f"{inst.name} is not answered item by item, so it takes no wording file.")
+        raise ValidationFailed(Sentence("{name} is not answered item by item, so it takes no wording file.", name=inst.name))
     items = body.get("items")
     if not isinstance(items, list) or len(items) != inst.n_items:
         got = len(items) if isinstance(items, list) else "no"
-        raise ValidationFailed(f"{inst.name} has {inst.n_items} items; the file has {got} item texts.")
+        raise ValidationFailed(Sentence("{name} has {n_items} items; the file has {got} item texts.", name=inst.name, n_items=inst.n_items, got=got))
     if "item_options" in body:
         raw = body["item_options"]
         if not isinstance(raw, list) or len(raw) != inst.n_items:
-            raise ValidationFailed(f"item_options must hold one option list for each of the {inst.n_items} items.")
+            raise ValidationFailed(Sentence("item_options must hold one option list for each of the {n_items} items.", n_items=inst.n_items))
         options = tuple(_options(o, f"Item {i + 1}'s options") for i, o in enumerate(raw))
     else:
         options = (_options(body.get("options"), "The options"),) * inst.n_items
     for number, (spec, pairs) in enumerate(zip(inst.items, options), start=1):
         values = tuple(v for v, _ in pairs)
         if isinstance(spec, Choice) and sorted(values) != sorted(spec.values):
-            raise ValidationFailed(f"{inst.name} item {number} takes the values {spec.describe()}; "
-                                   f"the file offers {', '.join(map(str, values))}.")
+            raise ValidationFailed(Sentence("{name} item {number} takes the values {describe}; the file offers {names}.", name=inst.name, number=number, describe=spec.describe(), names=', '.join(map(str, values))))
     return Wording(
         instrument_id=inst.id, language=_text(body.get("language", "en"), "The language")[:16],
         title=_text(body.get("title", inst.name), "The title"),

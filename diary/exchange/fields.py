@@ -21,6 +21,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from diary.domain.errors import ValidationFailed
+from diary.domain.marks import N_
 from diary.domain.text import clean_text
 
 # Years outside this window are mistakes or attacks, and near year 1 or 9999 datetime arithmetic
@@ -101,7 +102,7 @@ def _clean(max_chars: int, *, single_line: bool) -> Any:
         if single_line and ("\n" in value or "\r" in value or "\t" in value):
             raise ValueError("must be one line")
         try:
-            return clean_text(value, field="text", max_chars=max_chars, label="The text", single_line=single_line)
+            return clean_text(value, field="text", max_chars=max_chars, label=N_("The text"), single_line=single_line)
         except ValidationFailed as exc:  # pydantic only turns ValueError into a validation error
             raise ValueError(str(exc)) from None
 

@@ -31,6 +31,7 @@ from diary.exchange.errors import KeyFormatError, WrongPassphrase
 from diary.exchange.passphrase import KdfLineError, derive_key, kdf_line, new_salt, read_kdf_line
 from diary.platform import sodium
 from diary.platform.crypto import CryptoError
+from diary.domain.errors import Sentence
 
 BOX_PREFIX = "DIARY-BOX1:"
 SIG_PREFIX = "DIARY-SIG1:"
@@ -44,7 +45,7 @@ KEY_FILE_HEADER = b"DIARY-KEY\nv1 passphrase\n"
 def _exactly_32(raw: bytes, what: str) -> bytes:
     raw = bytes(raw)
     if len(raw) != KEY_BYTES:
-        raise KeyFormatError(f"A {what} is {KEY_BYTES} bytes long.")
+        raise KeyFormatError(Sentence("A {what} is {KEY_BYTES} bytes long.", what=what, KEY_BYTES=KEY_BYTES))
     return raw
 
 
@@ -124,7 +125,7 @@ def raw_public_key(key: AnyKey) -> bytes:
             break
     raw = bytes(key)
     if len(raw) != KEY_BYTES:
-        raise KeyFormatError("A public key is 32 bytes long.")
+        raise KeyFormatError(Sentence("A public key is 32 bytes long."))
     return raw
 
 
@@ -144,7 +145,7 @@ def encode_public_key(key: PublicKey) -> str:
     elif isinstance(key, VerifyKey):
         prefix = SIG_PREFIX
     else:
-        raise TypeError("encode_public_key needs a BoxPublicKey or a VerifyKey")
+        raise TypeError(Sentence("encode_public_key needs a BoxPublicKey or a VerifyKey"))
     raw = key.raw
     return prefix + base64.b32encode(raw + _check(prefix, raw)).decode("ascii")
 
@@ -159,34 +160,32 @@ def decode_public_key(text: str) -> PublicKey:
     text = text.strip().upper() if isinstance(text, str) else ""
     prefix = next((p for p in (BOX_PREFIX, SIG_PREFIX) if text.startswith(p)), None)
     if prefix is None:
-        raise KeyFormatError(f"This is not a diary key: a key starts with {BOX_PREFIX} or {SIG_PREFIX}")
+        raise KeyFormatError(Sentence("This is not a diary key: a key starts with {BOX_PREFIX} or {SIG_PREFIX}", BOX_PREFIX=BOX_PREFIX, SIG_PREFIX=SIG_PREFIX))
     body = text[len(prefix):]
     if len(body) != _ENCODED_CHARS:
-        raise KeyFormatError("This key is incomplete or too long. Copy it again or scan its QR code.")
+        raise KeyFormatError(Sentence("This key is incomplete or too long. Copy it again or scan its QR code."))
     try:
         blob = base64.b32decode(body)
     except (binascii.Error, ValueError):
-        raise KeyFormatError("This key contains characters a key never has (only A–Z and 2–7). "
-                             "Copy it again or scan its QR code.") from None
+        raise KeyFormatError(Sentence("This key contains characters a key never has (only A–Z and 2–7). Copy it again or scan its QR code.")) from None
     raw, check = blob[:32], blob[32:]
     if check != _check(prefix, raw):
-        raise KeyFormatError("This key has a typing error: its last characters do not match. "
-                             "Copy it again or scan its QR code.")
+        raise KeyFormatError(Sentence("This key has a typing error: its last characters do not match. Copy it again or scan its QR code."))
     if prefix == SIG_PREFIX:
         if not sodium().ed25519_is_valid_point(raw):
-            raise KeyFormatError("This signing key cannot be used. Ask for a new one.")
+            raise KeyFormatError(Sentence("This signing key cannot be used. Ask for a new one."))
         return VerifyKey(raw)
     try:
         # A low-order X25519 key makes every shared secret zero: libsodium refuses it here.
         sodium().scalarmult(sodium().random_bytes(KEY_BYTES), raw)
     except CryptoError:
-        raise KeyFormatError("This key cannot be used. Ask for a new one.") from None
+        raise KeyFormatError(Sentence("This key cannot be used. Ask for a new one.")) from None
     return BoxPublicKey(raw)
 
 
 _WRONG_KIND = {
-    BoxPublicKey: "This is a patient's signing key; here a physiotherapist's key (DIARY-BOX1:…) is needed.",
-    VerifyKey: "This is a physiotherapist's key; here a patient's signing key (DIARY-SIG1:…) is needed.",
+    BoxPublicKey: Sentence("This is a patient's signing key; here a physiotherapist's key (DIARY-BOX1:…) is needed."),
+    VerifyKey: Sentence("This is a physiotherapist's key; here a patient's signing key (DIARY-SIG1:…) is needed."),
 }
 
 
@@ -260,11 +259,11 @@ def unwrap_private_key(blob: bytes, passphrase: str) -> bytes:
         WrongPassphrase: if the passphrase is wrong or the file was damaged.
     """
     if not isinstance(blob, (bytes, bytearray)) or not bytes(blob).startswith(KEY_FILE_HEADER):
-        raise KeyFormatError("This is not a diary key file.")
+        raise KeyFormatError(Sentence("This is not a diary key file."))
     try:
         salt, start = read_kdf_line(bytes(blob), len(KEY_FILE_HEADER))
     except KdfLineError:
-        raise KeyFormatError("This key file is damaged or was not made by the diary app.") from None
+        raise KeyFormatError(Sentence("This key file is damaged or was not made by the diary app.")) from None
     key = derive_key(passphrase, salt)
     try:
         return open_secretbox(bytes(blob[start:]), key)

@@ -19,6 +19,7 @@ import unicodedata
 from diary.exchange.errors import KeyFormatError
 from diary.exchange.wordlist import WORDS
 from diary.platform import sodium
+from diary.domain.errors import Sentence
 
 # libsodium's crypto_pwhash_argon2id MODERATE limits and sizes, as plain numbers (every platform agrees).
 OPSLIMIT = 3
@@ -73,7 +74,7 @@ def derive_key(passphrase: str, salt: bytes) -> bytes:
     """
     secret = normalize_passphrase(passphrase)
     if not secret:
-        raise KeyFormatError("The passphrase is empty; type the words you were given.")
+        raise KeyFormatError(Sentence("The passphrase is empty; type the words you were given."))
     if len(salt) != SALT_BYTES:
         raise ValueError(f"The salt must be {SALT_BYTES} bytes.")
     return sodium().argon2id(KEY_BYTES, secret, salt, opslimit=OPSLIMIT, memlimit=MEMLIMIT)

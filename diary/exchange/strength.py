@@ -20,6 +20,7 @@ import math
 
 from diary.exchange.passphrase import MIN_WORDS, normalize_passphrase
 from diary.exchange.wordlist import WORDS
+from diary.domain.errors import Sentence
 
 MIN_CHARS = 20
 MIN_BITS = 60
@@ -27,8 +28,9 @@ MIN_WORD_CHARS = 3
 _WORD_BITS = math.log2(len(WORDS))
 _LIST = frozenset(WORDS)
 _OTHER_SYMBOLS = 33
-WEAK = (f"Use a passphrase of at least {MIN_WORDS} different words, or at least {MIN_CHARS} characters that are "
-        "hard to guess (not repeats, runs like abc or 123, or a few words); or let the app make one.")
+WEAK = Sentence("Use a passphrase of at least {words} different words, or at least {chars} characters that are "
+                "hard to guess (not repeats, runs like abc or 123, or a few words); or let the app make one.",
+                words=MIN_WORDS, chars=MIN_CHARS)
 
 
 def passphrase_weakness(passphrase: str) -> str | None:

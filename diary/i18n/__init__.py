@@ -8,6 +8,7 @@ Messages are English in the source; diary/locale holds the catalogs (diary.pot, 
 and its compiled .mo). `make messages` extracts and merges, `make catalogs` compiles (README: "Languages").
 """
 
+from diary.domain.errors import Sentence, Word, install_translator
 from diary.i18n.catalogs import (
     LANGUAGES, SOURCE_LANGUAGE, current_language, gettext, in_language, ngettext, pgettext, use_language,
 )
@@ -15,6 +16,16 @@ from diary.i18n.choice import environment_language, first_known, language_of, sy
 from diary.i18n.messages import C_, N_, P_, lazy_catalogue, translate
 
 _ = gettext
+
+
+def _sentence(sentence: Sentence) -> str:
+    """A domain sentence in the current language (its Word values translated too)."""
+    values = {k: v.translated() if isinstance(v, Sentence) else gettext(v) if isinstance(v, Word) else v
+              for k, v in sentence.values.items()}
+    return gettext(sentence.template).format(**values)
+
+
+install_translator(_sentence)
 
 __all__ = ["_", "C_", "LANGUAGES", "N_", "P_", "SOURCE_LANGUAGE", "current_language", "environment_language",
            "first_known", "gettext", "in_language", "language_of", "lazy_catalogue", "ngettext", "pgettext",

@@ -19,17 +19,19 @@ import os
 import secrets
 from pathlib import Path
 
-from diary.domain.errors import DiaryError
+from diary.domain.errors import DiaryError, Sentence, Word, word
+from diary.domain.marks import N_
 
 # errno → (what is wrong, what to do); everything else gets the system's own short reason in brackets.
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 _MISSING = {errno.ENOENT, errno.ENOTDIR}
+# English source messages (the sentence reads in the user's language: diary.domain.errors.Sentence).
 _SENTENCES = {
-    "full": ("The device holding {place} is full", "Free some space or choose another folder"),
-    "read-only": ("{place} cannot be written to", "Choose a folder you can write to"),
-    "missing": ("{place} does not exist", "Choose an existing folder"),
-    "folder": ("{place} is a folder", "Give a file name"),
+    "full": (N_("The device holding {place} is full"), N_("Free some space or choose another folder")),
+    "read-only": (N_("{place} cannot be written to"), N_("Choose a folder you can write to")),
+    "missing": (N_("{place} does not exist"), N_("Choose an existing folder")),
+    "folder": (N_("{place} is a folder"), N_("Give a file name")),
 }
 
 
@@ -50,19 +52,23 @@ def os_reason(exc: OSError) -> str:
 
 
 def os_failure_sentence(exc: OSError, place: Path | str, *, consequence: str, ending: str = ".") -> str:
-    """"<what is wrong with place>, so <consequence>. <what to do><ending>", never the library's text."""
+    """"<what is wrong with place>, so <consequence>. <what to do><ending>", never the library's text.
+
+    `consequence` and `ending` are English source messages (marked N_ by the caller) or Sentences."""
     reason = os_reason(exc)
     if reason == "other":
-        return f"{place} could not be used ({exc.strerror or 'error'}), so {consequence}{ending}"
+        return Sentence("{place} could not be used ({reason}), so {consequence}{ending}", place=place,
+                        reason=exc.strerror or "error", consequence=word(consequence), ending=word(ending))
     problem, advice = _SENTENCES[reason]
-    return f"{problem.format(place=place)}, so {consequence}. {advice}{ending}"
+    return Sentence("{problem}, so {consequence}. {advice}{ending}", problem=Sentence(problem, place=place),
+                    consequence=word(consequence), advice=Word(advice), ending=word(ending))
 
 
 def describe_write_failure(exc: OSError, path: Path, *, what: str) -> FileNotWritten:
-    """The error for a failed write of `what` (e.g. "the export") to `path`."""
+    """The error for a failed write of `what` (e.g. N_("the export"), an English source message) to `path`."""
     place = path if os_reason(exc) == "folder" else path.parent
-    return FileNotWritten(os_failure_sentence(exc, place, consequence=f"{what} was not written and no partial "
-                                                                      "file was left", ending=", then try again."))
+    consequence = Sentence("{what} was not written and no partial file was left", what=word(what))
+    return FileNotWritten(os_failure_sentence(exc, place, consequence=consequence, ending=N_(", then try again.")))
 
 
 def _sync_folder(folder: Path) -> None:

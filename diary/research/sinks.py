@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from diary.domain.errors import DiaryError
+from diary.domain.marks import N_
 from diary.platform.durable import describe_write_failure
 from diary.research.sealing import SUFFIX, SealedWriter
 
 
 def describe_os_error(exc: OSError, target: Path) -> DiaryError:
     """One sentence for the user (never the library's text); nothing partial is left behind."""
-    return describe_write_failure(exc, target, what="the research export")
+    return describe_write_failure(exc, target, what=N_("the research export"))
 
 
 class _TextOut:

@@ -24,6 +24,7 @@ from diary.services.backup import (
     BACKUPS_FOLDER, BackupError, BackupInfo, create_backup, generate_passphrase, os_failure, write_atomically,
 )
 from diary.services.restore_recovery import KEY_FILE  # defined with the home's other file names
+from diary.i18n import N_, _
 
 SETTINGS_FILE = "backup-settings.json"
 DEFAULT_KEEP = 7
@@ -76,8 +77,7 @@ def save_settings(home: Path, settings: BackupSettings) -> None:
     if settings.folder is not None:
         folder = Path(settings.folder).expanduser()
         if not folder.is_absolute() or not folder.is_dir():
-            raise BackupError(f"The folder {settings.folder} does not exist; type the full path of an existing "
-                              "folder. The settings were not changed.")
+            raise BackupError(_("The folder {folder} does not exist; type the full path of an existing folder. The settings were not changed.").format(folder=settings.folder))
         settings = settings.model_copy(update={"folder": str(folder)})
     write_atomically(Path(home) / SETTINGS_FILE, (settings.model_dump_json(indent=1) + "\n").encode())
 
@@ -100,13 +100,13 @@ def backup_passphrase(home: Path) -> str:
         except FileExistsError:
             pass  # another window made it first; use theirs
         except OSError as exc:
-            raise os_failure(exc, Path(home), what="no backup passphrase was made") from None
+            raise os_failure(exc, Path(home), what=N_("no backup passphrase was made")) from None
     try:
         words = path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
         words = ""
     if not words:
-        raise BackupError(f"The backup passphrase file {path} is unreadable; move it away and back up again.")
+        raise BackupError(_("The backup passphrase file {path} is unreadable; move it away and back up again.").format(path=path))
     return words
 
 

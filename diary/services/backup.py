@@ -45,7 +45,7 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from diary import __version__
-from diary.domain.errors import DiaryError
+from diary.domain.errors import DiaryError, shown
 from diary.exchange.boxes import MAC_BYTES, NONCE_BYTES, open_secretbox, seal_secretbox
 from diary.exchange.errors import KeyFormatError
 from diary.exchange.passphrase import KdfLineError, derive_key, generate_passphrase, kdf_line, new_salt, read_kdf_line
@@ -57,6 +57,7 @@ from diary.services.backup_members import MANIFEST, allowed_member
 from diary.services.restore_recovery import BACKUPS_FOLDER, COMPLETE_MARKER
 from diary.storage.database import DB_FILENAME
 from diary.storage.migrations import LATEST_VERSION
+from diary.i18n import N_, _
 
 MAGIC = b"DIARY-BACKUP\n"
 VERSION_LINE = b"v1 passphrase\n"
@@ -122,13 +123,14 @@ def _wrong_or_damaged() -> BackupError:
 
 
 def _newer(version: object) -> BackupError:
-    return BackupError(f"This backup was made by a newer version of the app (data version {version}; this app "
-                       f"reads up to {LATEST_VERSION}). Update the app first, then restore; nothing was changed.")
+    return BackupError(_("This backup was made by a newer version of the app (data version {version}; this app "
+                         "reads up to {latest}). Update the app first, then restore; nothing was changed.").format(
+        version=version, latest=LATEST_VERSION))
 
 
-def os_failure(exc: OSError, place: Path, *, what: str = "the backup was not written") -> BackupError:
+def os_failure(exc: OSError, place: Path, *, what: str = N_("the backup was not written")) -> BackupError:
     """A sentence for a file-system failure (full device, no permission, missing folder); never raw text."""
-    return BackupError(durable.os_failure_sentence(exc, place, consequence=what, ending="; your diary is unchanged."))
+    return BackupError(durable.os_failure_sentence(exc, place, consequence=what, ending=N_("; your diary is unchanged.")))
 
 
 def safe_name(name: str) -> bool:
@@ -158,8 +160,7 @@ def _snapshot(database: Path) -> tuple[bytes, int, int, int]:
             source.close()
             memory.close()
     except sqlite3.DatabaseError:
-        raise BackupError(f"The diary file {database} is damaged, so no backup was made; your earlier backups "
-                          "are kept. Restore the latest one.") from None
+        raise BackupError(_("The diary file {database} is damaged, so no backup was made; your earlier backups are kept. Restore the latest one.").format(database=database)) from None
     image[18:20] = b"\x01\x01"  # rollback-journal mode: the snapshot needs no -wal file (SQLite file format §1.3.4)
     return bytes(image), version, days, checkins
 
@@ -208,7 +209,7 @@ def _key(passphrase: str, salt: bytes) -> bytes:
     try:
         return derive_key(passphrase, salt)
     except KeyFormatError:
-        raise BackupError("The passphrase is empty; type the words you were given. Nothing was changed.") from None
+        raise BackupError(_("The passphrase is empty; type the words you were given. Nothing was changed.")) from None
 
 
 def _seal(archive: bytes, passphrase: str) -> bytes:
@@ -216,7 +217,7 @@ def _seal(archive: bytes, passphrase: str) -> bytes:
     return MAGIC + VERSION_LINE + kdf_line(salt) + seal_secretbox(archive, _key(passphrase, salt))
 
 
-def write_atomically(out: Path, data: bytes, *, what: str = "the backup was not written") -> None:
+def write_atomically(out: Path, data: bytes, *, what: str = N_("the backup was not written")) -> None:
     """Write `data` to `out` whole or not at all, owner-only (diary.platform.durable.write_atomically).
 
     Raises:
@@ -254,24 +255,24 @@ def create_backup(home: Path, out: Path, passphrase: str, *, now: datetime,
     """
     home, out = Path(home), Path(out)
     if weakness := passphrase_weakness(passphrase):  # the file holds everything, the private key included
-        raise BackupError(f"{weakness} Nothing was written.")
+        raise BackupError(_("{weakness} Nothing was written.").format(weakness=shown(weakness)))
     if not (home / DB_FILENAME).is_file():
-        raise BackupError(f"There is no diary in {home} to back up.")
+        raise BackupError(_("There is no diary in {home} to back up.").format(home=home))
     try:
         if not _is_backup_or_absent(out):
-            raise BackupError(f"{out} exists and is not a diary backup; choose another file name.")
+            raise BackupError(_("{out} exists and is not a diary backup; choose another file name.").format(out=out))
         snapshot, version, days, checkins = _snapshot(home / DB_FILENAME)
         files = {DB_FILENAME: snapshot, **_home_files(home, tuple(p.resolve() for p in (*exclude, out)))}
     except OSError as exc:
-        raise os_failure(exc, home, what="no backup was made") from None
+        raise os_failure(exc, home, what=N_("no backup was made")) from None
     if sum(map(len, files.values())) > MAX_UNPACKED_BYTES:
-        raise BackupError(f"The diary in {home} is too large for one backup file; nothing was written.")
+        raise BackupError(_("The diary in {home} is too large for one backup file; nothing was written.").format(home=home))
     manifest = Manifest(app_version=__version__, schema_version=version, created_at=now, days_logged=days,
                         checkins=checkins, files=tuple(ManifestFile(name=n, size=len(d), sha256=_sha(d))
                                                        for n, d in files.items()))
     data = _seal(_archive({MANIFEST: manifest.model_dump_json(indent=1).encode(), **files}), passphrase)
     if len(data) > MAX_BACKUP_BYTES:
-        raise BackupError(f"The diary in {home} is too large for one backup file; nothing was written.")
+        raise BackupError(_("The diary in {home} is too large for one backup file; nothing was written.").format(home=home))
     write_atomically(out, data)
     try:
         written = out.read_bytes() == data  # read back: rotation must never keep a bad file over a good one
@@ -279,8 +280,7 @@ def create_backup(home: Path, out: Path, passphrase: str, *, now: datetime,
         written = False
     if not written:
         out.unlink(missing_ok=True)
-        raise BackupError(f"The backup written to {out} did not read back correctly, so it was removed. Check the "
-                          "device, or choose another folder; your diary is unchanged.")
+        raise BackupError(_("The backup written to {out} did not read back correctly, so it was removed. Check the device, or choose another folder; your diary is unchanged.").format(out=out))
     return BackupInfo(path=out, size=len(data), manifest=manifest)
 
 
@@ -292,22 +292,19 @@ def _unseal(data: bytes, passphrase: str, path: Path) -> bytes:
     if not data.startswith(MAGIC):
         if data and MAGIC.startswith(data):
             raise _damaged(path)
-        raise BackupError(f"{printable_name(path.name)} is not a diary backup; choose a file made by 'diary backup' or "
-                          "by the app's backups. Nothing was changed.")
+        raise BackupError(_("{printable_name} is not a diary backup; choose a file made by 'diary backup' or by the app's backups. Nothing was changed.").format(printable_name=printable_name(path.name)))
     header = MAGIC + VERSION_LINE
     if not data.startswith(header):
         newer = re.match(rb"v([0-9]{1,6}) ", data[len(MAGIC):])
         if newer and int(newer[1]) > 1:
-            raise BackupError("This backup file was made by a newer version of the app. Update the app first, "
-                              "then restore; nothing was changed.")
+            raise BackupError(_("This backup file was made by a newer version of the app. Update the app first, then restore; nothing was changed."))
         raise _damaged(path)
     try:
         salt, start = read_kdf_line(data, len(header))
     except KdfLineError as exc:
         if exc.truncated:
             raise _damaged(path) from None
-        raise BackupError("This backup asks for unusual protection settings, so it was not opened: it was not "
-                          "made by the diary app. Nothing was changed.") from None
+        raise BackupError(_("This backup asks for unusual protection settings, so it was not opened: it was not made by the diary app. Nothing was changed.")) from None
     if len(data) - start < NONCE_BYTES + MAC_BYTES:
         raise _damaged(path)
     key = _key(passphrase, salt)
@@ -365,12 +362,10 @@ def read_backup(path: Path, passphrase: str) -> OpenedBackup:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BACKUP_BYTES:
-            raise BackupError(f"{printable_name(path.name)} is larger than {MAX_BACKUP_BYTES >> 20} MiB, so it is not "
-                              "a diary backup; nothing was changed.")
+            raise BackupError(_("{printable_name} is larger than {value} MiB, so it is not a diary backup; nothing was changed.").format(printable_name=printable_name(path.name), value=MAX_BACKUP_BYTES >> 20))
         data = path.read_bytes()
     except OSError as exc:
-        raise BackupError(f"Cannot read {printable_name(path)} ({exc.strerror or 'error'}); nothing was "
-                          "changed.") from None
+        raise BackupError(_("Cannot read {printable_name} ({value}); nothing was changed.").format(printable_name=printable_name(path), value=exc.strerror or 'error')) from None
     return open_backup(data, passphrase, name=path.name)
 
 
@@ -378,8 +373,7 @@ def open_backup(data: bytes, passphrase: str, *, name: str) -> OpenedBackup:
     """`read_backup` for bytes already in memory (a file picked in the browser); `name` is for messages."""
     path = Path(name or "backup")
     if len(data) > MAX_BACKUP_BYTES:
-        raise BackupError(f"{printable_name(path.name)} is larger than {MAX_BACKUP_BYTES >> 20} MiB, so it is not a "
-                          "diary backup; nothing was changed.")
+        raise BackupError(_("{printable_name} is larger than {value} MiB, so it is not a diary backup; nothing was changed.").format(printable_name=printable_name(path.name), value=MAX_BACKUP_BYTES >> 20))
     files = _unpack(_unseal(data, passphrase, path), path)
     _refuse_unexpected(files)
     try:
@@ -402,8 +396,7 @@ def _refuse_unexpected(names) -> None:
     """Refuse a backup naming a member the format does not allow (docs/backup-format.md), before any write."""
     for name in names:
         if not allowed_member(name):
-            raise BackupError(f"This backup holds a file a diary backup never holds ({printable_name(name)}), so "
-                              "it was not restored: it was not made by the diary app. Nothing was changed.")
+            raise BackupError(_("This backup holds a file a diary backup never holds ({printable_name}), so it was not restored: it was not made by the diary app. Nothing was changed.").format(printable_name=printable_name(name)))
 
 
 def verify_backup(path: Path, passphrase: str) -> Manifest:

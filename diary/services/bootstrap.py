@@ -25,6 +25,7 @@ from diary.storage.database import DB_FILENAME, open_engine, schema_version_of
 from diary.storage.goal_repository import GoalRepository
 from diary.storage.questionnaire_repository import QuestionnaireRepository
 from diary.storage.repositories import CheckInRepository, MetaRepository
+from diary.i18n import _
 
 
 @storage_boundary
@@ -133,7 +134,7 @@ class Diary:
         from diary.i18n import LANGUAGES
 
         if language not in LANGUAGES:
-            raise ValidationFailed(f"The language must be {' or '.join(LANGUAGES)} (got {language!r}).")
+            raise ValidationFailed(_("The language must be {names} (got {language!r}).").format(names=' or '.join(LANGUAGES), language=language))
         self.meta.set("language", language)
 
     def language(self) -> str | None:

@@ -181,10 +181,10 @@ class CaseloadService:
         """
         self._require()
         if sort not in SORT_KEYS:
-            raise ValidationFailed(f"Sort by one of: {', '.join(SORT_KEYS)}.", field="sort")
+            raise ValidationFailed(_("Sort by one of: {names}.").format(names=', '.join(SORT_KEYS)), field="sort")
         unknown = [f for f in flags if f not in FLAGS]
         if unknown:
-            raise ValidationFailed(f"Unknown flag {unknown[0]!r}; flags are {', '.join(FLAGS)}.", field="flags")
+            raise ValidationFailed(_("Unknown flag {unknown!r}; flags are {names}.").format(unknown=unknown[0], names=', '.join(FLAGS)), field="flags")
         today = self._clock().date()
         with self._engine.connect() as conn:
             values = caseload_rows(conn, from_day=(today - timedelta(days=DAYS_WINDOW - 1)).isoformat(),
@@ -211,7 +211,7 @@ class CaseloadService:
         """
         self._require()
         if rater not in (None, "patient", "physiotherapist"):
-            raise ValidationFailed("Rater is patient or physiotherapist.", field="rater")
+            raise ValidationFailed(_("Rater is patient or physiotherapist."), field="rater")
         chosen = self._patients_named(labels)
         ids = {p.id for p in chosen}
         goals: dict[int, list[Goal]] = {pid: [] for pid in ids}
@@ -261,10 +261,9 @@ class CaseloadService:
         now = self._clock()
         rated_on = rated_on or now.date()
         if rated_on > now.date():
-            raise ValidationFailed(f"The rating date {rated_on.isoformat()} is in the future.", field="rated_on")
+            raise ValidationFailed(_("The rating date {rated_on} is in the future.").format(rated_on=rated_on.isoformat()), field="rated_on")
         if rated_on < goal.start_date:
-            raise ValidationFailed(f"The rating date {rated_on.isoformat()} is before the goal started "
-                                   f"({goal.start_date.isoformat()}).", field="rated_on")
+            raise ValidationFailed(_("The rating date {rated_on} is before the goal started ({start_date}).").format(rated_on=rated_on.isoformat(), start_date=goal.start_date.isoformat()), field="rated_on")
         rating = Rating.create(goal, rated_on=rated_on, rater=Rater.PHYSIOTHERAPIST, recorded_at=now, level=level,
                                category=category, comment=comment)
         self._snapshots.add_clinician_rating(patient.id, rating)
@@ -314,7 +313,7 @@ class CaseloadService:
     def _patient(self, label: str) -> PairedPatient:
         patient = self._patients.by_label(label)
         if patient is None:
-            raise NotFound(f"No patient is called \"{label}\" in this caseload.")
+            raise NotFound(_('No patient is called "{label}" in this caseload.').format(label=label))
         return patient
 
     def _patients_named(self, labels: Sequence[str] | None) -> list[PairedPatient]:

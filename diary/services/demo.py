@@ -20,6 +20,7 @@ from diary.services.bootstrap import Diary
 from diary.services.questionnaires import ADMINISTRATION_OPTIONS
 from diary.storage.goal_repository import GoalRepository
 from diary.storage.questionnaire_repository import QuestionnaireRepository
+from diary.i18n import _
 
 DEMO_MARK = "demo_data"
 _USUAL_REGIONS = ["neck", "upper_back", "lower_back", "shoulder_left", "shoulder_right", "hip_left", "hip_right",
@@ -84,11 +85,10 @@ def fill_demo(diary: Diary, *, days: int, seed: int) -> int:
         DiaryError: the home already holds data that is not demo data (never mixed with real data).
     """
     if days < 1 or days > 3660:
-        raise DiaryError(f"--days must be from 1 to 3660 (got {days}).")
+        raise DiaryError(_("--days must be from 1 to 3660 (got {days}).").format(days=days))
     if diary.checkins.count() and diary.meta.get(DEMO_MARK) != "1":
         raise DiaryError(
-            f"{diary.home} already holds a real diary; demo data is only written to an empty home. "
-            "Use --home with a new folder to try the demo."
+            _("{home} already holds a real diary; demo data is only written to an empty home. Use --home with a new folder to try the demo.").format(home=diary.home)
         )
     now = diary.clock()
     # Up to yesterday, so that Today is left for the person trying the app to log.

@@ -33,6 +33,7 @@ from diary.services.wire import payload_bytes, payload_values, questionnaires_fr
 from diary.storage.database import writer
 from diary.storage.pairing_repository import PatientRepository
 from diary.storage.snapshot_repository import SnapshotRepository
+from diary.i18n import _
 
 MAX_PATIENTS = 5000
 SEQ = 1
@@ -78,14 +79,13 @@ def fill_demo_caseload(diary, *, patients: int, days: int, seed: int = 1, via_fi
 
     require_role(diary.home, diary.role, Role.CLINICIAN, action="Making a demo caseload")
     if not 1 <= patients <= MAX_PATIENTS:
-        raise DiaryError(f"--patients must be from 1 to {MAX_PATIENTS:,} (got {patients}).")
+        raise DiaryError(_("--patients must be from 1 to {MAX_PATIENTS:,} (got {patients}).").format(MAX_PATIENTS=MAX_PATIENTS, patients=patients))
     if not 1 <= days <= 3660:
-        raise DiaryError(f"--days must be from 1 to 3660 (got {days}).")
+        raise DiaryError(_("--days must be from 1 to 3660 (got {days}).").format(days=days))
     repo = PatientRepository(diary.engine)
     existing = repo.all()
     if existing and diary.meta.get(DEMO_MARK) != "1":
-        raise DiaryError(f"{diary.home} already holds patients; a demo caseload is only written to an empty clinician "
-                         "home. Use --home with a new folder.")
+        raise DiaryError(_("{home} already holds patients; a demo caseload is only written to an empty clinician home. Use --home with a new folder.").format(home=diary.home))
     diary.meta.set(DEMO_MARK, "1")
     start, taken = timer.perf_counter(), {p.label for p in existing}
     now = diary.clock().replace(microsecond=0)
@@ -107,7 +107,7 @@ def fill_demo_caseload(diary, *, patients: int, days: int, seed: int = 1, via_fi
                      fingerprint=fingerprint(key.verify_key), paired_at=paired_at)
             result = diary.imports.import_bytes(seal_signed(sign_payload(payload, key), own_key))
             if not result.ok:
-                raise DiaryError(f"The demo export of {record.label} was refused: {result.sentence}")
+                raise DiaryError(_("The demo export of {label} was refused: {sentence}").format(label=record.label, sentence=result.sentence))
         else:
             batch.append((key, paired_at, record, values, payload))
             if len(batch) == _BATCH or index == patients - 1:

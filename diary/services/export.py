@@ -44,6 +44,7 @@ from diary.storage.export_log import ExportLogEntry, ExportLogRepository
 from diary.storage.pairing_repository import Recipient, RecipientRepository
 from diary.storage.repositories import MetaRepository
 from diary.services.failures import storage_boundary
+from diary.i18n import N_, _
 
 SINCE_LAST_EXPORT: Literal["last"] = "last"
 PATIENT_LABEL_KEY = "patient_label"
@@ -145,11 +146,10 @@ class ExportService:
                 matches = [r for r in paired if r.label == name] or (
                     [r for r in paired if r.fingerprint.startswith(name.lower())] if len(name) >= 8 else [])
             if not matches:
-                raise ValidationFailed(f"No paired recipient matches \"{name}\". Pair with their key first (diary "
-                                       "pair KEY, or Pair in Settings), comparing the safety number in person.",
+                raise ValidationFailed(_('No paired recipient matches "{name}". Pair with their key first (diary pair KEY, or Pair in Settings), comparing the safety number in person.').format(name=name),
                                        field="to")
             if len(matches) > 1:
-                raise ValidationFailed(f"\"{name}\" matches several recipients; use the label.", field="to")
+                raise ValidationFailed(_('"{name}" matches several recipients; use the label.').format(name=name), field="to")
             if matches[0] not in chosen:
                 chosen.append(matches[0])
         return chosen
@@ -217,21 +217,20 @@ class ExportService:
         chosen = self.resolve(to)
         words = self._passphrase(passphrase)
         if not chosen and words is None:
-            raise ValidationFailed("Choose who the export is for (a paired physiotherapist), or make a passphrase "
-                                   "file.", field="to")
+            raise ValidationFailed(_("Choose who the export is for (a paired physiotherapist), or make a passphrase file."), field="to")
         now = self._clock()
         today = now.date()
         if since == SINCE_LAST_EXPORT:
             since = self.default_since([r.label for r in chosen]) if chosen else None
             since = min(since, today) if since else None  # a clock set back since the last export
         if since is not None and since > today:
-            raise ValidationFailed(f"The period cannot start in the future ({since.isoformat()}).", field="since")
+            raise ValidationFailed(_("The period cannot start in the future ({since}).").format(since=since.isoformat()), field="since")
         if patient_label is not None:
             from diary.services.pairing import clean_label
 
             self._meta.set(PATIENT_LABEL_KEY, clean_label(patient_label, what="yourself"))
         if out is not None and not out.parent.is_dir():  # before a seq is used
-            raise describe_write_failure(FileNotFoundError(2, "missing"), out, what="the export")
+            raise describe_write_failure(FileNotFoundError(2, "missing"), out, what=N_("the export"))
         record = self._record(since=since, include_notes=include_notes)
         signing_key = self._keys.private_key()
         targets = [(r.label, r.fingerprint, decode_recipient_key(r.public_key)) for r in chosen]
@@ -305,7 +304,7 @@ class ExportService:
             except OSError as exc:
                 for path in done:  # all or nothing: one export is one set of files
                     path.unlink(missing_ok=True)
-                raise describe_write_failure(exc, file.path, what="the export") from None
+                raise describe_write_failure(exc, file.path, what=N_("the export")) from None
             done.append(file.path)
         return files
 

@@ -14,6 +14,7 @@ from diary.domain.plans import Activity, WeekAdherence, week_adherence, week_sta
 from diary.services.log import LogService
 from diary.storage.goal_repository import GoalRepository
 from diary.services.failures import storage_boundary
+from diary.i18n import _
 
 REVIEW_EVERY_DAYS = 7  # the weekly self-rating
 
@@ -92,10 +93,9 @@ class GoalService:
         goal = self._repo.goal(goal_id)
         rated_on = rated_on or self.today()
         if rated_on > self.today():
-            raise ValidationFailed(f"The rating date {rated_on.isoformat()} is in the future.")
+            raise ValidationFailed(_("The rating date {rated_on} is in the future.").format(rated_on=rated_on.isoformat()))
         if rated_on < goal.start_date:
-            raise ValidationFailed(f"The rating date {rated_on.isoformat()} is before the goal started "
-                                   f"({goal.start_date.isoformat()}).")
+            raise ValidationFailed(_("The rating date {rated_on} is before the goal started ({start_date}).").format(rated_on=rated_on.isoformat(), start_date=goal.start_date.isoformat()))
         rating = Rating.create(goal, rated_on=rated_on, rater=rater, level=level, category=category,
                                comment=comment, recorded_at=self._clock())
         self._repo.add_rating(rating)
@@ -141,7 +141,7 @@ class GoalService:
     def remove_activity(self, activity_id: str) -> None:
         matches = [a.id for a in self._repo.activities() if a.id.startswith(activity_id)]
         if len(matches) != 1:
-            raise ValidationFailed(f"No single activity has the id {activity_id!r}; run 'diary plan list'.")
+            raise ValidationFailed(_("No single activity has the id {activity_id!r}; run 'diary plan list'.").format(activity_id=activity_id))
         self._repo.remove_activity(matches[0])
 
     def activities(self) -> list[Activity]:

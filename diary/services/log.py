@@ -11,6 +11,7 @@ from diary.domain.entries import CheckIn
 from diary.domain.errors import ValidationFailed
 from diary.storage.repositories import CheckInRepository
 from diary.services.failures import storage_boundary
+from diary.i18n import _
 
 
 @storage_boundary
@@ -83,8 +84,7 @@ class LogService:
     def _refuse_future(self, day: date) -> None:
         if day > self.today():
             raise ValidationFailed(
-                f"The date {day.isoformat()} is in the future; you can log today ({self.today().isoformat()}) "
-                "or an earlier day.",
+                _("The date {day} is in the future; you can log today ({today}) or an earlier day.").format(day=day.isoformat(), today=self.today().isoformat()),
                 field="day",
             )
 
@@ -103,4 +103,4 @@ def _as_day(value: Any) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise ValidationFailed(f"The date {value!r} is not a real date; write it as YYYY-MM-DD.", field="day") from None
+        raise ValidationFailed(_("The date {value!r} is not a real date; write it as YYYY-MM-DD.").format(value=value), field="day") from None

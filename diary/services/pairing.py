@@ -30,6 +30,7 @@ from diary.services.identity import Role, require_role
 from diary.services.keystore import KeyStore
 from diary.storage.pairing_repository import PairedPatient, PatientRepository, Recipient, RecipientRepository
 from diary.services.failures import storage_boundary
+from diary.i18n import N_, _
 
 LABEL_MAX = 80
 DEFAULT_RECIPIENT_LABEL = "Physiotherapist"
@@ -87,17 +88,17 @@ def key_text_from(value: str) -> str:
                 with open(path, "rb") as handle:
                     value = handle.read(_KEY_FILE_MAX).decode("utf-8", errors="replace")
             except OSError as exc:
-                raise DiaryError(f"Cannot read the key file {printable_name(path)} ({exc.strerror}).") from None
+                raise DiaryError(_("Cannot read the key file {printable_name} ({strerror}).").format(printable_name=printable_name(path), strerror=exc.strerror)) from None
     found = _KEY_IN_TEXT.search(value)
     return found.group(0).upper() if found else value
 
 
 def clean_label(label: str | None, *, what: str) -> str:
     if label is None or not label.strip():
-        raise ValidationFailed(f"Give {what} a name (a label) to pair under.", field="label")
+        raise ValidationFailed(_("Give {what} a name (a label) to pair under.").format(what=what), field="label")
     if "\n" in label or "\r" in label or "\t" in label:
-        raise ValidationFailed("A label is one line of text.", field="label")
-    return clean_text(label.strip(), field="label", max_chars=LABEL_MAX, label="The label", single_line=True)
+        raise ValidationFailed(_("A label is one line of text."), field="label")
+    return clean_text(label.strip(), field="label", max_chars=LABEL_MAX, label=N_("The label"), single_line=True)
 
 
 @storage_boundary
@@ -151,7 +152,7 @@ class PairingService:
             existing = {r.label: r.fingerprint for r in self._recipients.all()}
             label = clean_label(label, what="the recipient") if label else (preview.paired_as or self._free_label(existing))
         if preview.paired_as is not None and preview.paired_as != label:
-            raise ValidationFailed(f"This key is already paired as \"{preview.paired_as}\"; nothing was changed.",
+            raise ValidationFailed(_('This key is already paired as "{paired_as}"; nothing was changed.').format(paired_as=preview.paired_as),
                                    field="key")
         outcome = "paired"
         if label in existing:
@@ -202,13 +203,13 @@ class PairingService:
     def remove_recipient(self, label: str) -> None:
         require_role(self._home, self._role, Role.PATIENT, action="Removing recipients")
         if not self._recipients.remove(label):
-            raise NotFound(f"No recipient is called \"{label}\".")
+            raise NotFound(_('No recipient is called "{label}".').format(label=label))
 
     def rename_patient(self, label: str, new_label: str) -> None:
         require_role(self._home, self._role, Role.CLINICIAN, action="Renaming patients")
         new_label = clean_label(new_label, what="the patient")
         if self._patients.by_label(label) is None:
-            raise NotFound(f"No patient is called \"{label}\".")
+            raise NotFound(_('No patient is called "{label}".').format(label=label))
         if new_label != label and self._patients.by_label(new_label) is not None:
-            raise ValidationFailed(f"Another patient is already called \"{new_label}\".", field="label")
+            raise ValidationFailed(_('Another patient is already called "{new_label}".').format(new_label=new_label), field="label")
         self._patients.rename(label, new_label)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from diary.exchange.passphrase import generate_passphrase
+from diary.i18n import N_
 from diary.platform.durable import describe_write_failure, write_atomically
 
 
@@ -18,7 +19,7 @@ def new_passphrase_file(path: Path) -> str:
     try:
         write_atomically(path, (words + "\n").encode("utf-8"), exclusive=True)
     except OSError as exc:
-        raise describe_write_failure(exc, path, what="the passphrase file") from None
+        raise describe_write_failure(exc, path, what=N_("the passphrase file")) from None
     return words
 
 

@@ -92,8 +92,7 @@ class QuestionnaireService:
     def start(self, instrument_id: str) -> Response:
         """The draft of this instrument if one is open (resume), else a new one."""
         if self.wording(instrument_id) is None:
-            raise ValidationFailed(f"{get_instrument(instrument_id).name} has no wording in this app; a clinic "
-                                   "with a licence can add it in Settings.")
+            raise ValidationFailed(_("{name} has no wording in this app; a clinic with a licence can add it in Settings.").format(name=get_instrument(instrument_id).name))
         draft = self.draft(instrument_id)
         if draft is not None:
             return draft

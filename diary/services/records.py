@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from diary.domain.errors import DiaryError
 from diary.domain.patient_record import PatientRecord
+from diary.i18n import _
 
 
 def is_clinician_home(diary) -> bool:
@@ -29,8 +30,7 @@ def records_for(diary, labels: list[str] | None = None, *, include_notes: bool =
     if is_clinician_home(diary):
         return diary.patient_records(labels)  # checks every label before the first record is read
     if labels:
-        raise DiaryError("This is a patient's own diary, which holds one person's data; --patients is only for "
-                         "a clinician's home. Leave it out to export this diary.")
+        raise DiaryError(_("This is a patient's own diary, which holds one person's data; --patients is only for a clinician's home. Leave it out to export this diary."))
     return iter([diary.record(include_notes=include_notes)])
 
 
@@ -43,8 +43,8 @@ def record_for_report(diary, label: str | None, *, include_notes: bool = True) -
     """
     if is_clinician_home(diary):
         if not label:
-            raise DiaryError("This is a clinician's home: name the patient with --patient LABEL.")
+            raise DiaryError(_("This is a clinician's home: name the patient with --patient LABEL."))
         return diary.patient_record(label)  # NotFound (a DiaryError) names an unknown label
     if label:
-        raise DiaryError("This is a patient's own diary; leave out --patient to make the summary of this diary.")
+        raise DiaryError(_("This is a patient's own diary; leave out --patient to make the summary of this diary."))
     return diary.record(include_notes=include_notes)

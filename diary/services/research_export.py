@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diary.domain.errors import DiaryError
+from diary.i18n import _
 
 if TYPE_CHECKING:  # the exchange and research packages load when an export is made, not with the CLI
     from diary.exchange.keys import BoxPublicKey
@@ -35,11 +36,11 @@ def read_team_key(text: str) -> BoxPublicKey:
         try:
             text = candidate.read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError):
-            raise DiaryError(f"Cannot read the key file {candidate}; give the key as text or a readable file.") from None
+            raise DiaryError(_("Cannot read the key file {candidate}; give the key as text or a readable file.").format(candidate=candidate)) from None
     try:
         return decode_recipient_key(text.strip())
     except KeyFormatError as exc:
-        raise DiaryError(f"--seal-to: {exc}") from None
+        raise DiaryError(_("--seal-to: {exc}").format(exc=exc)) from None
 
 
 def new_data_set_folder(diary) -> Path:

@@ -19,9 +19,10 @@ from diary.domain.errors import DiaryError
 from diary.services.backup import BackupError, OpenedBackup, os_failure, read_backup, write_atomically
 from diary.services.restore_recovery import COMPLETE_MARKER, finish_restore, fsync_folder
 from diary.storage.database import DB_FILENAME, open_engine
+from diary.i18n import N_, _
 
 
-_STOPPED = "the restore was stopped"
+_STOPPED = N_("the restore was stopped")
 
 
 def database_file(home: Path) -> Path:
@@ -83,8 +84,7 @@ def _stage(opened: OpenedBackup, staging: Path) -> None:
     try:
         open_engine(staging).dispose()  # an older backup is migrated now, before it replaces anything
     except (DiaryError, sqlite3.Error):
-        raise BackupError("The backup could not be brought up to this app's data version, so it was not "
-                          "restored; nothing was changed. Try an older backup.") from None
+        raise BackupError(_("The backup could not be brought up to this app's data version, so it was not restored; nothing was changed. Try an older backup.")) from None
     write_atomically(staging / COMPLETE_MARKER, b"", what=_STOPPED)
 
 
@@ -105,8 +105,7 @@ def install_backup(opened: OpenedBackup, home: Path, *, now: datetime) -> Path |
     """
     home = Path(home)
     if database_in_use(home):
-        raise BackupError(f"The diary in {home} is open in the app. Close the app (every window), then restore "
-                          "again; nothing was changed.")
+        raise BackupError(_("The diary in {home} is open in the app. Close the app (every window), then restore again; nothing was changed.").format(home=home))
     stamp = now.strftime("%Y%m%d-%H%M%S")
     if home.is_dir():  # copies staged by restores a crash stopped before the swap: the home is whole, so drop them
         for stale in home.parent.glob(f".{glob_escape(home.name)}.restoring-*"):
@@ -179,7 +178,7 @@ def rescue_corrupt_database(home: Path, *, now: datetime) -> Path:
     """
     home = Path(home)
     if not (home / DB_FILENAME).exists():
-        raise BackupError(f"There is no diary file in {home} to set aside.")
+        raise BackupError(_("There is no diary file in {home} to set aside.").format(home=home))
     rescue = _unused(home / f"rescue-{now:%Y%m%d-%H%M%S}")
     try:
         rescue.mkdir(mode=0o700)
@@ -188,5 +187,5 @@ def rescue_corrupt_database(home: Path, *, now: datetime) -> Path:
                 os.rename(source, rescue / source.name)
         fsync_folder(home)
     except OSError as exc:
-        raise os_failure(exc, home, what="the damaged file was left where it was") from None
+        raise os_failure(exc, home, what=N_("the damaged file was left where it was")) from None
     return rescue

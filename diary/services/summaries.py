@@ -15,6 +15,7 @@ from pathlib import Path
 
 from diary.domain.errors import DiaryError
 from diary.platform.durable import describe_write_failure, write_atomically
+from diary.i18n import N_, _
 
 MAX_WEEKS = 520
 DEFAULT_WEEKS = 12
@@ -37,7 +38,7 @@ def weeks_period(weeks: int) -> str:
         DiaryError: N outside 1…520.
     """
     if not 1 <= weeks <= MAX_WEEKS:
-        raise DiaryError(f"--weeks must be from 1 to {MAX_WEEKS} (got {weeks}).")
+        raise DiaryError(_("--weeks must be from 1 to {MAX_WEEKS} (got {weeks}).").format(MAX_WEEKS=MAX_WEEKS, weeks=weeks))
     return f"{weeks}w"
 
 
@@ -75,7 +76,7 @@ def pdf_path(out: Path) -> Path:
         DiaryError: the name does not end in .pdf.
     """
     if out.suffix.lower() != ".pdf":
-        raise DiaryError(f"Give the summary a file name ending in .pdf (got {out.name}).")
+        raise DiaryError(_("Give the summary a file name ending in .pdf (got {name}).").format(name=out.name))
     return out
 
 
@@ -91,7 +92,7 @@ def write_summary(diary, out: Path, *, period: str, patient: str | None = None,
     try:
         write_atomically(out, summary.data)
     except OSError as exc:
-        raise describe_write_failure(exc, out, what="the summary") from None
+        raise describe_write_failure(exc, out, what=N_("the summary")) from None
     return summary
 
 

@@ -34,7 +34,7 @@ class TestTidyFiles:
             frame = read_table(out, name)
             assert list(frame.columns) == list(types[name]), name
             assert len(frame) > 0, name
-        assert sorted(p.name for p in out.iterdir()) == sorted([*CSV_FILES, "codebook.csv", "README.md", "fhir"])
+        assert sorted(p.name for p in out.iterdir()) == sorted([*CSV_FILES, "codebook.csv", "README.md", "README.sv.md", "fhir"])
 
     def test_codebook_describes_every_variable(self, export):
         book = rows(export(), "codebook.csv")

@@ -1,9 +1,38 @@
-"""In-process screen tests: the real app shell over a recording Flet session (tests/flet_harness.py)."""
+"""In-process screen tests: the real app shell over a recording Flet session (tests/flet_harness.py).
+
+Every screen test runs twice: in English, and in the pseudo-locale (tests/i18n/pseudo.py), where the app
+draws every message 40% longer in accented letters; after each action the page is checked for text that
+would overflow or never went through the catalogs (tests/ui/pseudo_checks.py), then read back in English,
+so the test's own English expectations hold in both runs.
+"""
 
 import pytest
 
+from diary.i18n import in_language, use_language
 from diary.ui.app import make_main
 from tests.flet_harness import FletHarness
+from tests.i18n import pseudo
+from tests.ui.pseudo_checks import PseudoChecks
+
+
+@pytest.fixture(autouse=True, params=["en", pseudo.LANGUAGE])
+def ui_locale(request, monkeypatch):
+    """The app's language for this run of the test; the test itself always reads English."""
+    if request.param == "en":
+        yield "en"
+        return
+    pseudo.install()
+    use_language(pseudo.LANGUAGE)
+    monkeypatch.setattr("diary.ui.app.system_language", lambda: pseudo.LANGUAGE)
+    checks = PseudoChecks()
+
+    def check(harness: FletHarness) -> None:
+        problems = checks(harness)
+        assert not problems, "in the pseudo-locale:\n" + "\n".join(problems)
+
+    monkeypatch.setattr(FletHarness, "after_action", staticmethod(check))
+    with in_language("en"):  # this thread (the test's) reads English; the app's threads the pseudo-locale
+        yield pseudo.LANGUAGE
 
 
 @pytest.fixture

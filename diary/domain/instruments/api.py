@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed
 from diary.domain.instruments.fiq import score_fiq
 from diary.domain.instruments.fiqr import score_fiqr
 from diary.domain.instruments.gad7 import score_gad7
@@ -55,6 +55,6 @@ def score(instrument_id: str, answers: Any, **options: Any) -> Score:
     unknown = sorted(set(options) - set(inst.options))
     if unknown:
         known = ", ".join(sorted(inst.options)) if inst.options else "none"
-        raise ValidationFailed(f"{inst.name} has no option {unknown[0]!r}; its options are: {known}.",
+        raise ValidationFailed(Sentence("{name} has no option {unknown!r}; its options are: {known}.", name=inst.name, unknown=unknown[0], known=known),
                                field=unknown[0])
     return SCORERS[inst.id](answers, **options)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Iterable, Mapping, Sequence
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed
 from diary.domain.instruments.definitions import AnswerSpec, Band, Instrument
 from diary.domain.instruments.result import Score
 from diary.domain.numbers import round_half_up, round_half_up_int
@@ -40,13 +40,12 @@ def check_answers(name: str, specs: Sequence[AnswerSpec], answers: Any) -> list[
     if answers is None:
         return [None] * n
     if not isinstance(answers, (list, tuple)):
-        raise ValidationFailed(f"{name} answers must be a list of {n} values in item order; got {answers!r}.")
+        raise ValidationFailed(Sentence("{name} answers must be a list of {n} values in item order; got {answers!r}.", name=name, n=n, answers=answers))
     if len(answers) != n:
-        raise ValidationFailed(f"{name} has {_count(n, 'item')}; got {_count(len(answers), 'answer')}.")
+        raise ValidationFailed(Sentence("{name} has {count}; got {count2}.", name=name, count=_count(n, 'item'), count2=_count(len(answers), 'answer')))
     for number, (spec, value) in enumerate(zip(specs, answers), start=1):
         if value is not None and not spec.accepts(value):
-            raise ValidationFailed(f"{name} item {number}: {value!r} is not allowed; answers are "
-                                   f"{spec.describe()} (or empty for missing).", field=f"item{number}")
+            raise ValidationFailed(Sentence("{name} item {number}: {value!r} is not allowed; answers are {describe} (or empty for missing).", name=name, number=number, value=value, describe=spec.describe()), field=f"item{number}")
     return list(answers)
 
 
@@ -111,8 +110,7 @@ def int_option(inst: Instrument, option: str, value: Any, low: int, high: int) -
         ValidationFailed: naming the option and the range.
     """
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValidationFailed(f"{inst.name} option {option}: {value!r} is not allowed; choose a whole number "
-                               f"from {low} to {high}.", field=option)
+        raise ValidationFailed(Sentence("{name} option {option}: {value!r} is not allowed; choose a whole number from {low} to {high}.", name=inst.name, option=option, value=value, low=low, high=high), field=option)
     return value
 
 
@@ -139,7 +137,7 @@ def choice_option(inst: Instrument, option: str, value: Any, allowed: Iterable[A
     # Same type as well as equal: True == 1, but "1" for a yes/no option is a bug worth reporting.
     if not any(type(a) is type(value) and a == value for a in allowed):
         listed = ", ".join(repr(a) for a in allowed)
-        raise ValidationFailed(f"{inst.name} option {option}: {value!r} is not allowed; choose {listed}.",
+        raise ValidationFailed(Sentence("{name} option {option}: {value!r} is not allowed; choose {listed}.", name=inst.name, option=option, value=value, listed=listed),
                                field=option)
     return value
 

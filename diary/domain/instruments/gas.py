@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed
 from diary.domain.instruments.common import build_score, exact, rule_id
 from diary.domain.instruments.definitions import is_number
 from diary.domain.instruments.registry import INSTRUMENTS
@@ -39,18 +39,15 @@ def _goal(number: int, answer: Any) -> tuple[int, float] | None:
     elif isinstance(answer, (list, tuple)) and 1 <= len(answer) <= 2:
         level, weight = (*answer, None)[:2]
     else:
-        raise ValidationFailed(f"{where}: {answer!r} is not allowed; give [level, weight] (or just the level), "
-                               "or leave it empty for an unrated goal.", field=f"goal{number}")
+        raise ValidationFailed(Sentence("{where}: {answer!r} is not allowed; give [level, weight] (or just the level), or leave it empty for an unrated goal.", where=where, answer=answer), field=f"goal{number}")
     if level is None:
         return None
     if isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
-        raise ValidationFailed(f"{where}: level {level!r} is not allowed; levels are -2, -1, 0, 1 or 2 (or "
-                               "empty for an unrated goal).", field=f"goal{number}")
+        raise ValidationFailed(Sentence("{where}: level {level!r} is not allowed; levels are -2, -1, 0, 1 or 2 (or empty for an unrated goal).", where=where, level=level), field=f"goal{number}")
     if weight is None:
         return level, 1
     if not is_number(weight) or weight <= 0:
-        raise ValidationFailed(f"{where}: weight {weight!r} is not allowed; weights are numbers above 0 (or "
-                               "empty for 1).", field=f"goal{number}")
+        raise ValidationFailed(Sentence("{where}: weight {weight!r} is not allowed; weights are numbers above 0 (or empty for 1).", where=where, weight=weight), field=f"goal{number}")
     return level, weight
 
 
@@ -73,12 +70,11 @@ def score_gas(answers: Any, *, rho: float = DEFAULT_RHO) -> Score:
         ValidationFailed: for a bad goal, weight or rho.
     """
     if not is_number(rho) or not 0 <= rho < 1:
-        raise ValidationFailed(f"Goal Attainment Scaling option rho: {rho!r} is not allowed; choose a number "
-                               "from 0 up to (not including) 1.", field="rho")
+        raise ValidationFailed(Sentence("Goal Attainment Scaling option rho: {rho!r} is not allowed; choose a number from 0 up to (not including) 1.", rho=rho), field="rho")
     if answers is None:
         answers = []
     if not isinstance(answers, (list, tuple)):
-        raise ValidationFailed(f"GAS answers must be a list with one [level, weight] per goal; got {answers!r}.")
+        raise ValidationFailed(Sentence("GAS answers must be a list with one [level, weight] per goal; got {answers!r}.", answers=answers))
     goals = [_goal(number, answer) for number, answer in enumerate(answers, start=1)]
     rated = [goal for goal in goals if goal is not None]
     return build_score(INSTRUMENT, values=goals, total=exact(t_score(rated, rho)) if rated else None,

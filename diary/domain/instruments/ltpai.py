@@ -16,7 +16,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed
 from diary.domain.instruments.common import build_score, exact, rule_id
 from diary.domain.instruments.definitions import is_number
 from diary.domain.instruments.registry import INSTRUMENTS
@@ -36,13 +36,12 @@ def _level_hours(level: str, value: Any, codes: dict[str, Fraction]) -> Fraction
         return codes[value.upper()]
     if is_number(value) and 4 < value <= HOURS_PER_WEEK:
         return exact(value)
-    raise ValidationFailed(f"LTPAI {level}: {value!r} is not allowed; answers are {ALLOWED}.", field=level)
+    raise ValidationFailed(Sentence("LTPAI {level}: {value!r} is not allowed; answers are {ALLOWED}.", level=level, value=value, ALLOWED=ALLOWED), field=level)
 
 
 def _hours_option(option: str, value: Any, low: float, high: float) -> Fraction:
     if not is_number(value) or not low <= value <= high:
-        raise ValidationFailed(f"LTPAI option {option}: {value!r} is not allowed; choose a number of hours "
-                               f"from {low:g} to {high:g}.", field=option)
+        raise ValidationFailed(Sentence("LTPAI option {option}: {value!r} is not allowed; choose a number of hours from {low:g} to {high:g}.", option=option, value=value, low=low, high=high), field=option)
     return exact(value)
 
 
@@ -61,12 +60,10 @@ def score_ltpai(answers: Any, *, a_hours: float = 1, b_hours: float = 3) -> Scor
     if answers is None:
         answers = [None] * 4
     if not isinstance(answers, (list, tuple)) or len(answers) != 4:
-        raise ValidationFailed(f"LTPAI answers must be a list of 4: [sedentary, light, moderate, vigorous]; "
-                               f"got {answers!r}.")
+        raise ValidationFailed(Sentence("LTPAI answers must be a list of 4: [sedentary, light, moderate, vigorous]; got {answers!r}.", answers=answers))
     sedentary, *levels = answers
     if sedentary is not None and not isinstance(sedentary, bool):
-        raise ValidationFailed(f"LTPAI sedentary: {sedentary!r} is not allowed; answers are true (ticked), "
-                               "false or empty.", field="sedentary")
+        raise ValidationFailed(Sentence("LTPAI sedentary: {sedentary!r} is not allowed; answers are true (ticked), false or empty.", sedentary=sedentary), field="sedentary")
     hours = {name: _level_hours(name, value, codes) for name, value in zip(LEVELS, levels)}
     if not sedentary and all(v is None for v in hours.values()):
         return build_score(INSTRUMENT, values=[None] * 4, total=None, prorated=False, scoring_rule_id=_rule(codes),

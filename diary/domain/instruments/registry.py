@@ -7,7 +7,7 @@ instrument.
 
 from __future__ import annotations
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed
 from diary.domain.instruments.catalogue_free import FREE_INSTRUMENTS
 from diary.domain.instruments.catalogue_licensed import LICENSED_INSTRUMENTS
 from diary.domain.instruments.definitions import Instrument
@@ -27,5 +27,5 @@ def get_instrument(instrument_id: str) -> Instrument:
     if isinstance(instrument_id, str) and instrument_id in INSTRUMENTS:
         return INSTRUMENTS[instrument_id]
     known = ", ".join(sorted(INSTRUMENTS))
-    raise ValidationFailed(f"Unknown instrument {instrument_id!r}; known instruments are {known}.",
+    raise ValidationFailed(Sentence("Unknown instrument {instrument_id!r}; known instruments are {known}.", instrument_id=instrument_id, known=known),
                            field="instrument_id")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed
 from diary.domain.instruments.common import exact, two_decimals
 from diary.domain.instruments.definitions import is_number
 from diary.domain.instruments.who import meets_aerobic, meets_strength, moderate_equivalent_min
@@ -54,8 +54,7 @@ class WeeklyActivity:
 def _week(days: Any, what: str) -> list[Any]:
     if not isinstance(days, (list, tuple)) or len(days) != DAYS_IN_WEEK:
         got = f"{len(days)} days" if isinstance(days, (list, tuple)) else repr(days)
-        raise ValidationFailed(f"{what} needs one value per day for 7 days (None for a day not reported); "
-                               f"got {got}.")
+        raise ValidationFailed(Sentence("{what} needs one value per day for 7 days (None for a day not reported); got {got}.", what=what, got=got))
     return list(days)
 
 
@@ -72,8 +71,7 @@ def weekly_nrs_mean(values: Any, *, label: str = "Rating") -> WeeklyMean:
     days = _week(values, f"The weekly {label.lower()} mean")
     for number, value in enumerate(days, start=1):
         if value is not None and not (is_number(value) and 0 <= value <= 10):
-            raise ValidationFailed(f"{label} on day {number}: {value!r} is not allowed; values are numbers from "
-                                   "0 to 10 (or empty for a day not reported).", field=f"day{number}")
+            raise ValidationFailed(Sentence("{label} on day {number}: {value!r} is not allowed; values are numbers from 0 to 10 (or empty for a day not reported).", label=label, number=number, value=value), field=f"day{number}")
     reported = [exact(v) for v in days if v is not None]
     if len(reported) < MIN_DAYS_REPORTED:
         return WeeklyMean(valid=False, mean=None, days_reported=len(reported))
@@ -96,15 +94,13 @@ def weekly_pain_mean(values: Any) -> WeeklyMean:
 def _check_day(number: int, day: Any) -> None:
     where = f"Activity on day {number}"
     if not isinstance(day, (list, tuple)) or len(day) != 4:
-        raise ValidationFailed(f"{where}: {day!r} is not allowed; give [light min, moderate min, vigorous min, "
-                               "strength yes/no], or None for a day not reported.", field=f"day{number}")
+        raise ValidationFailed(Sentence("{where}: {day!r} is not allowed; give [light min, moderate min, vigorous min, strength yes/no], or None for a day not reported.", where=where, day=day), field=f"day{number}")
     for name, minutes in zip(_MINUTE_FIELDS, day):
         if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int)
                                     or not 0 <= minutes <= MINUTES_PER_DAY):
-            raise ValidationFailed(f"{where}: {name} minutes {minutes!r} is not allowed; minutes are whole "
-                                   f"numbers from 0 to {MINUTES_PER_DAY} (or empty).", field=f"day{number}")
+            raise ValidationFailed(Sentence("{where}: {name} minutes {minutes!r} is not allowed; minutes are whole numbers from 0 to {MINUTES_PER_DAY} (or empty).", where=where, name=name, minutes=minutes, MINUTES_PER_DAY=MINUTES_PER_DAY), field=f"day{number}")
     if day[3] is not None and not isinstance(day[3], bool):
-        raise ValidationFailed(f"{where}: strength {day[3]!r} is not allowed; answers are true, false or empty.",
+        raise ValidationFailed(Sentence("{where}: strength {day!r} is not allowed; answers are true, false or empty.", where=where, day=day[3]),
                                field=f"day{number}")
     return None
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed
 from diary.domain.instruments.common import build_score, rule_id
 from diary.domain.instruments.registry import INSTRUMENTS
 from diary.domain.instruments.result import Score
@@ -48,12 +48,10 @@ def painful_regions(answers: Any) -> frozenset[str] | None:
         return None
     if not isinstance(answers, (list, tuple)) or len(answers) != len(REGIONS):
         got = f"{len(answers)} answers" if isinstance(answers, (list, tuple)) else repr(answers)
-        raise ValidationFailed(f"Pain locations (wpi19) has 19 regions; got {got}.")
+        raise ValidationFailed(Sentence("Pain locations (wpi19) has 19 regions; got {got}.", got=got))
     for number, (region, value) in enumerate(zip(REGIONS, answers), start=1):
         if not (isinstance(value, bool) or (isinstance(value, int) and value in (0, 1))):
-            raise ValidationFailed(f"Pain locations (wpi19) region {number} ({region}): {value!r} is not "
-                                   "allowed; answers are true or false (or 1 or 0); leave the whole map empty "
-                                   "when it was not filled in.", field=region)
+            raise ValidationFailed(Sentence("Pain locations (wpi19) region {number} ({region}): {value!r} is not allowed; answers are true or false (or 1 or 0); leave the whole map empty when it was not filled in.", number=number, region=region, value=value), field=region)
     return frozenset(region for region, value in zip(REGIONS, answers) if value)
 
 

@@ -22,7 +22,8 @@ class ScalePicker(ft.Column):
         self._buttons = [self._button(n) for n in range(11)]
         self.controls = [
             ft.Row(
-                controls=[ft.Text(label, weight=ft.FontWeight.W_600, size=16), self._answer],
+                # The label takes the room left and wraps: a longer translation must not push the answer off.
+                controls=[ft.Text(label, weight=ft.FontWeight.W_600, size=16, expand=True), self._answer],
                 alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
             ),
             ft.Text(help_text, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
