@@ -30,7 +30,7 @@ test: $(STAMP) system-packages
 # into the .mo files the app reads (committed; tests/i18n check they match their .po).
 LOCALE := diary/locale
 messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k P_:1,2 -k C_:1c,2 --add-location=file --sort-by-file \
+	$(BIN)/pybabel extract -F babel.cfg -k P_:1,2 -k C_:1c,2 -k Sentence --add-location=file --sort-by-file \
 		--project=diary --copyright-holder="The diary authors" -c "Translators:" -o $(LOCALE)/diary.pot diary
 	$(BIN)/pybabel update -i $(LOCALE)/diary.pot -d $(LOCALE) -D diary --ignore-obsolete
 

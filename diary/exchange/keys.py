@@ -145,7 +145,7 @@ def encode_public_key(key: PublicKey) -> str:
     elif isinstance(key, VerifyKey):
         prefix = SIG_PREFIX
     else:
-        raise TypeError(Sentence("encode_public_key needs a BoxPublicKey or a VerifyKey"))
+        raise TypeError("encode_public_key needs a BoxPublicKey or a VerifyKey")
     raw = key.raw
     return prefix + base64.b32encode(raw + _check(prefix, raw)).decode("ascii")
 

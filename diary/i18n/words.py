@@ -66,9 +66,10 @@ def band(name: str | None) -> str:
 
 
 def band_capitalized(name: str | None) -> str:
-    """ "Moderately severe" (a result's heading). """
+    """ "Moderately severe" (a result's heading): the first letter in upper case."""
     words = band(name)
-    return words[:1].upper() + words[1:]
+    first = next((i for i, ch in enumerate(words) if ch.isalpha()), 0)
+    return words[:first] + words[first:first + 1].upper() + words[first + 1:]
 
 
 def category(value: str) -> str:

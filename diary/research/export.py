@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from diary.domain.errors import DiaryError
+from diary.domain.errors import DiaryError, Sentence
 from diary.domain.patient_record import PatientRecord
 from diary.research import codebook
 from diary.research.cells import CsvTable
@@ -63,9 +63,9 @@ class ExportSummary:
 def _who(record: PatientRecord, options: ResearchOptions, seen: dict[str, str]) -> Deidentified:
     sid = study_id(options.salt, record.key)
     if seen.get(sid, record.key) != record.key:
-        raise DiaryError("Two patients got the same study id; run the export again with a new salt file.")
+        raise DiaryError(Sentence("Two patients got the same study id; run the export again with a new salt file."))
     if record.key in seen.values():
-        raise DiaryError("The same patient came twice in the records to export; each patient may appear once.")
+        raise DiaryError(Sentence("The same patient came twice in the records to export; each patient may appear once."))
     seen[sid] = record.key
     shift = timedelta(weeks=shift_weeks(options.salt, record.key)) if options.date_shift else timedelta(0)
     return Deidentified(sid, shift, options.include_notes)

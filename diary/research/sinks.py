@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 from typing import BinaryIO
 
-from diary.domain.errors import DiaryError
+from diary.domain.errors import DiaryError, Sentence
 from diary.domain.marks import N_
 from diary.platform.durable import describe_write_failure
 from diary.research.sealing import SUFFIX, SealedWriter
@@ -63,10 +63,9 @@ class DataSetFolder:
     def __init__(self, out: Path, *, seal_to: object | None = None):
         self.out, self.seal_to = out, seal_to
         if out.exists() and (not out.is_dir() or any(out.iterdir())):
-            raise DiaryError(f"{out} already exists and is not an empty folder; choose a new folder with --out "
-                             "(an earlier export is never overwritten).")
+            raise DiaryError(Sentence("{out} already exists and is not an empty folder; choose a new folder with --out (an earlier export is never overwritten).", out=out))
         if not out.parent.is_dir():
-            raise DiaryError(f"The folder {out.parent} does not exist; create it first or choose another --out.")
+            raise DiaryError(Sentence("The folder {parent} does not exist; create it first or choose another --out.", parent=out.parent))
         self.tmp = out.parent / f".{out.name}.partial-{secrets.token_hex(4)}"
         try:
             self.tmp.mkdir(mode=0o700)

@@ -113,13 +113,13 @@ class OpenedBackup:
 
 
 def _damaged(path: Path) -> BackupError:
-    return BackupError(f"The backup {printable_name(path.name)} is damaged or cut short, so it cannot be restored; "
-                       "nothing was changed. Try an older backup.")
+    return BackupError(_("The backup {name} is damaged or cut short, so it cannot be restored; nothing was changed. "
+                         "Try an older backup.").format(name=printable_name(path.name)))
 
 
 def _wrong_or_damaged() -> BackupError:
-    return BackupError("The passphrase is wrong or the file is damaged. Check the words and try again; if it "
-                       "still fails, try an older backup. Nothing was changed.")
+    return BackupError(_("The passphrase is wrong or the file is damaged. Check the words and try again; if it "
+                         "still fails, try an older backup. Nothing was changed."))
 
 
 def _newer(version: object) -> BackupError:

@@ -28,14 +28,14 @@ from typing import Literal
 
 from sqlalchemy.exc import OperationalError
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import ValidationFailed, shown
 from diary.domain.patient_record import PatientRecord
 from diary.exchange.envelope import seal_signed, seal_signed_with_passphrase, sign_payload
 from diary.exchange.keys import decode_recipient_key, fingerprint
 from diary.exchange.passphrase import generate_passphrase
 from diary.exchange.strength import passphrase_weakness
 from diary.platform.durable import FileNotWritten, describe_write_failure, write_atomically
-from diary.storage.database import describe_failure
+from diary.storage.database import failure_reason
 from diary.services.identity import Role, require_role
 from diary.services.keystore import KeyStore
 from diary.services.pairing import key_text_from
@@ -99,9 +99,8 @@ class LastExport:
 
 
 def _not_started(exc: BaseException) -> str:
-    reason = describe_failure(exc).split(", so ")[0].split(". ")[0]
-    return (f"The export was not made: {reason[0].lower()}{reason[1:]}. Nothing was written and your diary "
-            "is unchanged; try again when that is fixed.")
+    return _("The export was not made: {reason}. Nothing was written and your diary is unchanged; try again when "
+             "that is fixed.").format(reason=shown(failure_reason(exc)))
 
 
 def _slug(text: str) -> str:

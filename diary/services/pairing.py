@@ -176,10 +176,17 @@ class PairingService:
         return Pairing(label, preview.text, preview.fingerprint, preview.safety_number, outcome)
 
     def _changed_sentence(self, label: str, old_fingerprint: str) -> str:
-        who = "this patient" if self._role is Role.CLINICIAN else "this recipient"
-        return (f"\"{label}\" was paired with a different key (fingerprint {format_fingerprint(old_fingerprint)[:19]}…), "
-                f"so nothing was changed. A new key means {who} has a new device, or the key is someone else's: "
-                "compare the safety number in person, then re-pair deliberately (--re-pair, or Re-pair in the app).")
+        fingerprint = format_fingerprint(old_fingerprint)[:19]
+        if self._role is Role.CLINICIAN:
+            sentence = _("\"{label}\" was paired with a different key (fingerprint {fingerprint}…), so nothing was "
+                         "changed. A new key means this patient has a new device, or the key is someone else's: compare "
+                         "the safety number in person, then re-pair deliberately (--re-pair, or Re-pair in the app).")
+        else:
+            sentence = _("\"{label}\" was paired with a different key (fingerprint {fingerprint}…), so nothing was "
+                         "changed. A new key means this recipient has a new device, or the key is someone else's: "
+                         "compare the safety number in person, then re-pair deliberately (--re-pair, or Re-pair in the "
+                         "app).")
+        return sentence.format(label=label, fingerprint=fingerprint)
 
     @staticmethod
     def _free_label(existing: dict[str, str]) -> str:

@@ -22,7 +22,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import QueuePool
 
-from diary.domain.errors import DiaryError
+from diary.domain.errors import DiaryError, Sentence
 from diary.storage.migrations import LATEST_VERSION, MIGRATIONS
 
 DB_FILENAME = "diary.sqlite3"
@@ -56,10 +56,9 @@ def schema_version(connection: sqlite3.Connection) -> int:
 
 def _refuse_newer(version: int) -> None:
     if version > LATEST_VERSION:
-        raise DatabaseUnusable(
-            f"This diary was saved by a newer version of the app (data version {version}, this app "
-            f"reads up to {LATEST_VERSION}). Update the app to open it; nothing was changed."
-        )
+        raise DatabaseUnusable(Sentence(
+            "This diary was saved by a newer version of the app (data version {version}, this app reads up to "
+            "{latest}). Update the app to open it; nothing was changed.", version=version, latest=LATEST_VERSION))
 
 
 def migrate(connection: sqlite3.Connection) -> int:
@@ -88,15 +87,13 @@ def _check_existing(path: Path) -> None:
             result = connection.execute("PRAGMA quick_check").fetchone()[0]
             version = schema_version(connection)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseUnusable(
-            f"The diary file {path} is damaged and cannot be opened ({type(exc).__name__}). It has been left "
-            "exactly as it is; restore your latest backup."
-        ) from None
+        raise DatabaseUnusable(Sentence(
+            "The diary file {path} is damaged and cannot be opened ({kind}). It has been left exactly as it is; "
+            "restore your latest backup.", path=path, kind=type(exc).__name__)) from None
     if result != "ok":
-        raise DatabaseUnusable(
-            f"The diary file {path} failed its integrity check. It has been left exactly as it is; "
-            "restore your latest backup."
-        )
+        raise DatabaseUnusable(Sentence(
+            "The diary file {path} failed its integrity check. It has been left exactly as it is; restore your "
+            "latest backup.", path=path))
     _refuse_newer(version)
 
 
@@ -118,9 +115,9 @@ def open_engine(home: Path) -> Engine:
         finally:
             connection.close()
     except sqlite3.OperationalError as exc:  # full disk, unwritable folder: a sentence, never library text
-        reason = describe_failure(exc).split(", so ")[0].split(". ")[0]
-        raise DatabaseUnusable(f"The diary in {home} could not be opened for writing ({reason[0].lower()}{reason[1:]}). "
-                               "Nothing was changed; fix that and open the app again.") from None
+        raise DatabaseUnusable(Sentence("The diary in {home} could not be opened for writing ({reason}). Nothing was "
+                                        "changed; fix that and open the app again.", home=home,
+                                        reason=_REASONS[failure_kind(exc)])) from None
     finally:
         os.umask(old_umask)
     if is_new:
@@ -148,13 +145,37 @@ def schema_version_of(engine: Engine) -> int:
         return conn.exec_driver_sql("PRAGMA user_version").scalar_one()
 
 
-def describe_failure(exc: BaseException) -> str:
-    """A sentence for a storage failure the user can act on; never the raw library text."""
+def failure_kind(exc: BaseException) -> str:
+    """ "full", "busy", "read-only" or "other": what kind of storage failure this is."""
     text = str(exc).lower()
     if "disk is full" in text or "no space" in text or getattr(exc, "errno", None) == 28:
-        return "The device is full, so nothing was saved. Free some space and save again; your earlier entries are safe."
+        return "full"
     if "locked" in text or "busy" in text:
-        return "The diary is busy in another window. Wait a moment and save again; nothing was lost."
+        return "busy"
     if "readonly" in text or "read-only" in text or "permission" in text:
-        return "The data folder cannot be written to, so nothing was saved. Check its permissions; your earlier entries are safe."
-    return "Saving failed unexpectedly, so nothing was changed. Try again; your earlier entries are safe."
+        return "read-only"
+    return "other"
+
+
+_SENTENCES = {
+    "full": Sentence("The device is full, so nothing was saved. Free some space and save again; your earlier entries "
+                     "are safe."),
+    "busy": Sentence("The diary is busy in another window. Wait a moment and save again; nothing was lost."),
+    "read-only": Sentence("The data folder cannot be written to, so nothing was saved. Check its permissions; your "
+                          "earlier entries are safe."),
+    "other": Sentence("Saving failed unexpectedly, so nothing was changed. Try again; your earlier entries are safe."),
+}
+# The same, as the reason in another sentence ("… could not be opened for writing (the device is full)").
+_REASONS = {"full": Sentence("the device is full"), "busy": Sentence("the diary is busy in another window"),
+            "read-only": Sentence("the data folder cannot be written to"),
+            "other": Sentence("saving failed unexpectedly")}
+
+
+def failure_reason(exc: BaseException) -> str:
+    """The failure as the reason in another sentence: "the device is full"."""
+    return _REASONS[failure_kind(exc)]
+
+
+def describe_failure(exc: BaseException) -> str:
+    """A sentence for a storage failure the user can act on; never the raw library text."""
+    return _SENTENCES[failure_kind(exc)]

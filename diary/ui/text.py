@@ -445,6 +445,7 @@ SCORE_NOT_AVAILABLE = N_("—")
 ANSWERED_OF = N_("{n} of {total} answered")
 OPTION_SELECTED = N_("{label}, selected")
 DATE_HINT = N_("YYYY-MM-DD")
+BAD_TARGET_DATE = N_("The target date {value!r} is not a real date; write it as YYYY-MM-DD.")
 WORDING_IN_ENGLISH = N_("This questionnaire is shown in English: the official translation into your language can "
                         "be loaded by your clinic (Settings → Clinic-supplied wording).")
 EVERY_N_DAYS = P_("Every {n} day", "Every {n} days")

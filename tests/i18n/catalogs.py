@@ -16,8 +16,9 @@ LOCALE = ROOT / "diary" / "locale"
 SWEDISH_PO = LOCALE / "sv" / "LC_MESSAGES" / "diary.po"
 SWEDISH_MO = SWEDISH_PO.with_suffix(".mo")
 TEMPLATE = LOCALE / "diary.pot"
-# The Makefile's `-k P_:1,2 -k C_:1c,2` on top of Babel's defaults (_, gettext, ngettext, pgettext, N_, ...).
-KEYWORDS = {**DEFAULT_KEYWORDS, "P_": (1, 2), "C_": ((1, "c"), 2)}
+# The Makefile's `-k P_:1,2 -k C_:1c,2 -k Sentence` on top of Babel's defaults (_, gettext, ngettext, pgettext,
+# N_, ...); Sentence is the domain's deferred sentence (diary.domain.errors).
+KEYWORDS = {**DEFAULT_KEYWORDS, "P_": (1, 2), "C_": ((1, "c"), 2), "Sentence": None}
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 Key = tuple[str | None, str]  # (context, msgid; the singular for a plural message)

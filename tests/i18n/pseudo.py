@@ -1,5 +1,5 @@
 """A pseudo-locale for the in-process screen tests: every message of the catalogs, 40% longer and written
-with accented letters ("Save" → "⟦Šávé ȧė⟧"), so that text a translation would clip or overflow shows up
+with accented letters ("Save" → "⟦Šávé ȧ⟧"), so that text a translation would clip or overflow shows up
 before a translator does, and so does text that never went through the catalogs (it stays plain English).
 
 It is a real gettext catalog: the messages Babel extracts, transformed, compiled with Babel and read with
@@ -28,22 +28,25 @@ _ACCENTED = "áéíóúýçñšžÁÉÍÓÚÝÇÑŠŽ"
 _PADDING = "ȧėȯ"  # letters no message and no test data uses: they only ever pad
 _TO_PSEUDO = str.maketrans(_PLAIN, _ACCENTED)
 _TO_ENGLISH = str.maketrans(_ACCENTED, _PLAIN, OPEN + CLOSE + _PADDING)
+_PADDED = re.compile(f" [{_PADDING}]+{CLOSE}")
 _PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
 
 
 def pseudo(text: str) -> str:
-    """ "Saved {day}." → "⟦Šávéd {day}.ȧėȯ⟧": letters accented outside placeholders, 40% longer."""
+    """ "Saved {day}." → "⟦Šávéd {day}. ȧė⟧": letters accented outside placeholders, 40% longer."""
     if not text.strip():
         return text
     parts = [part if _PLACEHOLDER.fullmatch(part) else part.translate(_TO_PSEUDO)
              for part in _PLACEHOLDER.split(text)]
-    padding = (_PADDING * len(text))[: max(1, math.ceil(len(text) * 0.4)) - 2]
-    return f"{OPEN}{''.join(parts)}{padding}{CLOSE}"
+    # The padding is a word of its own, so the text gets longer as a translation does (more words, longer
+    # lines) without one impossibly long word.
+    padding = (_PADDING * len(text))[: max(1, math.ceil(len(text) * 0.4) - 3)]
+    return f"{OPEN}{''.join(parts)} {padding}{CLOSE}"
 
 
 def english(text: str) -> str:
     """The English a pseudo text came from (placeholders filled in stay as they were filled)."""
-    return text.translate(_TO_ENGLISH) if OPEN in text else text
+    return _PADDED.sub(CLOSE, text).translate(_TO_ENGLISH) if OPEN in text else text
 
 
 def is_pseudo(text: str) -> bool:

@@ -82,6 +82,7 @@ class TestCharts:
         ui.fire("trends-period", "change", props={"selected": ["4w"]})
         assert "over the last 4 weeks" in ui.find("chart-summary-pain").value
 
+    @pytest.mark.english_only  # reads the chart cache, whose key holds the app's language, from the test's thread
     def test_other_periods_are_drawn_in_the_background(self, filled, open_trends):
         open_trends(filled, prefetch=True)
         snap = state.snapshot(filled)

@@ -165,7 +165,8 @@ class CaseloadScreen(ft.Column):
             ft.TextButton(content=T.PREVIOUS_PAGE, icon=ft.Icons.CHEVRON_LEFT, key="page-previous",
                           disabled=shown.page == 0, on_click=lambda e: self._turn_page(-1)),
             ft.Text(T.CASELOAD_SHOWN.format(first=shown.first, last=shown.first - 1 + len(shown.rows),
-                                            n=shown.matching), key="caseload-shown", size=13),
+                                            n=shown.matching), key="caseload-shown", size=13, expand=True,
+                    text_align=ft.TextAlign.CENTER),  # takes the room between the buttons, and wraps
             ft.TextButton(content=T.NEXT_PAGE, icon=ft.Icons.CHEVRON_RIGHT, key="page-next",
                           disabled=not shown.has_next, on_click=lambda e: self._turn_page(1)),
         ])

@@ -15,7 +15,7 @@ import flet as ft
 from diary.domain.errors import NotFound
 from diary.platform import current as platform
 from diary.ui.state import clinician as state
-from diary.i18n import _
+from diary.i18n import _, words
 from diary.ui.clinician import text as T
 from diary.ui.clinician.caseload import flag_chip
 from diary.ui.clinician.patient_goals import GoalsCard
@@ -104,7 +104,7 @@ class PatientScreen(ft.Column):
         blocks = []
         for activity, weeks in state.plan_views(self._record, end):
             blocks.append(ft.Column(spacing=4, key=f"plan-{activity.id}", controls=[
-                ft.Text(f"{activity.name} · {activity.dose}", weight=ft.FontWeight.W_600),
+                ft.Text(f"{activity.name} · {words.dose(activity)}", weight=ft.FontWeight.W_600),
                 *[ft.Row(spacing=12, controls=[
                     ft.Text(week.line, size=12, key=f"plan-{activity.id}-week-{i}", expand=3),
                     ft.ProgressBar(value=week.adherence or 0, semantics_label=week.line, expand=2)])

@@ -34,7 +34,7 @@ class ResearchCard(ft.Container):
             ft.Text(T.RESEARCH_HEADING, size=18, weight=ft.FontWeight.W_600),
             ft.Text(T.RESEARCH_HELP, size=13),
             self._shift, self._notes, self._fhir,
-            ft.Row(controls=[self._button]),
+            ft.Row(controls=[self._button], wrap=True),  # wrap: a long translation wraps inside the button
             self._bar,
             self._status,
         ])

@@ -59,7 +59,7 @@ class GoalEditor(ft.Column):
         try:
             target_date = date.fromisoformat(raw_date) if raw_date else None
         except ValueError:
-            raise ValueError(f"The target date {raw_date!r} is not a real date; write it as YYYY-MM-DD.") from None
+            raise ValueError(T.BAD_TARGET_DATE.format(value=raw_date)) from None
         levels = {level: (f.value or "").strip() for level, f in self._levels.items() if (f.value or "").strip()}
         return {
             "title": self._title.value or "", "measure": self._measure.value, "baseline": self._baseline.value,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import flet as ft
 
 from diary.domain.errors import DiaryError
+from diary.i18n import words
 from diary.ui import text as T
 from diary.ui.state.goals import PlanRow, plan_rows
 
@@ -66,7 +67,7 @@ class PlanCard(ft.Card):
         except DiaryError as exc:
             self._status.value = str(exc)
             return
-        self._on_changed(T.ACTIVITY_ADDED.format(name=activity.name, dose=activity.dose))
+        self._on_changed(T.ACTIVITY_ADDED.format(name=activity.name, dose=words.dose(activity)))
 
     def _remove(self, activity_id: str) -> None:
         try:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import flet as ft
 
 from diary import __version__
-from diary.i18n import LANGUAGES, current_language
+from diary.i18n import LANGUAGES, SOURCE_LANGUAGE, current_language
 from diary.ui import text as T
 
 
@@ -18,7 +18,7 @@ def language_picker(*, on_language: Callable[[str], None]) -> ft.Control:
     return ft.Column(spacing=4, controls=[
         ft.Text(T.LANGUAGE, weight=ft.FontWeight.W_600),
         ft.SegmentedButton(
-            key="language", selected=[current_language()] if current_language() in LANGUAGES else [],
+            key="language", selected=[current_language() if current_language() in LANGUAGES else SOURCE_LANGUAGE],
             allow_empty_selection=False,
             segments=[ft.Segment(value=code, label=name) for code, name in LANGUAGES.items()],
             on_change=lambda e: on_language(e.control.selected[0]),

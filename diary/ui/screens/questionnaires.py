@@ -84,7 +84,7 @@ class QuestionnairesScreen(Screen):
                                      on_click=lambda e: self._go(-1)),
                    finish if view.last else ft.FilledButton(content=T.NEXT, key="q-next", on_click=lambda e: self._go(1))]
         self._error = ft.Text(key="q-error", color=ft.Colors.ERROR)
-        footer = [self._error, ft.Row(controls=nav, alignment=ft.MainAxisAlignment.SPACE_BETWEEN),
+        footer = [self._error, ft.Row(controls=nav, alignment=ft.MainAxisAlignment.SPACE_BETWEEN, wrap=True),
                   ft.Text(view.attribution, size=11, color=ft.Colors.ON_SURFACE_VARIANT, key="q-attribution")]
         self._show(header + body + footer, f"answer-{view.instrument_id}-{view.page_no}")
 

@@ -111,8 +111,8 @@ class ShareScreen(Screen):
         return ft.Card(content=ft.Container(padding=14, content=ft.Column(spacing=8, controls=[
             ft.Text(T.RECIPIENTS_HEADING, size=18, weight=ft.FontWeight.W_600),
             *rows,
-            ft.Row(controls=[ft.OutlinedButton(content=T.PAIR_BUTTON, icon=ft.Icons.QR_CODE_2, key="pair",
-                                               on_click=lambda e: self.show_pairing())]),
+            ft.Row(wrap=True, controls=[ft.OutlinedButton(content=T.PAIR_BUTTON, icon=ft.Icons.QR_CODE_2, key="pair",
+                                                          on_click=lambda e: self.show_pairing())]),
         ])))
 
     # Pairing (diary/ui/components/pairing_flow.py)

@@ -118,6 +118,7 @@ class TestManyFiles:
         assert importer.find("import-status").value == "3 imported."
         assert {r.label for r in clinic.caseload.rows() if r.exported_at} == {"Anna", "Ben", "Cleo"}
 
+    @pytest.mark.english_only  # watches the words inside the handler, before the page is read back in English
     def test_the_progress_bar_moves_with_each_file(self, clinic, patients, screen):
         seen = []
         for label in ("Anna", "Ben"):
