@@ -70,6 +70,15 @@ class ThreadWork:
         return _RepeatingThread(job, every=every, delay=delay, name=name)
 
 
+def _in_browser() -> bool:
+    import flet as ft
+
+    try:
+        return bool(ft.context.page.web)
+    except Exception:  # noqa: BLE001 - no page in this context: not a browser tab
+        return False
+
+
 def _type_filter(extensions: list[str] | None) -> dict:
     import flet as ft
 
@@ -105,10 +114,12 @@ class DialogFiles:
         import flet as ft
 
         try:  # the desktop window writes the bytes itself; a browser tab downloads them ("")
-            return await ft.FilePicker().save_file(dialog_title=title, file_name=name, src_bytes=data,
-                                                   **_type_filter(extensions))
+            where = await ft.FilePicker().save_file(dialog_title=title, file_name=name, src_bytes=data,
+                                                    **_type_filter(extensions))
         except Exception as exc:  # noqa: BLE001
             raise NoFileDialog(str(exc)) from None
+        # A browser tab has no dialog to cancel: the file went to its downloads, and Flet answers None.
+        return "" if where is None and _in_browser() else where
 
     def keep(self, home: Path, folder: str, name: str, data: bytes) -> Path:
         target = Path(home) / folder

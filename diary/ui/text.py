@@ -55,6 +55,8 @@ BODY_MAP_HELP = N_("Tap each area that hurt in the last 24 hours.")
 NO_PAIN = N_("No pain today")
 FRONT = C_("body", "Front")
 BACK = C_("body", "Back")
+SIDE_RIGHT = C_("body side, one letter", "R")  # the person's right and left, under the figures
+SIDE_LEFT = C_("body side, one letter", "L")
 CLEAR_ANSWER = N_("Clear {item}")
 NOT_ANSWERED = N_("not answered")
 MORE_ITEMS = N_("More: sleep, activity, worry")
@@ -447,7 +449,7 @@ OPTION_SELECTED = N_("{label}, selected")
 DATE_HINT = N_("YYYY-MM-DD")
 BAD_TARGET_DATE = N_("The target date {value!r} is not a real date; write it as YYYY-MM-DD.")
 WORDING_IN_ENGLISH = N_("This questionnaire is shown in English: the official translation into your language can "
-                        "be loaded by your clinic (Settings → Clinic-supplied wording).")
+                        "be loaded by your clinic (in Settings, under Clinic-supplied wording).")
 EVERY_N_DAYS = P_("Every {n} day", "Every {n} days")
 EVERY_N_DAYS_LOWER = P_("every {n} day", "every {n} days")
 INTERVALS = {7: N_("Every week"), 14: N_("Every 2 weeks"), 28: N_("Every 4 weeks"), 91: N_("Every 3 months"),

@@ -116,10 +116,16 @@ def start_app(tmp_path):
 
 
 class AppPage:
-    """A browser tab on the app, with the offline guard and helpers that read like a user's steps."""
+    """A browser tab on the app, with the offline guard and helpers that read like a user's steps.
+
+    LOCALE is the browser's language (None: Chromium's default, English); TODAY and MORE name those two
+    destinations in the language the app then shows."""
+
+    LOCALE: str | None = None
+    TODAY, MORE = "Today", "More"
 
     def __init__(self, browser, url: str, viewport: dict, name: str):
-        self.context = browser.new_context(viewport=viewport)
+        self.context = browser.new_context(viewport=viewport, **({"locale": self.LOCALE} if self.LOCALE else {}))
         self.page = self.context.new_page()
         self.url, self.name = url, name
         self.offsite: list[str] = []
@@ -139,7 +145,7 @@ class AppPage:
         self.page.goto(self.url)
         self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
         self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
-        self.nav("Today").wait_for(timeout=60_000)
+        self.nav(self.TODAY).wait_for(timeout=60_000)
 
     def nav(self, name: str):
         """A destination of the navigation bar (phone: a tab) or rail (desktop: "Today Tab 1 of 3")."""
@@ -181,21 +187,21 @@ class AppPage:
 
     def tab(self, name: str) -> None:
         """Open a destination: its tab or rail entry, or on a phone More → its tile."""
-        self.nav("Today").wait_for()
+        self.nav(self.TODAY).wait_for()
         if self.nav(name).count():
             self.nav(name).dispatch_event("click")
             return
-        self.nav("More").dispatch_event("click")
+        self.nav(self.MORE).dispatch_event("click")
         tile = self.page.get_by_role("button", name=re.compile(rf"^{re.escape(name)}\b")).first
         self._settled(tile).dispatch_event("click")
 
-    def fill(self, name: str, text: str) -> None:
+    def fill(self, name, text: str) -> None:
         """Type into the named empty field, checking that the keys went there.
 
         A click aimed while the canvas still scrolls can focus a neighbouring field; Flutter then
         moves the editing element to that one. So: click, confirm the focus, type, confirm the value.
         """
-        box = self.page.get_by_role("textbox", name=name)
+        box = self.page.get_by_role("textbox", name=name)  # a name, or a pattern
         for attempt in range(4):
             self._settled(box).click()
             self.page.wait_for_timeout(150)
@@ -261,8 +267,9 @@ def pytest_runtest_makereport(item, call):
     """On a failed end-to-end step, keep a screenshot of every open tab for the report."""
     outcome = yield
     report = outcome.get_result()
-    if report.when == "call" and report.failed and "app_page" in item.fixturenames:
-        factory = item.funcargs.get("app_page")
+    names = [n for n in ("app_page", "swedish_page") if n in item.fixturenames]
+    if report.when == "call" and report.failed and names:
+        factory = item.funcargs.get(names[0])
         for page in getattr(factory, "pages", []):
             try:
                 page.screenshot("FAILED")

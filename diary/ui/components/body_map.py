@@ -30,8 +30,8 @@ class BodyMap(ft.Column):
         self._chosen = ft.Text(size=13, key="regions-chosen", color=ft.Colors.ON_SURFACE_VARIANT)
         self.controls = [
             ft.Row(
-                controls=[self._figure(T.FRONT, FRONT, outline=[], sides=("R", "L")),
-                          self._figure(T.BACK, BACK, outline=BACK_OUTLINE, sides=("L", "R"))],
+                controls=[self._figure(T.FRONT, FRONT, outline=[], sides=(T.SIDE_RIGHT, T.SIDE_LEFT)),
+                          self._figure(T.BACK, BACK, outline=BACK_OUTLINE, sides=(T.SIDE_LEFT, T.SIDE_RIGHT))],
                 alignment=ft.MainAxisAlignment.CENTER, spacing=24,
             ),
             self._chosen,
