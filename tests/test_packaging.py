@@ -43,3 +43,17 @@ def test_an_installed_app_finds_its_icons(wheel, tmp_path):
     assert module.startswith(str(target)) and assets == str(target / "diary" / "assets")
     assert "assets_dir does not exist" not in result.stderr
     assert (Path(assets) / "favicon.png").is_file() and (Path(assets) / "icons" / "icon-192.png").is_file()
+
+
+def test_the_wheel_carries_the_catalogs_and_an_installed_app_speaks_swedish(wheel, tmp_path):
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    assert {"diary/locale/diary.pot", "diary/locale/sv/LC_MESSAGES/diary.po",
+            "diary/locale/sv/LC_MESSAGES/diary.mo"} <= names
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
+                    str(wheel)], check=True, capture_output=True, text=True)
+    probe = "from diary.i18n import in_language, _\nwith in_language('sv'):\n    print(_('Save'))"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}, check=True)
+    assert result.stdout.strip() == "Spara"
