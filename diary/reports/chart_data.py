@@ -16,10 +16,11 @@ from typing import Union
 from diary.domain.body_layout import REGION_NAMES
 from diary.domain.days import DayValues
 from diary.domain.goal_progress import ratings_of
-from diary.domain.goals import Goal, Rating
+from diary.domain.goals import Goal, Rater, Rating
 from diary.domain.instruments import INSTRUMENTS
 from diary.domain.numbers import round_half_up, round_half_up_int, score_text
 from diary.domain.questionnaires import Response
+from diary.domain.trial import goal_standing
 from diary.reports.series import (
     MEASURE_NAMES, Measure, PlanDose, WeekMinutes, completed, day_label, flare_runs, n_days, one_decimal,
     period_mean, previous_period, region_shares, rolling_mean, span_words, t_score_series, values_of,
@@ -84,7 +85,8 @@ class GoalLine:
 
 @dataclass(frozen=True)
 class GoalsData:
-    """Each goal's ratings over time and the Kiresuk–Sherman T-score of all goals."""
+    """Each goal's ratings over time and the Kiresuk–Sherman T-score of the intermediate goals, all from
+    one rater (the trial rule's: diary.domain.trial.goal_standing)."""
 
     start: date
     end: date
@@ -92,6 +94,7 @@ class GoalsData:
     t_scores: Points
     summary: str
     title: str = "Goal ratings over time"
+    rater: str | None = None  # "patient" or "physiotherapist": whose ratings are drawn
 
 
 @dataclass(frozen=True)
@@ -214,27 +217,39 @@ def phq15_data(responses: list[Response], *, start: date, end: date) -> Phq15Dat
 
 
 # Goals
-def goal_summary(goals: list[Goal], ratings: list[Rating], start: date, end: date) -> str:
-    series = t_score_series(goals, ratings, start, end)
-    if not series:
-        return "No goal ratings in this period."
-    (first_day, first), (day, now) = series[0], series[-1]
-    year = first_day.year != day.year
-    summary = f"Goal T-score {one_decimal(now)} on {day_label(day, year=year)}"
-    if first_day != day:
-        change = "up" if now > first else "down" if now < first else "unchanged"
-        summary += f", {change} from {one_decimal(first)} on {day_label(first_day, year=year)}"
+_WHOSE = {Rater.PATIENT: "the patient's", Rater.PHYSIOTHERAPIST: "the physiotherapist's"}
+
+
+def goal_summary(goals: list[Goal], ratings: list[Rating], start: date, end: date, rater: Rater) -> str:
+    mine = [r for r in ratings if r.rater is rater]
+    series = t_score_series(goals, ratings, start, end, rater=rater)
     ids = {g.id for g in goals}
-    rated = len({r.goal_id for r in ratings if r.goal_id in ids and start <= r.rated_on <= end})
+    rated = len({r.goal_id for r in mine if r.goal_id in ids and start <= r.rated_on <= end})
+    if not rated:
+        return "No goal ratings in this period."
+    whose = f"From {_WHOSE[rater]} ratings"
+    if not series:
+        summary = f"{whose}: no intermediate goal rated, so no T-score"
+    else:
+        (first_day, first), (day, now) = series[0], series[-1]
+        year = first_day.year != day.year
+        summary = f"{whose}: T-score of the intermediate goals {one_decimal(now)} on {day_label(day, year=year)}"
+        if first_day != day:
+            change = "up" if now > first else "down" if now < first else "unchanged"
+            summary += f", {change} from {one_decimal(first)} on {day_label(first_day, year=year)}"
     return summary + f"; {rated} of {len(goals)} {'goal' if len(goals) == 1 else 'goals'} rated in this period."
 
 
 def goal_data(goals: list[Goal], ratings: list[Rating], *, start: date, end: date) -> GoalsData:
-    """Ratings as GAS levels (categories via Rating.gas_level); the T-score on each day with a rating."""
-    lines = tuple(GoalLine(goal.title, tuple((r.rated_on, r.gas_level) for r in ratings_of(goal, ratings)
+    """One rater's ratings as GAS levels (a category by its goal's baseline: Goal.level_of) and the
+    intermediate goals' T-score on each day that rater rated; the rater is the trial rule's as of `end`."""
+    rater = goal_standing(goals, ratings, at=end).rater or Rater.PATIENT
+    mine = [r for r in ratings if r.rater is rater]
+    lines = tuple(GoalLine(goal.title, tuple((r.rated_on, goal.level_of(r)) for r in ratings_of(goal, mine)
                                              if start <= r.rated_on <= end)) for goal in goals)
-    return GoalsData(start=start, end=end, lines=lines, t_scores=tuple(t_score_series(goals, ratings, start, end)),
-                     summary=goal_summary(goals, ratings, start, end))
+    return GoalsData(start=start, end=end, lines=lines,
+                     t_scores=tuple(t_score_series(goals, ratings, start, end, rater=rater)),
+                     summary=goal_summary(goals, ratings, start, end, rater), rater=rater.value)
 
 
 # The body map

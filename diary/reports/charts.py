@@ -185,7 +185,7 @@ def draw_goals(ax: Axes, th: Theme, data: GoalsData, *, max_goals: int = MAX_GOA
     set_date_axis(ax, data.start, data.end)
     if data.t_scores:
         handles.append(_draw_t_scores(ax, th, data))
-        labels.append("T-score (right axis)")
+        labels.append("T-score of the steps (right axis)")
     return [handles, labels]
 
 
@@ -222,8 +222,8 @@ def render_goals(data: GoalsData, dark: bool = False) -> Chart:
 
 
 def goal_chart(goals: list[Goal], ratings: list[Rating], *, start: date, end: date, dark: bool = False) -> Chart:
-    """Each goal's ratings (−2…+2, categories via Rating.gas_level) over time, one line per goal (the
-    first 8), with the Kiresuk–Sherman T-score of all goals on the right-hand axis."""
+    """One rater's ratings of each goal (−2…+2, categories via Goal.level_of) over time, one line per goal
+    (the first 8), with the Kiresuk–Sherman T-score of the intermediate goals on the right-hand axis."""
     return render_goals(goal_data(goals, ratings, start=start, end=end), dark)
 
 

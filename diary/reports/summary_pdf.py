@@ -25,8 +25,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from diary import __version__
-from diary.domain.goal_progress import achievement_status, latest, t_score, trend
+from diary.domain.goal_progress import achievement_status, latest, trend
 from diary.domain.goals import Goal, GoalType, Rater
+from diary.domain.trial import goal_standing, patient_outcome
 from diary.domain.instruments import INSTRUMENTS, Score
 from diary.domain.patient_record import PatientRecord
 from diary.domain.regions import generalized_pain
@@ -109,6 +110,47 @@ def _ordered_goals(goals: list[Goal]) -> list[Goal]:
     return out + [g for g in goals if g not in out]
 
 
+_RATER_WORDS = {Rater.PATIENT: "patient", Rater.PHYSIOTHERAPIST: "physio"}
+_RESULT_WORDS = {"fully": "fully attained", "partially": "partially attained", "not": "not attained",
+                 "not_rated": "not rated", "all_fully": "all fully attained", "some_fully": "some fully attained",
+                 "none_fully": "none fully attained", "incomplete": "incomplete (not every one rated)",
+                 "none_set": "none set"}
+
+
+def _rating_words(goal: Goal, rating) -> str:
+    level = f"{rating.level:+d}, " if rating.level is not None and goal.has_levels else ""
+    what = "worse than at the start" if rating.rated_worse and not goal.has_levels else rating.category.value
+    return f"{level}{what} ({day_label(rating.rated_on)}, {_RATER_WORDS[rating.rater]})"
+
+
+def _standing_line(record: PatientRecord, end: date) -> str:
+    """The main goal's level and the intermediate goals' T-score, from the one rater the trial rule picks."""
+    goals, ratings = list(record.goals), list(record.ratings)
+    standing = goal_standing(goals, ratings, at=end)
+    if standing.rater is None:
+        return "No main goal yet."
+    whose = "physiotherapist's" if standing.rater is Rater.PHYSIOTHERAPIST else "patient's"
+    main = ("not rated" if standing.main_category is None
+            else f"{standing.main_category.value} attained (level {standing.main_level:+d})")
+    t = "no step rated" if standing.t_score is None else one_decimal(standing.t_score)
+    return (f"From the {whose} ratings: main goal {main}; T-score of the intermediate goals {t} (50 = as "
+            "expected; the main goal is reported on its own, not in the T-score).")
+
+
+def _outcome_line(record: PatientRecord, end: date) -> str:
+    """The trial's outcomes for this patient (diary.domain.trial), as the caseload and CLI count them."""
+    o = patient_outcome(list(record.goals), [r for r in record.ratings if r.rated_on <= end])
+    if not o.has_main_goal:
+        return "Trial outcome: no main goal."
+    when = f"assessed {day_label(o.assessed_on, year=True)}" if o.assessed_on else "nothing rated yet"
+    who = "physiotherapist" if o.rater is Rater.PHYSIOTHERAPIST else "patient"
+    steps = _RESULT_WORDS[o.intermediate.value]
+    if o.n_intermediate_total:
+        steps += f", {o.n_intermediate_fully} of {o.n_intermediate_total} fully ({o.n_intermediate_rated} rated)"
+    return (f"Trial outcome ({who}'s ratings, {when}): main goal {_RESULT_WORDS[o.main.value]}; "
+            f"intermediate goals {steps}.")
+
+
 def _goals(page: _Page, record: PatientRecord, start: date, end: date) -> None:
     page.heading("Goals")
     goals, ratings = list(record.goals), [r for r in record.ratings if r.rated_on <= end]
@@ -116,33 +158,21 @@ def _goals(page: _Page, record: PatientRecord, start: date, end: date) -> None:
         page.lines(["No goals agreed yet."])
         return
     xs = [LEFT, LEFT + 3.65, LEFT + 5.75, LEFT + 6.6]
-    page.columns(["Goal", "Latest rating", "Trend", "Status"], xs, weight="bold", size=SMALL_PT)
+    page.columns(["Goal", "Latest rating (rater)", "Trend", "Status"], xs, weight="bold", size=SMALL_PT)
     ordered = _ordered_goals(goals)
     for goal in ordered[:MAX_GOALS]:
         last = latest(goal, ratings)
-        if last is None:
-            rating = "not rated yet"
-        else:
-            level = f"{last.level:+d}, " if last.level is not None else ""
-            rater = "physio" if last.rater is Rater.PHYSIOTHERAPIST else "patient"
-            rating = f"{level}{last.category.value} ({day_label(last.rated_on)}, {rater})"
-        direction = trend(goal, ratings)
+        rating = "not rated yet" if last is None else _rating_words(goal, last)
+        direction = trend(goal, ratings, rater=last.rater) if last else None  # never across raters
         title = _clip(goal.title, 46) if goal.type is GoalType.MAIN else "   ↳ " + _clip(goal.title, 48)
         page.columns([title, rating, TREND_WORDS[direction.value] if direction else "–",
                       achievement_status(goal, ratings, today=end)], xs,
                      weight="bold" if goal.type is GoalType.MAIN else "normal")
     if len(ordered) > MAX_GOALS:
-        page.lines([f"… and {len(ordered) - MAX_GOALS} more goals (all of them count in the T-score)."], size=SMALL_PT)
-    now, before = t_score(goals, ratings, at=end), t_score(goals, ratings, at=start)
-    if now is None:
-        line = "Goal T-score: no rated goals yet."
-    elif before is None or before == now:
-        line = f"Goal T-score {one_decimal(now)} (50 = every goal at its expected level)."
-    else:
-        line = f"Goal T-score {one_decimal(now)}, {'up' if now > before else 'down'} from {one_decimal(before)} " \
-               f"at the start of the period (50 = every goal at its expected level)."
+        page.lines([f"… and {len(ordered) - MAX_GOALS} more goals."], size=SMALL_PT)
     page.y += 0.04
-    page.lines([line])
+    page.wrapped(_standing_line(record, end))
+    page.wrapped(_outcome_line(record, end))
 
 
 def _draw_symptoms(ax, days, start: date, end: date) -> None:
