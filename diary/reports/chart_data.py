@@ -265,7 +265,7 @@ def body_map_summary(shares: dict[str, float], n_maps: int) -> str:
         return "No body map entries in this period."
     if not top:
         return f"No painful regions marked on the {n_maps} {'day' if n_maps == 1 else 'days'} with a body map."
-    parts = [f"{REGION_NAMES[r].lower()} ({round(s * 100)}%)" for r, s in top]
+    parts = [f"{REGION_NAMES[r].lower()} ({round_half_up_int(s * 100)}%)" for r, s in top]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" and {parts[-1]}"
     return f"Over {n_maps} {'day' if n_maps == 1 else 'days'} with a body map, pain was most often in the {listed}."
 

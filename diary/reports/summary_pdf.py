@@ -16,7 +16,7 @@ import io
 import textwrap
 import threading
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import matplotlib
 from matplotlib.backends.backend_pdf import FigureCanvasPdf
@@ -26,15 +26,17 @@ from matplotlib.patches import Patch
 
 from diary import __version__
 from diary.domain.goal_progress import achievement_status, latest, trend
-from diary.domain.goals import Goal, GoalType, Rater
-from diary.domain.trial import goal_standing, patient_outcome
-from diary.domain.instruments import INSTRUMENTS, Score
+from diary.domain.goals import Goal, GoalType
+from diary.domain.instruments import INSTRUMENTS, SEVEN_DAY_BAND_CAVEAT, Score, band_caveat
 from diary.domain.patient_record import PatientRecord
 from diary.domain.regions import generalized_pain
+from diary.domain.weeks import weeks_of
 from diary.reports.chart_data import activity_data, score_text
 from diary.reports.charts import draw_activity
-from diary.reports.correlations import Association, associations
+from diary.domain.numbers import round_half_up, round_half_up_int
+from diary.reports.correlations import Association, associations, clear_count
 from diary.reports.overview import first_day, period_days
+from diary.reports.pdf_goals import outcome_line, rating_words, standing_line
 from diary.reports.series import (
     completed, day_label, flare_runs, n_days, one_decimal, plan_dose, rolling_mean, span_words, values_of,
 )
@@ -110,47 +112,6 @@ def _ordered_goals(goals: list[Goal]) -> list[Goal]:
     return out + [g for g in goals if g not in out]
 
 
-_RATER_WORDS = {Rater.PATIENT: "patient", Rater.PHYSIOTHERAPIST: "physio"}
-_RESULT_WORDS = {"fully": "fully attained", "partially": "partially attained", "not": "not attained",
-                 "not_rated": "not rated", "all_fully": "all fully attained", "some_fully": "some fully attained",
-                 "none_fully": "none fully attained", "incomplete": "incomplete (not every one rated)",
-                 "none_set": "none set"}
-
-
-def _rating_words(goal: Goal, rating) -> str:
-    level = f"{rating.level:+d}, " if rating.level is not None and goal.has_levels else ""
-    what = "worse than at the start" if rating.rated_worse and not goal.has_levels else rating.category.value
-    return f"{level}{what} ({day_label(rating.rated_on)}, {_RATER_WORDS[rating.rater]})"
-
-
-def _standing_line(record: PatientRecord, end: date) -> str:
-    """The main goal's level and the intermediate goals' T-score, from the one rater the trial rule picks."""
-    goals, ratings = list(record.goals), list(record.ratings)
-    standing = goal_standing(goals, ratings, at=end)
-    if standing.rater is None:
-        return "No main goal yet."
-    whose = "physiotherapist's" if standing.rater is Rater.PHYSIOTHERAPIST else "patient's"
-    main = ("not rated" if standing.main_category is None
-            else f"{standing.main_category.value} attained (level {standing.main_level:+d})")
-    t = "no step rated" if standing.t_score is None else one_decimal(standing.t_score)
-    return (f"From the {whose} ratings: main goal {main}; T-score of the intermediate goals {t} (50 = as "
-            "expected; the main goal is reported on its own, not in the T-score).")
-
-
-def _outcome_line(record: PatientRecord, end: date) -> str:
-    """The trial's outcomes for this patient (diary.domain.trial), as the caseload and CLI count them."""
-    o = patient_outcome(list(record.goals), [r for r in record.ratings if r.rated_on <= end])
-    if not o.has_main_goal:
-        return "Trial outcome: no main goal."
-    when = f"assessed {day_label(o.assessed_on, year=True)}" if o.assessed_on else "nothing rated yet"
-    who = "physiotherapist" if o.rater is Rater.PHYSIOTHERAPIST else "patient"
-    steps = _RESULT_WORDS[o.intermediate.value]
-    if o.n_intermediate_total:
-        steps += f", {o.n_intermediate_fully} of {o.n_intermediate_total} fully ({o.n_intermediate_rated} rated)"
-    return (f"Trial outcome ({who}'s ratings, {when}): main goal {_RESULT_WORDS[o.main.value]}; "
-            f"intermediate goals {steps}.")
-
-
 def _goals(page: _Page, record: PatientRecord, start: date, end: date) -> None:
     page.heading("Goals")
     goals, ratings = list(record.goals), [r for r in record.ratings if r.rated_on <= end]
@@ -162,7 +123,7 @@ def _goals(page: _Page, record: PatientRecord, start: date, end: date) -> None:
     ordered = _ordered_goals(goals)
     for goal in ordered[:MAX_GOALS]:
         last = latest(goal, ratings)
-        rating = "not rated yet" if last is None else _rating_words(goal, last)
+        rating = "not rated yet" if last is None else rating_words(goal, last)
         direction = trend(goal, ratings, rater=last.rater) if last else None  # never across raters
         title = _clip(goal.title, 46) if goal.type is GoalType.MAIN else "   ↳ " + _clip(goal.title, 48)
         page.columns([title, rating, TREND_WORDS[direction.value] if direction else "–",
@@ -171,8 +132,8 @@ def _goals(page: _Page, record: PatientRecord, start: date, end: date) -> None:
     if len(ordered) > MAX_GOALS:
         page.lines([f"… and {len(ordered) - MAX_GOALS} more goals."], size=SMALL_PT)
     page.y += 0.04
-    page.wrapped(_standing_line(record, end))
-    page.wrapped(_outcome_line(record, end))
+    page.wrapped(standing_line(record, end))
+    page.wrapped(outcome_line(record, end))
 
 
 def _draw_symptoms(ax, days, start: date, end: date) -> None:
@@ -194,7 +155,8 @@ def _draw_symptoms(ax, days, start: date, end: date) -> None:
     ax.set_ylim(0, 10)
     ax.set_yticks(range(0, 11, 2))
     set_date_axis(ax, start, end)
-    ax.set_title("Pain, fatigue, stress (0–10, 7-day mean)", fontsize=SMALL_PT + 0.5, color=th.text, loc="left",
+    ax.set_title("Pain (24-hour rating), fatigue, stress (0–10, 7-day mean)", fontsize=SMALL_PT + 0.5, color=th.text,
+                 loc="left",
                  pad=16)
     leg = ax.legend(handles, labels, ncol=len(handles), frameon=False, fontsize=SMALL_PT, loc="lower left",
                     bbox_to_anchor=(-0.02, 0.98), handlelength=1.8, columnspacing=0.8, handletextpad=0.4)
@@ -246,7 +208,8 @@ def _questionnaire_rows(record: PatientRecord, end: date) -> list[_Row]:
 
 
 def _band(score: Score) -> str:
-    return (score.band or "–").replace("_", " ")
+    caveat = "*" if score.band and band_caveat(score.instrument_id, score.version) else ""
+    return (score.band or "–").replace("_", " ") + caveat
 
 
 def _questionnaires(page: _Page, record: PatientRecord, end: date) -> None:
@@ -259,7 +222,7 @@ def _questionnaires(page: _Page, record: PatientRecord, end: date) -> None:
     page.columns(["Instrument", "Latest", "Band", "Baseline (first)", "Change"], xs, weight="bold", size=SMALL_PT)
     for row in rows:
         same = row.latest_day == row.baseline_day
-        change = round(row.latest.total - row.baseline.total, 2)
+        change = round_half_up(row.latest.total - row.baseline.total, 2)
         change_text = "–" if same else ("no change" if change == 0 else f"{'+' if change > 0 else '−'}"
                                                                         f"{score_text(abs(change))}")
         page.columns([row.name, f"{score_text(row.latest.total)} ({day_label(row.latest_day, year=True)})",
@@ -267,6 +230,9 @@ def _questionnaires(page: _Page, record: PatientRecord, end: date) -> None:
                       "–" if same else f"{score_text(row.baseline.total)} {_band(row.baseline)} "
                                        f"({day_label(row.baseline_day, year=True)})",
                       change_text], xs)
+    if any(band_caveat(r.latest.instrument_id, r.latest.version) for r in rows):
+        page.lines([f"* PHQ-15 asked weekly with a 7-day recall (modified): {SEVEN_DAY_BAND_CAVEAT}."],
+                   size=SMALL_PT, color=LIGHT.muted)
 
 
 def _flags(record: PatientRecord, days, start: date, end: date) -> list[str]:
@@ -289,12 +255,23 @@ def _flags(record: PatientRecord, days, start: date, end: date) -> list[str]:
     flare = sum(n for _, n in flare_runs(days, start, end))
     flags.append(f"Diary kept on {logged} of {n_days(start, end)} days; {flare} flare "
                  f"{'day' if flare == 1 else 'days'}.")
+    momentary = [d.pain_now_max for d in inside if d.pain_now_max is not None]
+    if momentary:
+        flags.append(f"Momentary pain ('right now', extra check-ins) on {len(momentary)} "
+                     f"{'day' if len(momentary) == 1 else 'days'}: the day's highest averaged "
+                     f"{one_decimal(sum(momentary) / len(momentary))}; kept apart from the day's 24-hour pain.")
+    weeks = [w.activity for w in weeks_of(days) if start <= w.monday and w.monday + timedelta(days=6) <= end]
+    valid = [a for a in weeks if a.valid]
+    if valid:
+        met = sum(bool(a.who_aerobic_met) for a in valid)
+        flags.append(f"WHO aerobic target (150 moderate-equivalent minutes, leisure-time activity only) reached in "
+                     f"{met} of the {len(valid)} whole weeks with activity logged on at least 4 days.")
     maps = [d.regions for d in inside if d.regions is not None]
     if maps:
         share = sum(generalized_pain(m) for m in maps) / len(maps)
         wpi = sum(len(m) for m in maps) / len(maps)
         flags.append(f"Pain locations: on average {one_decimal(wpi)} of 19 regions; generalized pain (2016 rule) "
-                     f"on {round(share * 100)}% of the {len(maps)} days with a body map.")
+                     f"on {round_half_up_int(share * 100)}% of the {len(maps)} days with a body map.")
     return flags
 
 
@@ -303,9 +280,9 @@ def _signed(value: float) -> str:
 
 
 def _clear(associations: tuple[Association, ...]) -> list[Association]:
-    """The associations worth a clinician's glance: at least small, and an interval that excludes 0."""
-    clear = [a for a in associations if a.strength != "negligible" and not a.ci_low <= 0 <= a.ci_high]
-    return sorted(clear, key=lambda a: -abs(a.rho))[:3]
+    """The associations worth a clinician's glance: at least small, and an interval (for the effective
+    sample size) that excludes 0."""
+    return sorted((a for a in associations if a.clear), key=lambda a: -abs(a.rho))[:3]
 
 
 def _notes(record: PatientRecord, days, start: date, end: date) -> list[tuple[date, str]]:
@@ -342,12 +319,17 @@ def clinician_pdf(record: PatientRecord, *, today: date, start: date, end: date 
     page.heading("Flags")
     for flag in _flags(record, days, start, end):
         page.wrapped(flag, prefix="•  ")
-    clear = _clear(tuple(associations([d for d in days if start <= d.day <= end])))
-    if clear:
-        page.heading("Associations in this period (Spearman, 95% interval)")
+    found = tuple(associations([d for d in days if start <= d.day <= end]))
+    clear = _clear(found)
+    if found:
+        k, n = clear_count(found)
+        page.heading("Associations in this period (exploratory; Spearman, 95% interval)")
+        page.wrapped(f"{k} of {n} pairs tested showed a clear link (intervals for the effective number of days, "
+                     "allowing for day-to-day carry-over); with this many tests some links appear by chance. "
+                     "Associations, not causes.", size=SMALL_PT, width=int(WRAP_CHARS * BODY_PT / SMALL_PT))
         for a in clear:
-            page.wrapped(f"{a.sentence[:-1]}; rho {_signed(a.rho)} ({_signed(a.ci_low)} to {_signed(a.ci_high)}).",
-                         prefix="•  ")
+            page.wrapped(f"{a.sentence[:-1]}; rho {_signed(a.rho)} ({_signed(a.ci_low)} to {_signed(a.ci_high)}; "
+                         f"about {round_half_up_int(a.n_eff)} effective days).", prefix="•  ")
     if record.notes_included:
         notes = _notes(record, days, start, end)
         if notes:

@@ -265,10 +265,11 @@ CHART_TITLES = {"pain": "Pain", "fatigue": "Fatigue", "stress": "Stress", "activ
                 "phq15": "PHQ-15 (body symptoms)", "goals": "Goals", "body": "Where it hurt"}
 CHART_IMAGE_LABEL = "Chart: {title}"
 LINKS_HEADING = "Links in your diary"
-LINKS_INTRO = ("What tended to go together in your own entries in this period. These are associations, not "
-               "causes: a link can have many reasons.")
+LINKS_INTRO = ("Exploratory: what tended to go together in your own entries in this period. These are "
+               "associations, not causes: a link can have many reasons.")
 LINKS_NONE_YET = "Links appear once there are at least 14 days with both things logged in this period."
-LINKS_OTHERS = "No clear link for the other {n} pairs we looked at."
+LINKS_TESTED = ("{k} of {n} pairs tested showed a clear link. With this many tests, a link can also appear by "
+                "chance; the intervals allow for one day's mood carrying into the next.")
 VISIT_HEADING = "For your visit"
 VISIT_HELP = "A one-page summary of this period for your physiotherapist (PDF)."
 VISIT_INCLUDE_NOTES = "Include my notes"
