@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from diary.cli.common import add_trial_options, open_home, parse_day, trial_definition
+from diary.cli.common import add_trial_options, open_home, parse_day, plural, trial_definition
 
 def add_parsers(commands) -> None:
     caseload = commands.add_parser("caseload", help="every patient's latest figures and flags (clinician)",
@@ -65,7 +65,8 @@ def figure_lines(f) -> list[str]:
             "physiotherapist_else_patient": "the physiotherapist's, else the patient's"}[f.rule.value]
     used = ", ".join(f"{who} for {n}" for who, n in sorted(f.raters_used.items())) or "nobody rated yet"
     return [
-        f"Trial figure, {f.patients} patients; ratings counted: {rule} ({used}); assessment: {f.assessment.describe()}.",
+        f"Trial figure for {plural(f.patients, 'patient')}; ratings counted: {rule} ({used}); assessment: "
+        f"{f.assessment.describe()}.",
         f"  Main goal fully attained: {f.main_itt.text} of patients with a main goal (intention to treat: "
         f"unrated counts as not attained); {f.main_complete.text} of complete cases (main goal rated).",
         f"  All intermediate goals fully attained: {f.intermediate_itt.text} of patients with a main goal "

@@ -22,10 +22,15 @@ def readme_text(summary, options, *, today: date) -> str:
     notes = ("Free-text notes and rating comments are included (the export was made with --include-notes); "
              "review them before sharing further." if options.include_notes else
              "Free-text notes and rating comments were left out.")
-    fhir = ("`fhir/<study_id>.json`: one FHIR R4 Bundle (type collection) per patient: Patient (study id only), "
-            "Goals (PCO GAS profile, goal-relationship milestone links), GAS rating Observations, pain "
-            "Observations (LOINC 72514-3, one per painful body region with bodySite), QuestionnaireResponses "
-            "and their score Observations (derivedFrom)." if options.fhir else "No FHIR bundles were written.")
+    fhir = ("`fhir/<study_id>.json`: one FHIR R4 Bundle (type collection) per patient: Patient (study id only), a "
+            "pseudonymous Practitioner for the physiotherapist's ratings, Goals (PCO GAS profile, goal-relationship "
+            "milestone links, lifecycleStatus), GAS rating Observations with their performer, T-scores of the "
+            "intermediate goals per rater, pain Observations per check-in (LOINC 72514-3 with a local code for "
+            "the recall period, 24 hours or right now; dated by the day they describe, issued when saved; a skipped "
+            "answer is asked-unknown), pain locations (0 for no pain) with a presence Observation per painful region "
+            "(bodySite), QuestionnaireResponses with total and subscale Observations (derivedFrom; prorated as a "
+            "component) and flag Observations. The weekly PHQ-15 (7-day recall) has a local code only."
+            if options.fhir else "No FHIR bundles were written.")
     rule = options.trial_rule.value.replace("_", " ").replace("else", "else the")
     assessment = options.trial_assessment
     if assessment.at is not None and options.date_shift:  # a real date would sit beside shifted ones

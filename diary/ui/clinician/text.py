@@ -80,6 +80,8 @@ TRIAL_RATERS_USED = "{rater}: {n}"
 TRIAL_RATER = "Ratings counted"
 TRIAL_RATERS = {"physiotherapist_else_patient": "The physiotherapist's, else the patient's",
                 "physiotherapist": "The physiotherapist's", "patient": "The patient's"}
+TRIAL_RULE_WORDS = {"physiotherapist_else_patient": "the physiotherapist's, else the patient's",
+                    "physiotherapist": "the physiotherapist's", "patient": "the patient's"}
 TRIAL_RATER_NAMES = {"patient": "patient's", "physiotherapist": "physiotherapist's"}
 TRIAL_NOBODY_RATED = "no ratings yet"
 SELECT_SHOWN = "Select the shown patients"

@@ -131,7 +131,7 @@ def trial_lines(figure) -> tuple[str, ...]:
         T.TRIAL_MAIN.format(itt=figure.main_itt.text, complete=figure.main_complete.text),
         T.TRIAL_INTERMEDIATE.format(itt=figure.intermediate_itt.text, complete=figure.intermediate_complete.text),
         T.TRIAL_DENOMINATORS,
-        T.TRIAL_DEFINITION.format(rater=f"{T.TRIAL_RATERS[figure.rule.value]} ({used})"),
+        T.TRIAL_DEFINITION.format(rater=f"{T.TRIAL_RULE_WORDS[figure.rule.value]} ({used})"),
     )
 
 
