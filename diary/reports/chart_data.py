@@ -34,7 +34,9 @@ Points = tuple[tuple[date, float], ...]
 
 @dataclass(frozen=True)
 class SymptomData:
-    """Daily values of pain, fatigue or stress (0–10) with their 7-day mean and the flare days."""
+    """Daily values of pain, fatigue or stress (0–10) with their 7-day mean and the flare days. For pain,
+    the points are the day's 24-hour rating and `momentary` holds each day's highest "right now" rating,
+    drawn apart (issue 15 §2); the rolling mean is of the 24-hour ratings only."""
 
     measure: Measure
     start: date
@@ -44,6 +46,7 @@ class SymptomData:
     flares: tuple[tuple[date, int], ...]  # runs of flare days as (first day, length)
     summary: str
     title: str
+    momentary: Points = ()  # pain only: each day's highest momentary rating
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ def min_days_to_compare(start: date, end: date) -> int:
 def symptom_summary(days: list[DayValues], measure: str, start: date, end: date) -> str:
     """"Pain averaged 5.2 over the last 4 weeks (20 days rated), down from 6.1 in the 4 weeks before."
 
-    The period ends today wherever charts are shown, hence "the last"."""
+    The period ends today wherever charts are shown, hence "the last". Pain is the day's 24-hour rating."""
     values, span = values_of(days, measure), span_words(start, end)
     now, n = period_mean(values, start, end)
     if now is None:
@@ -147,6 +150,10 @@ def symptom_summary(days: list[DayValues], measure: str, start: date, end: date)
     n_flare = sum(n for _, n in flare_runs(days, start, end))
     if n_flare:
         sentence += f"; {n_flare} flare {'day' if n_flare == 1 else 'days'}"
+    if measure == "pain":
+        n_now = sum(1 for d in days if start <= d.day <= end and d.pain_now_max is not None)
+        if n_now:
+            sentence += f"; momentary ratings on {n_now} {'day' if n_now == 1 else 'days'}, shown apart"
     return sentence + "."
 
 
@@ -159,12 +166,14 @@ def symptom_data(days: list[DayValues], *, measure: Measure, start: date, end: d
     if measure not in MEASURE_NAMES:
         raise ValueError(f"Unknown measure {measure!r}; use pain, fatigue or stress.")
     values = values_of(days, measure)
+    momentary = values_of(days, "pain_now_max") if measure == "pain" else {}
     return SymptomData(
         measure=measure, start=start, end=end,
         points=tuple(sorted((d, v) for d, v in values.items() if start <= d <= end)),
         rolling=tuple(rolling_mean(values, start, end)), flares=tuple(flare_runs(days, start, end)),
         summary=symptom_summary(days, measure, start, end),
-        title=f"{MEASURE_NAMES[measure]}, {day_label(start, year=True)} to {day_label(end, year=True)}")
+        title=f"{MEASURE_NAMES[measure]}, {day_label(start, year=True)} to {day_label(end, year=True)}",
+        momentary=tuple(sorted((d, float(v)) for d, v in momentary.items() if start <= d <= end)))
 
 
 # Activity

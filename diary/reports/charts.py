@@ -44,6 +44,9 @@ def draw_symptom(ax: Axes, th: Theme, data: SymptomData) -> list:
         ax.broken_barh([(d.toordinal() - 0.5, n) for d, n in runs], (0, 10), facecolors=th.flare, linewidth=0)
     ax.scatter([d.toordinal() for d, _ in inside], [v for _, v in inside], s=9, color=colour, alpha=0.45,
                linewidths=0)
+    if data.momentary:  # "right now" ratings: hollow, never part of the day's value or its mean
+        ax.scatter([d.toordinal() for d, _ in data.momentary], [v for _, v in data.momentary], s=16,
+                   facecolors="none", edgecolors=colour, linewidths=0.9, marker="^")
     ax.plot([d.toordinal() for d, _ in data.rolling], [float("nan") if v is None else v for _, v in data.rolling],
             color=colour, linewidth=2)
     ax.set_ylim(0, 10)
@@ -53,7 +56,11 @@ def draw_symptom(ax: Axes, th: Theme, data: SymptomData) -> list:
         empty_note(ax, th, f"No {data.measure} ratings in this period")
     handles = [Line2D([], [], color=colour, marker="o", linestyle="", markersize=3.5, alpha=0.6, markeredgewidth=0),
                Line2D([], [], color=colour, linewidth=2)]
-    labels = [f"Daily {data.measure}", "7-day average"]
+    labels = ["24-hour pain" if data.measure == "pain" else f"Daily {data.measure}", "7-day average"]
+    if data.momentary:
+        handles.append(Line2D([], [], color=colour, marker="^", linestyle="", markersize=4, markerfacecolor="none",
+                              markeredgewidth=0.9))
+        labels.append("Right now")
     if runs:
         handles.append(Patch(facecolor=th.flare))
         labels.append("Flare")
@@ -66,7 +73,9 @@ def render_symptom(data: SymptomData, dark: bool = False) -> Chart:
     margins(fig)
     ax = fig.add_subplot()
     handles, labels = draw_symptom(ax, th, data)
-    legend(ax, th, handles, labels, ncol=len(handles))
+    if len(handles) > 3:  # pain with momentary ratings and flares: two rows, more room above the plot
+        margins(fig, top=0.58)
+    legend(ax, th, handles, labels, ncol=len(handles) if len(handles) <= 3 else 2)
     return Chart(to_png(fig), data.summary, data.title, data)
 
 

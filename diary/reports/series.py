@@ -26,7 +26,7 @@ from diary.domain.questionnaires import Response, completed  # noqa: F401 - comp
 from diary.domain.regions import REGIONS
 
 Measure = Literal["pain", "fatigue", "stress"]
-MEASURE_NAMES: dict[str, str] = {"pain": "Pain", "fatigue": "Fatigue", "stress": "Stress"}
+MEASURE_NAMES: dict[str, str] = {"pain": "Pain", "fatigue": "Fatigue", "stress": "Stress"}  # pain: 24-hour rating
 ROLLING_DAYS, ROLLING_MIN_DAYS = 7, 4
 Period = str  # "4w", "3m", "1y" or "all" on screens; any "<N>w" (weeks) from the command line
 
