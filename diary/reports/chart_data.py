@@ -17,7 +17,7 @@ from diary.domain.body_layout import REGION_NAMES
 from diary.domain.days import DayValues
 from diary.domain.goal_progress import ratings_of
 from diary.domain.goals import Goal, Rater, Rating
-from diary.domain.instruments import INSTRUMENTS
+from diary.domain.instruments import INSTRUMENTS, SEVEN_DAY_BAND_CAVEAT, band_caveat
 from diary.domain.numbers import round_half_up, round_half_up_int, score_text
 from diary.domain.questionnaires import Response
 from diary.domain.trial import goal_standing
@@ -203,7 +203,8 @@ def phq15_summary(points: list) -> str:
     day, last = points[-1]
     first_day = points[0][0]
     year = first_day.year != day.year
-    summary = f"PHQ-15 was {score_text(last.total)} ({last.band}) on {day_label(day, year=year)}"
+    caveat = f"; {SEVEN_DAY_BAND_CAVEAT}" if band_caveat(last.instrument_id, last.version) else ""
+    summary = f"PHQ-15 was {score_text(last.total)} ({last.band}{caveat}) on {day_label(day, year=year)}"
     if len(points) > 1:
         first = points[0][1]
         change = round_half_up(last.total - first.total, 1)

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from diary.domain.goal_progress import intermediate_t_score, ratings_of
 from diary.domain.trial import goal_standing
 from diary.domain.goals import GoalType, Rater, Rating
-from diary.domain.instruments import INSTRUMENTS
+from diary.domain.instruments import INSTRUMENTS, band_caveat
 from diary.domain.numbers import round_half_up, score_text
 from diary.domain.patient_record import PatientRecord, record_days
 from diary.domain.plans import week_adherence, week_start
@@ -148,6 +148,8 @@ def patient_header(record: PatientRecord, today: date, imported_at: datetime | N
 
 
 def rating_what(goal, rating: Rating) -> str:
+    if rating.rated_worse and not goal.levels:
+        return PT.WORSE_THAN_START
     words = PT.CATEGORY_NAMES[rating.category.value]
     if rating.level is not None:
         description = (goal.levels or {}).get(rating.level)
@@ -195,7 +197,7 @@ def main_goal_words(category, level) -> str:
     """"partially attained (level −1)", or "not rated"."""
     if category is None:
         return T.MAIN_NOT_RATED
-    return T.MAIN_LEVEL.format(category=PT.CATEGORY_NAMES[category.value], level=format_level(level))
+    return T.MAIN_LEVEL.format(category=PT.CATEGORY_NAMES[category.value].lower(), level=format_level(level))
 
 
 def t_score_lines(record: PatientRecord) -> tuple[str, str | None]:
@@ -255,7 +257,10 @@ class QuestionnaireView:
 
 
 def _band(score) -> str:
-    return f" ({score.band.replace('_', ' ')})" if score.band else ""
+    if not score.band:
+        return ""
+    words = score.band.replace("_", " ")
+    return f" ({PT.BAND_CAVEAT_7DAY.format(band=words) if band_caveat(score.instrument_id, score.version) else words})"
 
 
 def questionnaire_views(record: PatientRecord, today: date) -> list[QuestionnaireView]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diary.domain.goals import Goal, Rater
+from diary.domain.goals import WORSE_LEVEL, Goal, Rater
 from diary.domain.trial import GoalStanding
 from diary.domain.plans import Activity
 from diary.services.goals import GoalSummary
@@ -23,6 +23,16 @@ def rating_line(summary: GoalSummary) -> str:
     if last.rater is Rater.PHYSIOTHERAPIST:
         words = T.RATED_WITH_PHYSIO.format(words=words)
     return f"{words}, {last.rated_on.strftime('%-d %b')}"
+
+
+def category_choices(goal: Goal) -> list[tuple[tuple[int | None, str], str]]:
+    """The one-tap choices for a goal rated by category: fully, partially, not attained, and (when the
+    goal starts at −1, so "not attained" means "no change") "worse than at the start", stored as level −2
+    with "not" (issue 15 §3)."""
+    choices = [((None, c), T.CATEGORY_NAMES[c]) for c in ("fully", "partially", "not")]
+    if goal.baseline_level > WORSE_LEVEL:
+        choices.append(((WORSE_LEVEL, "not"), T.WORSE_THAN_START))
+    return choices
 
 
 def format_level(level: int) -> str:
