@@ -84,7 +84,7 @@ class CaseloadScreen(ft.Column):
         self._list = ft.Container(key="caseload-list")
         self._trial = ft.Container(key="trial-figure")
         self._selected_text = ft.Text(key="selected-count", size=13)
-        self._rater = ft.Dropdown(label=T.TRIAL_RATER, key="trial-rater", value=v.rater, dense=True, width=260,
+        self._rater = ft.Dropdown(label=T.TRIAL_RATER, key="trial-rater", value=v.rater, dense=True, width=320,
                                   on_select=self._rater_changed,
                                   options=[ft.DropdownOption(key=k, text=w) for k, w in T.TRIAL_RATERS.items()])
         self.controls = [

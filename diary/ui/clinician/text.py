@@ -78,8 +78,8 @@ TRIAL_DENOMINATORS = ("Intention to treat counts every patient with a main goal 
 TRIAL_DEFINITION = "Ratings counted: {rater}. Assessment: each patient's latest rating of their current main goal."
 TRIAL_RATERS_USED = "{rater}: {n}"
 TRIAL_RATER = "Ratings counted"
-TRIAL_RATERS = {"physiotherapist_else_patient": "The physiotherapist's, else the patient's",
-                "physiotherapist": "The physiotherapist's", "patient": "The patient's"}
+TRIAL_RATERS = {"physiotherapist_else_patient": "Physiotherapist, else patient",
+                "physiotherapist": "Physiotherapist only", "patient": "Patient only"}
 TRIAL_RULE_WORDS = {"physiotherapist_else_patient": "the physiotherapist's, else the patient's",
                     "physiotherapist": "the physiotherapist's", "patient": "the patient's"}
 TRIAL_RATER_NAMES = {"patient": "patient's", "physiotherapist": "physiotherapist's"}
