@@ -113,7 +113,6 @@ T_SCORE_BY = ("T-score of the intermediate goals by rater: patient {patient} · 
               "goal is reported on its own, not in the T-score.")
 T_SCORE_NONE = "Goal attainment: no goal rated yet"
 MAIN_NOT_RATED = "not rated"
-MAIN_LEVEL = "{category} (level {level})"
 NOT_AVAILABLE = "–"
 GOAL_TYPES = {"main": "Main goal", "intermediate": "Step towards the main goal"}
 GOAL_LEVELS_HINT = "Levels: {levels}"

@@ -197,7 +197,7 @@ def main_goal_words(category, level) -> str:
     """"partially attained (level −1)", or "not rated"."""
     if category is None:
         return T.MAIN_NOT_RATED
-    return T.MAIN_LEVEL.format(category=PT.CATEGORY_NAMES[category.value].lower(), level=format_level(level))
+    return PT.MAIN_LEVEL.format(category=PT.CATEGORY_NAMES[category.value].lower(), level=format_level(level))
 
 
 def t_score_lines(record: PatientRecord) -> tuple[str, str | None]:
