@@ -29,7 +29,8 @@ def free_port(start: int, *, attempts: int = 50) -> int:
                 return port
             except OSError:
                 continue
-    raise OSError(f"No free port between {start} and {start + attempts - 1}; pass another with --port.")
+    raise OSError(_("No free port between {start} and {last}; pass another with --port.").format(
+        start=start, last=start + attempts - 1))
 
 
 def _wait_for_server(port: int | None, timeout: float = 30.0) -> None:

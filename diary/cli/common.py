@@ -11,7 +11,7 @@ from pathlib import Path
 
 from diary.config import data_dir
 from diary.domain.errors import DiaryError, ValidationFailed
-from diary.i18n import _
+from diary.i18n import N_, _
 
 EXIT_BAD_INPUT = 2
 EXIT_NOT_DONE = 1  # a storage failure, a refusal the user can retry, a question answered "no"
@@ -94,11 +94,14 @@ def passphrase_for_writing(name: str) -> tuple[str, bool]:
     return new_passphrase_file(Path(name).expanduser()), True
 
 
-def rating_words(rating) -> str:
-    """ "level +1, fully attained" / "nivå +1, helt uppnått"; "partially attained" without a level."""
+def rating_words(rating, *, worse: bool = False) -> str:
+    """ "level +1, fully attained" / "nivå +1, helt uppnått"; "partially attained" without a level; "worse than
+    at the start, not attained" for a goal rated worse."""
     from diary.i18n import words
 
     said = words.category(rating.category.value).lower()
+    if worse:
+        return _("worse than at the start, {what}").format(what=said)
     return _("level {level}, {what}").format(level=f"{rating.level:+d}", what=said) if rating.level is not None \
         else said
 
@@ -106,3 +109,29 @@ def rating_words(rating) -> str:
 def is_yes(answer: str) -> bool:
     """A terminal's yes: y or yes, and the current language's own (j, ja in Swedish)."""
     return answer.strip().lower() in {"y", "yes", *_("y|yes").split("|")}
+RATER_HELP = N_("whose goal ratings count, one rater per patient: patient, physiotherapist, or "
+                "physiotherapist_else_patient (default: the physiotherapist's when they rated the current main goal "
+                "in the assessment, else the patient's)")
+
+
+def add_trial_options(parser) -> None:
+    """--rater, --at and --window-days: the trial figure's definition (diary.domain.trial)."""
+    from diary.domain.trial import DEFAULT_RATER_RULE, RaterRule
+
+    parser.add_argument("--rater", choices=[r.value for r in RaterRule], default=DEFAULT_RATER_RULE.value,
+                        help=_(RATER_HELP))
+    parser.add_argument("--at", metavar="DATE", help=_("judge goals at this date (YYYY-MM-DD): each goal's latest "
+                        "rating on or before it (default: each patient's latest rating of the current main goal)"))
+    parser.add_argument("--window-days", type=int, metavar="N", help=_("with --at: only ratings from DATE - N to "
+                        "DATE + N days count; a goal rated only outside them is unrated"))
+
+
+def trial_definition(args: argparse.Namespace):
+    """The rule and the diary.domain.trial.Assessment the options ask for.
+
+    Raises:
+        ValidationFailed: a bad date, or a window without --at or outside 0-365 days.
+    """
+    from diary.domain.trial import Assessment
+
+    return args.rater, Assessment.create(parse_day(args.at, option="--at"), args.window_days)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from diary.domain.body_layout import REGION_NAMES
 from diary.domain.marks import N_
-from diary.i18n.catalogs import gettext, ngettext
+from diary.i18n.catalogs import gettext, ngettext, pgettext
 
 BAND_WORDS: dict[str, str] = {
     "none": N_("none"), "minimal": N_("minimal"), "low": N_("low"), "medium": N_("medium"), "high": N_("high"),
@@ -74,6 +74,12 @@ def band_capitalized(name: str | None) -> str:
 
 def category(value: str) -> str:
     return gettext(CATEGORY_WORDS[value])
+
+
+def category_short(value: str) -> str:
+    """A rating's category in one word, for tables and terminal lines ("fully", "partially", "not")."""
+    return {"fully": pgettext("attained", "fully"), "partially": pgettext("attained", "partially"),
+            "not": pgettext("attained", "not")}[value]
 
 
 def level(value: int) -> str:

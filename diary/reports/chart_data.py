@@ -15,10 +15,11 @@ from typing import Union
 
 from diary.domain.days import DayValues
 from diary.domain.goal_progress import ratings_of
-from diary.domain.goals import Goal, Rating
-from diary.domain.instruments import INSTRUMENTS
+from diary.domain.goals import Goal, Rater, Rating
+from diary.domain.instruments import INSTRUMENTS, SEVEN_DAY_BAND_CAVEAT, band_caveat
 from diary.domain.numbers import round_half_up, round_half_up_int
 from diary.domain.questionnaires import Response
+from diary.domain.trial import goal_standing
 from diary.i18n import _, ngettext, words
 from diary.i18n.formats import percent, score as score_text
 from diary.reports.series import (
@@ -34,7 +35,9 @@ Points = tuple[tuple[date, float], ...]
 
 @dataclass(frozen=True)
 class SymptomData:
-    """Daily values of pain, fatigue or stress (0–10) with their 7-day mean and the flare days."""
+    """Daily values of pain, fatigue or stress (0–10) with their 7-day mean and the flare days. For pain,
+    the points are the day's 24-hour rating and `momentary` holds each day's highest "right now" rating,
+    drawn apart (issue 15 §2); the rolling mean is of the 24-hour ratings only."""
 
     measure: Measure
     start: date
@@ -44,6 +47,7 @@ class SymptomData:
     flares: tuple[tuple[date, int], ...]  # runs of flare days as (first day, length)
     summary: str
     title: str
+    momentary: Points = ()  # pain only: each day's highest momentary rating
 
 
 @dataclass(frozen=True)
@@ -85,14 +89,16 @@ class GoalLine:
 
 @dataclass(frozen=True)
 class GoalsData:
-    """Each goal's ratings over time and the Kiresuk–Sherman T-score of all goals."""
+    """Each goal's ratings over time and the Kiresuk–Sherman T-score of the intermediate goals, all from
+    one rater (the trial rule's: diary.domain.trial.goal_standing)."""
 
     start: date
     end: date
     lines: tuple[GoalLine, ...]  # one per goal, in the goals' order
     t_scores: Points
     summary: str
-    title: str = ""
+    title: str = ""  # set by goal_data, in the language of the moment
+    rater: str | None = None  # "patient" or "physiotherapist": whose ratings are drawn
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,7 @@ def min_days_to_compare(start: date, end: date) -> int:
 def symptom_summary(days: list[DayValues], measure: str, start: date, end: date) -> str:
     """"Pain averaged 5.2 over the last 4 weeks (20 days rated), down from 6.1 in the 4 weeks before."
 
-    The period ends today wherever charts are shown, hence "the last"."""
+    The period ends today wherever charts are shown, hence "the last". Pain is the day's 24-hour rating."""
     values, span = values_of(days, measure), span_words(start, end)
     now, n = period_mean(values, start, end)
     name = _(MEASURE_NAMES[measure])
@@ -149,6 +155,11 @@ def symptom_summary(days: list[DayValues], measure: str, start: date, end: date)
     n_flare = sum(n for _day, n in flare_runs(days, start, end))
     if n_flare:
         sentence += ngettext("; {n} flare day", "; {n} flare days", n_flare).format(n=n_flare)
+    if measure == "pain":
+        n_now = sum(1 for d in days if start <= d.day <= end and d.pain_now_max is not None)
+        if n_now:
+            sentence += ngettext("; momentary ratings on {n} day, shown apart",
+                                 "; momentary ratings on {n} days, shown apart", n_now).format(n=n_now)
     return sentence + "."
 
 
@@ -161,6 +172,7 @@ def symptom_data(days: list[DayValues], *, measure: Measure, start: date, end: d
     if measure not in MEASURE_NAMES:
         raise ValueError(f"Unknown measure {measure!r}; use pain, fatigue or stress.")
     values = values_of(days, measure)
+    momentary = values_of(days, "pain_now_max") if measure == "pain" else {}
     return SymptomData(
         measure=measure, start=start, end=end,
         points=tuple(sorted((d, v) for d, v in values.items() if start <= d <= end)),
@@ -168,7 +180,8 @@ def symptom_data(days: list[DayValues], *, measure: Measure, start: date, end: d
         summary=symptom_summary(days, measure, start, end),
         title=_("{measure}, {start} to {end}").format(measure=_(MEASURE_NAMES[measure]),
                                                        start=day_label(start, year=True),
-                                                       end=day_label(end, year=True)))
+                                                       end=day_label(end, year=True)),
+        momentary=tuple(sorted((d, float(v)) for d, v in momentary.items() if start <= d <= end)))
 
 
 # Activity
@@ -199,7 +212,9 @@ def phq15_summary(points: list) -> str:
     day, last = points[-1]
     first_day = points[0][0]
     year = first_day.year != day.year
-    summary = _("PHQ-15 was {score} ({band}) on {day}").format(score=score_text(last.total), band=words.band(last.band),
+    caveat = f"; {_(SEVEN_DAY_BAND_CAVEAT)}" if band_caveat(last.instrument_id, last.version) else ""
+    summary = _("PHQ-15 was {score} ({band}) on {day}").format(score=score_text(last.total),
+                                                               band=words.band(last.band) + caveat,
                                                                day=day_label(day, year=year))
     if len(points) > 1:
         first = points[0][1]
@@ -224,30 +239,43 @@ def phq15_data(responses: list[Response], *, start: date, end: date) -> Phq15Dat
 
 
 # Goals
-def goal_summary(goals: list[Goal], ratings: list[Rating], start: date, end: date) -> str:
-    series = t_score_series(goals, ratings, start, end)
-    if not series:
-        return _("No goal ratings in this period.")
-    (first_day, first), (day, now) = series[0], series[-1]
-    year = first_day.year != day.year
-    summary = _("Goal T-score {value} on {day}").format(value=one_decimal(now), day=day_label(day, year=year))
-    if first_day != day:
-        template = (_(", up from {first} on {day}") if now > first else _(", down from {first} on {day}")
-                    if now < first else _(", unchanged from {first} on {day}"))
-        summary += template.format(first=one_decimal(first), day=day_label(first_day, year=year))
+def goal_summary(goals: list[Goal], ratings: list[Rating], start: date, end: date, rater: Rater) -> str:
+    mine = [r for r in ratings if r.rater is rater]
+    series = t_score_series(goals, ratings, start, end, rater=rater)
     ids = {g.id for g in goals}
-    rated = len({r.goal_id for r in ratings if r.goal_id in ids and start <= r.rated_on <= end})
+    rated = len({r.goal_id for r in mine if r.goal_id in ids and start <= r.rated_on <= end})
+    if not rated:
+        return _("No goal ratings in this period.")
+    physio = rater is Rater.PHYSIOTHERAPIST
+    if not series:
+        summary = (_("From the physiotherapist's ratings: no intermediate goal rated, so no T-score") if physio else
+                   _("From the patient's ratings: no intermediate goal rated, so no T-score"))
+    else:
+        (first_day, first), (day, now) = series[0], series[-1]
+        year = first_day.year != day.year
+        summary = (_("From the physiotherapist's ratings: T-score of the intermediate goals {value} on {day}") if physio
+                   else _("From the patient's ratings: T-score of the intermediate goals {value} on {day}")).format(
+            value=one_decimal(now), day=day_label(day, year=year))
+        if first_day != day:
+            template = (_(", up from {first} on {day}") if now > first else _(", down from {first} on {day}")
+                        if now < first else _(", unchanged from {first} on {day}"))
+            summary += template.format(first=one_decimal(first), day=day_label(first_day, year=year))
     return summary + ngettext("; {rated} of {n} goal rated in this period.",
                               "; {rated} of {n} goals rated in this period.", len(goals)).format(rated=rated,
                                                                                                  n=len(goals))
 
 
 def goal_data(goals: list[Goal], ratings: list[Rating], *, start: date, end: date) -> GoalsData:
-    """Ratings as GAS levels (categories via Rating.gas_level); the T-score on each day with a rating."""
-    lines = tuple(GoalLine(goal.title, tuple((r.rated_on, r.gas_level) for r in ratings_of(goal, ratings)
+    """One rater's ratings as GAS levels (a category by its goal's baseline: Goal.level_of) and the
+    intermediate goals' T-score on each day that rater rated; the rater is the trial rule's as of `end`."""
+    rater = goal_standing(goals, ratings, at=end).rater or Rater.PATIENT
+    mine = [r for r in ratings if r.rater is rater]
+    lines = tuple(GoalLine(goal.title, tuple((r.rated_on, goal.level_of(r)) for r in ratings_of(goal, mine)
                                              if start <= r.rated_on <= end)) for goal in goals)
-    return GoalsData(start=start, end=end, lines=lines, t_scores=tuple(t_score_series(goals, ratings, start, end)),
-                     summary=goal_summary(goals, ratings, start, end), title=_("Goal ratings over time"))
+    return GoalsData(start=start, end=end, lines=lines,
+                     t_scores=tuple(t_score_series(goals, ratings, start, end, rater=rater)),
+                     summary=goal_summary(goals, ratings, start, end, rater), title=_("Goal ratings over time"),
+                     rater=rater.value)
 
 
 # The body map

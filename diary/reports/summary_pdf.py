@@ -18,7 +18,7 @@ import io
 import textwrap
 import threading
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import matplotlib
 from matplotlib.backends.backend_pdf import FigureCanvasPdf
@@ -27,19 +27,21 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from diary import __version__
-from diary.domain.goal_progress import achievement_status, latest, t_score, trend
-from diary.domain.goals import Goal, GoalType, Rater
-from diary.domain.instruments import INSTRUMENTS, Score
+from diary.domain.goal_progress import achievement_status, latest, trend
+from diary.domain.goals import Goal, GoalType
+from diary.domain.instruments import INSTRUMENTS, SEVEN_DAY_BAND_CAVEAT, Score, band_caveat
 from diary.domain.patient_record import PatientRecord
 from diary.domain.regions import generalized_pain
 from diary.domain.marks import N_
-from diary.domain.numbers import round_half_up
-from diary.i18n import _, ngettext, pgettext, words
-from diary.i18n.formats import percent
+from diary.domain.weeks import weeks_of
+from diary.i18n import _, ngettext, words
+from diary.i18n.formats import percent, signed
 from diary.reports.chart_data import activity_data, score_text
 from diary.reports.charts import draw_activity
-from diary.reports.correlations import Association, associations
+from diary.domain.numbers import round_half_up, round_half_up_int
+from diary.reports.correlations import Association, associations, clear_count
 from diary.reports.overview import first_day, period_days
+from diary.reports.pdf_goals import outcome_line, rating_words, standing_line
 from diary.reports.series import (
     completed, day_label, flare_runs, n_days, one_decimal, plan_dose, rolling_mean, span_words, values_of,
 )
@@ -108,12 +110,6 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def _category_short(value: str) -> str:
-    """A rating's category in one word, for the goals table ("fully", "partially", "not")."""
-    return {"fully": pgettext("attained", "fully"), "partially": pgettext("attained", "partially"),
-            "not": pgettext("attained", "not")}[value]
-
-
 def _ordered_goals(goals: list[Goal]) -> list[Goal]:
     """Each main goal followed by its steps; steps of a missing main goal at the end."""
     mains = [g for g in goals if g.type is GoalType.MAIN]
@@ -130,39 +126,22 @@ def _goals(page: _Page, record: PatientRecord, start: date, end: date) -> None:
         page.lines([_("No goals agreed yet.")])
         return
     xs = [LEFT, LEFT + 3.65, LEFT + 5.75, LEFT + 6.6]
-    page.columns([_("Goal"), _("Latest rating"), _("Trend"), _("Status")], xs, weight="bold", size=SMALL_PT)
+    page.columns([_("Goal"), _("Latest rating (rater)"), _("Trend"), _("Status")], xs, weight="bold", size=SMALL_PT)
     ordered = _ordered_goals(goals)
     for goal in ordered[:MAX_GOALS]:
         last = latest(goal, ratings)
-        if last is None:
-            rating = _("not rated yet")
-        else:
-            level = f"{last.level:+d}, " if last.level is not None else ""
-            rater = words.rater(Rater.PHYSIOTHERAPIST.value if last.rater is Rater.PHYSIOTHERAPIST else "patient")
-            rating = f"{level}{_category_short(last.category.value)} ({day_label(last.rated_on)}, {rater})"
-        direction = trend(goal, ratings)
+        rating = _("not rated yet") if last is None else rating_words(goal, last)
+        direction = trend(goal, ratings, rater=last.rater) if last else None  # never across raters
         title = _clip(goal.title, 46) if goal.type is GoalType.MAIN else "   ↳ " + _clip(goal.title, 48)
         page.columns([title, rating, _(TREND_WORDS[direction.value]) if direction else "–",
                       words.status(achievement_status(goal, ratings, today=end))], xs,
                      weight="bold" if goal.type is GoalType.MAIN else "normal")
     if len(ordered) > MAX_GOALS:
         more = len(ordered) - MAX_GOALS
-        page.lines([ngettext("… and {n} more goal (all of them count in the T-score).",
-                             "… and {n} more goals (all of them count in the T-score).", more).format(n=more)],
-                   size=SMALL_PT)
-    now, before = t_score(goals, ratings, at=end), t_score(goals, ratings, at=start)
-    if now is None:
-        line = _("Goal T-score: no rated goals yet.")
-    elif before is None or before == now:
-        line = _("Goal T-score {value} (50 = every goal at its expected level).").format(value=one_decimal(now))
-    else:
-        template = (_("Goal T-score {value}, up from {before} at the start of the period (50 = every goal at its "
-                      "expected level).") if now > before else
-                    _("Goal T-score {value}, down from {before} at the start of the period (50 = every goal at its "
-                      "expected level)."))
-        line = template.format(value=one_decimal(now), before=one_decimal(before))
+        page.lines([ngettext("… and {n} more goal.", "… and {n} more goals.", more).format(n=more)], size=SMALL_PT)
     page.y += 0.04
-    page.lines([line])
+    page.wrapped(standing_line(record, end))
+    page.wrapped(outcome_line(record, end))
 
 
 def _draw_symptoms(ax, days, start: date, end: date) -> None:
@@ -184,7 +163,8 @@ def _draw_symptoms(ax, days, start: date, end: date) -> None:
     ax.set_ylim(0, 10)
     ax.set_yticks(range(0, 11, 2))
     set_date_axis(ax, start, end)
-    ax.set_title(_("Pain, fatigue, stress (0–10, 7-day mean)"), fontsize=SMALL_PT + 0.5, color=th.text, loc="left",
+    ax.set_title(_("Pain (24-hour rating), fatigue, stress (0–10, 7-day mean)"), fontsize=SMALL_PT + 0.5,
+                 color=th.text, loc="left",
                  pad=16)
     leg = ax.legend(handles, labels, ncol=len(handles), frameon=False, fontsize=SMALL_PT, loc="lower left",
                     bbox_to_anchor=(-0.02, 0.98), handlelength=1.8, columnspacing=0.8, handletextpad=0.4)
@@ -237,7 +217,8 @@ def _questionnaire_rows(record: PatientRecord, end: date) -> list[_Row]:
 
 
 def _band(score: Score) -> str:
-    return words.band(score.band) or "–"
+    caveat = "*" if score.band and band_caveat(score.instrument_id, score.version) else ""
+    return (words.band(score.band) or "–") + caveat
 
 
 def _questionnaires(page: _Page, record: PatientRecord, end: date) -> None:
@@ -259,6 +240,10 @@ def _questionnaires(page: _Page, record: PatientRecord, end: date) -> None:
                       "–" if same else f"{score_text(row.baseline.total)} {_band(row.baseline)} "
                                        f"({day_label(row.baseline_day, year=True)})",
                       change_text], xs)
+    if any(band_caveat(r.latest.instrument_id, r.latest.version) for r in rows):
+        page.lines([_("* PHQ-15 asked weekly with a 7-day recall (modified): {caveat}.").format(
+            caveat=_(SEVEN_DAY_BAND_CAVEAT))],
+                   size=SMALL_PT, color=LIGHT.muted)
 
 
 def _flags(record: PatientRecord, days, start: date, end: date) -> list[str]:
@@ -283,6 +268,23 @@ def _flags(record: PatientRecord, days, start: date, end: date) -> list[str]:
     flags.append(_("Diary kept on {logged} of {days} days; {flares}.").format(
         logged=logged, days=n_days(start, end),
         flares=ngettext("{n} flare day", "{n} flare days", flare).format(n=flare)))
+    momentary = [d.pain_now_max for d in inside if d.pain_now_max is not None]
+    if momentary:
+        flags.append(ngettext(
+            "Momentary pain ('right now', extra check-ins) on {n} day: the day's highest averaged {mean}; kept "
+            "apart from the day's 24-hour pain.",
+            "Momentary pain ('right now', extra check-ins) on {n} days: the day's highest averaged {mean}; kept "
+            "apart from the day's 24-hour pain.", len(momentary)).format(
+                n=len(momentary), mean=one_decimal(sum(momentary) / len(momentary))))
+    weeks = [w.activity for w in weeks_of(days) if start <= w.monday and w.monday + timedelta(days=6) <= end]
+    valid = [a for a in weeks if a.valid]
+    if valid:
+        met = sum(bool(a.who_aerobic_met) for a in valid)
+        flags.append(ngettext(
+            "WHO aerobic target (150 moderate-equivalent minutes, leisure-time activity only) reached in {met} of "
+            "the {n} whole week with activity logged on at least 4 days.",
+            "WHO aerobic target (150 moderate-equivalent minutes, leisure-time activity only) reached in {met} of "
+            "the {n} whole weeks with activity logged on at least 4 days.", len(valid)).format(met=met, n=len(valid)))
     maps = [d.regions for d in inside if d.regions is not None]
     if maps:
         share = sum(generalized_pain(m) for m in maps) / len(maps)
@@ -296,13 +298,13 @@ def _flags(record: PatientRecord, days, start: date, end: date) -> list[str]:
 
 
 def _signed(value: float) -> str:
-    return f"{value:+.2f}".replace("-", "−")
+    return signed(value, 2)
 
 
 def _clear(associations: tuple[Association, ...]) -> list[Association]:
-    """The associations worth a clinician's glance: at least small, and an interval that excludes 0."""
-    clear = [a for a in associations if a.strength != "negligible" and not a.ci_low <= 0 <= a.ci_high]
-    return sorted(clear, key=lambda a: -abs(a.rho))[:3]
+    """The associations worth a clinician's glance: at least small, and an interval (for the effective
+    sample size) that excludes 0."""
+    return sorted((a for a in associations if a.clear), key=lambda a: -abs(a.rho))[:3]
 
 
 def _notes(record: PatientRecord, days, start: date, end: date) -> list[tuple[date, str]]:
@@ -341,13 +343,21 @@ def clinician_pdf(record: PatientRecord, *, today: date, start: date, end: date 
     page.heading(_("Flags"))
     for flag in _flags(record, days, start, end):
         page.wrapped(flag, prefix="•  ")
-    clear = _clear(tuple(associations([d for d in days if start <= d.day <= end])))
-    if clear:
-        page.heading(_("Associations in this period (Spearman, 95% interval)"))
+    found = tuple(associations([d for d in days if start <= d.day <= end]))
+    clear = _clear(found)
+    if found:
+        k, n = clear_count(found)
+        page.heading(_("Associations in this period (exploratory; Spearman, 95% interval)"))
+        page.wrapped(ngettext(
+            "{k} of {n} pair tested showed a clear link (intervals for the effective number of days, allowing for "
+            "day-to-day carry-over); with this many tests some links appear by chance. Associations, not causes.",
+            "{k} of {n} pairs tested showed a clear link (intervals for the effective number of days, allowing for "
+            "day-to-day carry-over); with this many tests some links appear by chance. Associations, not causes.",
+            n).format(k=k, n=n), size=SMALL_PT, width=int(WRAP_CHARS * BODY_PT / SMALL_PT))
         for a in clear:
-            page.wrapped(_("{sentence}; rho {rho} ({low} to {high}).").format(
-                sentence=a.sentence[:-1], rho=_signed(a.rho), low=_signed(a.ci_low), high=_signed(a.ci_high)),
-                prefix="•  ")
+            page.wrapped(_("{sentence}; rho {rho} ({low} to {high}; about {days} effective days).").format(
+                sentence=a.sentence[:-1], rho=_signed(a.rho), low=_signed(a.ci_low), high=_signed(a.ci_high),
+                days=round_half_up_int(a.n_eff)), prefix="•  ")
     if record.notes_included:
         notes = _notes(record, days, start, end)
         if notes:

@@ -5,24 +5,25 @@ Types (what a reader should load a column as):
     integer  whole numbers;           decimal  numbers with a fractional part;
     date     ISO 8601 YYYY-MM-DD;     boolean  1 = yes, 0 = no;
     category one of the values in allowed_range.
-Missing is always an empty cell: the codebook's missing_code says so for every variable. There is no
-numeric missing code, so no 0, -1 or 99 ever stands for "not answered".
-
 Variable names are code and stay English; every label is given in English (`label`) and in Swedish
 (`label_sv`, from the message catalogs: the labels here are their English source messages).
+Missing is always an empty cell: the codebook's missing_code says so for every variable. There is no
+numeric missing code, so no 0, -1 or 99 ever stands for "not answered".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diary.domain.instruments import INSTRUMENTS
-from diary.domain.items import ACTIVITY_MAX_MIN, SLEEP_HOURS_MAX
+from diary.domain.instruments import INSTRUMENTS, SEVEN_DAY_BAND_CAVEAT
+from diary.domain.instruments.definitions import Choice, Instrument, Range
+from diary.domain.items import ACTIVITY_MAX_MIN, DAY_MINUTES_MAX, SLEEP_HOURS_MAX
 from diary.domain.regions import REGIONS
 from diary.i18n import N_, _, in_language, words
 
 MISSING = "empty cell"
-DAY_VALUES_VERSION = "day values: diary/domain/days.py (mean of the day's check-ins, half up to 2 decimals)"
+DAY_VALUES_VERSION = "day values: diary/domain/days.py (means half up to 2 decimals)"
+SLEEP_RANGE = f"0–{SLEEP_HOURS_MAX:g} in steps of 0.25 (quarter hours)"
 
 
 @dataclass(frozen=True)
@@ -37,18 +38,21 @@ class Variable:
     label_sv: str = ""
 
 
-def swedish(message: str, **values: object) -> str:
-    """A source message in Swedish, with its values (given as they are)."""
-    with in_language("sv"):
-        return _(message).format(**values)
+def said(template: str, **values) -> tuple[str, str]:
+    """A source message with its values in English and in Swedish. A value may be a function of no
+    arguments, called in each language (a word that is translated too)."""
+    def once(language: str) -> str:
+        with in_language(language):
+            return _(template).format(**{k: v() if callable(v) else v for k, v in values.items()})
+    return once("en"), once("sv")
 
 
-def _v(name: str, label: str, type_: str, unit: str = "", allowed: str = "", instrument: str = "",
-       version: str = "", *, label_sv: str | None = None) -> Variable:
-    """A variable whose `label` is an English source message (its Swedish from the catalogs), or English
-    text made from one, with its Swedish given as `label_sv`."""
-    return Variable(name, label, type_, unit, allowed, instrument, version,
-                    swedish(label) if label_sv is None else label_sv)
+def _v(name: str, label: str | tuple[str, str], type_: str, unit: str = "", allowed: str = "", instrument: str = "",
+       version: str = "") -> Variable:
+    """A variable whose `label` is an English source message (its Swedish from the catalogs), or an (English,
+    Swedish) pair made by said()."""
+    english, swedish = label if isinstance(label, tuple) else said(label)
+    return Variable(name, english, type_, unit, allowed, instrument, version, swedish)
 
 
 STUDY_ID = _v("study_id", N_("Pseudonymous study id (keyed hash; the clinic keeps the key)"), "string",
@@ -63,15 +67,11 @@ def _nrs(name: str, what: str, *, version: str = "") -> Variable:
 
 
 def _region_label(region: str) -> tuple[str, str]:
-    template = N_("Pain in the {region} (1 = marked; empty: no body map that day)")
-    with in_language("sv"):
-        swedish_name = words.region(region).lower()
-    return template.format(region=REGION_NAMES[region]), swedish(template, region=swedish_name)
-
-
-def _level_label(level: int) -> tuple[str, str]:
-    template = N_("Agreed description of GAS level {level} (free text agreed in the clinic)")
-    return template.format(level=f"{level:+d}"), swedish(template, level=f"{level:+d}")
+    # English keeps the region's key in words ("jaw left"), Swedish names it ("vänster käke").
+    english, _swedish = said(N_("Pain in the {region} (1 = marked; empty: no body map that day)"),
+                             region=REGION_NAMES[region])
+    return english, said(N_("Pain in the {region} (1 = marked; empty: no body map that day)"),
+                         region=lambda: words.region(region).lower())[1]
 
 
 def daily_columns(include_notes: bool) -> list[Variable]:
@@ -82,27 +82,31 @@ def daily_columns(include_notes: bool) -> list[Variable]:
         _v("weekday", N_("Day of the week, 1 = Monday … 7 = Sunday (kept by the date shift)"), "integer", "", "1–7"),
         _v("n_checkins", N_("Check-ins that day (0 = nothing logged; the day's other values are then empty)"),
            "integer", "check-ins", "0–"),
-        _nrs("pain", N_("Pain, mean of the day's check-ins"), version=day),
-        _v("pain_max", N_("Highest pain of the day"), "integer", "points", NRS, "diary NRS", day),
+        _nrs("pain", N_("The day's pain: the 24-hour rating of the day's first check-in ('last 24 hours'); empty "
+                     "when not answered, whatever the momentary ratings"), version=day),
+        _nrs("pain_now_mean", N_("Momentary pain ('right now', extra check-ins): mean of the day's ratings"),
+             version=day),
+        _v("pain_now_max", N_("Momentary pain ('right now', extra check-ins): highest of the day"), "integer", "points",
+           NRS, "diary NRS", day),
+        _v("pain_now_n", N_("Momentary pain ratings that day (0: none)"), "integer", "ratings", "0–", "", day),
         _nrs("fatigue", N_("Fatigue, mean of the day's check-ins"), version=day),
         _nrs("stress", N_("Stress, mean of the day's check-ins"), version=day),
         _nrs("worry", N_("Worry about symptoms, mean of the day's check-ins"), version=day),
         _v("sleep_quality", N_("Sleep quality last night (first check-in of the day that answered)"), "integer",
            "points", NRS, "diary NRS", day),
-        _v("sleep_hours", N_("Hours slept last night"), "decimal", "hours", f"0–{SLEEP_HOURS_MAX:g} (quarter hours)"),
-        _v("light_min", N_("Light activity, sum of the day's check-ins"), "integer", "minutes", f"0–{ACTIVITY_MAX_MIN * 4}"),
-        _v("moderate_min", N_("Moderate activity, sum of the day's check-ins"), "integer", "minutes",
-           f"0–{ACTIVITY_MAX_MIN * 4}"),
-        _v("vigorous_min", N_("Vigorous activity, sum of the day's check-ins"), "integer", "minutes",
-           f"0–{ACTIVITY_MAX_MIN * 4}"),
+        _v("sleep_hours", N_("Hours slept last night"), "decimal", "hours", SLEEP_RANGE),
+        *(_v(f"{kind}_min", said(N_("{kind} leisure activity, sum of the day's check-ins (entries are capped so a day "
+                                    "holds at most {most:,})"), kind=lambda k=kind: words.intensity(k),
+                                 most=DAY_MINUTES_MAX), "integer", "minutes", f"0–{DAY_MINUTES_MAX}")
+          for kind in ("light", "moderate", "vigorous")),
         _v("strength", N_("Did muscle-strengthening exercise (any check-in said yes)"), "boolean", "", "0–1"),
         _v("flare", N_("Flare or rest day marked"), "boolean", "", "0–1"),
         _v("wpi_count", N_("Painful body regions that day (union of the day's body maps; empty: no map filled in)"),
            "integer", "regions", "0–19", "wpi19", "ACR 2010/2016 WPI regions"),
         _v("generalized_pain", N_("Pain in at least 4 of 5 areas (Wolfe et al. 2016)"), "boolean", "", "0–1", "wpi19",
            "ACR 2016 generalized pain"),
-        *(_v(f"pain_{r}", _region_label(r)[0], "boolean", "", "0–1", "wpi19", "ACR 2010/2016 WPI regions",
-             label_sv=_region_label(r)[1]) for r in REGIONS),
+        *(_v(f"pain_{r}", _region_label(r), "boolean", "", "0–1", "wpi19", "ACR 2010/2016 WPI regions")
+          for r in REGIONS),
     ]
     if include_notes:
         columns.append(_v("notes", N_("The day's notes in time order, joined with ' | ' (free text)"), "string"))
@@ -116,12 +120,14 @@ def checkin_columns(include_notes: bool) -> list[Variable]:
         _v("day", N_("The day the check-in is about"), "date"),
         _v("time", N_("Local time the check-in was saved (HH:MM)"), "string"),
         _v("extra", N_("A second or later check-in of the day (its pain means 'right now')"), "boolean", "", "0–1"),
-        _nrs("pain", N_("Pain, last 24 hours (or right now for an extra check-in)")),
+        _nrs("pain", N_("Pain as asked: over the last 24 hours (first check-in) or right now (extra); see pain_recall")),
+        _v("pain_recall", N_("What the pain answer is about: 24h (the day's pain) or now (momentary); empty without "
+           "a pain answer"), "category", "", "24h;now"),
         _nrs("fatigue", N_("Fatigue, last 24 hours")),
         _nrs("stress", N_("Stress, last 24 hours")),
         _nrs("worry", N_("Worry about symptoms")),
         _nrs("sleep_quality", N_("Sleep quality last night")),
-        _v("sleep_hours", N_("Hours slept"), "decimal", "hours", f"0–{SLEEP_HOURS_MAX:g} (quarter hours)"),
+        _v("sleep_hours", N_("Hours slept"), "decimal", "hours", SLEEP_RANGE),
         _v("light_min", N_("Light activity"), "integer", "minutes", f"0–{ACTIVITY_MAX_MIN}"),
         _v("moderate_min", N_("Moderate activity"), "integer", "minutes", f"0–{ACTIVITY_MAX_MIN}"),
         _v("vigorous_min", N_("Vigorous activity"), "integer", "minutes", f"0–{ACTIVITY_MAX_MIN}"),
@@ -149,8 +155,10 @@ def questionnaire_columns() -> list[Variable]:
         _v("valid", N_("A score could be computed under the missing-data rule"), "boolean", "", "0–1"),
         _v("total", N_("Total score, 2 decimals half up (empty if invalid or the instrument has no total)"), "decimal",
            "points", "see the instrument's rows"),
-        _v("total_rounded", N_("Total rounded half up to a whole number (bands come from it)"), "integer", "points"),
-        _v("band", N_("Severity band of the total"), "string"),
+        _v("total_rounded", N_("Total rounded half up to a whole number (empty without a total); the band of an "
+           "integer-scored instrument is taken from it, of the others from the unrounded total"), "integer", "points"),
+        _v("band", said(N_("Severity band of the total (PHQ-15 7-day recall: {caveat})"),
+                        caveat=lambda: _(SEVEN_DAY_BAND_CAVEAT)), "string"),
         _v("n_answered", N_("Items answered"), "integer", "items"),
         _v("n_missing", N_("Items not answered"), "integer", "items"),
         _v("prorated", N_("Total prorated for missing items"), "boolean", "", "0–1"),
@@ -168,14 +176,15 @@ def questionnaire_item_columns() -> list[Variable]:
         _v("version", N_("Instrument version"), "string"),
         _v("item", N_("Item number as printed on the form"), "integer", "", "1–"),
         _v("item_label", N_("Short item key (not the wording)"), "string"),
-        _v("answer", N_("The answer as coded on the form (empty: not answered)"), "decimal", "points",
-           "see the instrument's rows"),
+        _v("answer", N_("The answer as coded on the form (empty: not answered); loads as a number for every "
+           "instrument, and each instrument's own row says its exact type (integer codes, booleans, decimals)"),
+           "decimal", "points", "see the instrument's rows"),
     ]
 
 
 def goal_columns() -> list[Variable]:
-    levels = [_v(f"level_{name}", _level_label(lv)[0], "string", "", "", "gas", "Goal Attainment Scaling",
-                 label_sv=_level_label(lv)[1])
+    levels = [_v(f"level_{name}", said(N_("Agreed description of GAS level {level} (free text agreed in the clinic)"),
+                                       level=f"{lv:+d}"), "string", "", "", "gas", "Goal Attainment Scaling")
               for lv, name in ((-2, "m2"), (-1, "m1"), (0, "0"), (1, "p1"), (2, "p2"))]
     return [
         STUDY_ID,
@@ -203,36 +212,26 @@ def rating_columns(include_notes: bool) -> list[Variable]:
         _v("rating_no", N_("Rating number within the goal, in the order made"), "integer", "", "1–"),
         _v("rated_on", N_("Day of the rating"), "date"),
         _v("rater", N_("Who rated"), "category", "", "patient;physiotherapist"),
-        _v("level", N_("GAS level rated (empty for goals without levels)"), "integer", "level", "-2–2", "gas",
-           "Goal Attainment Scaling"),
+        _v("level", N_("GAS level rated (goals with levels); for a goal without levels only -2, meaning not attained "
+           "and worse than at the start"), "integer", "level", "-2–2", "gas", "Goal Attainment Scaling"),
         _v("category", N_("Attainment: fully, partially or not"), "category", "", "fully;partially;not"),
-        _v("gas_level", N_("Level used in the T-score: the rated level, else fully 0, partially −1, not −2"),
-           "integer", "level", "-2–2", "gas", "Goal Attainment Scaling"),
-        _v("t_score", N_("Kiresuk–Sherman T-score of all the patient's goals as rated up to this day"), "decimal",
-           "T", "", "gas", "Kiresuk-Sherman T-score (rho 0.3)"),
+        _v("worse_than_start", N_("Not attained and worse than at the start (goals without levels)"), "boolean", "",
+           "0–1"),
+        _v("gas_level", N_("Level the T-score uses: the rated level, else fully 0, partially −1, not attained = the "
+           "goal's baseline_level (−2 only when worse than at the start)"), "integer", "level", "-2–2", "gas",
+           "Goal Attainment Scaling"),
+        _v("t_score_intermediate", N_("T-score of the intermediate goals of the then current main goal, from this "
+           "rater's latest ratings up to this day (the main goal is not in it; one rater only)"), "decimal", "T", "",
+           "gas", "Kiresuk-Sherman T-score (rho 0.3)"),
     ]
     if include_notes:
         columns.append(_v("comment", N_("The rater's comment (free text)"), "string"))
     return columns
 
 
-def trial_outcome_columns() -> list[Variable]:
-    return [
-        STUDY_ID,
-        _v("rater_basis", N_("Whose ratings count: any, physiotherapist or patient"), "category", "",
-           "any;physiotherapist;patient"),
-        _v("review_date", N_("Latest review: the last day any goal was rated (by these raters)"), "date"),
-        _v("main_fully_attained", N_("Main goal fully attained at the latest review (empty: main goal not rated)"),
-           "boolean", "", "0–1", "gas", "CWP trial outcome"),
-        _v("intermediate_rated", N_("Intermediate goals rated by the latest review"), "integer", "goals", "0–"),
-        _v("intermediate_fully", N_("Intermediate goals fully attained"), "integer", "goals", "0–"),
-        _v("intermediate_fully_share", N_("Share of rated intermediate goals fully attained"), "decimal", "proportion",
-           "0–1", "gas", "CWP trial outcome"),
-        _v("t_score", N_("T-score at the latest review"), "decimal", "T", "", "gas", "Kiresuk-Sherman T-score (rho 0.3)"),
-    ]
-
-
 def files(include_notes: bool) -> dict[str, list[Variable]]:
+    from diary.research.codebook_outcomes import trial_outcome_columns, weekly_columns
+
     """Every CSV file of the data set and its columns, in order."""
     return {
         "daily.csv": daily_columns(include_notes),
@@ -242,6 +241,7 @@ def files(include_notes: bool) -> dict[str, list[Variable]]:
         "goals.csv": goal_columns(),
         "goal_ratings.csv": rating_columns(include_notes),
         "trial_outcomes.csv": trial_outcome_columns(),
+        "weekly.csv": weekly_columns(),
     }
 
 
@@ -249,9 +249,71 @@ CODEBOOK_COLUMNS = ("file", "variable", "label", "label_sv", "type", "unit", "al
                     "instrument", "version")
 
 
+def answer_type(inst: Instrument) -> str:
+    """How an instrument's raw item codes load: integer codes, decimal readings, or booleans (WPI)."""
+    if inst.id == "wpi19":
+        return "boolean"
+    if inst.items is None:
+        return "string"
+    whole = all(isinstance(spec, Choice) or (isinstance(spec, Range) and spec.whole) for spec in inst.items)
+    return "integer" if whole else "decimal"
+
+
+def _range(low_high: tuple[float, float] | None) -> str:
+    return f"{low_high[0]:g}–{low_high[1]:g}" if low_high else ""
+
+
+def _direction(inst: Instrument) -> str:
+    """ "; higher = better (100 = best)" in the current language."""
+    if inst.higher_is == "better":
+        return (_("; higher = better ({best} = best)").format(best=f"{inst.subscale_range[1]:g}")
+                if inst.subscale_range else _("; higher = better"))
+    return _("; higher = worse") if inst.higher_is == "worse" else ""
+
+
+def _instrument_rows(inst: Instrument, version: str) -> list[dict[str, str]]:
+    """The score, subscale and answer rows of one instrument version in the data."""
+    def row(file: str, variable: str, label, type_: str, unit: str, allowed: str) -> dict[str, str]:
+        english, swedish = _in_both(label)
+        return {"file": file, "variable": variable, "label": english, "label_sv": swedish, "type": type_,
+                "unit": unit, "allowed_range": allowed, "missing_code": MISSING, "instrument": inst.id,
+                "version": version}
+
+    rows = []
+    if inst.has_total:
+        rows.append(row("questionnaires.csv", "total", lambda: _total_label(inst, version), "decimal", "points",
+                        _range(inst.score_range)))
+    for name in inst.subscales:
+        rows.append(row("questionnaires.csv", "subscales", lambda n=name: _("{name} subscale {subscale} (in the "
+                        "subscales column as {subscale}=value)").format(name=inst.name, subscale=n) + _direction(inst),
+                        "decimal", "points", _range(inst.subscale_range)))
+    answers = inst.items[0].describe() if inst.items and len(set(inst.items)) == 1 else "varies by item"
+    rows.append(row("questionnaire_items.csv", "answer",
+                    lambda: _("{name} item answer (raw code as on the form)").format(name=inst.name),
+                    answer_type(inst), "points", answers if inst.id != "wpi19" else "0–1"))
+    return rows
+
+
+def _in_both(label) -> tuple[str, str]:
+    """A label made by `label()` in English and in Swedish."""
+    with in_language("en"):
+        english = label()
+    with in_language("sv"):
+        return english, label()
+
+
+def _total_label(inst: Instrument, version: str) -> str:
+    """ "PHQ-9 total (bands: minimal from 0; …)" with the direction, in the current language (band names are keys)."""
+    bands = "; ".join(_("{band} from {low}").format(band=b.name, low=f"{b.low:g}") for b in inst.bands)
+    caveat = f", {_(SEVEN_DAY_BAND_CAVEAT)}" if inst.id == "phq15" and "7-day" in version else ""
+    total = (_("{name} total (bands: {bands})").format(name=inst.name, bands=bands + caveat) if bands
+             else _("{name} total").format(name=inst.name))
+    return total + _direction(inst)
+
+
 def codebook_rows(include_notes: bool, instruments_seen: dict[str, set[str]]) -> list[dict[str, str]]:
-    """codebook.csv: every column of every file, then one row per instrument version in the data for
-    the score and answer columns (with that instrument's range and bands)."""
+    """codebook.csv: every column of every file, then per instrument version in the data its total (where
+    it has one, with range, bands and direction), each subscale and its item answers, typed."""
     rows = []
     for file, variables in files(include_notes).items():
         for v in variables:
@@ -260,27 +322,6 @@ def codebook_rows(include_notes: bool, instruments_seen: dict[str, set[str]]) ->
                          "allowed_range": v.allowed, "missing_code": MISSING, "instrument": v.instrument,
                          "version": v.version})
     for instrument_id in sorted(instruments_seen):
-        inst = INSTRUMENTS[instrument_id]
-        low_high = f"{inst.score_range[0]:g}–{inst.score_range[1]:g}" if inst.score_range else ""
-        answers = inst.items[0].describe() if inst.items and len(set(inst.items)) == 1 else "varies by item"
-        total, answer = _instrument_labels(inst)
         for version in sorted(instruments_seen[instrument_id]):
-            rows.append({"file": "questionnaires.csv", "variable": "total", "label": total[0], "label_sv": total[1],
-                         "type": "decimal", "unit": "points",
-                         "allowed_range": low_high, "missing_code": MISSING, "instrument": instrument_id,
-                         "version": version})
-            rows.append({"file": "questionnaire_items.csv", "variable": "answer", "label": answer[0],
-                         "label_sv": answer[1], "type": "decimal", "unit": "points", "allowed_range": answers,
-                         "missing_code": MISSING, "instrument": instrument_id, "version": version})
+            rows += _instrument_rows(INSTRUMENTS[instrument_id], version)
     return rows
-
-
-def _instrument_labels(inst) -> tuple[tuple[str, str], tuple[str, str]]:
-    """(English, Swedish) labels of an instrument's total (with its bands, named by their keys) and answers."""
-    bands = "; ".join(f"{b.name} from {b.low:g}" for b in inst.bands)
-    bands_sv = "; ".join(swedish(N_("{band} from {low}"), band=b.name, low=f"{b.low:g}") for b in inst.bands)
-    total = (f"{inst.name} total" + (f" (bands: {bands})" if bands else ""),
-             swedish(N_("{name} total (bands: {bands})"), name=inst.name, bands=bands_sv) if bands
-             else swedish(N_("{name} total"), name=inst.name))
-    answer = (f"{inst.name} item answer", swedish(N_("{name} item answer"), name=inst.name))
-    return total, answer

@@ -15,7 +15,7 @@ import os
 import secrets
 from pathlib import Path
 
-from diary.domain.errors import DiaryError
+from diary.domain.errors import DiaryError, Sentence
 
 SALT_BYTES = 32
 SALT_HEADER = "diary research salt v1"
@@ -55,8 +55,8 @@ def load_or_create_salt(path: Path) -> tuple[bytes, bool]:
         except (ValueError, UnicodeDecodeError):
             salt, header = b"", ""
         if header != SALT_HEADER or len(salt) != SALT_BYTES:
-            raise DiaryError(f"{path} is not a research salt file; give the salt file made by an earlier "
-                             "research export, or a new file name to make one.")
+            raise DiaryError(Sentence("{path} is not a research salt file; give the salt file made by an earlier "
+                                      "research export, or a new file name to make one.", path=str(path)))
         return salt, False
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     salt = secrets.token_bytes(SALT_BYTES)

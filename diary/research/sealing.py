@@ -24,6 +24,7 @@ import struct
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from diary.domain.errors import DiaryError, Sentence
 from diary.platform import secret_stream, sodium
 from diary.platform.crypto import CryptoError
 
@@ -38,7 +39,7 @@ CHUNK_ABYTES = 17  # crypto_secretstream_xchacha20poly1305_ABYTES
 SUFFIX = ".sealed"
 
 
-class SealingFailed(ValueError):
+class SealingFailed(DiaryError, ValueError):
     """A sealed file is damaged, truncated, renamed or not for this key."""
 
 
@@ -73,7 +74,7 @@ class SealedWriter:
 def _read_exact(stream: BinaryIO, n: int) -> bytes:
     data = stream.read(n)
     if len(data) != n:
-        raise SealingFailed("The sealed file is truncated.")
+        raise SealingFailed(Sentence("The sealed file is truncated."))
     return data
 
 
@@ -89,28 +90,28 @@ def open_sealed(stream: BinaryIO, private_key: object, name: str) -> Iterator[by
         SealingFailed: not a sealed research file, not for this key, renamed, damaged or truncated.
     """
     if stream.read(len(MAGIC) + len(VERSION_LINE)) != MAGIC + VERSION_LINE:
-        raise SealingFailed("Not a sealed research file (or an unknown version).")
+        raise SealingFailed(Sentence("Not a sealed research file (or an unknown version)."))
     secret = bytes(private_key)
     try:
         key = sodium().box_seal_open(_read_exact(stream, SEALED_KEY_BYTES), sodium().box_public_key(secret), secret)
     except CryptoError:
-        raise SealingFailed("This file was not sealed to this key.") from None
+        raise SealingFailed(Sentence("This file was not sealed to this key.")) from None
     stream_cipher = secret_stream()
     try:
         state = stream_cipher.init_pull(_read_exact(stream, HEADER_BYTES), key)
     except CryptoError:
-        raise SealingFailed("The sealed file is damaged.") from None
+        raise SealingFailed(Sentence("The sealed file is damaged.")) from None
     ad = AD_CONTEXT + name.encode("utf-8")
     while True:
         size = struct.unpack(">I", _read_exact(stream, 4))[0]
         if size > CHUNK_BYTES + CHUNK_ABYTES:
-            raise SealingFailed("The sealed file is damaged.")
+            raise SealingFailed(Sentence("The sealed file is damaged."))
         try:
             data, final = stream_cipher.pull(state, _read_exact(stream, size), ad)
         except CryptoError:
-            raise SealingFailed("The sealed file is damaged or was renamed.") from None
+            raise SealingFailed(Sentence("The sealed file is damaged or was renamed.")) from None
         yield data
         if final:
             if stream.read(1):
-                raise SealingFailed("The sealed file has data after its end.")
+                raise SealingFailed(Sentence("The sealed file has data after its end."))
             return

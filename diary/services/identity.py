@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from diary.domain.errors import DiaryError
+from diary.i18n import _
 
 ROLE_KEY = "role"
 
@@ -44,8 +45,8 @@ def resolve_role(home: Path, stored: str | None, requested: Role | None, *, has_
         actual = requested
     if requested is not None and requested is not actual:
         raise RoleMismatch(
-            f"{home} holds a patient's diary, so it cannot be opened as a clinician's caseload. Use --home with "
-            "another folder for the clinician's data; nothing was changed."
+            _("{home} holds a patient's diary, so it cannot be opened as a clinician's caseload. Use --home with "
+              "another folder for the clinician's data; nothing was changed.").format(home=home)
         )
     return actual
 
@@ -59,7 +60,7 @@ def require_role(home: Path, actual: Role, wanted: Role, *, action: str) -> None
     if actual is wanted:
         return
     if wanted is Role.CLINICIAN:
-        raise RoleMismatch(f"{action} needs a clinician's caseload, and {home} holds a patient's diary. Use "
-                           "--clinician with --home and the clinician's folder.")
-    raise RoleMismatch(f"{action} needs a patient's diary, and {home} holds a clinician's caseload (made with "
-                       "--clinician). Use --home with the patient's own folder.")
+        raise RoleMismatch(_("{action} needs a clinician's caseload, and {home} holds a patient's diary. Use "
+                             "--clinician with --home and the clinician's folder.").format(action=action, home=home))
+    raise RoleMismatch(_("{action} needs a patient's diary, and {home} holds a clinician's caseload (made with "
+                         "--clinician). Use --home with the patient's own folder.").format(action=action, home=home))

@@ -23,6 +23,7 @@ import os
 from pathlib import Path
 
 from diary.domain.errors import DiaryError
+from diary.i18n import _
 from diary.platform.durable import write_atomically
 from diary.services.identity import Role
 
@@ -80,10 +81,11 @@ class KeyStore:
             with open(self.path, "rb") as handle:
                 return handle.read(_MAX_KEY_FILE + 1)
         except FileNotFoundError:
-            raise KeyUnusable(f"This home has no key file ({self.path.name}); restore it from a backup of this "
-                              "home, or pair again with a new home.") from None
+            raise KeyUnusable(_("This home has no key file ({name}); restore it from a backup of this home, or pair "
+                                "again with a new home.").format(name=self.path.name)) from None
         except OSError as exc:
-            raise KeyUnusable(f"The key file {self.path} cannot be read ({exc.strerror}).") from None
+            raise KeyUnusable(_("The key file {path} cannot be read ({strerror}).").format(
+                path=self.path, strerror=exc.strerror)) from None
 
     @property
     def protected(self) -> bool:
@@ -147,8 +149,8 @@ class KeyStore:
         except (OSError, UnicodeDecodeError, DiaryError):
             pass
         if self.protected:  # the .pub file is gone and the key is locked: cannot rebuild it silently
-            raise KeyUnusable(f"The file {self.public_path.name} is missing or damaged. Unlock the key once to "
-                              "rebuild it, or restore the home from a backup.")
+            raise KeyUnusable(_("The file {name} is missing or damaged. Unlock the key once to rebuild it, or restore "
+                                "the home from a backup.").format(name=self.public_path.name))
         key = self._as_key(self._raw_private())
         public = key.public_key if self.role is Role.CLINICIAN else key.verify_key
         self._write_public(public)
@@ -193,8 +195,8 @@ class KeyStore:
         from diary.exchange.strength import passphrase_weakness
 
         if self.protected:
-            raise KeyUnusable("This key is already protected by a passphrase; remove the protection first to "
-                              "change it.")
+            raise KeyUnusable(_("This key is already protected by a passphrase; remove the protection first to "
+                                "change it."))
         if weakness := passphrase_weakness(passphrase):
             raise KeyUnusable(weakness)
         self.public_key()  # writes the .pub file while the key is still readable: it is needed once locked

@@ -26,11 +26,12 @@ from diary.domain.instruments import Score, get_instrument, score
 from diary.domain.numbers import round_half_up_int
 from diary.domain.patient_record import PatientRecord
 from diary.domain.plans import Activity
-from diary.domain.questionnaires import Response, Status
+from diary.domain.questionnaires import Response, Status, app_version
 from diary.exchange.clinical import ActivityWire, GoalWire, QuestionnaireWire, RatingWire
 from diary.exchange.errors import ImportRefused, Refusal
 from diary.exchange.payload import MAX_CHECKINS, MAX_GOALS, MAX_QUESTIONNAIRES, ExportPayloadV1
 from diary.exchange.clinical import MAX_ACTIVITIES, MAX_RATINGS
+from diary.i18n import N_, _
 
 # The recipient named in a passphrase-mode export: "whoever holds the passphrase". A passphrase file
 # has no recipient key, yet import check 11 needs a fingerprint in `recipients`; this fixed value is
@@ -99,8 +100,8 @@ def _rating(r: Rating) -> dict[str, Any]:
 
 def _goal(g: Goal, ratings: list[Rating]) -> dict[str, Any]:
     if len(ratings) > MAX_RATINGS:
-        raise TooMuchForOneFile(f"The goal \"{g.title}\" has more than {MAX_RATINGS} ratings in this period, too many "
-                                "for one export file; export a shorter period.")
+        raise TooMuchForOneFile(_('The goal "{title}" has more than {most} ratings in this period, too many for one '
+                                  'export file; export a shorter period.').format(title=g.title, most=MAX_RATINGS))
     values: dict[str, Any] = {}
     if g.baseline is not None:
         values["baseline"] = g.baseline
@@ -157,12 +158,13 @@ def payload_values(record: PatientRecord, *, seq: int, created_at: datetime, rec
         TooMuchForOneFile: more check-ins, questionnaires, goals, ratings or activities than v1 allows.
     """
     completed = [r for r in record.questionnaires if r.status is Status.COMPLETE and r.completed_at is not None]
-    for items, limit, what in ((record.checkins, MAX_CHECKINS, "check-ins"), (completed, MAX_QUESTIONNAIRES,
-                               "questionnaires"), (record.goals, MAX_GOALS, "goals"),
-                               (record.plan, MAX_ACTIVITIES, "planned activities")):
+    for items, limit, what in ((record.checkins, MAX_CHECKINS, N_("check-ins")), (completed, MAX_QUESTIONNAIRES,
+                               N_("questionnaires")), (record.goals, MAX_GOALS, N_("goals")),
+                               (record.plan, MAX_ACTIVITIES, N_("planned activities"))):
         if len(items) > limit:
-            raise TooMuchForOneFile(f"This period holds {len(items):,} {what}, more than one export file may carry "
-                                    f"({limit:,}); export a shorter period.")
+            raise TooMuchForOneFile(_("This period holds {n:,} {what}, more than one export file may carry "
+                                      "({limit:,}); export a shorter period.").format(n=len(items), what=_(what),
+                                                                                      limit=limit))
     by_goal: dict[str, list[Rating]] = {}
     for rating in sorted(record.ratings, key=lambda r: (r.rated_on, r.recorded_at)):
         by_goal.setdefault(rating.goal_id, []).append(rating)
@@ -197,15 +199,16 @@ def _response(q: QuestionnaireWire, response_id: str, checked: Score | None = No
     if checked is None:
         checked = score(instrument.id, list(q.answers))  # answer count and allowed values, by the domain's scorer
     subscales = dict(q.subscales)
+    version = app_version(instrument.id, q.version)  # an older app's export labels the weekly PHQ-15 "4-week"
     result = Score(
-        instrument_id=instrument.id, version=q.version, scoring_rule_id=checked.scoring_rule_id,
+        instrument_id=instrument.id, version=version, scoring_rule_id=checked.scoring_rule_id,
         valid=q.total is not None or any(v is not None for v in subscales.values()),
         total=q.total, total_rounded=None if q.total is None else round_half_up_int(q.total), band=q.band,
         subscales=subscales, subscale_bands=dict(checked.subscale_bands) if checked.subscales == subscales else {},
         flags=frozenset(q.flags) | (checked.flags & SAFETY_FLAGS), n_answered=checked.n_answered,
         n_missing=checked.n_missing, prorated=checked.prorated, details=dict(checked.details),
     )
-    return Response(id=response_id, instrument_id=instrument.id, version=q.version, started_at=q.answered_at,
+    return Response(id=response_id, instrument_id=instrument.id, version=version, started_at=q.answered_at,
                     answers=tuple(q.answers), options={}, status=Status.COMPLETE, completed_at=q.answered_at,
                     result=result)
 

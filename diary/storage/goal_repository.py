@@ -8,7 +8,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
-from diary.domain.errors import NotFound
+from diary.domain.errors import NotFound, Sentence
 from diary.domain.goals import Goal, Rating
 from diary.domain.plans import Activity
 from diary.storage.database import writer
@@ -74,7 +74,7 @@ class GoalRepository:
     def remove_activity(self, activity_id: str) -> None:
         with self._writer.begin() as conn:
             if not conn.execute(delete(ACTIVITY).where(ACTIVITY.c.id == activity_id)).rowcount:
-                raise NotFound("That activity is no longer in the plan.")
+                raise NotFound(Sentence("That activity is no longer in the plan."))
 
     def activities(self) -> list[Activity]:
         with Session(self._engine) as session:

@@ -80,11 +80,11 @@ WEEK_OF = N_("Week of {day}")
 WEEK_PAIN = P_("pain {mean} on average ({days} day)", "pain {mean} on average ({days} days)", "days")
 WEEK_TOO_FEW = N_("pain: {days} of 7 days logged, too few for a weekly average")
 WEEK_ACTIVE = P_("{minutes} active minute", "{minutes} active minutes", "minutes")
-WHO_AEROBIC = N_("aerobic")
-WHO_STRENGTH = N_("strength")
-WHO_MET = N_("WHO {what} recommendation met")
-WHO_BOTH_MET = N_("WHO aerobic and strength recommendations met")
-WHO_NOT_MET = N_("WHO activity recommendations not met")
+WEEK_ACTIVITY_TOO_FEW = N_("activity: {days} of 7 days logged, too few for a weekly figure")
+WHO_AEROBIC_MET = N_("WHO aerobic target met in the {days} days logged (leisure-time activity only)")
+WHO_AEROBIC_BELOW = N_("below the WHO aerobic target in the {days} days logged (leisure-time activity only)")
+WHO_STRENGTH_MET = N_("strength exercises on ≥ 2 days")
+WHO_STRENGTH_BELOW = N_("strength exercises on fewer than 2 of {days} days")
 NOT_LOGGED = N_("Not logged")
 FILL_IN = N_("Fill in")
 OPEN_DAY = N_("Open {day}")
@@ -121,6 +121,8 @@ ERROR_OPENING = N_("The diary could not be opened")
 
 # Summaries (used in confirmations and history rows)
 SUMMARY_PAIN = N_("pain {value}")
+SUMMARY_PAIN_NOW = N_("pain right now {value}")
+SUMMARY_PAIN_NOW_DAY = N_("right now up to {max}")
 SUMMARY_FATIGUE = N_("fatigue {value}")
 SUMMARY_STRESS = N_("stress {value}")
 SUMMARY_ACTIVITY = N_("{minutes} min active")
@@ -168,8 +170,15 @@ DELETE_GOAL = N_("Delete goal")
 GOAL_DELETED = N_("Deleted the goal \"{title}\" and its ratings.")
 NOT_RATED = N_("Not rated yet")
 NEXT_REVIEW = N_("Next rating: {day}")
-T_SCORE = N_("Goal attainment T-score: {value} (50 = as expected)")
+T_SCORE = (N_("From {whose} ratings: main goal {main} · T-score of the steps {value} (50 = as expected; the main goal "
+           "is not in it)"))
 T_SCORE_NONE = N_("Goal attainment T-score: appears after your first rating")
+T_SCORE_WHOSE = {"patient": N_("your"), "physiotherapist": N_("your physiotherapist's")}
+MAIN_NOT_RATED = N_("not rated yet")
+MAIN_LEVEL = N_("{category} (level {level})")
+NO_T_SCORE = N_("–")
+RATED_WITH_PHYSIO = N_("{words} (with your physiotherapist)")
+WORSE_THAN_START = N_("Worse than at the start")
 CATEGORY_NAMES = {"fully": N_("Fully attained"), "partially": N_("Partially attained"), "not": N_("Not attained")}
 TREND_NAMES = {"improving": N_("Improving"), "worsening": N_("Worsening"), "no_change": N_("No change")}
 STATUS_NAMES = {
@@ -212,6 +221,7 @@ FORM_DUE_PROMPT = N_("{name} is due")
 START = N_("Start")
 RESUME = N_("Resume ({n} of {total} answered)")
 LAST_SCORE = N_("Last: {score} ({band}), {day}")
+BAND_CAVEAT_7DAY = N_("{band} (bands validated for the 4-week version)")
 NEVER_ANSWERED = N_("Not answered yet")
 QUESTION_OF = N_("Question {n} of {total}")
 NEXT = N_("Next")
@@ -266,10 +276,13 @@ CHART_TITLES = {"pain": N_("Pain"), "fatigue": N_("Fatigue"), "stress": N_("Stre
                 "phq15": N_("PHQ-15 (body symptoms)"), "goals": N_("Goals"), "body": N_("Where it hurt")}
 CHART_IMAGE_LABEL = N_("Chart: {title}")
 LINKS_HEADING = N_("Links in your diary")
-LINKS_INTRO = (N_("What tended to go together in your own entries in this period. These are associations, not "
-               "causes: a link can have many reasons."))
+LINKS_INTRO = (N_("Exploratory: what tended to go together in your own entries in this period. These are "
+               "associations, not causes: a link can have many reasons."))
 LINKS_NONE_YET = N_("Links appear once there are at least 14 days with both things logged in this period.")
-LINKS_OTHERS = P_("No clear link for the other pair we looked at.", "No clear link for the other {n} pairs we looked at.")
+LINKS_TESTED = P_("{k} of {n} pair tested showed a clear link. With this many tests, a link can also appear by "
+                  "chance; the intervals allow for one day's mood carrying into the next.",
+                  "{k} of {n} pairs tested showed a clear link. With this many tests, a link can also appear by "
+                  "chance; the intervals allow for one day's mood carrying into the next.")
 VISIT_HEADING = N_("For your visit")
 VISIT_HELP = N_("A one-page summary of this period for your physiotherapist (PDF).")
 VISIT_INCLUDE_NOTES = N_("Include my notes")

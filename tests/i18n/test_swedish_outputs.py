@@ -44,7 +44,7 @@ def test_the_swedish_pdf_keeps_a_ring_and_umlauts_searchable(record, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
     for words in ("Sammanfattning av symtomdagbok", "Åsa Öberg", "Självrapporterade data", "Frågeformulär",
-                  "Förändring", "Utgångsläge (första)", "Smärta, trötthet, stress", "Målens T-poäng",
+                  "Förändring", "Utgångsläge (första)", "Smärta (senaste dygnet), trötthet, stress", "Studiens utfall",
                   "Dagboken förd", "skovdagar", "Aktivitet, minuter per vecka"):
         assert words in text, words
     assert "Symptom diary summary" not in text and "Questionnaires" not in text
@@ -93,8 +93,11 @@ def test_the_codebook_has_swedish_labels_and_the_data_set_a_swedish_readme(expor
     assert all(row["label_sv"] for row in rows)
     by_name = {(row["file"], row["variable"]): row for row in rows}
     pain = by_name[("daily.csv", "pain")]
-    assert (pain["label"], pain["label_sv"]) == ("Pain, mean of the day's check-ins",
-                                                 "Smärta, medel av dagens registreringar")
+    assert (pain["label"], pain["label_sv"]) == (
+        "The day's pain: the 24-hour rating of the day's first check-in ('last 24 hours'); empty when not answered, "
+        "whatever the momentary ratings",
+        "Dagens smärta: dygnsskattningen i dagens första registrering ('senaste 24 timmarna'); tom när den inte "
+        "besvarats, oavsett skattningar just nu")
     assert by_name[("daily.csv", "pain_jaw_left")]["label_sv"].startswith("Smärta i vänster käke")
     readme = (out / "README.sv.md").read_text(encoding="utf-8")
     assert readme.startswith("# ") and "Saknat värde är en tom cell" in readme and "English version: README.md" in readme

@@ -55,6 +55,8 @@ LAST_DAY = N_("last entry {day}")
 NO_GOAL = N_("No main goal")
 GOAL_NOT_RATED = N_("not rated yet")
 GOAL_LINE = N_("{title}: {category}")
+GOAL_RATED_BY = N_("{category} ({rater})")
+GOAL_RATERS_SHORT = {"patient": N_("patient"), "physiotherapist": N_("physio")}
 TREND_WORDS = {"improving": N_("improving"), "worsening": N_("worsening"), "no_change": N_("no change")}
 PHQ15_NONE = N_("No PHQ-15")
 PHQ15_LINE = N_("PHQ-15 {score}")
@@ -71,13 +73,20 @@ TRIAL_FOR_THE_ONE = N_("For the 1 patient in the caseload")
 TRIAL_FOR_SELECTED = N_("For the {n} selected patients")
 TRIAL_FOR_ONE = N_("For the 1 selected patient")
 TRIAL_WORKING = N_("Working it out…")
-TRIAL_MAIN = N_("Main goal fully attained at the latest review: {share} ({fully} of {rated} patients with a rated main goal)")
-TRIAL_INTERMEDIATE = (N_("All intermediate goals fully attained at the latest review: {share} ({fully} of {rated} "
-                      "patients with rated intermediate goals)"))
-TRIAL_MAIN_NONE = N_("Main goal fully attained: no patient has a rated main goal yet")
-TRIAL_INTERMEDIATE_NONE = N_("Intermediate goals fully attained: no patient has a rated intermediate goal yet")
+TRIAL_MAIN = N_("Main goal fully attained: {itt} of patients with a main goal · {complete} of those rated")
+TRIAL_INTERMEDIATE = (N_("All intermediate goals fully attained: {itt} of patients with a main goal · {complete} of "
+                      "those with every intermediate goal rated"))
+TRIAL_DENOMINATORS = (N_("Intention to treat counts every patient with a main goal (unrated = not attained); the "
+                      "second figure counts complete cases only."))
+TRIAL_DEFINITION = N_("Ratings counted: {rater}. Assessment: each patient's latest rating of their current main goal.")
+TRIAL_RATERS_USED = N_("{rater}: {n}")
 TRIAL_RATER = N_("Ratings counted")
-TRIAL_RATERS = {"all": N_("Everyone's"), "patient": N_("The patient's"), "physiotherapist": N_("The physiotherapist's")}
+TRIAL_RATERS = {"physiotherapist_else_patient": N_("Physiotherapist, else patient"),
+                "physiotherapist": N_("Physiotherapist only"), "patient": N_("Patient only")}
+TRIAL_RULE_WORDS = {"physiotherapist_else_patient": N_("the physiotherapist's, else the patient's"),
+                    "physiotherapist": N_("the physiotherapist's"), "patient": N_("the patient's")}
+TRIAL_RATER_NAMES = {"patient": N_("patient's"), "physiotherapist": N_("physiotherapist's")}
+TRIAL_NOBODY_RATED = N_("no ratings yet")
 SELECT_SHOWN = N_("Select the shown patients")
 CLEAR_SELECTION = N_("Clear the selection")
 SELECTED = P_("{n} selected", "{n} selected")
@@ -102,9 +111,11 @@ NOTES_LEFT_OUT = N_("The patient left their notes out of this export.")
 FLAGS_HEADING = N_("Flags")
 GOALS_HEADING = N_("Goals")
 GOALS_NONE = N_("The patient has not set any goals yet.")
-T_SCORE = N_("Goal attainment T-score: {value} (50 = as expected)")
-T_SCORE_BY = N_("Patient's ratings: {patient} · Physiotherapists' ratings: {physio}")
-T_SCORE_NONE = N_("Goal attainment T-score: no goal rated yet")
+T_SCORE = N_("From the {rater} ratings: main goal {main} · T-score of the intermediate goals {value} (50 = as expected)")
+T_SCORE_BY = (N_("T-score of the intermediate goals by rater: patient {patient} · physiotherapist {physio}. The main "
+              "goal is reported on its own, not in the T-score."))
+T_SCORE_NONE = N_("Goal attainment: no goal rated yet")
+MAIN_NOT_RATED = N_("not rated")
 NOT_AVAILABLE = N_("–")
 GOAL_TYPES = {"main": N_("Main goal"), "intermediate": N_("Step towards the main goal")}
 GOAL_LEVELS_HINT = N_("Levels: {levels}")

@@ -5,15 +5,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diary.domain.instruments import INSTRUMENTS
+from diary.domain.instruments import INSTRUMENTS, band_caveat
 from diary.domain.questionnaires import Response
 from diary.i18n import current_language, words
 from diary.i18n.formats import day_month, day_month_year, number, signed
 from diary.ui import text as T
 
 
-def band_words(band: str | None) -> str:
-    return words.band_capitalized(band)
+def band_words(band: str | None, score=None) -> str:
+    """A band as words; the weekly 7-day PHQ-15's carries "bands validated for the 4-week version"."""
+    if not band:
+        return ""
+    said = words.band_capitalized(band)
+    if score is not None and band_caveat(score.instrument_id, score.version):
+        return T.BAND_CAVEAT_7DAY.format(band=said)
+    return said
 
 
 def _num(value: float) -> str:
@@ -49,7 +55,7 @@ def last_line(history: list[Response]) -> str:
     last = history[-1]
     s = last.result
     shown = _num(s.total) if s and s.total is not None else T.SCORE_NOT_AVAILABLE
-    return T.LAST_SCORE.format(score=shown, band=band_words(s.band) if s else "", day=day_month(last.completed_at))
+    return T.LAST_SCORE.format(score=shown, band=band_words(s.band, s) if s else "", day=day_month(last.completed_at))
 
 
 # The screen's views (frozen values built by pure functions from the service's answers)
@@ -172,10 +178,10 @@ def _subscale_line(name: str, value: float | None) -> str:
 def result_view(response: Response, history: list[Response]) -> ResultView:
     s = response.result
     earlier = tuple(f"{day_month_year(r.completed_at)}: "
-                    f"{score_line(r)}{' · ' + band_words(r.result.band) if r.result and r.result.band else ''}"
+                    f"{score_line(r)}{' · ' + band_words(r.result.band, r.result) if r.result and r.result.band else ''}"
                     for r in reversed(history))
     return ResultView(INSTRUMENTS[response.instrument_id].name, score_line(response),
-                      band_words(s.band) if s and s.band else None,
+                      band_words(s.band, s) if s and s.band else None,
                       tuple(_subscale_line(k, v) for k, v in (s.subscales if s else {}).items()),
                       change_line(response, history), earlier)
 
