@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from diary.domain.errors import DiaryError
+from diary.domain.errors import DiaryError, Sentence
 from diary.platform import current as platform
 
 
@@ -35,8 +35,7 @@ def ensure_home(path: Path) -> Path:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise HomeUnusable(
-            f"Cannot use the data folder {path}: {exc.strerror or exc}. Choose a folder you can write to "
-            "with --home DIR or the DIARY_HOME variable."
-        ) from None
+        raise HomeUnusable(Sentence(
+            "Cannot use the data folder {path}: {reason}. Choose a folder you can write to with --home DIR or the "
+            "DIARY_HOME variable.", path=str(path), reason=exc.strerror or str(exc))) from None
     return path

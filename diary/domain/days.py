@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from itertools import groupby
 
 from diary.domain.entries import CheckIn
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed, word
 from diary.domain.items import ACTIVITY, DAY_MINUTES_MAX
 from diary.domain.numbers import mean
 from diary.domain.regions import region_order
@@ -128,6 +128,7 @@ def check_day_minutes(checkin: CheckIn, so_far: Mapping[str, int], *, previous: 
         earlier = so_far.get(field, 0)
         if earlier + minutes > DAY_MINUTES_MAX:
             left = max(0, DAY_MINUTES_MAX - earlier)
-            raise ValidationFailed(
-                f"{label} would add up to {earlier + minutes:,} minutes on {checkin.day.isoformat()}, more than a "
-                f"day has ({DAY_MINUTES_MAX:,}); this check-in can hold at most {left:,}.", field=field)
+            raise ValidationFailed(Sentence(
+                "{label} would add up to {total:,} minutes on {day}, more than a day has ({most:,}); this check-in "
+                "can hold at most {left:,}.", label=word(label), total=earlier + minutes, day=checkin.day.isoformat(),
+                most=DAY_MINUTES_MAX, left=left), field=field)

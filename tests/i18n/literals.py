@@ -100,3 +100,34 @@ def all_literals() -> list[Literal]:
 if __name__ == "__main__":
     for literal in all_literals():
         print(literal)
+
+
+def _user_errors(files: list[Path]) -> set[str]:
+    """The names of the exception classes a user reads: DiaryError and every class made from it."""
+    bases: dict[str, set[str]] = {}
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases.setdefault(node.name, set()).update(
+                    b.id if isinstance(b, ast.Name) else b.attr for b in node.bases
+                    if isinstance(b, (ast.Name, ast.Attribute)))
+    found = {"DiaryError"}
+    while grown := {name for name, of in bases.items() if of & found} - found:
+        found |= grown
+    return found
+
+
+def raised_literals() -> list[Literal]:
+    """Words raised in an error the user reads (a DiaryError) without the catalogs: `raise NotFound("...")`
+    rather than `raise NotFound(Sentence("..."))` (the domain) or `raise NotFound(_("..."))`."""
+    files = sorted(PACKAGE.rglob("*.py"))
+    errors = _user_errors(files)
+    found = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
+                func = node.exc.func
+                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+                if name in errors and (text := _words(node.exc.args[0])) is not None:
+                    found.append(Literal(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}", text))
+    return found

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from diary.domain.errors import ValidationFailed
+from diary.domain.errors import Sentence, ValidationFailed
 from diary.domain.instruments.common import (
     build_score, check_answers, choice_option, max_missing_option, prorated_sum, rule_id,
 )
@@ -40,8 +40,9 @@ def score_wsas(answers: Any, *, item1_not_applicable: bool = False, max_missing:
     limit = max_missing_option(INSTRUMENT, max_missing)
     if item1_not_applicable:
         if values[0] is not None:
-            raise ValidationFailed(f"WSAS item 1: {values[0]!r} was given, but item 1 (work) is marked not "
-                                   "applicable; leave it empty or drop item1_not_applicable.", field="item1")
+            raise ValidationFailed(Sentence("WSAS item 1: {value!r} was given, but item 1 (work) is marked not "
+                                            "applicable; leave it empty or drop item1_not_applicable.",
+                                            value=values[0]), field="item1")
         values = values[1:]
     total, prorated = prorated_sum(values, limit)
     return build_score(
