@@ -12,6 +12,7 @@ from diary.domain.errors import DiaryError
 from diary.ui import text as T
 from diary.ui import theme
 from diary.ui.shell import Navigation, Shell, apply_theme_mode
+from diary.ui.components.named import CopyableText
 
 # Every destination: label, icon, selected icon. Phones get a bar of five (the rest under "More");
 # from 840 px a rail shows them all.
@@ -117,7 +118,7 @@ def make_main(open_diary: Callable[[], object], *, home: Path | None = None) -> 
                 return
             page.add(ft.Container(padding=24, content=ft.Column(controls=[
                 ft.Text(T.ERROR_OPENING, size=22, weight=ft.FontWeight.W_600),
-                ft.Text(str(exc), key="open-error", selectable=True),
+                CopyableText(str(exc), key="open-error"),
             ])))
             return
         apply_theme_mode(page, diary.theme())

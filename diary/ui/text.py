@@ -61,6 +61,9 @@ NOTHING_CHANGED = "Nothing to save yet: answer at least one question, mark a fla
 FIX_FIELD = "Nothing was saved yet. {field}: {error}"
 SAVE_FAILED = "Could not save: {reason}"
 
+SHOW_PASSPHRASE = "Show the passphrase"
+HIDE_PASSPHRASE = "Hide the passphrase"
+
 REGION_NAMES = _REGION_NAMES  # one list of names for the app and the reports
 REGION_SELECTED = "{region}, painful"
 REGION_NOT_SELECTED = "{region}, not painful"

@@ -13,6 +13,7 @@ from diary.ui.components.goal_rater import GoalRater
 from diary.ui.components.plan_card import PlanCard
 from diary.ui.components.view import Screen
 from diary.ui.state.goals import GoalsView, GoalTile, read_goals
+from diary.ui.components.named import icon_button
 
 TREND_ICONS = {"improving": ft.Icons.TRENDING_UP, "worsening": ft.Icons.TRENDING_DOWN,
                "no_change": ft.Icons.TRENDING_FLAT}
@@ -78,8 +79,8 @@ class GoalsScreen(Screen):
             ft.Row(controls=[
                 ft.Icon(ft.Icons.FLAG if main else ft.Icons.SUBDIRECTORY_ARROW_RIGHT, color=ft.Colors.PRIMARY),
                 ft.Text(goal.title, size=18 if main else 16, weight=ft.FontWeight.W_600, expand=True),
-                ft.IconButton(icon=ft.Icons.EDIT_OUTLINED, tooltip=f"{T.EDIT_GOAL} {goal.title}",
-                              key=f"edit-goal-{goal.id}", on_click=lambda e: self.edit(goal, main=None)),
+                icon_button(ft.Icons.EDIT_OUTLINED, f"{T.EDIT_GOAL} {goal.title}",
+                            key=f"edit-goal-{goal.id}", on_click=lambda e: self.edit(goal, main=None)),
             ]),
             ft.Text(tile.rating, key=f"goal-rating-{goal.id}"),
             ft.Row(spacing=8, controls=[

@@ -15,6 +15,7 @@ from diary.platform import current as platform
 from diary.ui import text as T
 from diary.ui.components.charts import chart_grid, page_is_dark
 from diary.ui.components.deliver import make_and_deliver
+from diary.ui.components.named import CopyableText
 from diary.ui.components.view import fresh_view
 from diary.ui.state.trends import (
     DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, association_lines, cached_view, chart_cards, failure_sentence,
@@ -52,7 +53,7 @@ class TrendsScreen(ft.Column):
         self._notes = ft.Checkbox(key="visit-notes", label=T.VISIT_INCLUDE_NOTES, value=False)
         self._pdf_button = ft.FilledButton(content=T.VISIT_PDF, icon=ft.Icons.PICTURE_AS_PDF, key="visit-pdf",
                                            on_click=self._make_pdf)
-        self._status = ft.Text(key="visit-status", selectable=True)
+        self._status = CopyableText(key="visit-status")
         self.controls = [
             ft.Text(T.TRENDS_HEADING, size=22, weight=ft.FontWeight.W_600),
             ft.Row(controls=[self._selector], scroll=ft.ScrollMode.AUTO),
