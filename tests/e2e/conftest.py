@@ -30,6 +30,13 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 KNOWN_OFFLINE_REQUESTS = ("rive_native.js",)
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# The rules about names and roles: every control named, every field labelled, nothing interactive inside
+# another interactive element, and a visible label that is part of the spoken name. `aria-command-name`
+# and `aria-toggle-field-name` are button-name and label for Flutter's role="button"/"switch" nodes.
+AXE_RULES = ("button-name", "aria-command-name", "label", "aria-input-field-name", "aria-toggle-field-name",
+             "nested-interactive", "label-content-name-mismatch", "image-alt", "role-img-alt", "link-name",
+             "select-name", "aria-progressbar-name", "aria-dialog-name", "aria-tooltip-name")
 
 
 def _free_port() -> int:
@@ -226,6 +233,24 @@ class AppPage:
         path = ARTIFACTS / f"{self.name}-{label}.png"
         self.page.screenshot(path=str(path))
         return path
+
+    def axe(self) -> list[dict]:
+        """axe-core's violations of AXE_RULES on what is on screen now: [{rule, html}].
+
+        Flutter puts only the visible part of a screen into the accessibility tree, so callers use a
+        tall viewport (or scroll) to check a whole screen.
+        """
+        if not AXE_JS.exists():
+            if os.environ.get("CI"):
+                pytest.fail(f"{AXE_JS} is missing; 'make test' installs it with npm ci.")
+            pytest.skip(f"{AXE_JS} is missing (run 'npm ci'); accessibility checks skipped.")
+        self.page.wait_for_timeout(700)  # let the accessibility tree settle after the last change
+        if not self.page.evaluate("typeof window.axe !== 'undefined'"):
+            self.page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+        return self.page.evaluate("""async rules => {
+            const result = await axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']});
+            return result.violations.flatMap(v => v.nodes.map(n => ({rule: v.id, html: n.html.slice(0, 300)})));
+        }""", list(AXE_RULES))
 
     def check(self) -> None:
         assert not self.offsite, f"the app requested addresses off 127.0.0.1: {self.offsite}"
