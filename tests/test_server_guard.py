@@ -193,3 +193,36 @@ def test_lifespan_passes_through(launch):
     app = App()
     run_async(ServerGuard(app, launch)({"type": "lifespan"}, None, None))
     assert app.calls == [{"type": "lifespan"}]
+
+
+# Zooming (diary/zoom.py): the served page never forbids pinch-zoom.
+def test_the_served_page_gets_the_zoom_script_and_other_responses_pass_untouched():
+    import asyncio
+
+    from diary.zoom import ALLOWED_VIEWPORT, AllowZoom
+
+    async def app(scope, receive, send):
+        html = scope["path"] == "/"
+        body = b"<html><head><title>x</title></head></html>" if html else b"\x89PNG"
+        await send({"type": "http.response.start", "status": 200, "headers": [
+            (b"content-type", b"text/html; charset=utf-8" if html else b"image/png"),
+            (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body[:10], "more_body": True})
+        await send({"type": "http.response.body", "body": body[10:]})
+
+    def get(path):
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        asyncio.run(AllowZoom(app)({"type": "http", "path": path}, None, send))
+        body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+        return dict(sent[0]["headers"]), body
+
+    headers, page = get("/")
+    assert page.startswith(b"<html><head><script>") and b"MutationObserver" in page
+    assert ALLOWED_VIEWPORT.encode() in page and b"user-scalable=no" not in page
+    assert headers[b"content-length"] == str(len(page)).encode()
+    headers, image = get("/icon.png")
+    assert image == b"\x89PNG" and headers[b"content-length"] == b"4"

@@ -64,6 +64,9 @@ def test_every_patient_screen_is_named(tmp_path, start_app, app_page, width):
     app = app_page(start_app(home).url, {"width": width, "height": TALL}, f"axe-patient-{width}")
     audit = Audit(app, f"patient-{width}")
     app.see("How has today been?")
+    # Pinch-zoom allowed: Flutter's engine replaced the page's viewport tag, and diary/zoom.py undid the ban.
+    viewports = app.page.evaluate("[...document.querySelectorAll('meta[name=viewport]')].map(m => m.content)")
+    assert viewports and all("user-scalable" not in v and "maximum-scale" not in v for v in viewports), viewports
     audit("today")
 
     app.tab("History")
