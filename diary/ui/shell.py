@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import flet as ft
 
 from diary.ui import theme
+from diary.ui.components.display import text_scale_probe
 from diary.ui.components.view import fresh_view
 
 RAIL_WIDTH = 88
@@ -77,6 +78,8 @@ class Shell:
             destinations=[ft.NavigationRailDestination(label=label, icon=icon, selected_icon=selected)
                           for label, icon, selected in map(navigation.destinations.get, navigation.rail)])
         page.navigation_bar = self.bar
+        # The user's text size, measured on the client: screens laid out for it are drawn again when it changes.
+        page.overlay.append(text_scale_probe(page, on_change=lambda scale: self._text_scale_changed()))
         page.on_resize = lambda e: self.layout(e.width)
         self.layout(page.width)
         self.open(navigation.first)
@@ -107,6 +110,10 @@ class Shell:
         if self.row is not None:
             self.scroller = self._new_scroller(name)
             self.row.controls[-1] = self.scroller
+
+    def _text_scale_changed(self) -> None:
+        self.open(self.current)
+        self.page.update()
 
     def set_theme(self, mode: str) -> None:
         apply_theme_mode(self.page, mode)

@@ -10,6 +10,7 @@ import flet as ft
 
 from diary.ui import text as T
 from diary.ui.components.body_map import BodyMap
+from diary.ui.components.keyboard import Keys
 from diary.ui.components.scale import ScalePicker
 from diary.ui.state.checkin_form import CheckInForm, parse_hours, parse_minutes
 
@@ -80,6 +81,15 @@ class CheckInEditor(ft.Column):
                 content=save_label, key="save", icon=ft.Icons.CHECK, height=48, on_click=self._save,
                 style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=12)))]),
         ]
+
+    # Ctrl+S / Cmd+S saves the form on screen (diary/ui/components/keyboard.py).
+    def did_mount(self) -> None:
+        Keys.of(self.page).save = self._save
+
+    def will_unmount(self) -> None:
+        keys = Keys.of(self.page)
+        if keys.save == self._save:
+            keys.save = None
 
     def _scale(self, name: str, label: str, help_text: str) -> ScalePicker:
         return ScalePicker(name=name, label=label, help_text=help_text, value=self.form.scales.get(name),
