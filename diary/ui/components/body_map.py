@@ -60,7 +60,7 @@ class BodyMap(Roving, ft.Column):
         self._paint()
 
     # The keyboard
-    async def key(self, name: str) -> bool:
+    async def arrow_key(self, name: str) -> bool:
         index = step_index(name, self.active, len(ORDER))
         if index is None:
             return False

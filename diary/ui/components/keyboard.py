@@ -3,7 +3,7 @@
 A 0–10 scale and the body map are one Tab stop each (the "roving" pattern of ARIA's radio group and
 toolbar): only one of their cells is a focusable button at a time, and the arrow keys move it. Flet
 sends key presses to `page.on_keyboard_event` only, so one `Keys` per page routes them: to the group
-whose focusable cell has focus (it says so with on_focus / on_blur), and Ctrl+S to the form that
+whose focusable cell has focus (`arrow_key`) (it says so with on_focus / on_blur), and Ctrl+S to the form that
 registered itself as the page's save action.
 """
 
@@ -22,10 +22,10 @@ _keys_of: "weakref.WeakKeyDictionary[ft.Page, Keys]" = weakref.WeakKeyDictionary
 
 
 class Group(Protocol):
-    """A group of cells reached by one Tab stop; `key(name)` handles a key while the group has focus and
+    """A group of cells reached by one Tab stop; `arrow_key(name)` handles a key while the group has focus and
     says whether it did."""
 
-    def key(self, name: str) -> "bool | Awaitable[bool]": ...
+    def arrow_key(self, name: str) -> "bool | Awaitable[bool]": ...
 
 
 class Keys:
@@ -46,7 +46,7 @@ class Keys:
         if e.key == "S" and (e.ctrl or e.meta) and self.save is not None:
             await _maybe_await(self.save())
         elif self.group is not None and not (e.ctrl or e.meta or e.alt):
-            await _maybe_await(self.group.key(e.key))
+            await _maybe_await(self.group.arrow_key(e.key))
 
 
 async def _maybe_await(result) -> object:

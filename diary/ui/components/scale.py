@@ -55,7 +55,7 @@ class ScalePicker(Roving, ft.Column):
         self._paint()
         self._on_pick(self.value)
 
-    async def key(self, name: str) -> bool:
+    async def arrow_key(self, name: str) -> bool:
         if name in ("Delete", "Backspace"):
             self.value = None
             self._paint()
