@@ -82,7 +82,6 @@ WHO_NOT_MET = "WHO activity recommendations not met"
 NOT_LOGGED = "Not logged"
 FILL_IN = "Fill in"
 OPEN_DAY = "Open {day}"
-DAY_CHECKINS = "{n} check-ins"
 DELETE = "Delete"
 DELETED = "Deleted the check-in of {day}."
 UNDO = "Undo"
@@ -91,7 +90,6 @@ SHOW_MORE = "Show earlier days"
 BACK_TO_HISTORY = "Back to history"
 EDIT = "Edit"
 FLARE_DAY = "Flare day"
-REGIONS_COUNT = "{n} areas"
 NO_PAIN_SHORT = "No pain"
 
 # Settings / About
@@ -117,7 +115,8 @@ SUMMARY_PAIN = "pain {value}"
 SUMMARY_FATIGUE = "fatigue {value}"
 SUMMARY_STRESS = "stress {value}"
 SUMMARY_ACTIVITY = "{minutes} min active"
-SUMMARY_REGIONS = "{n} painful areas"
+SUMMARY_SLEEP_QUALITY = "sleep {value}"
+SUMMARY_SLEEP_HOURS = "{hours} h sleep"
 SUMMARY_NO_PAIN = "no pain"
 SUMMARY_NOTE = "a note"
 SUMMARY_FLARE = "flare day"
@@ -175,17 +174,14 @@ RATE_HELP = "One tap per goal. Flare days never count against you."
 WITH_PHYSIO = "Rating together with my physiotherapist"
 RATING_COMMENT = "Comment (optional)"
 SAVE_RATINGS = "Save ratings"
-RATINGS_SAVED = "Saved {n} ratings."
 NOTHING_RATED = "Tap a level for at least one goal, then save."
 RATING_LEVEL = "{title}: {level}"
-HISTORY_OF_RATINGS = "{n} ratings"
 
 # Activity plan
 PLAN_HEADING = "This week's activity plan"
 PLAN_EMPTY = "No activities planned yet."
 PLAN_PROGRESS = "{done} of {expected} this week"
 PLAN_NOTHING_EXPECTED = "Nothing expected this week (flare or rest days)"
-PLAN_FLARE_DAYS = "{n} flare or rest days left out"
 ADD_ACTIVITY = "Add activity"
 ACTIVITY_NAME = "Activity"
 ACTIVITY_INTENSITY = "Intensity"
@@ -262,7 +258,6 @@ LINKS_HEADING = "Links in your diary"
 LINKS_INTRO = ("What tended to go together in your own entries in this period. These are associations, not "
                "causes: a link can have many reasons.")
 LINKS_NONE_YET = "Links appear once there are at least 14 days with both things logged in this period."
-LINKS_OTHERS = "No clear link for the other {n} pairs we looked at."
 VISIT_HEADING = "For your visit"
 VISIT_HELP = "A one-page summary of this period for your physiotherapist (PDF)."
 VISIT_INCLUDE_NOTES = "Include my notes"
@@ -297,7 +292,7 @@ MAKE_EXPORT = "Make the encrypted file"
 EXPORT_SAVE_TITLE = "Save the export file"
 EXPORT_DONE = "Your export is ready"
 EXPORT_FILE_LINE = "{name}, {size}, for {who}"
-EXPORT_PERIOD_LINE = "{period}: {checkins} check-ins, {questionnaires} questionnaires; {notes}."
+EXPORT_PERIOD_LINE = "{period}: {checkins}, {questionnaires}; {notes}."
 PERIOD_EVERYTHING_UNTIL = "Everything until {end}"
 PERIOD_RANGE = "{start} to {end}"
 NOTES_INCLUDED = "notes included"
@@ -417,7 +412,47 @@ MORE_HINTS = {
 EXPORT_SAVED_DEVICE = "Saved where you chose. Give the file to your physiotherapist."
 
 
-def days_and_checkins(days: int, checkins: int) -> str:
+# Counts: one function each, choosing the form with ngettext (English here; the translation catalogues
+# give each language its own plural forms through the same call).
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or the plural message for `n` (gettext's signature, so a catalogue can replace it)."""
+    return singular if n == 1 else plural
+
+
+def check_ins(n: int) -> str:
+    return ngettext("{n} check-in", "{n} check-ins", n).format(n=n)
+
+
+def days(n: int) -> str:
+    return ngettext("{n} day", "{n} days", n).format(n=n)
+
+
+def painful_areas(n: int) -> str:
+    return ngettext("{n} painful area", "{n} painful areas", n).format(n=n)
+
+
+def ratings(n: int) -> str:
+    return ngettext("{n} rating", "{n} ratings", n).format(n=n)
+
+
+def ratings_saved(n: int) -> str:
+    return ngettext("Saved {n} rating.", "Saved {n} ratings.", n).format(n=n)
+
+
+def questionnaires(n: int) -> str:
+    return ngettext("{n} questionnaire", "{n} questionnaires", n).format(n=n)
+
+
+def flare_days_left_out(n: int) -> str:
+    return ngettext("{n} flare or rest day left out", "{n} flare or rest days left out", n).format(n=n)
+
+
+def other_pairs(n: int) -> str:
+    return ngettext("No clear link for the other pair we looked at.",
+                    "No clear link for the other {n} pairs we looked at.", n).format(n=n)
+
+
+def days_and_checkins(n_days: int, n_checkins: int) -> str:
     """ "1 day, 1 check-in" / "30 days, 32 check-ins" (backup and restore messages)."""
-    return f"{days} {'day' if days == 1 else 'days'}, {checkins} {'check-in' if checkins == 1 else 'check-ins'}"
+    return f"{days(n_days)}, {check_ins(n_checkins)}"
 CASELOAD_IN_BACKUP = "the caseload, its import log and this clinic's key"

@@ -133,7 +133,7 @@ class GoalsScreen(Screen):
                                                          comment=comment))
                 if error:
                     return error
-            self.show_list(T.RATINGS_SAVED.format(n=len(choices)))
+            self.show_list(T.ratings_saved(len(choices)))
             return None
 
         self._show([ft.Row(controls=[ft.TextButton(content=T.BACK_TO_GOALS, icon=ft.Icons.ARROW_BACK,

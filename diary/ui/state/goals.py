@@ -30,7 +30,7 @@ def format_level(level: int) -> str:
 def progress_line(summary: GoalSummary) -> str:
     parts = [T.STATUS_NAMES.get(summary.status, summary.status)]
     if summary.ratings:
-        parts.append(T.HISTORY_OF_RATINGS.format(n=len(summary.ratings)))
+        parts.append(T.ratings(len(summary.ratings)))
     parts.append(T.NEXT_REVIEW.format(day=summary.next_review.strftime("%-d %b")))
     return " · ".join(parts)
 
@@ -98,7 +98,7 @@ def plan_rows(week) -> tuple[PlanRow, ...]:
     for activity, done in week:
         progress = (T.PLAN_PROGRESS.format(done=done.done, expected=done.expected) if done.expected
                     else T.PLAN_NOTHING_EXPECTED)
-        extra = f" · {T.PLAN_FLARE_DAYS.format(n=done.flare_days)}" if done.flare_days else ""
+        extra = f" · {T.flare_days_left_out(done.flare_days)}" if done.flare_days else ""
         rows.append(PlanRow(activity, f"{activity.name} · {activity.dose}", progress, progress + extra,
                             done.adherence or 0))
     return tuple(rows)

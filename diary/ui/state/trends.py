@@ -44,7 +44,7 @@ def association_lines(associations) -> tuple[list[str], str | None]:
     clear = sorted((a for a in associations if a.strength != "negligible" and not a.ci_low <= 0 <= a.ci_high),
                    key=lambda a: -abs(a.rho))
     others = len(associations) - len(clear)
-    return [a.sentence for a in clear], (T.LINKS_OTHERS.format(n=others) if others else None)
+    return [a.sentence for a in clear], (T.other_pairs(others) if others else None)
 
 
 def failure_sentence(exc: Exception) -> str:
