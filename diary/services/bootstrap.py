@@ -136,11 +136,17 @@ class Diary:
         return self.home / DB_FILENAME
 
     def info(self) -> dict:
-        """What `diary info` prints: where the data is, its schema version and counts."""
+        """What `diary info` prints: where the data is, its schema version and counts (a clinician's home:
+        patients, imports and the check-ins and questionnaires it holds)."""
+        where = {"home": str(self.home), "database": str(self.database_path),
+                 "schema_version": schema_version_of(self.engine)}
+        if self.role == Role.CLINICIAN:
+            from diary.storage.caseload_queries import caseload_holdings
+
+            with self.engine.connect() as conn:
+                return {**where, "role": self.role.value, **caseload_holdings(conn)}
         return {
-            "home": str(self.home),
-            "database": str(self.database_path),
-            "schema_version": schema_version_of(self.engine),
+            **where,
             "days_logged": self.checkins.days_logged(),
             "checkins": self.checkins.count(),
             "questionnaires": len(self.questionnaires.all_completed()),

@@ -77,3 +77,16 @@ def latest_ratings_sql(rater: str | None) -> str:
       FROM (SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, rater FROM patient_goal_rating
             WHERE rater IN ({raters}){clinician})
     ) WHERE n = 1"""
+
+
+HOLDINGS_SQL = """
+SELECT (SELECT count(*) FROM patient), (SELECT count(*) FROM import_log),
+       (SELECT count(*) FROM patient_checkin), (SELECT count(*) FROM patient_questionnaire)
+"""
+
+
+def caseload_holdings(conn: Connection) -> dict[str, int]:
+    """How much a clinician's home holds: patients, import attempts logged, and the check-ins and
+    questionnaires of the patients' latest exports."""
+    patients, imports, checkins, questionnaires = conn.exec_driver_sql(HOLDINGS_SQL).one()
+    return {"patients": patients, "imports": imports, "checkins": checkins, "questionnaires": questionnaires}
