@@ -76,6 +76,12 @@ def _type_filter(extensions: list[str] | None) -> dict:
     return {"file_type": ft.FilePickerFileType.CUSTOM, "allowed_extensions": extensions} if extensions else {}
 
 
+def downloaded_or(where: str | None, *, web: bool) -> str | None:
+    """What the save dialog's answer means. A browser tab has no save dialog to cancel: Flet's client
+    starts the download and answers None, which must not read as "cancelled" (the file was handed over)."""
+    return "" if web else where
+
+
 class DialogFiles:
     """Flet's file dialogs: native ones in the desktop window, the browser's upload and download in a tab."""
 
@@ -104,11 +110,13 @@ class DialogFiles:
     async def offer(self, data: bytes, *, title: str, name: str, extensions: list[str] | None = None) -> str | None:
         import flet as ft
 
+        picker = ft.FilePicker()
         try:  # the desktop window writes the bytes itself; a browser tab downloads them ("")
-            return await ft.FilePicker().save_file(dialog_title=title, file_name=name, src_bytes=data,
-                                                   **_type_filter(extensions))
+            where = await picker.save_file(dialog_title=title, file_name=name, src_bytes=data,
+                                           **_type_filter(extensions))
         except Exception as exc:  # noqa: BLE001
             raise NoFileDialog(str(exc)) from None
+        return downloaded_or(where, web=bool(picker.page.web))
 
     def keep(self, home: Path, folder: str, name: str, data: bytes) -> Path:
         target = Path(home) / folder

@@ -82,6 +82,10 @@ def test_every_patient_screen_is_named(tmp_path, start_app, app_page, width):
     app.tab("Trends")
     app.page.get_by_role("img", name=re.compile(r"^Chart: ")).first.wait_for(timeout=60_000)
     audit("trends")
+    with app.page.expect_download() as download:  # the browser downloads it: never "Not saved."
+        app.tap("PDF for my visit")
+    assert download.value.suggested_filename.endswith(".pdf")
+    app.see(re.compile(r"^The summary was handed to your browser as .*\.pdf\.$"), timeout=30_000)
 
     app.tab("Goals")
     app.see("Your goals")
@@ -137,6 +141,10 @@ def test_every_clinician_screen_is_named(tmp_path, browser, width):
         app.see("Goal attainment T-score", timeout=30_000)
         app.page.get_by_role("img", name=re.compile(r"^Chart: ")).first.wait_for(timeout=60_000)
         audit("patient")
+        with app.page.expect_download() as download:
+            app.tap("One-page PDF")
+        assert download.value.suggested_filename.endswith(".pdf")
+        app.see(re.compile(r"^The summary was handed to your browser as .*\.pdf\.$"), timeout=30_000)
         _click(app, "button", re.compile(r"^Add your rating"))
         app.see("Save my rating")
         audit("patient-rating")
