@@ -124,20 +124,24 @@ def paired(days: Sequence[DayValues], x: str, y: str, lag: int) -> tuple[list[fl
     return xs, ys
 
 
-def sentence(x: str, y: str, lag: int, rho: float, n: int, ci: tuple[float, float]) -> str:
-    """The plain-language sentence for one association."""
+def sentence(x: str, y: str, lag: int, rho: float, n: int, ci: tuple[float, float], *, whose: str = "your") -> str:
+    """The plain-language sentence for one association, about "your" pain (the patient reading) or, for a
+    clinician, the patient's ("Anna L.'s pain") or "their" pain."""
     opening, noun, when = _WORDS[(x, lag)]
+    if whose != "your":
+        noun = noun.replace("how well you slept", "how well they slept")
     size = strength(rho)
     if size == "negligible":
-        return f"There was no clear link between {noun} and your {y} {when} (n = {n})."
+        return f"There was no clear link between {noun} and {whose} {y} {when} (n = {n})."
     amount = {"small": "a little", "moderate": "noticeably", "strong": "much"}[size]
     direction = "higher" if rho > 0 else "lower"
     chance = ", but this may be chance" if ci[0] <= 0 <= ci[1] else ""
-    return f"{opening}, your {y} was on average {amount} {direction}{chance} (n = {n})."
+    return f"{opening}, {whose} {y} was on average {amount} {direction}{chance} (n = {n})."
 
 
-def associations(days: Sequence[DayValues]) -> list[Association]:
-    """Every computable association with at least 14 paired days, in a fixed order (x, y, lag)."""
+def associations(days: Sequence[DayValues], *, whose: str = "your") -> list[Association]:
+    """Every computable association with at least 14 paired days, in a fixed order (x, y, lag); `whose`
+    names the person in the sentences (see `sentence`)."""
     out = []
     for x in X_VARIABLES:
         for y in Y_VARIABLES:
@@ -150,5 +154,5 @@ def associations(days: Sequence[DayValues]) -> list[Association]:
                     continue
                 ci = confidence_interval(rho, len(xs))
                 out.append(Association(x, y, lag, rho, len(xs), ci[0], ci[1],
-                                       sentence(x, y, lag, rho, len(xs), ci)))
+                                       sentence(x, y, lag, rho, len(xs), ci, whose=whose)))
     return out

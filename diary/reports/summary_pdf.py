@@ -123,9 +123,8 @@ def _goals(page: _Page, record: PatientRecord, start: date, end: date) -> None:
         if last is None:
             rating = "not rated yet"
         else:
-            level = f"{last.level:+d}, " if last.level is not None else ""
             rater = "physio" if last.rater is Rater.PHYSIOTHERAPIST else "patient"
-            rating = f"{level}{last.category.value} ({day_label(last.rated_on)}, {rater})"
+            rating = f"{rating_words(last.level, last.category.value)} ({day_label(last.rated_on)}, {rater})"
         direction = trend(goal, ratings)
         title = _clip(goal.title, 46) if goal.type is GoalType.MAIN else "   ↳ " + _clip(goal.title, 48)
         page.columns([title, rating, TREND_WORDS[direction.value] if direction else "–",
@@ -272,6 +271,23 @@ def _signed(value: float) -> str:
     return f"{value:+.2f}".replace("-", "−")
 
 
+def rating_words(level: int | None, category: str) -> str:
+    """ "level 0 (fully attained)", "level −1 (partially attained)", or "not attained" without levels."""
+    attained = f"{category} attained"
+    if level is None:
+        return attained
+    return f"level {'0' if level == 0 else f'{level:+d}'.replace('-', '−')} ({attained})"
+
+
+def whose(label: str | None) -> str:
+    """Whose diary the sentences speak of: the patient's own PDF says "your"; a clinician's names the patient
+    ("Anna L.'s"), or says "their" when the label would not read as a name."""
+    if label is None:
+        return "your"
+    label = label.strip()
+    return f"{label}'s" if label and len(label) <= 40 else "their"
+
+
 def _clear(associations: tuple[Association, ...]) -> list[Association]:
     """The associations worth a clinician's glance: at least small, and an interval that excludes 0."""
     clear = [a for a in associations if a.strength != "negligible" and not a.ci_low <= 0 <= a.ci_high]
@@ -312,7 +328,7 @@ def clinician_pdf(record: PatientRecord, *, today: date, start: date, end: date 
     page.heading("Flags")
     for flag in _flags(record, days, start, end):
         page.wrapped(flag, prefix="•  ")
-    clear = _clear(tuple(associations([d for d in days if start <= d.day <= end])))
+    clear = _clear(tuple(associations([d for d in days if start <= d.day <= end], whose=whose(record.label))))
     if clear:
         page.heading("Associations in this period (Spearman, 95% interval)")
         for a in clear:

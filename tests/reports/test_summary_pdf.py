@@ -83,3 +83,26 @@ class TestSummaryPdf:
         text = pdf_text(clinician_pdf(PatientRecord(key="self", label=None), today=today,
                                       start=today - timedelta(weeks=4)), tmp_path)
         assert "No goals agreed yet." in text and "No questionnaire results yet." in text
+
+
+class TestWordsAPhysioReads:
+    def test_ratings_say_the_level_and_the_category_in_words(self, summary, tmp_path):
+        from diary.reports.summary_pdf import rating_words
+
+        assert rating_words(0, "fully") == "level 0 (fully attained)"
+        assert rating_words(-1, "partially") == "level −1 (partially attained)"
+        assert rating_words(None, "not") == "not attained"
+        text = pdf_text(summary, tmp_path)
+        assert "attained (" in text and ", fully (" not in text and "+0" not in text
+
+    def test_a_clinicians_pdf_names_the_patient_not_you(self, summary, tmp_path):
+        from diary.reports.correlations import sentence
+        from diary.reports.summary_pdf import whose
+
+        assert whose("Anna L.") == "Anna L.'s" and whose(None) == "your" and whose("x" * 60) == "their"
+        assert sentence("sleep_quality", "pain", 0, -0.4, 30, (-0.6, -0.1), whose="Anna L.'s") == (
+            "On days after a better night's sleep, Anna L.'s pain was on average noticeably lower (n = 30).")
+        assert "no clear link between how well they slept" in sentence(
+            "sleep_quality", "pain", 1, 0.01, 30, (-0.3, 0.3), whose="their")
+        text = " ".join(pdf_text(summary, tmp_path).split())
+        assert " your " not in text.lower()
