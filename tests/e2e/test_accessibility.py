@@ -22,7 +22,7 @@ import sys
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.conftest import ARTIFACTS, PHONE
 from tests.e2e.test_clinician_loop import ClinicianServer
 
 pytestmark = pytest.mark.e2e
@@ -58,10 +58,11 @@ def _click(app, role: str, name) -> None:
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_every_patient_screen_is_named(tmp_path, start_app, app_page, width):
+def test_every_patient_screen_is_named(tmp_path, browser, start_app, app_page, width):
     home = tmp_path / "patient"
     _demo(home, "demo", "--days", "120")
-    app = app_page(start_app(home).url, {"width": width, "height": TALL}, f"axe-patient-{width}")
+    server = start_app(home)
+    app = app_page(server.url, {"width": width, "height": TALL}, f"axe-patient-{width}")
     audit = Audit(app, f"patient-{width}")
     app.see("How has today been?")
     # Pinch-zoom allowed: Flutter's engine replaced the page's viewport tag, and diary/zoom.py undid the ban.
@@ -120,6 +121,22 @@ def test_every_patient_screen_is_named(tmp_path, start_app, app_page, width):
         app.see("Questionnaires due and your scores")
         audit("more")
     audit.finish()
+
+    # Reloading and closing the tab while charts are drawn: normal, so nothing on the server's stderr.
+    app.tab("Trends")
+    app.page.reload()
+    app.page.wait_for_timeout(300)
+    app.open()
+    app.tab("Trends")
+    other = browser.new_context(viewport=PHONE)
+    tab = other.new_page()
+    tab.goto(server.url)
+    tab.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
+    tab.wait_for_timeout(1500)
+    other.close()  # a tab closed while its first screen was being sent
+    app.page.wait_for_timeout(3000)
+    printed = (server.home.parent / f"server-{server.port}.log").read_text()
+    assert "Traceback" not in printed and "WebSocket is not connected" not in printed, printed[-2000:]
 
 
 @pytest.mark.parametrize("width", [390, 1280])
