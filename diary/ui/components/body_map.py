@@ -19,6 +19,7 @@ from diary.domain.body_layout import (
     BACK_LIMBS, BACK_OUTLINE, BACK_TAPPABLE, FIGURE_H, FIGURE_W, FRONT, HEAD, reading_order,
 )
 from diary.ui import text as T
+from diary.ui.components.handlers import on
 from diary.ui.components.keyboard import Roving, step_index
 from diary.ui.theme import focus_side
 
@@ -73,9 +74,10 @@ class BodyMap(Roving, ft.Column):
     def door(self) -> ft.Control:
         return self._door
 
-    def _tap(self, index: int) -> None:
+    async def _tap(self, index: int) -> None:
         self.active = index
         self._on_toggle(ORDER[index][1])
+        await self.keep_focus()
 
     # Drawing
     def _paint(self) -> None:
@@ -98,22 +100,22 @@ class BodyMap(Roving, ft.Column):
 
     def _region(self, index: int, figure: str, region: str) -> ft.Control:
         x, y, w, h = LAYOUT[figure][region]
-        on = region in self._selected
+        painful = region in self._selected
         name = T.REGION_NAMES[region]
-        label = (T.REGION_SELECTED if on else T.REGION_NOT_SELECTED).format(region=name)
-        fill = ft.Colors.ERROR if on else ft.Colors.SURFACE_CONTAINER_HIGHEST
+        label = (T.REGION_SELECTED if painful else T.REGION_NOT_SELECTED).format(region=name)
+        fill = ft.Colors.ERROR if painful else ft.Colors.SURFACE_CONTAINER_HIGHEST
         edge = ft.BorderSide(width=1, color=ft.Colors.OUTLINE_VARIANT)
         key = region_key(figure, region)
         if index == self.active:  # the map's one Tab stop
             self._door = ft.FilledButton(
                 key=key, left=x, top=y, width=w, height=h, bgcolor=fill,
-                content=ft.Text("", semantics_label=label), on_click=lambda e: self._tap(index),
+                content=ft.Text("", semantics_label=label), on_click=on(self._tap, index),
                 on_focus=self.focused, on_blur=self.blurred,
                 style=ft.ButtonStyle(padding=ft.Padding.all(0), shape=ft.RoundedRectangleBorder(radius=8),
                                      side=focus_side(edge)))
             return self._door
         return ft.Container(left=x, top=y, width=w, height=h, content=ft.Semantics(
-            container=True, button=True, selected=on, label=label, content=ft.GestureDetector(
-                key=key, on_tap=lambda e: self._tap(index), mouse_cursor=ft.MouseCursor.CLICK,
+            container=True, button=True, selected=painful, label=label, content=ft.GestureDetector(
+                key=key, on_tap=on(self._tap, index), mouse_cursor=ft.MouseCursor.CLICK,
                 content=ft.Container(width=w, height=h, border_radius=8, bgcolor=fill,
                                      border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT)))))

@@ -70,14 +70,23 @@ class Roving:
     """
 
     active: int = 0
+    has_focus: bool = False
 
     def focused(self, e=None) -> None:
+        self.has_focus = True
         Keys.of(self.page).group = self
 
     def blurred(self, e=None) -> None:
+        self.has_focus = False
         keys = Keys.of(self.page)
         if keys.group is self:
             keys.group = None
+
+    async def keep_focus(self) -> None:
+        """After a repaint that replaced the focusable cell (Space or Enter on it), give it the focus back."""
+        if self.has_focus:
+            self.update()
+            await self.door().focus()
 
     async def move_to(self, index: int) -> None:
         self.active = index

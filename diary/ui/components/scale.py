@@ -15,6 +15,7 @@ import flet as ft
 
 from diary.ui import text as T
 from diary.ui.components.display import Display
+from diary.ui.components.handlers import on
 from diary.ui.components.keyboard import Roving, step_index
 from diary.ui.theme import TOUCH, focus_side
 
@@ -49,11 +50,12 @@ class ScalePicker(Roving, ft.Column):
             self.update()
 
     # Choosing
-    def _pick(self, n: int) -> None:
+    async def _pick(self, n: int) -> None:
         self.value = None if self.value == n else n
         self.active = n
         self._paint()
         self._on_pick(self.value)
+        await self.keep_focus()
 
     async def arrow_key(self, name: str) -> bool:
         if name in ("Delete", "Backspace"):
@@ -94,11 +96,11 @@ class ScalePicker(Roving, ft.Column):
         if n == self.active:  # the one Tab stop of the row
             self._door = ft.TextButton(
                 content=digit, key=f"{self._name}-{n}", expand=1, height=TOUCH,
-                on_click=lambda e: self._pick(n), on_focus=self.focused, on_blur=self.blurred,
+                on_click=on(self._pick, n), on_focus=self.focused, on_blur=self.blurred,
                 style=ft.ButtonStyle(padding=ft.Padding.all(0), shape=ft.RoundedRectangleBorder(radius=8),
                                      bgcolor=background, color=colour, side=focus_side()))
             return self._door
         return ft.Semantics(container=True, button=True, selected=chosen, expand=1, content=ft.GestureDetector(
-            key=f"{self._name}-{n}", on_tap=lambda e: self._pick(n), mouse_cursor=ft.MouseCursor.CLICK,
+            key=f"{self._name}-{n}", on_tap=on(self._pick, n), mouse_cursor=ft.MouseCursor.CLICK,
             content=ft.Container(height=TOUCH, border_radius=8, bgcolor=background, alignment=ft.Alignment.CENTER,
                                  content=digit)))
