@@ -32,6 +32,7 @@ __all__ = ["Chart", "activity_chart", "activity_summary", "body_heatmap", "goal_
            "symptom_chart", "symptom_summary"]
 ACTIVITY_PARTS = ("light", "moderate", "vigorous")
 DASH = (0, (4, 2))
+DOT_ALPHA = 0.85  # daily dots stay lighter than the average's line yet keep 3:1 against the face
 MAX_GOAL_LINES = 8
 
 
@@ -42,16 +43,16 @@ def draw_symptom(ax: Axes, th: Theme, data: SymptomData) -> list:
     style_axes(ax, th)
     if runs:
         ax.broken_barh([(d.toordinal() - 0.5, n) for d, n in runs], (0, 10), facecolors=th.flare, linewidth=0)
-    ax.scatter([d.toordinal() for d, _ in inside], [v for _, v in inside], s=9, color=colour, alpha=0.45,
+    ax.scatter([d.toordinal() for d, _ in inside], [v for _, v in inside], s=9, color=colour, alpha=DOT_ALPHA,
                linewidths=0)
     ax.plot([d.toordinal() for d, _ in data.rolling], [float("nan") if v is None else v for _, v in data.rolling],
             color=colour, linewidth=2)
-    ax.set_ylim(0, 10)
+    ax.set_ylim(-0.5, 10.5)  # room for whole dots at 0 and 10
     ax.set_yticks(range(0, 11, 2))
     set_date_axis(ax, data.start, data.end)
     if not inside:
         empty_note(ax, th, f"No {data.measure} ratings in this period")
-    handles = [Line2D([], [], color=colour, marker="o", linestyle="", markersize=3.5, alpha=0.6, markeredgewidth=0),
+    handles = [Line2D([], [], color=colour, marker="o", linestyle="", markersize=3.5, alpha=DOT_ALPHA, markeredgewidth=0),
                Line2D([], [], color=colour, linewidth=2)]
     labels = [f"Daily {data.measure}", "7-day average"]
     if runs:
@@ -97,7 +98,9 @@ def draw_activity(ax: Axes, th: Theme, data: ActivityData) -> list:
     bottom, bars = [0] * len(weeks), {}
     for part in reversed(ACTIVITY_PARTS):
         heights = [getattr(w, part) for w in weeks]
-        bars[part] = ax.bar(x, heights, width=5.6, bottom=bottom, color=th.measure[part], linewidth=0)
+        # A line of the chart's face between stacked parts: each part then needs contrast with the face only.
+        bars[part] = ax.bar(x, heights, width=5.6, bottom=bottom, color=th.measure[part], edgecolor=th.face,
+                            linewidth=0.8)
         bottom = [b + h for b, h in zip(bottom, heights)]
     handles, labels = [bars[p] for p in ACTIVITY_PARTS], [p.capitalize() for p in ACTIVITY_PARTS]
     if dose:
@@ -106,6 +109,8 @@ def draw_activity(ax: Axes, th: Theme, data: ActivityData) -> list:
         labels.append("Plan")
     ax.set_ylim(0, max([*bottom, dose.minutes if dose else 0, 30]) * 1.08)
     set_date_axis(ax, data.start, data.end)
+    if len(weeks) <= 8:  # few bars: each labelled under itself with its Monday, never between two
+        ax.set_xticks(x, [f"{w.week_start.day} {w.week_start:%b}" for w in weeks])
     ax.set_xlim(min(x[0] - 3.5, data.start.toordinal() - 0.6), max(x[-1] + 3.5, data.end.toordinal() + 0.6))
     if not any(w.days_reported for w in weeks):
         empty_note(ax, th, "No activity logged in this period")
