@@ -249,6 +249,7 @@ NAV_TRENDS = "Trends"
 TRENDS_HEADING = "Trends"
 TRENDS_PERIOD = "Period"
 TRENDS_DRAWING = "Drawing your charts…"
+TRENDS_FROM_FIRST_DAY = "Your diary starts on {day}, so the charts start there too."
 TRENDS_EMPTY = "Nothing to show yet: your charts appear once you have saved a few days in Today."
 TRENDS_FAILED = "The charts could not be drawn: {reason}"
 CHART_TITLES = {"pain": "Pain", "fatigue": "Fatigue", "stress": "Stress", "activity": "Activity",

@@ -19,7 +19,7 @@ from diary.ui.components.named import CopyableText
 from diary.ui.components.view import fresh_view
 from diary.ui.state.trends import (
     DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, association_lines, cached_view, chart_cards, failure_sentence,
-    render_view, snapshot, visit_pdf,
+    period_note, render_view, snapshot, visit_pdf,
 )
 
 PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
@@ -130,7 +130,9 @@ class TrendsScreen(ft.Column):
                  *(ft.Text(f"• {s}", key=f"link-{i}") for i, s in enumerate(sentences))]
         if others:
             links.append(ft.Text(others, key="links-others", color=ft.Colors.ON_SURFACE_VARIANT))
-        self._body.content = fresh_view([chart_grid(chart_cards(view), dark=self._dark),
+        note = period_note(view)
+        self._body.content = fresh_view([*([ft.Text(note, key="trends-note")] if note else []),
+                                         chart_grid(chart_cards(view), dark=self._dark),
                                          ft.Column(spacing=6, controls=links, key="links")],
                                         name=f"trends-{view.period}", spacing=16)
 
