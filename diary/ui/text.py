@@ -12,6 +12,22 @@ NAV_TODAY = "Today"
 NAV_HISTORY = "History"
 NAV_SETTINGS = "Settings"
 
+# The first-run welcome (diary/ui/screens/welcome.py)
+WELCOME_HEADING = "Welcome to your symptom diary"
+WELCOME_WHAT = ("A few taps a day: how much it hurt and where, how tired and stressed you were, how you slept and "
+                "moved. Over the weeks it shows what goes together, and you and your physiotherapist can set goals "
+                "and follow them.")
+WELCOME_WHERE_HEADING = "Your diary stays on this device"
+WELCOME_WHERE = ("Everything you enter is kept here, in {folder}. It never leaves this device unless you export "
+                 "it yourself, as an encrypted file for your physiotherapist.")
+WELCOME_REMINDER_HEADING = "A daily reminder (optional)"
+WELCOME_REMINDER = "Remind me if I have not logged by"
+WELCOME_PAIR_HEADING = "Your physiotherapist (optional)"
+WELCOME_PAIR_HELP = "If you see a physiotherapist, pair with them once, together, so you can share your diary later."
+WELCOME_PAIR = "Pair with my physiotherapist now"
+WELCOME_START = "Start my diary"
+WELCOME_SKIP = "Skip"
+
 # Today / check-in form
 TODAY_HEADING = "How has today been?"
 TODAY_LOGGED = "You have logged today. Change anything and save again."

@@ -123,7 +123,12 @@ def start_app(tmp_path):
 
 
 class AppPage:
-    """A browser tab on the app, with the offline guard and helpers that read like a user's steps."""
+    """A browser tab on the app, with the offline guard and helpers that read like a user's steps.
+
+    A new diary opens on the first-run welcome; `open()` skips it unless `welcome` is True (its own test).
+    """
+
+    welcome = False
 
     def __init__(self, browser, url: str, viewport: dict, name: str):
         self.context = browser.new_context(viewport=viewport)
@@ -147,6 +152,10 @@ class AppPage:
         self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
         self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
         self.nav("Today").wait_for(timeout=60_000)
+        skip = self.button("Skip")
+        if not self.welcome and self.page.get_by_text("Welcome to your symptom diary").count() and skip.count():
+            skip.dispatch_event("click")
+            self.page.get_by_text("How has today been?").first.wait_for(timeout=30_000)
 
     def nav(self, name: str):
         """A destination of the navigation bar (phone: a tab) or rail (desktop: "Today Tab 1 of 3")."""
