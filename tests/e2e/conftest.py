@@ -164,7 +164,9 @@ class AppPage:
         ).first
 
     def button(self, name: str):
-        return self.page.get_by_role("button", name=name, exact=True)
+        # The first of that name: the body map's front and back figures share the names of the regions on
+        # both (the front's comes first).
+        return self.page.get_by_role("button", name=name, exact=True).first
 
     def _settled(self, locator):
         """Scroll the control into view and wait until it stops moving.
@@ -213,7 +215,9 @@ class AppPage:
         """
         box = self.page.get_by_role("textbox", name=name)
         for attempt in range(4):
-            self._settled(box).click()
+            # Focus the field's own element first (no pointer: a click can land on a neighbouring control
+            # while the canvas scrolls); fall back to a click.
+            self._settled(box).focus() if attempt < 2 else self._settled(box).click()
             self.page.wait_for_timeout(150)
             if box.evaluate("e => e === document.activeElement"):
                 break
