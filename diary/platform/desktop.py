@@ -129,10 +129,10 @@ class DialogFiles:
 class MatplotlibCharts:
     """Charts as PNG images drawn by matplotlib's object API (diary.reports.charts)."""
 
-    def render(self, data, *, dark: bool):
+    def render(self, data, *, dark: bool, text_scale: float = 1.0):
         from diary.reports.charts import render
 
-        return render(data, dark=dark)
+        return render(data, dark=dark, text_scale=text_scale)
 
     def control(self, chart, *, key: str, label: str):
         import flet as ft

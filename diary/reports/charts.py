@@ -26,6 +26,7 @@ from diary.reports.series import Measure, PlanDose, period_bounds
 from diary.reports.style import (
     MARKERS, TICK_PT, Theme, empty_note, legend, margins, new_figure, set_date_axis, style_axes, theme, to_png,
 )
+from diary.reports.style import text_scale as scaled_text
 
 __all__ = ["Chart", "activity_chart", "activity_summary", "body_heatmap", "goal_chart", "goal_summary",
            "min_days_to_compare", "period_bounds", "phq15_chart", "phq15_summary", "render", "score_text",
@@ -236,6 +237,8 @@ _RENDERERS = {SymptomData: render_symptom, ActivityData: render_activity, Phq15D
               GoalsData: render_goals, BodyMapData: render_body_map}
 
 
-def render(data: ChartData, *, dark: bool = False) -> Chart:
-    """Draw any chart description as a phone-sized PNG (light or dark)."""
-    return _RENDERERS[type(data)](data, dark)
+def render(data: ChartData, *, dark: bool = False, text_scale: float = 1.0) -> Chart:
+    """Draw any chart description as a phone-sized PNG (light or dark), its lettering grown by `text_scale`
+    (the user's text size: 2.0 at 200%)."""
+    with scaled_text(text_scale):
+        return _RENDERERS[type(data)](data, dark)

@@ -16,6 +16,7 @@ from diary.ui import text as T
 from diary.ui.components.charts import chart_grid, page_is_dark
 from diary.ui.components.deliver import make_and_deliver
 from diary.ui.components.named import CopyableText
+from diary.ui.components.display import Display
 from diary.ui.components.view import fresh_view
 from diary.ui.state.trends import (
     DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, association_lines, cached_view, chart_cards, failure_sentence,
@@ -35,6 +36,7 @@ async def save_with_dialog(pdf: bytes, name: str) -> str | None:
 
 
 class TrendsScreen(ft.Column):
+    _text_scale = 1.0
     """The patient's Trends destination. `dark=None` follows the page's theme (and the system's);
     `save_pdf` stands in for the platform's save dialog (tests)."""
 
@@ -67,6 +69,10 @@ class TrendsScreen(ft.Column):
 
     # Loading and drawing
     def did_mount(self) -> None:
+        self._text_scale = Display.of(self.page).text_scale  # the charts' lettering follows the user's text size
+        if Display.of(self.page).large_text:  # four periods side by side would not fit: one under another
+            self._selector.direction = ft.Axis.VERTICAL
+            self._selector.style = ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=12))
         if self._dark is None:
             self._dark = page_is_dark(self.page)
         self.page.run_task(self._load)
@@ -84,11 +90,11 @@ class TrendsScreen(ft.Column):
         if self._prefetch:
             for period, _ in PERIOD_CHOICES:
                 if period != self._period:
-                    await work.run(render_view, self._snap, period, self._dark)
+                    await work.run(render_view, self._snap, period, self._dark, self._text_scale)
 
     async def _draw(self, period: str) -> None:
         try:
-            view = await platform().work.run(render_view, self._snap, period, self._dark)
+            view = await platform().work.run(render_view, self._snap, period, self._dark, self._text_scale)
         except Exception as exc:
             return self._fail(exc)
         if period == self._period:  # the user may have chosen another period meanwhile
@@ -110,7 +116,7 @@ class TrendsScreen(ft.Column):
         self._period = e.control.selected[0]
         if self._snap is None or self._snap.empty:
             return
-        view = cached_view(self._snap, self._period, self._dark)
+        view = cached_view(self._snap, self._period, self._dark, self._text_scale)
         if view is not None:
             return self._show_view(view)
         self._show_message(T.TRENDS_DRAWING, busy=True)

@@ -35,12 +35,6 @@ def progress_line(summary: GoalSummary) -> str:
     return " · ".join(parts)
 
 
-def sparkline(summary: GoalSummary, width: int = 8) -> list[int]:
-    """The last ratings' levels (categories mapped to levels), oldest first, for a small trend chart."""
-    ordered = sorted(summary.ratings, key=lambda r: (r.rated_on, r.recorded_at))
-    return [r.gas_level for r in ordered[-width:]]
-
-
 def t_score_line(value: float | None) -> str:
     return T.T_SCORE_NONE if value is None else T.T_SCORE.format(value=f"{value:.1f}")
 
@@ -53,7 +47,6 @@ class GoalTile:
     rating: str
     progress: str
     trend: str | None  # "improving", "worsening", "no_change"
-    spark: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -70,7 +63,7 @@ class GoalsView:
 
 def goal_tile(summary: GoalSummary, *, main: bool) -> GoalTile:
     return GoalTile(summary.goal, main, rating_line(summary), progress_line(summary),
-                    summary.trend.value if summary.trend else None, tuple(sparkline(summary)))
+                    summary.trend.value if summary.trend else None)
 
 
 def goals_view(trees: list, *, rating_due: bool, t_score: float | None) -> GoalsView:
