@@ -25,6 +25,7 @@ from diary.ui.components.view import fresh_view
 from diary.ui.state.trends import (
     DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, cached_view, chart_cards, failure_sentence, render_view,
 )
+from diary.ui.theme import WIDE_BREAKPOINT
 
 PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
 OUTCOME_WORDS = {"kept": T.PDF_SAVED_LOCALLY, "cancelled": T.PDF_CANCELLED, "saved": T.PDF_SAVED,
@@ -38,12 +39,14 @@ def make_pdf(diary, label: str, *, period: str) -> tuple[bytes, str]:
 
 
 class PatientScreen(ft.Column):
-    _text_scale = 1.0
+    _text_scale = 1.0  # the user's text size, read when the screen is mounted
+
     def __init__(self, diary, label: str, *, on_back: Callable[[], None], page_width: float | None = None,
                  dark: bool | None = None, save_pdf: PdfSaver | None = None, notice: str | None = None):
         super().__init__(key="patient-screen", spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._diary, self._label, self._on_back, self._dark, self._save_pdf = diary, label, on_back, dark, save_pdf
         self._period = DEFAULT_PERIOD
+        self._wide = (page_width or 0) >= WIDE_BREAKPOINT
         self._today = diary.clock().date()
         back = ft.Row(controls=[ft.TextButton(content=T.BACK_TO_CASELOAD, icon=ft.Icons.ARROW_BACK,
                                               key="back-to-caseload", on_click=lambda e: on_back())])
@@ -174,7 +177,7 @@ class PatientScreen(ft.Column):
                                           name="patient-charts-message")
 
     def _show_view(self, view) -> None:
-        self._charts.content = fresh_view([chart_grid(chart_cards(view), dark=bool(self._dark))],
+        self._charts.content = fresh_view([chart_grid(chart_cards(view), dark=bool(self._dark), wide=self._wide)],
                                           name=f"patient-charts-{view.period}")
 
     # The one-page PDF

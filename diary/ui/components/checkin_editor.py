@@ -14,6 +14,7 @@ from diary.ui.components.keyboard import Keys
 from diary.ui.components.scale import ScalePicker
 from diary.ui.state.checkin_form import CheckInForm, parse_hours, parse_minutes
 
+STATUS_KEY = "checkin-status"
 # Returns (or, when async, resolves to) an error sentence, or None when saved.
 SaveHandler = Callable[[CheckInForm], "str | None | Awaitable[str | None]"]
 
@@ -31,6 +32,7 @@ class CheckInEditor(ft.Column):
         self._on_save = on_save
         self._status = ft.Text(key="status", size=14)
         self._status_box = ft.Container(content=ft.Semantics(content=self._status, live_region=True),
+                                        key=ft.ScrollKey(STATUS_KEY),
                                         padding=ft.Padding.symmetric(horizontal=12, vertical=10),
                                         border_radius=8, visible=False)
         pain_help = T.PAIN_HELP_NOW if form.extra else T.PAIN_HELP_DAY
@@ -142,6 +144,16 @@ class CheckInEditor(ft.Column):
             error = await error
         if error:
             self.show_status(error, ok=False)
+
+    async def reveal_status(self) -> None:
+        """Scroll the confirmation fully into view: at the foot of a phone's screen it could sit half under
+        the tab bar."""
+        scroller = self.parent
+        while scroller is not None and not getattr(scroller, "scroll", None):
+            scroller = scroller.parent
+        if scroller is not None:
+            self.update()
+            await scroller.scroll_to(scroll_key=STATUS_KEY, duration=250)
 
     def show_status(self, message: str, *, ok: bool) -> None:
         self._status.value = message

@@ -34,9 +34,9 @@ class PlanCard(ft.Card):
             ft.ResponsiveRow(controls=[
                 ft.Container(content=self._name, col={"xs": 12, "md": 4}),
                 ft.Container(content=self._intensity, col={"xs": 12, "sm": 6, "md": 3}),
-                # Phones get the two numbers side by side on their own line, wide enough for their labels.
-                ft.Container(content=self._minutes, col={"xs": 6, "sm": 3, "md": 2.5}),
-                ft.Container(content=self._times, col={"xs": 6, "sm": 3, "md": 2.5}),
+                # Phones give each number a line of its own: half a phone crowds "Minutes per session".
+                ft.Container(content=self._minutes, col={"xs": 12, "sm": 3, "md": 2.5}),
+                ft.Container(content=self._times, col={"xs": 12, "sm": 3, "md": 2.5}),
             ]),
             self._status,
             ft.Row(controls=[ft.OutlinedButton(content=T.ADD_ACTIVITY, icon=ft.Icons.ADD, key="add-activity",

@@ -104,4 +104,5 @@ class TodayScreen(ft.Column):
             banner.visible = False
         self._editor.show_status(saved_message(saved, today=self._diary.log.today()), ok=True)
         self._another.visible = True
+        await self._editor.reveal_status()
         return None

@@ -36,9 +36,10 @@ async def save_with_dialog(pdf: bytes, name: str) -> str | None:
 
 
 class TrendsScreen(ft.Column):
-    _text_scale = 1.0
     """The patient's Trends destination. `dark=None` follows the page's theme (and the system's);
     `save_pdf` stands in for the platform's save dialog (tests)."""
+
+    _text_scale = 1.0  # the user's text size, read when the screen is mounted
 
     def __init__(self, diary, *, page_width: float | None = None, dark: bool | None = None,
                  save_pdf: PdfSaver | None = None, prefetch: bool = True):
@@ -138,7 +139,7 @@ class TrendsScreen(ft.Column):
             links.append(ft.Text(others, key="links-others", color=ft.Colors.ON_SURFACE_VARIANT))
         note = period_note(view)
         self._body.content = fresh_view([*([ft.Text(note, key="trends-note")] if note else []),
-                                         chart_grid(chart_cards(view), dark=self._dark),
+                                         chart_grid(chart_cards(view), dark=self._dark, wide=self._wide),
                                          ft.Column(spacing=6, controls=links, key="links")],
                                         name=f"trends-{view.period}", spacing=16)
 
