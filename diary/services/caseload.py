@@ -63,6 +63,7 @@ class CaseloadRow:
     phq15_on: date | None
     phq15_change: float | None  # latest minus the one before
     flags: tuple[str, ...]  # keys of FLAGS, in FLAGS order
+    phq15_prorated: bool = False  # the latest total was prorated for unanswered items
 
     @property
     def flag_texts(self) -> tuple[str, ...]:
@@ -132,6 +133,7 @@ def _row(v: dict, today: date) -> CaseloadRow:
         last_day=last_day, main_goal_id=v["main_goal_id"], main_goal_title=v["main_goal_title"],
         main_goal_category=Category(ratings[0][3]) if ratings else None, main_goal_trend=_trend(ratings),
         phq15=phq15, phq15_on=datetime.fromisoformat(scores[0][0]).date() if scores else None, phq15_change=change,
+        phq15_prorated=bool(scores) and scores[0][2] == "1",
         flags=tuple(f for f in FLAGS if f in flags),
     )
 

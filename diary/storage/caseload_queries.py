@@ -18,8 +18,8 @@ SELECT p.id, p.label, p.exported_at, p.period_start, p.period_end, p.imported_at
   (SELECT count(DISTINCT c.day) FROM patient_checkin c
      WHERE c.patient_id = p.id AND c.day BETWEEN :from_day AND :today) AS days_logged,
   (SELECT max(c.day) FROM patient_checkin c WHERE c.patient_id = p.id) AS last_day,
-  (SELECT group_concat(q.answered_at || '{FIELD}' || q.total, '{SEP}') FROM (
-     SELECT answered_at, total FROM patient_questionnaire
+  (SELECT group_concat(q.answered_at || '{FIELD}' || q.total || '{FIELD}' || coalesce(q.prorated, 0), '{SEP}') FROM (
+     SELECT answered_at, total, prorated FROM patient_questionnaire
      WHERE patient_id = p.id AND instrument_id = 'phq15' AND valid = 1 AND total IS NOT NULL
      ORDER BY answered_at DESC LIMIT 2) AS q) AS phq15,
   (SELECT q.flags FROM patient_questionnaire q WHERE q.patient_id = p.id AND q.instrument_id = 'phq9'

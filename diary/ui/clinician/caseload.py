@@ -200,7 +200,9 @@ class CaseloadScreen(ft.Column):
                 self._checkbox(row.label),
                 ft.Column(expand=True, spacing=3, controls=[
                     self._open_button(row.label),
-                    *[ft.Text(line, size=13, key=f"{row.label}-line-{i}") for i, line in enumerate(lines)],
+                    *[ft.Text(line, size=13, key=f"{row.label}-line-{i}",
+                              tooltip=state.phq15_exact(row) if i == len(lines) - 1 else None)
+                      for i, line in enumerate(lines)],
                     *self._flags(row),
                 ]),
                 icon_button(ft.Icons.CHEVRON_RIGHT, T.OPEN_PATIENT.format(label=row.label),
@@ -217,8 +219,8 @@ class CaseloadScreen(ft.Column):
 
     def _wide_row(self, row) -> ft.Control:
         """From 840 px: a table row, its flags on a line under it."""
-        def cell(text, expand, key):
-            return ft.Text(text, size=13, expand=expand, key=f"{row.label}-{key}")
+        def cell(text, expand, key, tooltip=None):
+            return ft.Text(text, size=13, expand=expand, key=f"{row.label}-{key}", tooltip=tooltip)
         return ft.Container(
             key=f"row-{row.label}", padding=ft.Padding.symmetric(horizontal=4, vertical=6), border_radius=10,
             bgcolor=ft.Colors.SURFACE_CONTAINER_LOW,
@@ -233,7 +235,7 @@ class CaseloadScreen(ft.Column):
                     ]),
                     cell(T.DAYS_SHORT.format(n=row.days_logged), 2, "days"),
                     cell(state.goal_line(row), 4, "goal"),
-                    cell(state.phq15_line(row, short=True), 2, "phq15"),
+                    cell(state.phq15_line(row, short=True), 2, "phq15", state.phq15_exact(row)),
                 ]),
                 *[ft.Container(padding=ft.Padding.only(left=48), content=c) for c in self._flags(row)],
             ]))
