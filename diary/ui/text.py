@@ -90,11 +90,11 @@ WEEK_OF = "Week of {day}"
 WEEK_PAIN = "pain {mean} on average ({days} days)"
 WEEK_TOO_FEW = "pain: {days} of 7 days logged, too few for a weekly average"
 WEEK_ACTIVE = "{minutes} active minutes"
-WHO_AEROBIC = "aerobic"
-WHO_STRENGTH = "strength"
-WHO_MET = "WHO {what} recommendation met"
-WHO_BOTH_MET = "WHO {what} recommendations met"
-WHO_NOT_MET = "WHO activity recommendations not met"
+WEEK_ACTIVITY_TOO_FEW = "activity: {days} of 7 days logged, too few for a weekly figure"
+WHO_AEROBIC_MET = "WHO aerobic target met in the {days} days logged (leisure-time activity only)"
+WHO_AEROBIC_BELOW = "below the WHO aerobic target in the {days} days logged (leisure-time activity only)"
+WHO_STRENGTH_MET = "strength exercises on ≥ 2 days"
+WHO_STRENGTH_BELOW = "strength exercises on fewer than 2 of {days} days"
 NOT_LOGGED = "Not logged"
 FILL_IN = "Fill in"
 OPEN_DAY = "Open {day}"
@@ -128,6 +128,8 @@ ERROR_OPENING = "The diary could not be opened"
 
 # Summaries (used in confirmations and history rows)
 SUMMARY_PAIN = "pain {value}"
+SUMMARY_PAIN_NOW = "pain right now {value}"
+SUMMARY_PAIN_NOW_DAY = "right now up to {max}"
 SUMMARY_FATIGUE = "fatigue {value}"
 SUMMARY_STRESS = "stress {value}"
 SUMMARY_ACTIVITY = "{minutes} min active"
@@ -176,8 +178,15 @@ DELETE_GOAL = "Delete goal"
 GOAL_DELETED = "Deleted the goal \"{title}\" and its ratings."
 NOT_RATED = "Not rated yet"
 NEXT_REVIEW = "Next rating: {day}"
-T_SCORE = "Goal attainment T-score: {value} (50 = as expected)"
+T_SCORE = ("From {whose} ratings: main goal {main} · T-score of the steps {value} (50 = as expected; the main goal "
+           "is not in it)")
 T_SCORE_NONE = "Goal attainment T-score: appears after your first rating"
+T_SCORE_WHOSE = {"patient": "your", "physiotherapist": "your physiotherapist's"}
+MAIN_NOT_RATED = "not rated yet"
+MAIN_LEVEL = "{category} (level {level})"
+NO_T_SCORE = "–"
+RATED_WITH_PHYSIO = "{words} (with your physiotherapist)"
+WORSE_THAN_START = "Worse than at the start"
 CATEGORY_NAMES = {"fully": "Fully attained", "partially": "Partially attained", "not": "Not attained"}
 TREND_NAMES = {"improving": "Improving", "worsening": "Worsening", "no_change": "No change"}
 STATUS_NAMES = {
@@ -223,6 +232,7 @@ FORMS_MORE_DUE = "and more on Questionnaires"
 START = "Start"
 RESUME = "Resume ({n} of {total} answered)"
 LAST_SCORE = "Last: {score} ({band}), {day}"
+BAND_CAVEAT_7DAY = "{band} (bands validated for the 4-week version)"
 NEVER_ANSWERED = "Not answered yet"
 QUESTION_OF = "Question {n} of {total}"
 NEXT = "Next"
@@ -278,9 +288,11 @@ CHART_TITLES = {"pain": "Pain", "fatigue": "Fatigue", "stress": "Stress", "activ
                 "phq15": "PHQ-15 (body symptoms)", "goals": "Goals", "body": "Where it hurt"}
 CHART_IMAGE_LABEL = "Chart: {title}"
 LINKS_HEADING = "Links in your diary"
-LINKS_INTRO = ("What tended to go together in your own entries in this period. These are associations, not "
-               "causes: a link can have many reasons.")
+LINKS_INTRO = ("Exploratory: what tended to go together in your own entries in this period. These are "
+               "associations, not causes: a link can have many reasons.")
 LINKS_NONE_YET = "Links appear once there are at least 14 days with both things logged in this period."
+LINKS_TESTED = ("{k} of {n} pairs tested showed a clear link. With this many tests, a link can also appear by "
+                "chance; the intervals allow for one day's mood carrying into the next.")
 VISIT_HEADING = "For your visit"
 VISIT_HELP = "A one-page summary of this period for your physiotherapist (PDF)."
 VISIT_INCLUDE_NOTES = "Include my notes"
@@ -468,11 +480,6 @@ def questionnaires(n: int) -> str:
 
 def flare_days_left_out(n: int) -> str:
     return ngettext("{n} flare or rest day left out", "{n} flare or rest days left out", n).format(n=n)
-
-
-def other_pairs(n: int) -> str:
-    return ngettext("No clear link for the other pair we looked at.",
-                    "No clear link for the other {n} pairs we looked at.", n).format(n=n)
 
 
 def days_and_checkins(n_days: int, n_checkins: int) -> str:
