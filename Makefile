@@ -4,8 +4,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: run test system-packages bench clean messages catalogs
+.PHONY: run test system-packages node-tools bench clean messages catalogs
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "diary needs Python 3.11 or newer: run make PY=python3.11")'
@@ -13,6 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
+
+# Test-time JavaScript tools (axe-core, injected by the end-to-end tests), pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
 run: $(STAMP)
 	$(BIN)/diary $(ARGS)
@@ -22,7 +28,11 @@ run: $(STAMP)
 system-packages:
 	@$(if $(ALLOW_SKIPS),true,.ci/system-packages)
 
-test: $(STAMP) system-packages
+# Without npm (only with ALLOW_SKIPS=1: system-packages insists otherwise) the axe checks skip.
+node-tools: system-packages
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); fi
+
+test: $(STAMP) system-packages node-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Languages (README: "Languages"). messages: extract every marked message into diary/locale/diary.pot and
@@ -41,4 +51,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache
+	rm -rf $(VENV) node_modules test-artifacts .pytest_cache

@@ -29,10 +29,15 @@ HOST = "127.0.0.1"
 
 
 def guarded_flet_app(main: Callable, *, launch: LaunchSecrets, assets_dir: Path) -> ServerGuard:
-    """Flet's web app for `main` (the web client bundled, no CDN) behind the launch's guard."""
+    """Flet's web app for `main` (the web client bundled, no CDN) behind the launch's guard, with pinch-zoom
+    allowed (diary/zoom.py) and a closed tab taken calmly (diary/closed_tabs.py)."""
     import flet_web.fastapi as flet_fastapi
 
-    return ServerGuard(flet_fastapi.app(main, assets_dir=str(assets_dir), no_cdn=True), launch)
+    from diary.closed_tabs import QuietWhenClosed
+    from diary.zoom import AllowZoom
+
+    flet_app = flet_fastapi.app(main, assets_dir=str(assets_dir), no_cdn=True)
+    return ServerGuard(QuietWhenClosed(AllowZoom(flet_app)), launch)
 
 
 def write_token_file(path: Path, token: str) -> None:

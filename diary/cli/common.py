@@ -6,12 +6,14 @@ Each helper exists once here so that every command words the same mistake the sa
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
 from diary.config import data_dir
 from diary.domain.errors import DiaryError, ValidationFailed
 from diary.i18n import N_, _
+from diary.i18n.formats import number
 
 EXIT_BAD_INPUT = 2
 EXIT_NOT_DONE = 1  # a storage failure, a refusal the user can retry, a question answered "no"
@@ -109,6 +111,32 @@ def rating_words(rating, *, worse: bool = False) -> str:
 def is_yes(answer: str) -> bool:
     """A terminal's yes: y or yes, and the current language's own (j, ja in Swedish)."""
     return answer.strip().lower() in {"y", "yes", *_("y|yes").split("|")}
+
+
+class ProgressLine:
+    """"Exported 12 of 40 patients" on one updating line (a terminal), or every 100 patients (a log).
+
+    `of_total` and `alone` are translated messages with {done} (and {total}): the line with and without a
+    known total. Called as `progress(done)` or `progress(done, total)`; `end()` finishes the line.
+    """
+
+    def __init__(self, total: int | None, *, of_total: str, alone: str):
+        self.total, self.of_total, self.alone, self.tty = total, of_total, alone, sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int | None = None) -> None:
+        total = total or self.total
+        line = (self.of_total.format(done=number(done), total=number(total)) if total
+                else self.alone.format(done=number(done)))
+        if self.tty:
+            print(f"\r{line}", end="", file=sys.stderr, flush=True)
+        elif done % 100 == 0:
+            print(line, file=sys.stderr, flush=True)
+
+    def end(self) -> None:
+        if self.tty:
+            print(file=sys.stderr)
+
+
 RATER_HELP = N_("whose goal ratings count, one rater per patient: patient, physiotherapist, or "
                 "physiotherapist_else_patient (default: the physiotherapist's when they rated the current main goal "
                 "in the assessment, else the patient's)")

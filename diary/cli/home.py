@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from diary.cli.common import home_folder, open_home
+from diary.cli.common import ProgressLine, home_folder, open_home
 from diary.domain.errors import DiaryError
 from diary.domain.names import printable_name
 from diary.i18n import N_, _
@@ -29,7 +29,8 @@ def add_parsers(commands) -> None:
 # `diary info`'s lines (its --json keys stay as they are: scripts read them).
 INFO_NAMES = {"home": N_("home"), "role": N_("role"), "schema_version": N_("schema version"),
               "days_logged": N_("days logged"), "checkins": N_("checkins"), "first_day": N_("first day"),
-              "last_day": N_("last day"), "patients": N_("patients")}
+              "last_day": N_("last day"), "patients": N_("patients"), "database": N_("database"),
+              "questionnaires": N_("questionnaires"), "imports": N_("imports")}
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -78,7 +79,12 @@ def _demo_caseload(diary, args: argparse.Namespace) -> int:
 
     if args.patients is None:
         raise DiaryError(_("Give the number of demo patients with --patients N (and --clinician)."))
-    done = fill_demo_caseload(diary, patients=args.patients, days=args.days, seed=args.seed)
+    progress = ProgressLine(args.patients, of_total=_("Made {done} of {total} patients"),
+                            alone=_("Made {done} patients"))
+    try:
+        done = fill_demo_caseload(diary, patients=args.patients, days=args.days, seed=args.seed, progress=progress)
+    finally:
+        progress.end()
     print(_("Wrote {n} demo patients ({checkins} check-ins over {days} days) to {home} in {seconds} s.").format(
         n=done.patients, checkins=number(done.checkins), days=args.days, home=printable_name(diary.home),
         seconds=number(done.seconds, 1)))

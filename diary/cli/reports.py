@@ -7,10 +7,9 @@ the files went. Failures are DiaryError sentences, printed by diary.cli.main wit
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from diary.cli.common import add_trial_options, open_home, trial_definition
+from diary.cli.common import ProgressLine, add_trial_options, open_home, trial_definition
 from diary.domain.names import printable_name
 from diary.i18n import LANGUAGES, _, environment_language, in_language, ngettext
 from diary.services.research_export import SALT_NAME
@@ -75,25 +74,6 @@ def report_language(args: argparse.Namespace, diary) -> str:
     return args.report_lang or args.lang or diary.language() or environment_language() or "en"
 
 
-class _ProgressLine:
-    """"Exported 12 of 40 patients" on one updating line (a tty), or every 100 patients (a log)."""
-
-    def __init__(self, total: int | None):
-        self.total, self.tty = total, sys.stderr.isatty()
-
-    def __call__(self, done: int) -> None:
-        line = (_("Exported {done} of {total} patients").format(done=done, total=self.total) if self.total
-                else _("Exported {done} patients").format(done=done))
-        if self.tty:
-            print(f"\r{line}", end="", file=sys.stderr, flush=True)
-        elif done % 100 == 0:
-            print(line, file=sys.stderr, flush=True)
-
-    def end(self) -> None:
-        if self.tty:
-            print(file=sys.stderr)
-
-
 def _say_new_salt(path: Path) -> None:
     print(_("Made a new salt file {file} (owner-only). Keep it in the clinic and back it up: the same salt gives "
             "the same study ids in later exports. Never send it with the data.").format(file=printable_name(path)))
@@ -105,7 +85,8 @@ def run_research_export(args: argparse.Namespace) -> int:
     seal_to = read_team_key(args.seal_to) if args.seal_to is not None else None
     rule, assessment = trial_definition(args)
     diary = open_home(args)
-    progress = _ProgressLine(len(args.patients) if args.patients else None)
+    progress = ProgressLine(len(args.patients) if args.patients else None,
+                            of_total=_("Exported {done} of {total} patients"), alone=_("Exported {done} patients"))
     try:
         summary = export_data_set(
             diary, Path(args.out).expanduser(), labels=args.patients, date_shift=args.date_shift,

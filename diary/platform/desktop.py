@@ -70,19 +70,16 @@ class ThreadWork:
         return _RepeatingThread(job, every=every, delay=delay, name=name)
 
 
-def _in_browser() -> bool:
-    import flet as ft
-
-    try:
-        return bool(ft.context.page.web)
-    except Exception:  # noqa: BLE001 - no page in this context: not a browser tab
-        return False
-
-
 def _type_filter(extensions: list[str] | None) -> dict:
     import flet as ft
 
     return {"file_type": ft.FilePickerFileType.CUSTOM, "allowed_extensions": extensions} if extensions else {}
+
+
+def downloaded_or(where: str | None, *, web: bool) -> str | None:
+    """What the save dialog's answer means. A browser tab has no save dialog to cancel: Flet's client
+    starts the download and answers None, which must not read as "cancelled" (the file was handed over)."""
+    return "" if web else where
 
 
 class DialogFiles:
@@ -113,13 +110,13 @@ class DialogFiles:
     async def offer(self, data: bytes, *, title: str, name: str, extensions: list[str] | None = None) -> str | None:
         import flet as ft
 
+        picker = ft.FilePicker()
         try:  # the desktop window writes the bytes itself; a browser tab downloads them ("")
-            where = await ft.FilePicker().save_file(dialog_title=title, file_name=name, src_bytes=data,
-                                                    **_type_filter(extensions))
+            where = await picker.save_file(dialog_title=title, file_name=name, src_bytes=data,
+                                           **_type_filter(extensions))
         except Exception as exc:  # noqa: BLE001
             raise NoFileDialog(str(exc)) from None
-        # A browser tab has no dialog to cancel: the file went to its downloads, and Flet answers None.
-        return "" if where is None and _in_browser() else where
+        return downloaded_or(where, web=bool(picker.page.web))
 
     def keep(self, home: Path, folder: str, name: str, data: bytes) -> Path:
         target = Path(home) / folder
@@ -132,10 +129,10 @@ class DialogFiles:
 class MatplotlibCharts:
     """Charts as PNG images drawn by matplotlib's object API (diary.reports.charts)."""
 
-    def render(self, data, *, dark: bool):
+    def render(self, data, *, dark: bool, text_scale: float = 1.0):
         from diary.reports.charts import render
 
-        return render(data, dark=dark)
+        return render(data, dark=dark, text_scale=text_scale)
 
     def control(self, chart, *, key: str, label: str):
         import flet as ft

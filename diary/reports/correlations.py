@@ -165,17 +165,36 @@ def paired(days: Sequence[DayValues], x: str, y: str, lag: int) -> tuple[list[fl
     return xs, ys
 
 
-def sentence(x: str, y: str, lag: int, rho: float, n: int, ci: tuple[float, float]) -> str:
-    """The plain-language sentence for one association."""
+def sentence(x: str, y: str, lag: int, rho: float, n: int, ci: tuple[float, float], *,
+             whose: str | None = None) -> str:
+    """The plain-language sentence for one association: about "your" pain (None: the patient reading) or, for
+    a clinician, the patient's, named by `whose` (their label: "Anna L.'s pain") or "their" pain ("")."""
     opening, noun, when = (_(part) for part in _WORDS[(x, lag)])
+    if whose is not None and x == "sleep_quality":
+        noun = _("how well they slept")
     size, measure = strength(rho), _(_Y_WORDS[y])
     if size == "negligible":
-        return _("There was no clear link between {noun} and your {y} {when} (n = {n}).").format(
-            noun=noun, y=measure, when=when, n=n)
+        return _no_link(whose).format(noun=noun, y=measure, when=when, n=n, label=whose)
     direction = _("higher") if rho > 0 else _("lower")
     chance = _(", but this may be chance") if ci[0] <= 0 <= ci[1] else ""
-    return _("{opening}, your {y} was on average {amount} {direction}{chance} (n = {n}).").format(
-        opening=opening, y=measure, amount=_(_AMOUNTS[size]), direction=direction, chance=chance, n=n)
+    return _link(whose).format(opening=opening, y=measure, amount=_(_AMOUNTS[size]), direction=direction,
+                               chance=chance, n=n, label=whose)
+
+
+def _no_link(whose: str | None) -> str:
+    if whose is None:
+        return _("There was no clear link between {noun} and your {y} {when} (n = {n}).")
+    if whose:
+        return _("There was no clear link between {noun} and {label}'s {y} {when} (n = {n}).")
+    return _("There was no clear link between {noun} and their {y} {when} (n = {n}).")
+
+
+def _link(whose: str | None) -> str:
+    if whose is None:
+        return _("{opening}, your {y} was on average {amount} {direction}{chance} (n = {n}).")
+    if whose:
+        return _("{opening}, {label}'s {y} was on average {amount} {direction}{chance} (n = {n}).")
+    return _("{opening}, their {y} was on average {amount} {direction}{chance} (n = {n}).")
 
 
 def _series(days: Sequence[DayValues], name: str) -> dict[date, float]:
@@ -183,9 +202,10 @@ def _series(days: Sequence[DayValues], name: str) -> dict[date, float]:
     return {d.day: float(v) for d in days if (v := get(d)) is not None}
 
 
-def associations(days: Sequence[DayValues]) -> list[Association]:
+def associations(days: Sequence[DayValues], *, whose: str | None = None) -> list[Association]:
     """Every computable association with at least 14 paired days, in a fixed order (x, y, lag), each
-    with its interval for the effective sample size."""
+    with its interval for the effective sample size; `whose` names the person in the sentences (see
+    `sentence`)."""
     r1 = {name: lag1_autocorrelation(_series(days, name)) for name in (*X_VARIABLES, *Y_VARIABLES)}
     out = []
     for x in X_VARIABLES:
@@ -200,7 +220,7 @@ def associations(days: Sequence[DayValues]) -> list[Association]:
                 n_eff = effective_n(len(xs), r1[x], r1[y])
                 ci = confidence_interval(rho, n_eff)
                 out.append(Association(x, y, lag, rho, len(xs), ci[0], ci[1],
-                                       sentence(x, y, lag, rho, len(xs), ci), n_eff))
+                                       sentence(x, y, lag, rho, len(xs), ci, whose=whose), n_eff))
     return out
 
 

@@ -26,10 +26,12 @@ def _level(level: int) -> str:
 
 
 def rating_words(goal: Goal, rating) -> str:
-    level = f"{_level(rating.level)}, " if rating.level is not None and goal.has_levels else ""
+    """ "level 0 (fully attained) (3 Mar, patient)": the level and what it means in words, never "+0, fully"."""
     what = (_("worse than at the start") if rating.rated_worse and not goal.has_levels
-            else words.category_short(rating.category.value))
-    return f"{level}{what} ({day_label(rating.rated_on)}, {words.rater(_RATER_WORDS[rating.rater])})"
+            else _(_RESULT_WORDS[rating.category.value]))
+    if rating.level is not None and goal.has_levels:
+        what = _("level {level} ({what})").format(level=_level(rating.level).replace("-", "−"), what=what)
+    return f"{what} ({day_label(rating.rated_on)}, {words.rater(_RATER_WORDS[rating.rater])})"
 
 
 def standing_line(record: PatientRecord, end: date) -> str:

@@ -301,6 +301,15 @@ def _signed(value: float) -> str:
     return signed(value, 2)
 
 
+def whose(label: str | None) -> str | None:
+    """Whose diary the sentences speak of (correlations.sentence): None, "your", on the patient's own PDF; on a
+    clinician's, the patient's label ("Anna L.'s"), or "" for "their" when the label would not read as a name."""
+    if label is None:
+        return None
+    label = label.strip()
+    return label if label and len(label) <= 40 else ""
+
+
 def _clear(associations: tuple[Association, ...]) -> list[Association]:
     """The associations worth a clinician's glance: at least small, and an interval (for the effective
     sample size) that excludes 0."""
@@ -343,7 +352,7 @@ def clinician_pdf(record: PatientRecord, *, today: date, start: date, end: date 
     page.heading(_("Flags"))
     for flag in _flags(record, days, start, end):
         page.wrapped(flag, prefix="•  ")
-    found = tuple(associations([d for d in days if start <= d.day <= end]))
+    found = tuple(associations([d for d in days if start <= d.day <= end], whose=whose(record.label)))
     clear = _clear(found)
     if found:
         k, n = clear_count(found)

@@ -91,23 +91,25 @@ def patient_snapshot(diary, record: PatientRecord) -> Snapshot:
     return Snapshot(record, diary.clock().date(), f"{diary.home}|{record.key}|{fingerprint(record)}")
 
 
-def _cache_key(snap: Snapshot, period: str, dark: bool) -> tuple:
+def _cache_key(snap: Snapshot, period: str, dark: bool, text_scale: float) -> tuple:
     # The language too: charts carry words (titles, legends, axis labels, summaries).
-    return snap.key, snap.today, period, dark, current_language()
+    return snap.key, snap.today, period, dark, text_scale, current_language()
 
 
-def cached_view(snap: Snapshot, period: str, dark: bool) -> TrendView | None:
-    return CACHE.get(_cache_key(snap, period, dark))
+def cached_view(snap: Snapshot, period: str, dark: bool, text_scale: float = 1.0) -> TrendView | None:
+    return CACHE.get(_cache_key(snap, period, dark, text_scale))
 
 
-def render_view(snap: Snapshot, period: str, dark: bool) -> TrendView:
-    """The period's view, from the cache or drawn now by the platform's renderer (call off the UI thread)."""
-    key = _cache_key(snap, period, dark)
+def render_view(snap: Snapshot, period: str, dark: bool, text_scale: float = 1.0) -> TrendView:
+    """The period's view, from the cache or drawn now by the platform's renderer (call off the UI thread);
+    `text_scale` is the user's text size, which the charts' lettering follows."""
+    key = _cache_key(snap, period, dark, text_scale)
     view = CACHE.get(key)
     if view is None:
         charts = current().charts
+        sized = {} if text_scale == 1.0 else {"text_scale": text_scale}  # renderers without it draw at 100%
         view = draw(trend_data(snap.record, today=snap.today, period=period),
-                    lambda chart: charts.render(chart, dark=dark))
+                    lambda chart: charts.render(chart, dark=dark, **sized))
         CACHE.put(key, view)
     return view
 

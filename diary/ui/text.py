@@ -19,6 +19,39 @@ NAV_TODAY = N_("Today")
 NAV_HISTORY = N_("History")
 NAV_SETTINGS = N_("Settings")
 
+# The first-run welcome (diary/ui/screens/welcome.py)
+WELCOME_HEADING = N_("Welcome to your symptom diary")
+WELCOME_WHAT = N_("A few taps a day: how much it hurt and where, how tired and stressed you were, how you slept and "
+                  "moved. Over the weeks it shows what goes together, and you and your physiotherapist can set goals "
+                  "and follow them.")
+WELCOME_WHERE_HEADING = N_("Your diary stays on this device")
+WELCOME_WHERE = N_("Everything you enter is kept here, in {folder}. It never leaves this device unless you export "
+                   "it yourself, as an encrypted file for your physiotherapist.")
+WELCOME_REMINDER_HEADING = N_("A daily reminder (optional)")
+WELCOME_REMINDER = N_("Remind me if I have not logged by")
+WELCOME_PAIR_HEADING = N_("Your physiotherapist (optional)")
+WELCOME_PAIR_HELP = N_("If you see a physiotherapist, pair with them once, together, so you can share your diary "
+                       "later.")
+WELCOME_PAIR = N_("Pair with my physiotherapist now")
+WELCOME_START = N_("Start my diary")
+WELCOME_SKIP = N_("Skip")
+
+# The first-run welcome (diary/ui/screens/welcome.py)
+WELCOME_HEADING = "Welcome to your symptom diary"
+WELCOME_WHAT = ("A few taps a day: how much it hurt and where, how tired and stressed you were, how you slept and "
+                "moved. Over the weeks it shows what goes together, and you and your physiotherapist can set goals "
+                "and follow them.")
+WELCOME_WHERE_HEADING = "Your diary stays on this device"
+WELCOME_WHERE = ("Everything you enter is kept here, in {folder}. It never leaves this device unless you export "
+                 "it yourself, as an encrypted file for your physiotherapist.")
+WELCOME_REMINDER_HEADING = "A daily reminder (optional)"
+WELCOME_REMINDER = "Remind me if I have not logged by"
+WELCOME_PAIR_HEADING = "Your physiotherapist (optional)"
+WELCOME_PAIR_HELP = "If you see a physiotherapist, pair with them once, together, so you can share your diary later."
+WELCOME_PAIR = "Pair with my physiotherapist now"
+WELCOME_START = "Start my diary"
+WELCOME_SKIP = "Skip"
+
 # Today / check-in form
 TODAY_HEADING = N_("How has today been?")
 TODAY_LOGGED = N_("You have logged today. Change anything and save again.")
@@ -69,6 +102,12 @@ SAVED = N_("Saved {day}: {summary}.")
 NOTHING_CHANGED = N_("Nothing to save yet: answer at least one question, mark a flare day or write a note.")
 FIX_FIELD = N_("Nothing was saved yet. {field}: {error}")
 SAVE_FAILED = N_("Could not save: {reason}")
+
+SHOW_PASSPHRASE = N_("Show the passphrase")
+HIDE_PASSPHRASE = N_("Hide the passphrase")
+
+SHOW_PASSPHRASE = "Show the passphrase"
+HIDE_PASSPHRASE = "Hide the passphrase"
 
 REGION_NAMES = _REGION_NAMES  # one list of names for the app and the reports
 REGION_SELECTED = N_("{region}, painful")
@@ -126,6 +165,8 @@ SUMMARY_PAIN_NOW_DAY = N_("right now up to {max}")
 SUMMARY_FATIGUE = N_("fatigue {value}")
 SUMMARY_STRESS = N_("stress {value}")
 SUMMARY_ACTIVITY = N_("{minutes} min active")
+SUMMARY_SLEEP_QUALITY = N_("sleep {value}")
+SUMMARY_SLEEP_HOURS = N_("{hours} h sleep")
 SUMMARY_REGIONS = P_("{n} painful area", "{n} painful areas")
 SUMMARY_NO_PAIN = N_("no pain")
 SUMMARY_NOTE = N_("a note")
@@ -218,6 +259,12 @@ FORMS_HEADING = N_("Questionnaires")
 FORMS_DUE = N_("Due now")
 FORMS_NONE_DUE = N_("Nothing is due. You can still answer any questionnaire below.")
 FORM_DUE_PROMPT = N_("{name} is due")
+BASELINE_ITEM = N_("Start-of-diary questionnaires ({n}, about {minutes} minutes)")
+BASELINE_HELP = N_("They give the starting point your later answers are compared with.")
+BASELINE_NOW = N_("Now")
+BASELINE_LATER = N_("Later")
+BASELINE_NAME = N_("Start-of-diary questionnaires")
+FORMS_MORE_DUE = N_("and more on Questionnaires")
 START = N_("Start")
 RESUME = N_("Resume ({n} of {total} answered)")
 LAST_SCORE = N_("Last: {score} ({band}), {day}")
@@ -270,6 +317,7 @@ NAV_TRENDS = N_("Trends")
 TRENDS_HEADING = N_("Trends")
 TRENDS_PERIOD = N_("Period")
 TRENDS_DRAWING = N_("Drawing your charts…")
+TRENDS_FROM_FIRST_DAY = N_("Your diary starts on {day}, so the charts start there too.")
 TRENDS_EMPTY = N_("Nothing to show yet: your charts appear once you have saved a few days in Today.")
 TRENDS_FAILED = N_("The charts could not be drawn: {reason}")
 CHART_TITLES = {"pain": N_("Pain"), "fatigue": N_("Fatigue"), "stress": N_("Stress"), "activity": N_("Activity"),
@@ -459,6 +507,7 @@ NO_CHANGE = N_("No change")
 SCORE_NOT_AVAILABLE = N_("—")
 ANSWERED_OF = N_("{n} of {total} answered")
 OPTION_SELECTED = N_("{label}, selected")
+DROPDOWN_NAME = N_("{label}, {choice}")  # a drop-down as a screen reader names it: "Time, 20:00"
 DATE_HINT = N_("YYYY-MM-DD")
 BAD_TARGET_DATE = N_("The target date {value!r} is not a real date; write it as YYYY-MM-DD.")
 WORDING_IN_ENGLISH = N_("This questionnaire is shown in English: the official translation into your language can "

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.e2e
 class SwedishPage(AppPage):
     LOCALE = "sv-SE"
     TODAY, MORE = "I dag", "Mer"
+    SKIP, WELCOME, TODAY_HEADING = "Hoppa över", "Välkommen till din symtomdagbok", "Hur har dagen varit?"
 
 
 @pytest.fixture
@@ -42,7 +43,9 @@ def test_a_day_a_form_a_goal_and_the_pdf_in_swedish(start_app, swedish_page, tmp
     app.screenshot("today-saved")
 
     # PHQ-15: the form's licensed English wording, a Swedish note, our own words in Swedish.
-    app.tap("PHQ-15")  # Today's "Dags nu" line
+    app.see("Startformulär (4, cirka 10 minuter)")  # day one: the four never-answered forms as one item
+    app.tab("Formulär")
+    app.page.get_by_role("button", name="Starta").first.dispatch_event("click")  # PHQ-15 comes first
     app.see("Fråga 1 av 15")
     app.see("Formuläret visas på engelska")
     app.screenshot("phq15-question")
@@ -86,3 +89,4 @@ def test_a_day_a_form_a_goal_and_the_pdf_in_swedish(start_app, swedish_page, tmp
         app.scroll(1500)  # it is not in the accessibility tree by name, so the screenshot shows it
     app.screenshot("pdf-made")
     app.check()
+

@@ -110,3 +110,12 @@ def test_the_renderer_draws_a_description_and_shows_it(desktop):
     chart = desktop.charts.render(body_map_data([], start=date(2026, 3, 1), end=date(2026, 3, 15)), dark=True)
     assert chart.png.startswith(b"\x89PNG") and chart.summary == "No body map entries in this period."
     assert chart.data.days_with_map == 0 and desktop.charts.colours(dark=True) != desktop.charts.colours(dark=False)
+
+
+def test_a_browser_download_is_never_read_as_cancelled():
+    from diary.platform.desktop import downloaded_or
+
+    assert downloaded_or(None, web=True) == ""  # Flet's web client answers None after starting the download
+    assert downloaded_or("", web=True) == ""
+    assert downloaded_or(None, web=False) is None  # the desktop dialog was closed
+    assert downloaded_or("/tmp/x.pdf", web=False) == "/tmp/x.pdf"

@@ -52,12 +52,6 @@ def progress_line(summary: GoalSummary) -> str:
     return " · ".join(parts)
 
 
-def sparkline(summary: GoalSummary, width: int = 8) -> list[int]:
-    """The last ratings' levels (categories mapped to levels), oldest first, for a small trend chart."""
-    ordered = sorted(summary.ratings, key=lambda r: (r.rated_on, r.recorded_at))
-    return [summary.goal.level_of(r) for r in ordered[-width:]]
-
-
 def t_score_line(standing: GoalStanding | None) -> str:
     """The main goal's level and the steps' T-score, from one rater, saying whose (issue 15 §3)."""
     if standing is None or standing.rater is None or (standing.main_category is None and standing.t_score is None):
@@ -77,7 +71,6 @@ class GoalTile:
     rating: str
     progress: str
     trend: str | None  # "improving", "worsening", "no_change"
-    spark: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -94,7 +87,7 @@ class GoalsView:
 
 def goal_tile(summary: GoalSummary, *, main: bool) -> GoalTile:
     return GoalTile(summary.goal, main, rating_line(summary), progress_line(summary),
-                    summary.trend.value if summary.trend else None, tuple(sparkline(summary)))
+                    summary.trend.value if summary.trend else None)
 
 
 def goals_view(trees: list, *, rating_due: bool, t_score: GoalStanding | None) -> GoalsView:
