@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, PHONE, AppPage, pages_of
+from tests.e2e.test_accessibility import TALL, Audit, _click, _demo
 
 pytestmark = pytest.mark.e2e
 
@@ -90,3 +91,71 @@ def test_a_day_a_form_a_goal_and_the_pdf_in_swedish(start_app, swedish_page, tmp
     app.screenshot("pdf-made")
     app.check()
 
+
+class WelcomedSwedishPage(SwedishPage):
+    welcome = True
+
+
+def test_a_new_diarys_welcome_and_start_of_diary_forms_in_swedish(start_app, browser):
+    """The first-run welcome and day one's start-of-diary item in Swedish at phone size, named for screen
+    readers in Swedish (axe), and the shortest form started from Today's "Nu"."""
+    server = start_app()
+    pages = pages_of(browser, WelcomedSwedishPage)
+    app = next(pages)(server.url, PHONE, "svenska-welcome-phone")
+    app.see("Välkommen till din symtomdagbok")
+    app.see("Din dagbok stannar på den här enheten")
+    app.screenshot("welcome")
+    assert app.axe() == []
+    app.page.get_by_role("switch", name="Påminn mig om jag inte har loggat senast").dispatch_event("click")
+    app.tap("Börja min dagbok")
+    app.see("Hur har dagen varit?")
+    app.see("Startformulär (4, cirka 10 minuter)")
+    app.see("De ger utgångsläget som dina senare svar jämförs med.")
+    app.screenshot("today-start-of-diary")
+    assert app.axe() == []
+    app.tap("Nu")
+    app.see(re.compile(r"^Fråga 1 av \d+$"))
+    app.screenshot("start-of-diary-first-question")
+    assert app.axe() == []
+    next(pages, None)
+
+
+def test_every_patient_screen_is_named_in_swedish(tmp_path, browser, start_app):
+    """axe-core's name rules on the patient's screens with the app in Swedish (390 px, tall pages): the
+    accessible names, tooltips and semantics labels come from the catalogs too."""
+    home = tmp_path / "patient"
+    _demo(home, "demo", "--days", "120")
+    server = start_app(home)
+    pages = pages_of(browser, SwedishPage)
+    app = next(pages)(server.url, {"width": 390, "height": TALL}, "svenska-axe-390")
+    audit = Audit(app, "patient-sv-390")
+    app.see("Hur har dagen varit?")
+    audit("today")
+    app.tab("Historik")
+    app.see("Dina dagar")
+    audit("history")
+    app.page.get_by_text(re.compile(r"^I går, ")).first.click()
+    app.see("Tillbaka till historiken")
+    audit("history-day")
+    app.tab("Trender")
+    app.page.get_by_role("img", name=re.compile(r"^Diagram: ")).first.wait_for(timeout=60_000)
+    audit("trends")
+    app.tab("Mål")
+    app.see("Dina mål")
+    audit("goals")
+    app.tap("Skatta mina mål")
+    app.see("Hur långt har du kommit?")
+    audit("goal-rating")
+    app.tab("Formulär")
+    app.see("Frågeformulär")
+    audit("forms")
+    _click(app, "button", re.compile(r"^(Starta|Fortsätt)"))
+    audit("questionnaire")
+    app.tab("Dela")
+    app.see("Dela med din fysioterapeut")
+    audit("share")
+    app.tab("Inställningar")
+    app.see("Inställningar och om appen")
+    audit("settings")
+    audit.finish()
+    next(pages, None)
