@@ -59,6 +59,14 @@ _WORDS = {
 }
 _Y_WORDS = {"pain": N_("pain"), "fatigue": N_("fatigue")}
 _AMOUNTS = {"small": N_("a little"), "moderate": N_("noticeably"), "strong": N_("much")}
+# The two sentences about the patient reading ("your"), a named patient (a clinician's PDF) or "their": whole
+# messages each, so a language can place the person where its grammar wants ("smärta hos Anna L.").
+_NO_LINK = {"your": N_("There was no clear link between {noun} and your {y} {when} (n = {n})."),
+            "named": N_("There was no clear link between {noun} and {label}'s {y} {when} (n = {n})."),
+            "their": N_("There was no clear link between {noun} and their {y} {when} (n = {n}).")}
+_LINK = {"your": N_("{opening}, your {y} was on average {amount} {direction}{chance} (n = {n})."),
+         "named": N_("{opening}, {label}'s {y} was on average {amount} {direction}{chance} (n = {n})."),
+         "their": N_("{opening}, their {y} was on average {amount} {direction}{chance} (n = {n}).")}
 Strength = Literal["negligible", "small", "moderate", "strong"]
 
 
@@ -174,27 +182,15 @@ def sentence(x: str, y: str, lag: int, rho: float, n: int, ci: tuple[float, floa
         noun = _("how well they slept")
     size, measure = strength(rho), _(_Y_WORDS[y])
     if size == "negligible":
-        return _no_link(whose).format(noun=noun, y=measure, when=when, n=n, label=whose)
+        return _(_NO_LINK[_person(whose)]).format(noun=noun, y=measure, when=when, n=n, label=whose)
     direction = _("higher") if rho > 0 else _("lower")
     chance = _(", but this may be chance") if ci[0] <= 0 <= ci[1] else ""
-    return _link(whose).format(opening=opening, y=measure, amount=_(_AMOUNTS[size]), direction=direction,
-                               chance=chance, n=n, label=whose)
+    return _(_LINK[_person(whose)]).format(opening=opening, y=measure, amount=_(_AMOUNTS[size]),
+                                           direction=direction, chance=chance, n=n, label=whose)
 
 
-def _no_link(whose: str | None) -> str:
-    if whose is None:
-        return _("There was no clear link between {noun} and your {y} {when} (n = {n}).")
-    if whose:
-        return _("There was no clear link between {noun} and {label}'s {y} {when} (n = {n}).")
-    return _("There was no clear link between {noun} and their {y} {when} (n = {n}).")
-
-
-def _link(whose: str | None) -> str:
-    if whose is None:
-        return _("{opening}, your {y} was on average {amount} {direction}{chance} (n = {n}).")
-    if whose:
-        return _("{opening}, {label}'s {y} was on average {amount} {direction}{chance} (n = {n}).")
-    return _("{opening}, their {y} was on average {amount} {direction}{chance} (n = {n}).")
+def _person(whose: str | None) -> str:
+    return "your" if whose is None else "named" if whose else "their"
 
 
 def _series(days: Sequence[DayValues], name: str) -> dict[date, float]:
