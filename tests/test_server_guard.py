@@ -265,3 +265,20 @@ def test_sends_after_the_tab_closed_are_dropped_quietly_and_earlier_errors_still
         await send({"type": "websocket.send", "text": "late"})
 
     run_async(QuietWhenClosed(server_finds_it_closed_first)({"type": "websocket"}, receiver(), send))
+
+
+def test_flets_receive_loop_warning_for_a_closed_tab_goes_to_debug_and_other_warnings_stay(caplog):
+    import logging
+
+    from diary.closed_tabs import quiet_flet_receive_loop
+
+    quiet_flet_receive_loop()
+    quiet_flet_receive_loop()  # idempotent
+    flet_log = logging.getLogger("flet_web.fastapi")
+    assert len(flet_log.filters) == 1
+    with caplog.at_level(logging.DEBUG):
+        flet_log.warning('Receive loop error: WebSocket is not connected. Need to call "accept" first.')
+        flet_log.warning("Receive loop error: something else")
+    warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warned == ["Receive loop error: something else"]
+    assert any("tab closed between two reads" in r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG)
