@@ -6,6 +6,7 @@ import os
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import settings
 
 from diary.i18n import use_language
 from diary.services.bootstrap import open_diary
@@ -16,6 +17,11 @@ for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_name, None)
 os.environ["LANG"] = "C.UTF-8"
 
+# No per-example deadline anywhere: the machine is shared, and a slow example is the scheduler, not the code
+# (a test's own @settings still sets everything else).
+settings.register_profile("diary", deadline=None)
+settings.load_profile("diary")
+
 
 @pytest.fixture(autouse=True)
 def english():
@@ -23,6 +29,7 @@ def english():
     use_language("en")
     yield
     use_language("en")
+
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 15, 19, 30, tzinfo=TZ)
