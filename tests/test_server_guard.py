@@ -69,10 +69,10 @@ def run(launch, kind="http", *, path="/", query="", host=f"127.0.0.1:{PORT}", or
     return app.calls, sent
 
 
-def run_async(coroutine) -> None:
+def run_async(coroutine):
     """asyncio.run in a thread of its own: Playwright's sync API may hold this thread's loop (e2e tests)."""
     with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def status(sent) -> int | str:

@@ -3,7 +3,6 @@ messages, scoped languages that leave others alone, and the choice from the envi
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from types import SimpleNamespace
 
@@ -14,6 +13,7 @@ from diary.i18n import current_language, environment_language, in_language, syst
 from diary.ui import text as T
 from diary.ui.app import device_language
 from diary.ui.clinician import text as CT
+from tests.test_server_guard import run_async  # a loop of its own: an e2e test may hold this thread's
 
 
 def test_a_text_constant_reads_in_the_language_of_the_moment():
@@ -62,9 +62,9 @@ def test_the_browser_s_languages_decide_on_the_web():
         return SimpleNamespace(languages=["de-DE", "sv-SE", "en"], language="de-DE")
 
     web = SimpleNamespace(web=True, get_device_info=info)
-    assert asyncio.run(device_language(web)) == "sv"
+    assert run_async(device_language(web)) == "sv"
     desktop = SimpleNamespace(web=False)
-    assert asyncio.run(device_language(desktop)) == "en"  # LANG=C.UTF-8 in the tests (tests/conftest.py)
+    assert run_async(device_language(desktop)) == "en"  # LANG=C.UTF-8 in the tests (tests/conftest.py)
 
 
 def test_cli_messages_follow_lang_and_the_lang_option(tmp_path, capsys, monkeypatch):

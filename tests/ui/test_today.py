@@ -127,7 +127,7 @@ class TestKeyboardAndTheBackOfTheMap:
         pain = next(c for c in ui.find_all(lambda c: isinstance(c, ScalePicker)) if c.key == "scale-pain")
         body = ui.find_all(lambda c: isinstance(c, BodyMap))[0]
         pain.move_to = body.move_to = lambda index: asyncio.sleep(0, result=setattr(pain, "active", index))
-        run = asyncio.new_event_loop().run_until_complete
+        from tests.test_server_guard import run_async as run  # a loop of its own: an e2e test may hold this one
         assert run(pain.arrow_key("Arrow Right")) and pain.value == 1
         assert run(pain.arrow_key("End")) and pain.value == 10
         assert run(pain.arrow_key("7")) and pain.value == 7
