@@ -54,7 +54,7 @@ def write_atomically(path: Path, data: bytes, *, mode: int = 0o600, exclusive: b
                 os.link(temporary, path)  # atomic "create if absent" that still publishes a whole file
             except FileExistsError:
                 raise
-            except OSError:  # a file system without hard links
+            except (OSError, AttributeError):  # a file system without hard links (Pyodide has no os.link)
                 if path.exists():
                     raise FileExistsError(errno.EEXIST, "exists", str(path)) from None
                 os.replace(temporary, path)
