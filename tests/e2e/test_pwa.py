@@ -1,0 +1,104 @@
+"""The diary as an offline web app (issue 13): the built site in Chromium at phone size.
+
+First visit → log a day → reload → the day is there; offline → reload → it loads and shows the day;
+the browser closed and reopened with the same profile → still there; not one request off 127.0.0.1
+and no missing file; Chromium reports the site installable. Timings are printed (pytest -s).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.e2e.conftest import PHONE
+from tests.e2e.pwa_support import PwaPage, SiteServer
+
+os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")  # read when Playwright starts
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="session")
+def pwa_site():
+    """The site in build/pwa, built now unless it is up to date (CI builds it once)."""
+    from diary.pwa.build import DEFAULT_OUT, build
+
+    result = build(DEFAULT_OUT)
+    print(f"\nweb app: {'built' if result.built else 'up to date'} in {result.seconds:.1f} s, "
+          f"{result.site_bytes / 1e6:.1f} MB on disk")
+    server = SiteServer(result.out)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def open_pwa(browser, tmp_path):
+    """open_pwa(name, profile=None) → PwaPage; every page is checked and closed afterwards."""
+    pages: list[PwaPage] = []
+
+    def open_page(name: str, profile=None, url=None):
+        page = PwaPage(browser.browser_type, profile or tmp_path / f"profile-{name}", url, name, PHONE)
+        pages.append(page)
+        return page
+
+    open_page.pages = pages
+    yield open_page
+    for page in pages:
+        try:
+            if not page.closed:
+                page.screenshot("last")  # what the tab showed at the end, for a failure's report
+            page.check()
+        finally:
+            page.close()
+
+
+def _installability(app: PwaPage) -> tuple[list, list]:
+    cdp = app.context.new_cdp_session(app.page)
+    manifest = cdp.send("Page.getAppManifest")
+    installability = cdp.send("Page.getInstallabilityErrors")
+    return manifest.get("errors", []), installability.get("installabilityErrors", [])
+
+
+def test_a_day_logged_on_the_phone_survives_reload_offline_and_restart(pwa_site, open_pwa, tmp_path):
+    profile = tmp_path / "phone-profile"
+    app = open_pwa("pwa-first-visit", profile, pwa_site.url)
+    first = app.open()
+    app.wait_for_event("today-shown")
+    first_visit_bytes = app.network_bytes
+    app.screenshot("today-empty")
+
+    app.tap("Pain 6")
+    app.tap("Neck, not painful")
+    app.tap("Lower back, not painful")
+    app.tap("Stress 4")
+    syncs_before = len(app.events("synced"))
+    app.tap("Save")
+    app.see("Saved today: pain 6, stress 4, 2 painful areas.")
+    synced = app.wait_for_event("synced", syncs_before + 1)
+    app.screenshot("today-saved")
+
+    reload_seconds = app.open(reload=True)
+    app.button("Pain 6, selected").wait_for()
+    app.button("Lower back, painful").wait_for()
+
+    app.context.set_offline(True)
+    offline_seconds = app.open(reload=True)
+    app.button("Pain 6, selected").wait_for()
+    app.screenshot("today-offline")
+    manifest_errors, install_errors = _installability(app)
+    app.check()
+    app.close()
+
+    again = open_pwa("pwa-restarted", profile, pwa_site.url)
+    again.context.set_offline(True)
+    restart_seconds = again.open()
+    again.button("Pain 6, selected").wait_for()
+    again.button("Neck, painful").wait_for()
+    again.screenshot("today-after-restart")
+
+    assert manifest_errors == [], manifest_errors
+    assert install_errors == [], install_errors
+    sync_ms = [round(e["seconds"] * 1000, 1) for e in synced]
+    print(f"\nfirst visit → Today {first:.1f} s; reload {reload_seconds:.1f} s; offline reload {offline_seconds:.1f} s; "
+          f"browser restart (offline) {restart_seconds:.1f} s; IDBFS syncs (ms): {sync_ms}; "
+          f"first visit downloaded {first_visit_bytes / 1e6:.1f} MB")
