@@ -8,12 +8,20 @@ with PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS) is logged and checked.
 
 from __future__ import annotations
 
+import os
+import shutil
 import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, AppPage
+import pytest
+
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, AppPage
+
+# Service-worker requests show in context.on("request") only with this; read when Playwright starts,
+# which is after collection has imported this file.
+os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
 
 PWA_ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
 # Collects what the page hears on the app's BroadcastChannel (diary.pwa.entry.announce).
@@ -122,3 +130,41 @@ class PwaPage(AppPage):
         if not self.closed:
             self.closed = True
             self.context.close()
+
+
+@pytest.fixture(scope="session")
+def pwa_site():
+    """The site in build/pwa, built now unless it is up to date (CI builds it once)."""
+    from diary.pwa.build import DEFAULT_OUT, build, is_up_to_date
+
+    if shutil.which("npm") is None and not is_up_to_date(DEFAULT_OUT):
+        if os.environ.get("CI"):
+            pytest.fail("npm not found; .ci/run must install Debian's nodejs and npm packages.")
+        pytest.skip("npm not found (apt-get install nodejs npm); the web app cannot be built, its tests are skipped.")
+    result = build(DEFAULT_OUT)
+    print(f"\nweb app: {'built' if result.built else 'up to date'} in {result.seconds:.1f} s, "
+          f"{result.site_bytes / 1e6:.1f} MB on disk")
+    server = SiteServer(result.out)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def open_pwa(browser, tmp_path):
+    """open_pwa(name, profile=None) → PwaPage; every page is checked and closed afterwards."""
+    pages: list[PwaPage] = []
+
+    def open_page(name: str, profile=None, url=None):
+        page = PwaPage(browser.browser_type, profile or tmp_path / f"profile-{name}", url, name, PHONE)
+        pages.append(page)
+        return page
+
+    open_page.pages = pages
+    yield open_page
+    for page in pages:
+        try:
+            if not page.closed:
+                page.screenshot("last")  # what the tab showed at the end, for a failure's report
+            page.check()
+        finally:
+            page.close()

@@ -7,49 +7,11 @@ and no missing file; Chromium reports the site installable. Timings are printed 
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from tests.e2e.conftest import PHONE
-from tests.e2e.pwa_support import PwaPage, SiteServer
+from tests.e2e.pwa.conftest import PwaPage
 
-os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")  # read when Playwright starts
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="session")
-def pwa_site():
-    """The site in build/pwa, built now unless it is up to date (CI builds it once)."""
-    from diary.pwa.build import DEFAULT_OUT, build
-
-    result = build(DEFAULT_OUT)
-    print(f"\nweb app: {'built' if result.built else 'up to date'} in {result.seconds:.1f} s, "
-          f"{result.site_bytes / 1e6:.1f} MB on disk")
-    server = SiteServer(result.out)
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def open_pwa(browser, tmp_path):
-    """open_pwa(name, profile=None) → PwaPage; every page is checked and closed afterwards."""
-    pages: list[PwaPage] = []
-
-    def open_page(name: str, profile=None, url=None):
-        page = PwaPage(browser.browser_type, profile or tmp_path / f"profile-{name}", url, name, PHONE)
-        pages.append(page)
-        return page
-
-    open_page.pages = pages
-    yield open_page
-    for page in pages:
-        try:
-            if not page.closed:
-                page.screenshot("last")  # what the tab showed at the end, for a failure's report
-            page.check()
-        finally:
-            page.close()
 
 
 def _installability(app: PwaPage) -> tuple[list, list]:
