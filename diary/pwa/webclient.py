@@ -19,8 +19,11 @@ PATCHED_FILES = ("main.dart.js", "main.dart.wasm", "main.dart.mjs")
 RIVE_SUBFOLDERS = ("wasm", "wasm_compatibility")
 
 # Never fetched by a browser: source maps, debug symbols, TypeScript types, Pyodide's command-line
-# launchers (python, python.bat, python.exe, python_cli_entry.mjs -- but NOT python_stdlib.zip).
-NEVER_FETCHED = ("*.map", "*.symbols", "*.d.ts", "python", "python.bat", "python.exe", "python_cli_entry.mjs")
+# launchers (python, python.bat, python.exe, python_cli_entry.mjs -- but NOT python_stdlib.zip), its
+# classic-script loader (the worker is a module worker: pyodide.mjs), and micropip's wheels (the app's
+# packages are vendored, micropip never runs).
+NEVER_FETCHED = ("*.map", "*.symbols", "*.d.ts", "python", "python.bat", "python.exe", "python_cli_entry.mjs",
+                 "pyodide.js", "micropip-*.whl", "packaging-*.whl")
 
 
 class WebClientError(Exception):
