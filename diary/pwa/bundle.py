@@ -73,8 +73,10 @@ def app_archive(out: Path, wheels: Path) -> Path:
                     if not member.endswith("/") and not any(part in member or member.endswith(part)
                                                             for part in SKIPPED_WHEEL_MEMBERS):
                         _add(tar, f"__pypackages__/{member}", archive.read(member))
-    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as packed:
-        packed.write(buffer.getvalue())
+    # No name and no time in the gzip header either: same inputs, same bytes, nothing new to download.
+    with open(out, "wb") as raw:
+        with gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0, compresslevel=9) as packed:
+            packed.write(buffer.getvalue())
     return out
 
 

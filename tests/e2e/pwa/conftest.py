@@ -74,6 +74,9 @@ class PwaPage(AppPage):
         self.context.on("requestfailed", lambda r: r.url.split("?")[0].endswith("/sw.js")
                         or self.failures.append(f"failed {r.url} ({r.failure})"))
         self.page = self.context.pages[0] if self.context.pages else self.context.new_page()
+        self.page.on("console", lambda m: "Content Security Policy" in m.text and self.failures.append(m.text))
+        self.page.on("worker", lambda w: w.on("console", lambda m: "Content Security Policy" in m.text
+                                                 and self.failures.append(m.text)))
         self.url, self.name = url, name
         self.offsite: list[str] = []
 
@@ -92,6 +95,10 @@ class PwaPage(AppPage):
         self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
         self.see("How has today been?", timeout=90_000)
         return time.monotonic() - started
+
+    def today_shown_ms(self) -> float:
+        """Milliseconds from this navigation's start to the app announcing Today (performance.now())."""
+        return self.wait_for_event("today-shown")[-1]["at"]
 
     def events(self, name: str) -> list[dict]:
         return [e for e in self.page.evaluate("window.__diary || []") if e.get("event") == name]

@@ -21,6 +21,20 @@ def _installability(app: PwaPage) -> tuple[list, list]:
     return manifest.get("errors", []), installability.get("installabilityErrors", [])
 
 
+CSP_PROBE = """() => new Promise((resolve) => {
+  document.addEventListener("securitypolicyviolation", (e) => resolve(e.effectiveDirective), { once: true });
+  fetch("http://127.0.0.1:9/").then(() => resolve("fetched"), () => {});
+})"""
+
+
+def _policy_blocks_other_origins(app: PwaPage) -> str:
+    """Fetch from another origin (127.0.0.1 on another port, resolvable and not the app's): the page's
+    Content-Security-Policy must refuse it. Returns the directive that did."""
+    directive = app.page.evaluate(CSP_PROBE)
+    app.failures = [f for f in app.failures if "127.0.0.1:9" not in f]  # the refusal we provoked
+    return directive
+
+
 def test_a_day_logged_on_the_phone_survives_reload_offline_and_restart(pwa_site, open_pwa, tmp_path):
     profile = tmp_path / "phone-profile"
     app = open_pwa("pwa-first-visit", profile, pwa_site.url)
@@ -45,9 +59,11 @@ def test_a_day_logged_on_the_phone_survives_reload_offline_and_restart(pwa_site,
 
     app.context.set_offline(True)
     offline_seconds = app.open(reload=True)
+    offline_ms = app.today_shown_ms()
     app.button("Pain 6, selected").wait_for()
     app.screenshot("today-offline")
     manifest_errors, install_errors = _installability(app)
+    assert _policy_blocks_other_origins(app) == "connect-src"
     app.check()
     app.close()
 
@@ -61,6 +77,7 @@ def test_a_day_logged_on_the_phone_survives_reload_offline_and_restart(pwa_site,
     assert manifest_errors == [], manifest_errors
     assert install_errors == [], install_errors
     sync_ms = [round(e["seconds"] * 1000, 1) for e in synced]
-    print(f"\nfirst visit → Today {first:.1f} s; reload {reload_seconds:.1f} s; offline reload {offline_seconds:.1f} s; "
+    print(f"\nfirst visit → Today {first:.1f} s; reload {reload_seconds:.1f} s; offline reload {offline_seconds:.1f} s "
+          f"(Today announced {offline_ms / 1000:.1f} s after navigation); "
           f"browser restart (offline) {restart_seconds:.1f} s; IDBFS syncs (ms): {sync_ms}; "
           f"first visit downloaded {first_visit_bytes / 1e6:.1f} MB")
