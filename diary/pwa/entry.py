@@ -47,6 +47,7 @@ async def open_browser_diary(storage):
     mounted = time.perf_counter()
     sodium = await LibsodiumJs.load()
     browser_shim.use_delete_journal()  # TEMPORARY (see browser_shim)
+    browser_shim.screens_say_what_the_browser_lacks()  # TEMPORARY (see browser_shim)
     diary = open_diary(HOME)
     browser_shim.sync_after_commits(diary.engine, storage)  # TEMPORARY (see browser_shim)
     await storage.sync()  # a new home's database and key file
