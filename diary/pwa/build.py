@@ -71,7 +71,9 @@ def build(out: Path = DEFAULT_OUT, *, cache: Path = DEFAULT_CACHE, force: bool =
     fonts.drop_unused_font_families(stage)
     bundle.copy_fonts(stage, fonts.site_fonts(modules))
     bundle.bundle_libsodium(stage, modules)
-    bundle.app_archive(stage / site.APP_ARCHIVE, wheels)
+    packages = bundle.stage_packages(cache / "app-packages", wheels)
+    bundle.compile_bytecode(packages, stage / "pyodide")
+    bundle.app_archive(stage / site.APP_ARCHIVE, packages)
     precache = write_service_worker(stage, modules, cache)
     (stage / FINGERPRINT_FILE).write_text(fingerprint + "\n")
     if out.exists():

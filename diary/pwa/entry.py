@@ -46,12 +46,14 @@ async def open_browser_diary(storage):
     await storage.mount()
     mounted = time.perf_counter()
     sodium = await LibsodiumJs.load()
+    loaded = time.perf_counter()
     browser_shim.use_delete_journal()  # TEMPORARY (see browser_shim)
     browser_shim.screens_say_what_the_browser_lacks()  # TEMPORARY (see browser_shim)
     diary = open_diary(HOME)
     browser_shim.sync_after_commits(diary.engine, storage)  # TEMPORARY (see browser_shim)
     await storage.sync()  # a new home's database and key file
-    announce("opened", mount_seconds=mounted - started, total_seconds=time.perf_counter() - started)
+    announce("opened", mount_seconds=mounted - started, sodium_seconds=loaded - mounted,
+             total_seconds=time.perf_counter() - started)
     return diary, sodium
 
 
@@ -78,4 +80,5 @@ async def main(page: ft.Page) -> None:
 
 def start() -> None:
     """Run the app (called by the site's main.py inside Flet's Pyodide worker)."""
+    announce("python-started")  # Pyodide, the archive and Flet are loaded by now
     ft.run(main)

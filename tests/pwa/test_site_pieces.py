@@ -89,8 +89,9 @@ def _wheel(folder: Path) -> None:
 
 def test_the_app_archive_holds_the_entry_the_diary_and_the_wheels_and_nothing_that_starts_micropip(tmp_path):
     _wheel(tmp_path)
-    first = bundle.app_archive(tmp_path / "one.tar.gz", tmp_path).read_bytes()
-    second = bundle.app_archive(tmp_path / "two.tar.gz", tmp_path).read_bytes()
+    packages = bundle.stage_packages(tmp_path / "packages", tmp_path)
+    first = bundle.app_archive(tmp_path / "one.tar.gz", packages).read_bytes()
+    second = bundle.app_archive(tmp_path / "two.tar.gz", packages).read_bytes()
     assert first == second  # same inputs, same bytes: the service worker sees no change
     names = tarfile.open(fileobj=io.BytesIO(first)).getnames()
     assert "main.py" in names and "__pypackages__/diary/pwa/entry.py" in names
