@@ -21,6 +21,7 @@ def _installability(app: PwaPage) -> tuple[list, list]:
     return manifest.get("errors", []), installability.get("installabilityErrors", [])
 
 
+NOTE = "Gick till affären – åäö ÅÄÖ ≤ 30 min"  # Swedish letters and signs: drawn with the bundled fonts
 CSP_PROBE = """() => new Promise((resolve) => {
   document.addEventListener("securitypolicyviolation", (e) => resolve(e.effectiveDirective), { once: true });
   fetch("http://127.0.0.1:9/").then(() => resolve("fetched"), () => {});
@@ -47,9 +48,10 @@ def test_a_day_logged_on_the_phone_survives_reload_offline_and_restart(pwa_site,
     app.tap("Neck, not painful")
     app.tap("Lower back, not painful")
     app.tap("Stress 4")
+    app.fill("Note", NOTE)
     syncs_before = len(app.events("synced"))
     app.tap("Save")
-    app.see("Saved today: pain 6, stress 4, 2 painful areas.")
+    app.see("Saved today: pain 6, stress 4, 2 painful areas, a note.")
     synced = app.wait_for_event("synced", syncs_before + 1)
     app.screenshot("today-saved")
 
@@ -62,6 +64,8 @@ def test_a_day_logged_on_the_phone_survives_reload_offline_and_restart(pwa_site,
     offline_ms = app.today_shown_ms()
     app.button("Pain 6, selected").wait_for()
     app.screenshot("today-offline")
+    app._settled(app.page.get_by_role("textbox", name="Note"))
+    app.screenshot("note-offline")  # the note's å ä ö – ≤ drawn with the bundled fonts, offline
     manifest_errors, install_errors = _installability(app)
     assert _policy_blocks_other_origins(app) == "connect-src"
     app.check()
@@ -74,7 +78,7 @@ def test_a_day_logged_on_the_phone_survives_reload_offline_and_restart(pwa_site,
     again.button("Neck, painful").wait_for()
     again.screenshot("today-after-restart")
     again.tab("History")
-    again.see("pain 6, stress 4, 2 painful areas")
+    again.see("pain 6, stress 4, 2 painful areas, a note")
     again.screenshot("history")
     again.tab("Trends")  # not drawn in the browser yet (matplotlib): a sentence, never a crashed session
     again.page.wait_for_timeout(1000)
