@@ -44,7 +44,7 @@ class LibsodiumJs:
         try:
             result = getattr(self._s, name)(*converted)
         except JsException as exc:
-            raise CryptoError(f"libsodium {name} failed: {exc.message if hasattr(exc, 'message') else exc}") from None
+            raise CryptoError(f"libsodium {name} failed: {exc}") from None
         return result
 
     def _bytes(self, name: str, *args) -> bytes:
@@ -63,11 +63,8 @@ class LibsodiumJs:
         return bytes(self._keypair_from_seed(seed).publicKey.to_bytes())
 
     def sign_detached(self, message: bytes, seed: bytes) -> bytes:
-        secret = self._keypair_from_seed(seed).privateKey
-        try:
-            return bytes(self._s.crypto_sign_detached(to_js(message), secret).to_bytes())
-        except JsException as exc:
-            raise CryptoError(f"libsodium crypto_sign_detached failed: {exc}") from None
+        secret = self._keypair_from_seed(seed).privateKey  # stays a JS Uint8Array: no copy through Python
+        return bytes(self._call("crypto_sign_detached", message, secret).to_bytes())
 
     def verify_detached(self, signature: bytes, message: bytes, public: bytes) -> bool:
         if len(signature) != 64 or len(public) != 32:
