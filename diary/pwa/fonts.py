@@ -20,8 +20,10 @@ NOTO_SYMBOLS = "@fontsource/noto-sans-symbols/files/noto-sans-symbols-symbols-40
 FONT_FILES = {
     # Flet's own "Roboto" (FontManifest.json) is a Latin-only subset: the full font replaces it.
     "assets/fonts/roboto.woff2": ROBOTO,
-    # Flutter's default font, fetched relative to the assets folder (hence assets/assets/).
+    # Flutter's default font: the wasm client (skwasm, Chromium) fetches it relative to the assets folder
+    # (hence assets/assets/), the JavaScript client (CanvasKit: Safari, Firefox) relative to the page.
     "assets/assets/fonts/roboto/v32/KFOmCnqEu92Fr1Me4GZLCzYlKw.woff2": ROBOTO,
+    "assets/fonts/roboto/v32/KFOmCnqEu92Fr1Me4GZLCzYlKw.woff2": ROBOTO,
     # Arrows (→) and other symbols.
     "assets/fonts/notosanssymbols/v43/rP2up3q65FkAtHfwd-eIS2brbDN6gxP34F9jRRCe4W3gfQ8gb_VFRkzrbQ.woff2": NOTO_SYMBOLS,
 }

@@ -20,10 +20,11 @@ RIVE_SUBFOLDERS = ("wasm", "wasm_compatibility")
 
 # Never fetched by a browser: source maps, debug symbols, TypeScript types, Pyodide's command-line
 # launchers (python, python.bat, python.exe, python_cli_entry.mjs -- but NOT python_stdlib.zip), its
-# classic-script loader (the worker is a module worker: pyodide.mjs), and micropip's wheels (the app's
-# packages are vendored, micropip never runs).
+# classic-script loader (the worker is a module worker: pyodide.mjs), micropip's wheels (the app's
+# packages are vendored, micropip never runs), and the two renderers flutter_bootstrap.js loads only when
+# a page's config asks for them (enableWimp, canvasKitVariant "experimentalWebParagraph"; Flet sets neither).
 NEVER_FETCHED = ("*.map", "*.symbols", "*.d.ts", "python", "python.bat", "python.exe", "python_cli_entry.mjs",
-                 "pyodide.js", "micropip-*.whl", "packaging-*.whl")
+                 "pyodide.js", "micropip-*.whl", "packaging-*.whl", "wimp.js", "wimp.wasm", "experimental_webparagraph")
 
 
 class WebClientError(Exception):

@@ -40,6 +40,7 @@ def test_the_patched_client_names_no_cdn_and_keeps_the_wasm_size(tmp_path):
         assert len(data) == (original / name).stat().st_size
     assert (client / "rive-wasm" / "wasm" / "rive_native.js").exists()
     assert not list(client.rglob("*.symbols")) and not list(client.rglob("*.whl"))
+    assert not (client / "canvaskit" / "wimp.wasm").exists()  # loaded only on a config Flet never sets
     assert (client / "pyodide" / "python_stdlib.zip").exists()  # "python*" must not drop the standard library
 
 

@@ -7,6 +7,8 @@ and no missing file; Chromium reports the site installable. Timings are printed 
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 import pytest
 
 from tests.e2e.pwa.conftest import PwaPage
@@ -90,3 +92,27 @@ def test_a_day_logged_on_the_phone_survives_reload_offline_and_restart(pwa_site,
           f"(Today announced {offline_ms / 1000:.1f} s after navigation); "
           f"browser restart (offline) {restart_seconds:.1f} s; IDBFS syncs (ms): {sync_ms}; "
           f"first visit downloaded {first_visit_bytes / 1e6:.1f} MB")
+
+
+# Safari and Firefox get Flutter's JavaScript client with CanvasKit (flutter_bootstrap.js allows the wasm
+# client on Chromium only). Chromium is made to take that path too by pinning Flet's renderer setting
+# to "canvaskit" whatever the page assigns to it.
+FORCE_CANVASKIT = """Object.defineProperty(window, "flet", { configurable: true,
+  set(value) {
+    this.__flet = new Proxy(value, { set(target, key, v) { target[key] = key === "webRenderer" ? "canvaskit" : v; return true; } });
+    this.__flet.webRenderer = "canvaskit";
+  },
+  get() { return this.__flet; } });"""
+
+
+def test_the_javascript_client_other_browsers_get_works_offline_too(pwa_site, open_pwa):
+    app = open_pwa("pwa-canvaskit", None, pwa_site.url)
+    app.context.add_init_script(FORCE_CANVASKIT)
+    app.open()
+    app.wait_for_event("today-shown")
+    app.context.set_offline(True)
+    app.open(reload=True)
+    paths = {urlparse(url).path for url in app.requests}
+    assert "/main.dart.js" in paths and "/main.dart.wasm" not in paths
+    assert any(path.startswith("/canvaskit/") and path.endswith("/canvaskit.wasm") for path in paths)
+    app.screenshot("today-offline")
