@@ -66,14 +66,23 @@ START_JS = """\
   var started = false;
   function once() { if (!started) { started = true; start(); } }
   navigator.serviceWorker.addEventListener("controllerchange", once);
-  navigator.serviceWorker.register("sw.js").then(function () {
-    if (navigator.serviceWorker.controller) once();
+  navigator.serviceWorker.register("sw.js").then(function (registration) {
+    if (navigator.serviceWorker.controller) { once(); return; }
+    // A first visit: the first worker installs, then claims the page (controllerchange). One that
+    // cannot finish installing (no space left) must not keep the app from starting.
+    var installing = registration.installing;
+    if (installing && !registration.active) {
+      installing.addEventListener("statechange", function () {
+        if (installing.state === "redundant") once();
+      });
+      return;
+    }
+    // An active worker not controlling the page: about to claim it, or a forced reload bypassed it.
+    setTimeout(once, 3000);
   }).catch(function (error) {
     console.error("Service worker registration failed:", error);
     once();
   });
-  // A worker that cannot finish installing (no space) must not keep the app from starting.
-  setTimeout(once, 120000);
 })();
 """
 
