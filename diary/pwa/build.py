@@ -43,9 +43,13 @@ def input_fingerprint() -> str:
     return digest(*parts)
 
 
-def is_up_to_date(out: Path) -> bool:
+def _built_from(out: Path) -> str | None:
     marker = out / FINGERPRINT_FILE
-    return marker.exists() and marker.read_text().strip() == input_fingerprint()
+    return marker.read_text().strip() if marker.exists() else None
+
+
+def is_up_to_date(out: Path) -> bool:
+    return _built_from(out) == input_fingerprint()
 
 
 def folder_bytes(folder: Path) -> int:
@@ -57,7 +61,7 @@ def build(out: Path = DEFAULT_OUT, *, cache: Path = DEFAULT_CACHE, force: bool =
     started = time.monotonic()
     out = out.resolve()
     fingerprint = input_fingerprint()
-    if not force and (out / FINGERPRINT_FILE).exists() and (out / FINGERPRINT_FILE).read_text().strip() == fingerprint:
+    if not force and _built_from(out) == fingerprint:
         return BuildResult(out, False, time.monotonic() - started, folder_bytes(out), 0)
     cache.mkdir(parents=True, exist_ok=True)
     modules = node_modules(cache)

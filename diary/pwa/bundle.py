@@ -6,13 +6,12 @@ from __future__ import annotations
 import gzip
 import io
 import shutil
-import subprocess
 import tarfile
 import zipfile
 from pathlib import Path
 
 from diary.pwa.site import ENTRY_SCRIPT
-from diary.pwa.toolchain import REPO, BuildError
+from diary.pwa.toolchain import REPO, run_tool
 
 SODIUM_FILE = "libsodium/sodium.mjs"
 
@@ -36,11 +35,8 @@ def bundle_libsodium(site: Path, node_modules: Path) -> Path:
     out = site / SODIUM_FILE
     out.parent.mkdir(parents=True, exist_ok=True)
     esbuild = node_modules / ".bin" / "esbuild"
-    done = subprocess.run([str(esbuild), str(entry), "--bundle", "--format=esm", "--platform=browser", "--minify",
-                           "--log-level=error", f"--outfile={out}"], cwd=node_modules.parent,
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        raise BuildError(f"Bundling libsodium failed:\n{done.stderr.strip()[-2000:]}")
+    run_tool([str(esbuild), str(entry), "--bundle", "--format=esm", "--platform=browser", "--minify",
+              "--log-level=error", f"--outfile={out}"], "Bundling libsodium", cwd=node_modules.parent)
     return out
 
 
@@ -78,9 +74,7 @@ def compile_bytecode(folder: Path, pyodide: Path) -> None:
     the browser then imports it instead of compiling some 900 modules at every start (seconds on a
     phone). Tracebacks in the browser show file and line, not the source text."""
     script = Path(__file__).with_name("compile_pyc.mjs")
-    done = subprocess.run(["node", str(script), str(pyodide), str(folder)], capture_output=True, text=True)
-    if done.returncode != 0:
-        raise BuildError(f"Compiling the app's Python for the browser failed:\n{(done.stderr or done.stdout)[-2000:]}")
+    run_tool(["node", str(script), str(pyodide), str(folder)], "Compiling the app's Python for the browser")
 
 
 def app_archive(out: Path, packages: Path) -> Path:

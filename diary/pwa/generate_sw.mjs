@@ -32,5 +32,8 @@ const { count, size, warnings } = await generateSW({
     options: { cacheName: config.runtimeCache },
   }],
 });
-for (const warning of warnings) console.error("workbox: " + warning);
+if (warnings.length) {  // e.g. a file over the size limit, which Workbox would otherwise skip silently
+  for (const warning of warnings) console.error("workbox: " + warning);
+  process.exit(1);
+}
 console.log(JSON.stringify({ count, size }));

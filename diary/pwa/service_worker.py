@@ -15,10 +15,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 from pathlib import Path
 
-from diary.pwa.toolchain import BuildError, digest
+from diary.pwa.toolchain import digest, run_tool
 
 RENDERER_FILES = ("main.dart.js", "main.dart.wasm", "main.dart.mjs", "canvaskit/**", "rive-wasm/**")
 NOT_PRECACHED = (*RENDERER_FILES, "sw.js", "sw-extra.js.map", "_headers",
@@ -61,8 +60,6 @@ def write_service_worker(site: Path, node_modules: Path, scratch: Path) -> dict:
     config_path = scratch / "workbox-config.json"
     config_path.write_text(json.dumps(config), encoding="utf-8")
     script = Path(__file__).with_name("generate_sw.mjs")
-    done = subprocess.run(["node", str(script), str(config_path)], capture_output=True, text=True,
-                          env={**os.environ, "DIARY_NODE_MODULES": str(node_modules)})
-    if done.returncode != 0 or done.stderr.strip():
-        raise BuildError(f"Writing the service worker failed:\n{(done.stderr or done.stdout).strip()[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    output = run_tool(["node", str(script), str(config_path)], "Writing the service worker",
+                      env={**os.environ, "DIARY_NODE_MODULES": str(node_modules)})
+    return json.loads(output.strip().splitlines()[-1])

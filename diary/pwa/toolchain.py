@@ -41,11 +41,25 @@ def digest(*parts: bytes) -> str:
     return sha.hexdigest()[:16]
 
 
-def _run(command: list[str], cwd: Path, what: str) -> None:
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+def run_tool(command: list[str], what: str, *, cwd: Path | None = None, env: dict | None = None) -> str:
+    """Run a build tool; returns its output. Raises BuildError naming the step, with the tool's last lines."""
+    try:
+        done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    except FileNotFoundError:
+        raise BuildError(f"{what} needs {Path(command[0]).name}, which is not installed "
+                         "(the web app build needs Node.js and npm: apt-get install nodejs npm).") from None
     if done.returncode != 0:
         tail = (done.stderr or done.stdout).strip().splitlines()[-15:]
-        raise BuildError(f"{what} failed ({' '.join(command[:3])} ...):\n" + "\n".join(tail))
+        raise BuildError(f"{what} failed ({Path(command[0]).name} ...):\n" + "\n".join(tail))
+    return done.stdout
+
+
+def _keep_only(folder: Path) -> None:
+    """Remove the cache's older folders of the same kind (npm-*, wheels-*): their pins are gone."""
+    kind = folder.name.split("-")[0]
+    for other in folder.parent.glob(f"{kind}-*"):
+        if other != folder:
+            shutil.rmtree(other, ignore_errors=True)
 
 
 def node_modules(cache: Path) -> Path:
@@ -62,8 +76,9 @@ def node_modules(cache: Path) -> Path:
     folder.mkdir(parents=True)
     (folder / "package.json").write_bytes(manifest)
     (folder / "package-lock.json").write_bytes(lock)
-    _run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], folder, "Installing the npm build tools")
+    run_tool(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], "Installing the npm build tools", cwd=folder)
     (folder / ".complete").touch()
+    _keep_only(folder)
     return modules
 
 
@@ -83,7 +98,8 @@ def browser_wheels(cache: Path) -> Path:
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    _run([sys.executable, "-m", "pip", "download", "--quiet", "--dest", str(folder), "--only-binary=:all:",
-          *WASM_PLATFORM, "--no-deps", *requirements], folder, "Downloading the browser's Python wheels")
+    run_tool([sys.executable, "-m", "pip", "download", "--quiet", "--dest", str(folder), "--only-binary=:all:",
+              *WASM_PLATFORM, "--no-deps", *requirements], "Downloading the browser's Python wheels", cwd=folder)
     (folder / ".complete").touch()
+    _keep_only(folder)
     return folder

@@ -123,3 +123,10 @@ def test_the_server_sends_the_pages_policy_and_the_types_browsers_insist_on(page
 def test_serving_a_folder_that_holds_no_site_says_so(tmp_path, capsys):
     assert pwa_main(["serve", "--dir", str(tmp_path)]) == 2
     assert "holds no built web app" in capsys.readouterr().err
+
+
+def test_a_missing_build_tool_is_named_in_a_sentence():
+    from diary.pwa.toolchain import BuildError, run_tool
+
+    with pytest.raises(BuildError, match="needs no-such-tool-here, which is not installed"):
+        run_tool(["no-such-tool-here"], "Bundling libsodium")
