@@ -1,11 +1,12 @@
 # Two commands: `make run` (set up, then serve the app) and `make test` (set up, then every test).
+# `make pwa` builds the phone app's offline site into build/pwa.
 # Needs only Python >= 3.11; everything else installs into .venv on first use.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test system-packages bench clean
+.PHONY: run test system-packages pwa tested-site bench clean
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "diary needs Python 3.11 or newer: run make PY=python3.11")'
@@ -22,8 +23,17 @@ run: $(STAMP)
 system-packages:
 	@$(if $(ALLOW_SKIPS),true,.ci/system-packages)
 
-test: $(STAMP) system-packages
+test: $(STAMP) system-packages tested-site
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The phone app's static site (needs Node.js and npm at build time only). A build whose inputs have not
+# changed does nothing, so `make test` builds it once and its end-to-end tests reuse it.
+pwa: $(STAMP)
+	$(BIN)/diary pwa build --out build/pwa
+
+# ALLOW_SKIPS=1 without npm: no site, and its tests are skipped (listed at the end).
+tested-site: $(STAMP)
+	@$(if $(ALLOW_SKIPS),command -v npm >/dev/null 2>&1 || exit 0;) $(MAKE) --no-print-directory pwa
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

@@ -13,10 +13,12 @@ The table is shared/reference/architecture.md's "Dependency direction", written 
     ui/state    → services, domain (no flet); ui/text, the words they are made of
     ui          → ui/state + flet, the platform package, and the domain values the states carry;
                   never services, storage, exchange, reports or research
-    cli         → services, domain, config, and app.py to serve the app; never ui or storage
+    cli         → services, domain, config, and the entry points (app.py serves the app, pwa/ builds the
+                  phone app); never ui or storage
     config      → domain, and the platform for where a diary lives by default
-    entry       → app.py (with web_server.py and server_guard.py, which serve it), __main__.py and
-                  ui/flet_entry.py wire everything, but never storage
+    entry       → app.py (with web_server.py and server_guard.py, which serve it), __main__.py,
+                  ui/flet_entry.py and pwa/ (the phone app's site build and its start in the browser) wire
+                  everything, but never storage
 
 `diary` itself (`__version__`) may be imported by every layer. An import inside a function counts as
 much as one at the top; so does one under `if TYPE_CHECKING:`. Besides the table, the platform seams
@@ -38,7 +40,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "diary"
 # Most specific prefix first.
 LAYER_OF = [
     ("diary.ui.flet_entry", "entry"), ("diary.app", "entry"), ("diary.__main__", "entry"),
-    ("diary.web_server", "entry"), ("diary.server_guard", "entry"),
+    ("diary.web_server", "entry"), ("diary.server_guard", "entry"), ("diary.pwa", "entry"),
     ("diary.ui.state", "ui/state"), ("diary.ui.text", "ui/text"), ("diary.ui.clinician.text", "ui/text"),
     ("diary.domain", "domain"), ("diary.instruments", "domain"), ("diary.storage", "storage"),
     ("diary.exchange", "exchange"), ("diary.reports", "reports"), ("diary.research", "research"),

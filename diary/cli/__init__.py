@@ -16,12 +16,12 @@ from collections.abc import Sequence
 
 from diary import __version__
 from diary.app import DEFAULT_PORT
-from diary.cli import backup, caseload, exchange, goals, home, instruments, log, pairing, reports, score
+from diary.cli import backup, caseload, exchange, goals, home, instruments, log, pairing, pwa, reports, score
 from diary.cli.common import EXIT_BAD_INPUT, EXIT_NOT_DONE
 from diary.domain.errors import DiaryError
 from diary.domain.names import printable_name
 
-GROUPS = (home, log, goals, score, instruments, backup, reports, pairing, exchange, caseload)
+GROUPS = (home, log, goals, score, instruments, backup, reports, pairing, exchange, caseload, pwa)
 COMMANDS = {name: handler for group in GROUPS for name, handler in group.COMMANDS.items()}
 
 
