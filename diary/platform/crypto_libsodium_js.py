@@ -12,13 +12,9 @@ import json
 from pyodide.code import run_js  # type: ignore[import-not-found]
 from pyodide.ffi import JsException, to_js  # type: ignore[import-not-found]
 
-try:  # the real seam lives in diary/platform/crypto.py (branch i12); until it lands, the same class here
-    from diary.platform.crypto import CryptoError  # type: ignore[import-not-found]
-except ImportError:  # TEMPORARY until diary/platform/crypto.py exists on main
-    class CryptoError(Exception):
-        """A box that will not open, a signature that does not verify, a malformed key."""
+from diary.platform.crypto import CryptoError
 
-SODIUM_URL = "libsodium/sodium.mjs"  # where diary.pwa.build puts the bundle, beside the worker script
+SODIUM_URL = "libsodium/sodium.mjs"  # where diary.pwa.bundle puts it, beside the worker script
 ALG_ARGON2ID13 = 2
 
 

@@ -1,9 +1,10 @@
 """`?sodium-contract`: the page answers libsodium requests from the contract tests, and nothing else.
 
-The tests (tests/e2e/test_pwa_sodium_contract.py) post {id, op, args} on the BroadcastChannel
-"diary-sodium-contract", where op is a method of the Sodium protocol and bytes travel as hex; the
-page answers {id, result} (hex, or a bool) or {id, error: "CryptoError"}. No diary is opened in this
-mode, so no data of the user's can be reached through it.
+The tests (tests/e2e/pwa/test_sodium_contract.py) post {id, op, args} on the BroadcastChannel
+"diary-sodium-contract", where op is a method of the Sodium protocol and bytes travel as hex; the page
+answers {id, result} (hex, or a bool) or {id, error: "CryptoError"}. The adapter is the platform's own
+(diary.platform.sodium() after start_browser), and no diary is opened in this mode, so no data of the
+user's can be reached through it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def _decode(value):
 
 def answer(sodium, request: dict) -> dict:
     """Run one request against `sodium`; never raises."""
-    from diary.platform.crypto_libsodium_js import CryptoError
+    from diary.platform.crypto import CryptoError
 
     op = request.get("op")
     if op not in OPS:
@@ -39,13 +40,14 @@ async def serve_contract(page: ft.Page) -> None:
     import js  # type: ignore[import-not-found]
     from pyodide.ffi import create_proxy, to_js  # type: ignore[import-not-found]
 
-    from diary.platform.crypto_libsodium_js import LibsodiumJs
+    from diary.platform import sodium, start_browser
 
-    sodium = await LibsodiumJs.load()
+    await start_browser()
+    adapter = sodium()
     channel = js.BroadcastChannel.new(CHANNEL)
 
     def on_message(event) -> None:
-        reply = answer(sodium, event.data.to_py())
+        reply = answer(adapter, event.data.to_py())
         channel.postMessage(to_js(reply, dict_converter=js.Object.fromEntries))
 
     channel.onmessage = create_proxy(on_message)

@@ -1,21 +1,20 @@
-"""What the web app runs in the browser (the site's main.py calls `start()`).
+"""What the phone app runs in the browser (the site's main.py calls `start()`).
 
-At start, in order: mount the diary's folder on IndexedDB (IDBFS) and load it, load libsodium, open the
-diary home in that folder, then hand the page to the same patient UI as the desktop (diary.ui.app).
-Progress and each storage sync are announced on the BroadcastChannel "diary-pwa" (same origin only;
-tests and diagnostics listen there). With `?sodium-contract` in the URL the page instead serves the
-libsodium adapter to the contract tests (diary.pwa.contract_hook) and opens no diary at all.
+At start, in order: choose the browser's platform (diary.platform.start_browser: mount the diary's
+folder on IndexedDB and read it, load libsodium.js), open the diary in that folder and persist what
+opening made (a new home's database and key), then hand the page to the same patient UI as the desktop
+(diary.ui.app). Progress and each storage sync are announced on the BroadcastChannel "diary-pwa" (same
+origin only; the tests and benchmarks listen there). With `?sodium-contract` in the URL the page instead
+serves the libsodium adapter to the contract tests (diary.pwa.contract_hook) and opens no diary at all.
 """
 
 from __future__ import annotations
 
 import time
-from pathlib import Path
+from functools import cache
 
 import flet as ft
 
-MOUNT = Path("/diary")
-HOME = MOUNT / "home"  # inside the mount, so a restore's sibling folders are kept in IndexedDB too
 CHANNEL = "diary-pwa"
 
 
@@ -30,52 +29,53 @@ def announce(event: str, **details) -> None:
 
 
 def _document_query() -> str:
-    import flet_js  # type: ignore[import-not-found]
     from urllib.parse import urlparse
+
+    import flet_js  # type: ignore[import-not-found]
 
     return urlparse(str(flet_js.documentUrl or "")).query
 
 
-async def open_browser_diary(storage):
-    """Mount and load the data, load libsodium, open the diary. Returns (diary, sodium)."""
-    from diary.platform.crypto_libsodium_js import LibsodiumJs
-    from diary.pwa import browser_shim
-    from diary.services.bootstrap import open_diary
+def _error_page(page: ft.Page, sentence: str) -> None:
+    from diary.ui import text as T
 
-    started = time.perf_counter()
-    await storage.mount()
-    mounted = time.perf_counter()
-    sodium = await LibsodiumJs.load()
-    loaded = time.perf_counter()
-    browser_shim.use_delete_journal()  # TEMPORARY (see browser_shim)
-    browser_shim.screens_say_what_the_browser_lacks()  # TEMPORARY (see browser_shim)
-    diary = open_diary(HOME)
-    browser_shim.sync_after_commits(diary.engine, storage)  # TEMPORARY (see browser_shim)
-    await storage.sync()  # a new home's database and key file
-    announce("opened", mount_seconds=mounted - started, sodium_seconds=loaded - mounted,
-             total_seconds=time.perf_counter() - started)
-    return diary, sodium
+    page.add(ft.Container(padding=24, content=ft.Column(controls=[
+        ft.Text(T.ERROR_OPENING, size=22, weight=ft.FontWeight.W_600),
+        ft.Text(sentence, key="open-error", selectable=True)])))
 
 
 async def main(page: ft.Page) -> None:
-    from diary.platform.browser_storage import BrowserStorage, StorageUnavailable, persistence_granted
     from diary.domain.errors import DiaryError
-    from diary.ui.app import make_main
+    from diary.platform import start_browser
 
     if "sodium-contract" in _document_query():
         from diary.pwa.contract_hook import serve_contract
 
-        await serve_contract(page)
-        return
-    storage = BrowserStorage(MOUNT, on_synced=lambda seconds: announce("synced", seconds=seconds))
+        return await serve_contract(page)
+    started = time.perf_counter()
     try:
-        diary, _sodium = await open_browser_diary(storage)
-    except (StorageUnavailable, DiaryError) as exc:
-        page.add(ft.Text(str(exc), key="open-error", selectable=True))
-        return
-    make_main(lambda: diary, home=HOME)(page)
+        platform = await start_browser(on_synced=lambda seconds: announce("synced", seconds=seconds))
+    except DiaryError as exc:  # IndexedDB refused: private browsing, a full device
+        return _error_page(page, str(exc))
+    loaded = time.perf_counter()
+    opener = cache(lambda: open_home(platform.home.default_home()))
+    try:
+        opener()  # opened here, so that what opening wrote reaches IndexedDB before the first screen
+    except DiaryError:
+        pass  # make_main opens it again and shows the rescue screen or the sentence
+    await platform.home.flush()
+    announce("opened", storage_and_sodium_seconds=loaded - started, total_seconds=time.perf_counter() - started)
+    from diary.ui.app import make_main
+
+    make_main(opener, home=platform.home.default_home())(page)
     page.update()
-    announce("today-shown", persisted=await persistence_granted())
+    announce("today-shown", persisted=await platform.home.persisted())
+
+
+def open_home(home):
+    from diary.services.bootstrap import open_diary
+
+    return open_diary(home)
 
 
 def start() -> None:

@@ -112,12 +112,14 @@ ChartData = Union[SymptomData, ActivityData, Phq15Data, GoalsData, BodyMapData]
 @dataclass(frozen=True)
 class Chart:
     """A rendered chart: the PNG (None from a renderer that draws controls instead), one sentence for
-    screen readers, a short title, and the description it was drawn from."""
+    screen readers, a short title, the description it was drawn from, and whether it is the dark version
+    (a renderer that draws later, like the phone's canvas, reads it)."""
 
     png: bytes | None
     summary: str
     alt_title: str
     data: ChartData | None = None
+    dark: bool = False
 
 
 # Symptoms

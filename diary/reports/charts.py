@@ -23,6 +23,7 @@ from diary.reports.chart_data import (
     symptom_data, symptom_summary,
 )
 from diary.reports.series import Measure, PlanDose, period_bounds
+from diary.reports.palette import ACTIVITY_PARTS, MAX_GOAL_LINES, truncate
 from diary.reports.style import (
     MARKERS, TICK_PT, Theme, empty_note, legend, margins, new_figure, set_date_axis, style_axes, theme, to_png,
 )
@@ -30,9 +31,7 @@ from diary.reports.style import (
 __all__ = ["Chart", "activity_chart", "activity_summary", "body_heatmap", "goal_chart", "goal_summary",
            "min_days_to_compare", "period_bounds", "phq15_chart", "phq15_summary", "render", "score_text",
            "symptom_chart", "symptom_summary"]
-ACTIVITY_PARTS = ("light", "moderate", "vigorous")
 DASH = (0, (4, 2))
-MAX_GOAL_LINES = 8
 
 
 # Symptoms
@@ -67,7 +66,7 @@ def render_symptom(data: SymptomData, dark: bool = False) -> Chart:
     ax = fig.add_subplot()
     handles, labels = draw_symptom(ax, th, data)
     legend(ax, th, handles, labels, ncol=len(handles))
-    return Chart(to_png(fig), data.summary, data.title, data)
+    return Chart(to_png(fig), data.summary, data.title, data, dark)
 
 
 def symptom_chart(days: list[DayValues], *, measure: Measure, start: date, end: date, dark: bool = False) -> Chart:
@@ -120,7 +119,7 @@ def render_activity(data: ActivityData, dark: bool = False) -> Chart:
     handles, labels = draw_activity(ax, th, data)
     ax.set_ylabel("min / week", fontsize=TICK_PT, color=th.muted, labelpad=2)
     legend(ax, th, handles, labels, ncol=len(handles))
-    return Chart(to_png(fig), data.summary, data.title, data)
+    return Chart(to_png(fig), data.summary, data.title, data, dark)
 
 
 def activity_chart(days: list[DayValues], *, start: date, end: date, dose: PlanDose | None,
@@ -157,7 +156,7 @@ def render_phq15(data: Phq15Data, dark: bool = False) -> Chart:
     draw_phq15(ax, th, data)
     if not data.points:
         empty_note(ax, th, "No PHQ-15 in this period")
-    return Chart(to_png(fig), data.summary, data.title, data)
+    return Chart(to_png(fig), data.summary, data.title, data, dark)
 
 
 def phq15_chart(responses: list[Response], *, start: date, end: date, dark: bool = False) -> Chart:
@@ -179,7 +178,7 @@ def draw_goals(ax: Axes, th: Theme, data: GoalsData, *, max_goals: int = MAX_GOA
                           color=th.series[i % len(th.series)], marker=MARKERS[i % len(MARKERS)], markersize=4.5,
                           linewidth=1.5)
         handles.append(line)
-        labels.append(goal.title if len(goal.title) <= title_chars else goal.title[:title_chars - 1].rstrip() + "…")
+        labels.append(truncate(goal.title, title_chars))
     ax.set_ylim(-2.4, 2.4)
     ax.set_yticks([-2, -1, 0, 1, 2], ["−2", "−1", "0", "+1", "+2"])
     set_date_axis(ax, data.start, data.end)
@@ -218,7 +217,7 @@ def render_goals(data: GoalsData, dark: bool = False) -> Chart:
         legend(ax, th, handles, labels, ncol=1, size=TICK_PT)
     if data.summary.startswith("No "):
         empty_note(ax, th, "No goal ratings in this period")
-    return Chart(to_png(fig), data.summary, data.title, data)
+    return Chart(to_png(fig), data.summary, data.title, data, dark)
 
 
 def goal_chart(goals: list[Goal], ratings: list[Rating], *, start: date, end: date, dark: bool = False) -> Chart:
