@@ -1,10 +1,13 @@
-"""Flet's Flutter web client (from flet-web) with nothing fetched off-site: the Rive runtime served locally.
+"""Flet's Flutter web client (from flet-web) with nothing fetched off-site: the Rive runtime asked for locally.
 
 Flutter's client loads the Rive animation runtime from a CDN on every start; the URL is compiled into
-`main.dart.js` and `main.dart.wasm`. `patched_web_client` copies the client and replaces that URL with a
-relative path of exactly the same length (so the wasm binary stays valid), next to a local copy of the
-runtime. The offline web app (diary.pwa.build) uses it, and the desktop server can too (point Flet's
-`FLET_WEB_PATH` at the folder this returns).
+`main.dart.js` and `main.dart.wasm`. Both users of the client replace that URL with a
+relative path of exactly the same length (so the wasm binary stays valid):
+- the phone app's site (`patched_web_client`, called by diary.pwa.build) ships the runtime (npm
+  @rive-app/flutter-native-wasm, MIT) at that path, so a first visit has nothing missing;
+- the desktop server (diary.web_server) serves the two files patched in memory (`patched_file`) and
+  ships no runtime: the diary draws no Rive animation, so the client's request for it gets a local 404
+  and nothing leaves the machine (6 MB of package data saved).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 RIVE_VERSION = "44.0.0"  # the version compiled into flet-web 1.0.5's client; npm pins the same one
 RIVE_CDN_URL = f"https://cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm@{RIVE_VERSION}/".encode()
 RIVE_FOLDER = "rive-wasm"  # 9 letters + "/": an even remainder, so no padding
-PATCHED_FILES = ("main.dart.js", "main.dart.wasm", "main.dart.mjs")
+PATCHED_FILES = ("main.dart.js", "main.dart.wasm")  # main.dart.mjs (the wasm build's loader) names no CDN
 RIVE_SUBFOLDERS = ("wasm", "wasm_compatibility")
 
 # Never fetched by a browser: source maps, debug symbols, TypeScript types, Pyodide's command-line
@@ -59,6 +62,18 @@ def patch_rive_url(data: bytes, local: bytes) -> bytes:
     if len(local) != len(RIVE_CDN_URL):
         raise WebClientError("The local Rive path must have the same length as the CDN URL it replaces.")
     return data.replace(RIVE_CDN_URL, local)
+
+
+def patched_file(name: str, *, source: Path | None = None) -> bytes:
+    """One of PATCHED_FILES of the installed client, with the Rive URL pointing beside the page.
+
+    Raises:
+        WebClientError: the file does not hold the expected CDN URL (another flet-web version).
+    """
+    data = ((source or flet_web_dir()) / name).read_bytes()
+    if RIVE_CDN_URL not in data:
+        raise WebClientError(f"flet-web's {name} does not load Rive {RIVE_VERSION} from the CDN as expected.")
+    return patch_rive_url(data, local_rive_path(len(RIVE_CDN_URL)))
 
 
 def patched_web_client(dest: Path, rive_package: Path, *, source: Path | None = None) -> Path:

@@ -130,3 +130,23 @@ def test_a_missing_build_tool_is_named_in_a_sentence():
 
     with pytest.raises(BuildError, match="needs no-such-tool-here, which is not installed"):
         run_tool(["no-such-tool-here"], "Bundling libsodium")
+
+
+def test_the_desktop_server_answers_the_client_with_the_rive_url_pointing_at_itself(tmp_path):
+    """diary's own server (not the phone app's site) serves main.dart.js/.wasm patched in memory; the
+    Rive runtime is not shipped, so its request is answered here with a 404 and never leaves the machine."""
+    import flet_web.fastapi as flet_fastapi
+    from starlette.testclient import TestClient
+
+    from diary.web_server import serve_client_without_cdn
+
+    app = flet_fastapi.app(lambda page: None, no_cdn=True)
+    serve_client_without_cdn(app)
+    with TestClient(app) as client:
+        for name in webclient.PATCHED_FILES:
+            answer = client.get(f"/{name}")
+            assert answer.status_code == 200 and webclient.RIVE_CDN_URL not in answer.content
+            assert len(answer.content) == (webclient.flet_web_dir() / name).stat().st_size
+            assert client.get(f"/{name}", headers={"If-None-Match": answer.headers["etag"]}).status_code == 304
+        local = webclient.local_rive_path(len(webclient.RIVE_CDN_URL)).decode()
+        assert client.get(urljoin("/", local + "wasm/rive_native.js")).status_code == 404
