@@ -33,6 +33,7 @@ implementation module or a browser bridge (tests/test_layers.py).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -59,16 +60,19 @@ def use(platform: Platform | None) -> Platform | None:
     return before
 
 
-async def start_browser(*, on_synced: Callable[[float], None] | None = None) -> Platform:
+async def start_browser(*, on_synced: Callable[[float], None] | None = None,
+                        while_loading: Callable[[], None] | None = None, mount: Path | None = None) -> Platform:
     """Start and choose the browser's platform (the phone app's entry point calls this once, first): mount
-    the diary's IndexedDB folder and read it, load libsodium.js. Browser only.
+    the diary's IndexedDB folder and read it, load libsodium.js, and meanwhile run `while_loading` (Python
+    work that needs neither). `mount`: another IndexedDB-backed folder than the diary's (the benchmarks).
+    Browser only.
 
     Raises:
         diary.platform.browser_storage.StorageUnavailable: IndexedDB refused (a DiaryError, a sentence).
     """
     from diary.platform.browser import BrowserPlatform
 
-    platform = await BrowserPlatform.start(on_synced=on_synced)
+    platform = await BrowserPlatform.start(on_synced=on_synced, while_loading=while_loading, mount=mount)
     use(platform)
     return platform
 

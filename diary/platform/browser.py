@@ -14,7 +14,9 @@ Browser only: this module and the adapters it starts import Pyodide's bridges.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from pathlib import Path
 
 from diary.platform.asyncio_work import AsyncioWork
 from diary.platform.browser_files import BrowserFiles
@@ -37,17 +39,24 @@ class BrowserPlatform:
         self._sodium = sodium
 
     @classmethod
-    async def start(cls, *, on_synced: Callable[[float], None] | None = None) -> BrowserPlatform:
-        """Mount the diary's folder and read it from IndexedDB, then load libsodium.js.
+    async def start(cls, *, on_synced: Callable[[float], None] | None = None,
+                    while_loading: Callable[[], None] | None = None, mount: Path | None = None) -> BrowserPlatform:
+        """Mount the diary's folder and read it from IndexedDB while libsodium.js loads; both wait on the
+        browser, so side by side they take the time of the slower, and `while_loading` (Python work that
+        needs neither) runs meanwhile.
 
         Raises:
             StorageUnavailable: IndexedDB refused (a sentence for the user).
         """
         from diary.platform.crypto_libsodium_js import LibsodiumJs
 
-        home = IdbfsHome(DEFAULT_MOUNT, on_synced=on_synced)
-        await home.load()
-        return cls(home=home, sodium=await LibsodiumJs.load())
+        home = IdbfsHome(mount or DEFAULT_MOUNT, on_synced=on_synced)
+        loading = asyncio.gather(home.load(), LibsodiumJs.load())
+        await asyncio.sleep(0)  # let both start their requests to the browser
+        if while_loading is not None:
+            while_loading()
+        _, sodium = await loading
+        return cls(home=home, sodium=sodium)
 
     def sodium(self):
         return self._sodium

@@ -31,14 +31,15 @@ class BuildResult:
     precache_bytes: int
 
 
-def input_fingerprint() -> str:
+def input_fingerprint(app: bundle.App = bundle.DIARY_APP) -> str:
     """A digest of everything the site is made from."""
     import flet_web.version
 
     files = sorted(p for p in (REPO / "diary").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     files += [REPO / "package.json", REPO / "package-lock.json"]
     parts = [f"{p.relative_to(REPO)}".encode() + b"\0" + p.read_bytes() for p in files]
-    parts.append(json.dumps([browser_requirements(), flet_web.version.version]).encode())
+    parts.append(json.dumps([browser_requirements(), flet_web.version.version, app.name, app.with_diary, app.wheels]).encode())
+    parts.append(app.main_py)
     return digest(*parts)
 
 
@@ -47,19 +48,21 @@ def _built_from(out: Path) -> str | None:
     return marker.read_text().strip() if marker.exists() else None
 
 
-def is_up_to_date(out: Path) -> bool:
-    return _built_from(out) == input_fingerprint()
+def is_up_to_date(out: Path, app: bundle.App = bundle.DIARY_APP) -> bool:
+    return _built_from(out) == input_fingerprint(app)
 
 
 def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def build(out: Path = DEFAULT_OUT, *, cache: Path = DEFAULT_CACHE, force: bool = False) -> BuildResult:
-    """Build the site into `out` unless it is up to date (or `force`)."""
+def build(out: Path = DEFAULT_OUT, *, cache: Path = DEFAULT_CACHE, force: bool = False,
+          app: bundle.App = bundle.DIARY_APP) -> BuildResult:
+    """Build the site of `app` (the diary; the benchmarks' bare Flet app) into `out` unless it is up to
+    date (or `force`)."""
     started = time.monotonic()
     out = out.resolve()
-    fingerprint = input_fingerprint()
+    fingerprint = input_fingerprint(app)
     if not force and _built_from(out) == fingerprint:
         return BuildResult(out, False, time.monotonic() - started, folder_bytes(out), 0)
     cache.mkdir(parents=True, exist_ok=True)
@@ -74,9 +77,9 @@ def build(out: Path = DEFAULT_OUT, *, cache: Path = DEFAULT_CACHE, force: bool =
     fonts.drop_unused_font_families(stage)
     bundle.copy_fonts(stage, fonts.site_fonts(modules))
     bundle.bundle_libsodium(stage, modules)
-    packages = bundle.stage_packages(cache / "app-packages", wheels)
+    packages = bundle.stage_packages(cache / f"app-packages-{app.name}", wheels, app=app)
     bundle.compile_bytecode(packages, stage / "pyodide")
-    bundle.app_archive(stage / site.APP_ARCHIVE, packages)
+    bundle.app_archive(stage / site.APP_ARCHIVE, packages, app=app)
     precache = write_service_worker(stage, modules, cache)
     (stage / FINGERPRINT_FILE).write_text(fingerprint + "\n")
     if out.exists():

@@ -1,5 +1,11 @@
 """What the build puts into the site besides Flet's client: libsodium as one ES module, the fonts, and
-the app archive (the diary package and its wheels, which the Python worker unpacks)."""
+the app archive (the diary package and its wheels, which the Python worker unpacks).
+
+The archive is described by an `App`: its main.py, and whether the diary package goes in (the benchmarks
+build a bare Flet app into a site the same way, to compare start times). The diary goes in without what
+only the desktop runs (DESKTOP_ONLY): the command line, the local server, the matplotlib renderers, PyNaCl,
+this build code. tests/ui/test_phone_app.py makes exactly those unimportable and runs every screen.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ import io
 import shutil
 import tarfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from diary.pwa.site import ENTRY_SCRIPT
@@ -15,13 +22,39 @@ from diary.pwa.toolchain import REPO, run_tool
 
 SODIUM_FILE = "libsodium/sodium.mjs"
 
-# The worker runs main.py as __main__; everything else lives in __pypackages__ (on sys.path there).
-MAIN_PY = b'''"""The diary in the browser: see diary/pwa/entry.py."""
+
+
+@dataclass(frozen=True)
+class App:
+    """What goes into app.tar.gz: main.py (the worker runs it as __main__; everything else lives in
+    __pypackages__, on sys.path there), whether the diary package does, and which of the browser's wheels
+    (project names as in their file names, e.g. "flet"; None: all of them)."""
+
+    name: str
+    main_py: bytes
+    with_diary: bool = True
+    wheels: tuple[str, ...] | None = None
+
+    def takes(self, wheel: Path) -> bool:
+        return self.wheels is None or wheel.name.split("-")[0].lower() in self.wheels
+
+
+DIARY_APP = App("diary", b'''"""The diary in the browser: see diary/pwa/entry.py."""
 from diary.pwa.entry import start
 
 if __name__ == "__main__":
     start()
-'''
+''')
+# The diary's files the browser never imports (paths relative to the repository; a folder ends in "/").
+DESKTOP_ONLY = (
+    "diary/cli/", "diary/assets/", "diary/__main__.py", "diary/app.py", "diary/web_server.py",
+    "diary/server_guard.py", "diary/ui/flet_entry.py", "diary/platform/crypto_pynacl.py",
+    "diary/reports/charts.py", "diary/reports/body_heatmap.py", "diary/reports/style.py",
+    "diary/reports/summary_pdf.py",
+    "diary/pwa/build.py", "diary/pwa/bundle.py", "diary/pwa/fonts.py", "diary/pwa/report.py", "diary/pwa/serve.py",
+    "diary/pwa/service_worker.py", "diary/pwa/site.py", "diary/pwa/toolchain.py", "diary/pwa/webclient.py",
+    "diary/pwa/compile_pyc.mjs", "diary/pwa/generate_sw.mjs",
+)
 SKIPPED_IN_ARCHIVE = ("__pycache__", "*.pyc", "py.typed")
 # Never imported in the browser: type stubs, bills of materials, SQLAlchemy's other databases and test kit.
 SKIPPED_WHEEL_MEMBERS = (".pyi", "/sboms/", "__pycache__", "sqlalchemy/dialects/mssql/", "sqlalchemy/dialects/mysql/",
@@ -46,20 +79,27 @@ def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:
     tar.addfile(info, io.BytesIO(data))
 
 
+def _desktop_only(relative: str) -> bool:
+    return any(relative == p or (p.endswith("/") and relative.startswith(p)) for p in DESKTOP_ONLY)
+
+
 def _package_files(root: Path):
     for path in sorted(root.rglob("*")):
-        if path.is_file() and not any(path.match(p) or p in path.parts for p in SKIPPED_IN_ARCHIVE):
+        if (path.is_file() and not any(path.match(p) or p in path.parts for p in SKIPPED_IN_ARCHIVE)
+                and not _desktop_only(path.relative_to(REPO).as_posix())):
             yield path
 
 
-def stage_packages(folder: Path, wheels: Path) -> Path:
-    """The diary package and the unpacked wheels in `folder` (what becomes __pypackages__)."""
+def stage_packages(folder: Path, wheels: Path, *, app: App = DIARY_APP) -> Path:
+    """The app's packages in `folder` (what becomes __pypackages__): the unpacked wheels, and the diary
+    package less DESKTOP_ONLY when the app has it."""
     shutil.rmtree(folder, ignore_errors=True)
-    for path in _package_files(REPO / "diary"):
+    folder.mkdir(parents=True)
+    for path in _package_files(REPO / "diary") if app.with_diary else ():
         target = folder / path.relative_to(REPO)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
-    for wheel in sorted(wheels.glob("*.whl")):
+    for wheel in sorted(w for w in wheels.glob("*.whl") if app.takes(w)):
         with zipfile.ZipFile(wheel) as archive:
             for member in archive.namelist():
                 if not member.endswith("/") and not any(part in member for part in SKIPPED_WHEEL_MEMBERS):
@@ -70,21 +110,22 @@ def stage_packages(folder: Path, wheels: Path) -> Path:
 
 
 def compile_bytecode(folder: Path, pyodide: Path) -> None:
-    """Compile every module in `folder` with the site's Pyodide, run in Node, keeping only the bytecode:
-    the browser then imports it instead of compiling some 900 modules at every start (seconds on a
-    phone). Tracebacks in the browser show file and line, not the source text."""
+    """Compile every module in `folder`, and the site's standard library (`pyodide`/python_stdlib.zip, which
+    Pyodide ships as sources), with the site's Pyodide run in Node, keeping only the bytecode: the browser
+    then imports it instead of compiling some 1,300 modules at every start (seconds on a phone).
+    Tracebacks in the browser show file and line, not the source text."""
     script = Path(__file__).with_name("compile_pyc.mjs")
     run_tool(["node", str(script), str(pyodide), str(folder)], "Compiling the app's Python for the browser")
 
 
-def app_archive(out: Path, packages: Path) -> Path:
-    """`app.tar.gz`: main.py, and in __pypackages__/ everything in `packages` (see stage_packages).
+def app_archive(out: Path, packages: Path, *, app: App = DIARY_APP) -> Path:
+    """`app.tar.gz`: the app's main.py, and in __pypackages__/ everything in `packages` (stage_packages).
 
     No requirements.txt and no pyproject.toml, so the worker never starts micropip (which would fetch).
     """
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        _add(tar, ENTRY_SCRIPT, MAIN_PY)
+        _add(tar, ENTRY_SCRIPT, app.main_py)
         for path in sorted(p for p in packages.rglob("*") if p.is_file()):
             _add(tar, f"__pypackages__/{path.relative_to(packages).as_posix()}", path.read_bytes())
     # No name and no time in the gzip header either: same inputs, same bytes, nothing new to download.

@@ -5,7 +5,8 @@ folder on IndexedDB and read it, load libsodium.js), open the diary in that fold
 opening made (a new home's database and key), then hand the page to the same patient UI as the desktop
 (diary.ui.app). Progress and each storage sync are announced on the BroadcastChannel "diary-pwa" (same
 origin only; the tests and benchmarks listen there). With `?sodium-contract` in the URL the page instead
-serves the libsodium adapter to the contract tests (diary.pwa.contract_hook) and opens no diary at all.
+serves the libsodium adapter to the contract tests (diary.pwa.contract_hook), with `?bench-save` it runs
+the P9 measurement (diary.pwa.bench_hook); neither opens the user's diary.
 """
 
 from __future__ import annotations
@@ -48,13 +49,19 @@ async def main(page: ft.Page) -> None:
     from diary.domain.errors import DiaryError
     from diary.platform import start_browser
 
-    if "sodium-contract" in _document_query():
+    query = _document_query()
+    if "sodium-contract" in query:
         from diary.pwa.contract_hook import serve_contract
 
         return await serve_contract(page)
+    if "bench-save" in query:
+        from diary.pwa.bench_hook import serve_save_benchmark
+
+        return await serve_save_benchmark(page, query, announce)
     started = time.perf_counter()
     try:
-        platform = await start_browser(on_synced=lambda seconds: announce("synced", seconds=seconds))
+        platform = await start_browser(on_synced=lambda seconds: announce("synced", seconds=seconds),
+                                       while_loading=load_the_app)
     except DiaryError as exc:  # IndexedDB refused: private browsing, a full device
         return _error_page(page, str(exc))
     loaded = time.perf_counter()
@@ -64,12 +71,22 @@ async def main(page: ft.Page) -> None:
     except DiaryError:
         pass  # make_main opens it again and shows the rescue screen or the sentence
     await platform.home.flush()
-    announce("opened", storage_and_sodium_seconds=loaded - started, total_seconds=time.perf_counter() - started)
+    announce("opened", platform_seconds=loaded - started, total_seconds=time.perf_counter() - started)
     from diary.ui.app import make_main
 
     make_main(opener, home=platform.home.default_home())(page)
     page.update()
     announce("today-shown", persisted=await platform.home.persisted())
+
+
+def load_the_app() -> None:
+    """Import what opening the diary and drawing Today need (a second or more of Python in the browser),
+    while IndexedDB and libsodium.js load on the browser's side."""
+    import diary.services.bootstrap  # noqa: F401
+    import diary.ui.screens.today  # noqa: F401
+    from diary.ui.app import warm_up_controls
+
+    warm_up_controls()
 
 
 def open_home(home):

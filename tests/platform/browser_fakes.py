@@ -12,10 +12,17 @@ from diary.platform.browser import BrowserPlatform
 from diary.platform.browser_storage import IdbfsHome
 from diary.platform.crypto_pynacl import PyNaclSodium
 
-# What the browser has not got (no wasm wheels): importing any of these, or a module of ours that needs
-# them, fails as it would in Pyodide.
-MISSING_IN_THE_BROWSER = ("matplotlib", "numpy", "PIL", "diary.reports.charts", "diary.reports.body_heatmap",
-                          "diary.reports.style", "diary.reports.summary_pdf")
+# What the browser has not got: libraries without wasm wheels, and the diary's modules the site leaves out
+# (diary.pwa.bundle.DESKTOP_ONLY; PyNaCl's adapter stays importable here: it stands in for libsodium.js).
+# Importing any of them fails as it would in Pyodide.
+MISSING_LIBRARIES = ("matplotlib", "numpy", "PIL")
+
+
+def modules_left_out_of_the_site() -> list[str]:
+    from diary.pwa.bundle import DESKTOP_ONLY
+
+    names = [p.rstrip("/").removesuffix(".py").replace("/", ".") for p in DESKTOP_ONLY if not p.endswith(".mjs")]
+    return [n for n in names if n not in ("diary.assets", "diary.platform.crypto_pynacl")]
 
 
 class FakeIndexedDb:
@@ -53,5 +60,5 @@ def browser_platform(tmp_path: Path, *, persisted: bool | None = False) -> tuple
 
 
 def block_what_the_browser_lacks(monkeypatch) -> None:
-    for name in MISSING_IN_THE_BROWSER:
+    for name in (*MISSING_LIBRARIES, *modules_left_out_of_the_site()):
         monkeypatch.setitem(sys.modules, name, None)
