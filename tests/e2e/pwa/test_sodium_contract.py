@@ -1,8 +1,10 @@
-"""The browser's Sodium adapter (diary/platform/crypto_libsodium_js.py, libsodium.js in Pyodide) and
-PyNaCl produce interchangeable bytes: what one makes, the other opens, verifies or reproduces.
+"""The browser's Sodium adapter (diary/platform/crypto_libsodium_js.py, libsodium.js in Pyodide) keeps the
+crypto seam's contract — tests/platform/crypto_contract.py's known answers and refusals, every primitive
+computed inside the page — and PyNaCl produces interchangeable bytes with it: what one makes, the other
+opens, verifies or reproduces.
 
-The adapter runs inside the built web app, opened with ?sodium-contract (diary/pwa/contract_hook.py);
-PyNaCl runs here. The contract is PLATFORM-CRYPTO.md's Sodium protocol.
+The adapter runs inside the built web app, opened with ?sodium-contract (diary/pwa/contract_hook.py, which
+starts the browser platform and serves its sodium()); PyNaCl runs here.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import os
 import nacl.bindings as nb
 import pytest
 
+from diary.platform.crypto import CryptoError
 from tests.e2e.conftest import PHONE
 from tests.e2e.pwa.conftest import PwaPage
+from tests.platform import crypto_contract
 
 pytestmark = pytest.mark.e2e
 
@@ -31,6 +35,27 @@ def sodium(browser, pwa_site, tmp_path_factory):
     yield page
     page.check()
     page.close()
+
+
+class InThePage:
+    """The Sodium protocol, each call answered by the page's adapter; its CryptoError raised here."""
+
+    def __init__(self, page: PwaPage):
+        self._page = page
+
+    def __getattr__(self, op: str):
+        def call(*args, **kwargs):
+            answer = self._page.sodium(op, *args, **kwargs)
+            if answer == "CryptoError":
+                raise CryptoError(f"libsodium.js refused {op}")
+            return answer
+
+        return call
+
+
+@pytest.mark.parametrize("check", crypto_contract.CHECKS, ids=lambda check: check.__name__)
+def test_the_browser_adapter_keeps_the_contract(sodium, check):
+    check(InThePage(sodium))
 
 
 def test_random_bytes_have_the_asked_size_and_differ(sodium):
