@@ -110,3 +110,17 @@ def test_the_renderer_draws_a_description_and_shows_it(desktop):
     chart = desktop.charts.render(body_map_data([], start=date(2026, 3, 1), end=date(2026, 3, 15)), dark=True)
     assert chart.png.startswith(b"\x89PNG") and chart.summary == "No body map entries in this period."
     assert chart.data.days_with_map == 0 and desktop.charts.colours(dark=True) != desktop.charts.colours(dark=False)
+
+
+def test_an_exclusive_write_works_without_hard_links_as_in_pyodide(tmp_path, monkeypatch):
+    """Pyodide's os has no `link` at all (AttributeError, not OSError): keys are still written once only."""
+    import os
+
+    from diary.platform.durable import write_atomically
+
+    monkeypatch.delattr(os, "link")
+    key = tmp_path / "key"
+    write_atomically(key, b"first", exclusive=True)
+    with pytest.raises(FileExistsError):
+        write_atomically(key, b"second", exclusive=True)
+    assert key.read_bytes() == b"first" and [p.name for p in tmp_path.iterdir()] == ["key"]

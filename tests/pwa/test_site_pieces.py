@@ -150,3 +150,18 @@ def test_the_desktop_server_answers_the_client_with_the_rive_url_pointing_at_its
             assert client.get(f"/{name}", headers={"If-None-Match": answer.headers["etag"]}).status_code == 304
         local = webclient.local_rive_path(len(webclient.RIVE_CDN_URL)).decode()
         assert client.get(urljoin("/", local + "wasm/rive_native.js")).status_code == 404
+
+
+def test_the_diary_goes_in_without_what_only_the_desktop_runs_and_an_app_may_take_fewer_wheels(tmp_path):
+    _wheel(tmp_path)
+    diary = bundle.stage_packages(tmp_path / "diary", tmp_path)
+    assert (diary / "diary" / "pwa" / "entry.py").exists() and (diary / "diary" / "platform" / "browser.py").exists()
+    for left_out in ("cli", "assets", "app.py", "web_server.py", "reports/charts.py", "platform/crypto_pynacl.py",
+                     "pwa/build.py", "pwa/compile_pyc.mjs"):
+        assert not (diary / "diary" / left_out).exists(), left_out
+    assert (diary / "tiny" / "__init__.py").exists()
+    bare = bundle.App("bare", b"print('hello')\n", with_diary=False, wheels=("flet",))
+    staged = bundle.stage_packages(tmp_path / "bare", tmp_path, app=bare)
+    assert not any(staged.iterdir())  # neither the diary nor the tiny wheel
+    names = tarfile.open(bundle.app_archive(tmp_path / "bare.tar.gz", staged, app=bare)).getnames()
+    assert names == ["main.py"]

@@ -47,6 +47,7 @@ class SiteServer:
     def __init__(self, site: Path):
         from diary.pwa.serve import make_server
 
+        self.folder = site
         self.server = make_server(site, 0)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
