@@ -43,7 +43,8 @@ def _polygon(points: list[tuple[float, float]], paint: ft.Paint) -> cv.Path:
 
 
 def _dot(dot: Dot) -> cv.Shape:
-    x, y, r, paint = dot.x, dot.y, dot.radius, _fill(dot.colour, dot.opacity)
+    x, y, r = dot.x, dot.y, dot.radius
+    paint = _stroke(dot.colour, 0.9) if dot.hollow else _fill(dot.colour, dot.opacity)
     if dot.shape == "s":
         return cv.Rect(x - r, y - r, 2 * r, 2 * r, paint=paint)
     if dot.shape == "^":

@@ -32,8 +32,10 @@ def _date_axis(ax: Axes, start, end) -> list[Shape]:
 def symptom_scene(data: SymptomData, th: Theme, width: float) -> Scene:
     colour = th.measure[data.measure]
     legend = Legend(th, width)
-    legend.dot(colour, f"Daily {data.measure}", opacity=0.6)
+    legend.dot(colour, "24-hour pain" if data.measure == "pain" else f"Daily {data.measure}", opacity=0.6)
     legend.line(colour, "7-day average", width=2)
+    if data.momentary:
+        legend.dot(colour, "Right now", shape="^", hollow=True)
     if data.flares:
         legend.box(th.flare, "Flare")
     ax = Axes(th, width, HEIGHT_PX, left=36, right=12, top=max(34, legend.height), bottom=30)
@@ -42,6 +44,8 @@ def symptom_scene(data: SymptomData, th: Theme, width: float) -> Scene:
     shapes = [*ax.flat_band(((d.toordinal() - 0.5, d.toordinal() - 0.5 + n) for d, n in data.flares), th.flare),
               *ax.y_ticks(range(0, 11, 2), grid=True), *shapes, *ax.spines()]
     shapes += [Dot(ax.x(d.toordinal()), ax.y(v), 2.0, colour, opacity=0.45) for d, v in data.points]
+    # "Right now" ratings: hollow, never part of the day's value or its mean (as the desktop's chart).
+    shapes += [Dot(ax.x(d.toordinal()), ax.y(v), 2.6, colour, shape="^", hollow=True) for d, v in data.momentary]
     shapes += ax.polylines([(d.toordinal(), v) for d, v in data.rolling], colour, width=2)
     if not data.points:
         shapes.append(empty_note(ax, th, f"No {data.measure} ratings in this period"))
@@ -113,7 +117,7 @@ def goals_scene(data: GoalsData, th: Theme, width: float) -> Scene:
         legend.dot(th.series[i % len(th.series)], truncate(goal.title, GOAL_TITLE_CHARS), shape=MARKERS[i % len(MARKERS)],
                    line=True)
     if data.t_scores:
-        legend.line(th.text, "T-score (right axis)", width=1.1, dash=DASHED)
+        legend.line(th.text, "T-score of the steps (right axis)", width=1.1, dash=DASHED)
     ax = Axes(th, width, height, left=34, right=36, top=max(14 + 19 * (len(shown) + 1), legend.height), bottom=30)
     ax.set_y(-2.4, 2.4)
     shapes = [*ax.y_ticks([-2, -1, 0, 1, 2], grid=True, labels=["−2", "−1", "0", "+1", "+2"]),

@@ -43,6 +43,9 @@ def draw_symptom(ax: Axes, th: Theme, data: SymptomData) -> list:
         ax.broken_barh([(d.toordinal() - 0.5, n) for d, n in runs], (0, 10), facecolors=th.flare, linewidth=0)
     ax.scatter([d.toordinal() for d, _ in inside], [v for _, v in inside], s=9, color=colour, alpha=0.45,
                linewidths=0)
+    if data.momentary:  # "right now" ratings: hollow, never part of the day's value or its mean
+        ax.scatter([d.toordinal() for d, _ in data.momentary], [v for _, v in data.momentary], s=16,
+                   facecolors="none", edgecolors=colour, linewidths=0.9, marker="^")
     ax.plot([d.toordinal() for d, _ in data.rolling], [float("nan") if v is None else v for _, v in data.rolling],
             color=colour, linewidth=2)
     ax.set_ylim(0, 10)
@@ -52,7 +55,11 @@ def draw_symptom(ax: Axes, th: Theme, data: SymptomData) -> list:
         empty_note(ax, th, f"No {data.measure} ratings in this period")
     handles = [Line2D([], [], color=colour, marker="o", linestyle="", markersize=3.5, alpha=0.6, markeredgewidth=0),
                Line2D([], [], color=colour, linewidth=2)]
-    labels = [f"Daily {data.measure}", "7-day average"]
+    labels = ["24-hour pain" if data.measure == "pain" else f"Daily {data.measure}", "7-day average"]
+    if data.momentary:
+        handles.append(Line2D([], [], color=colour, marker="^", linestyle="", markersize=4, markerfacecolor="none",
+                              markeredgewidth=0.9))
+        labels.append("Right now")
     if runs:
         handles.append(Patch(facecolor=th.flare))
         labels.append("Flare")
@@ -65,7 +72,9 @@ def render_symptom(data: SymptomData, dark: bool = False) -> Chart:
     margins(fig)
     ax = fig.add_subplot()
     handles, labels = draw_symptom(ax, th, data)
-    legend(ax, th, handles, labels, ncol=len(handles))
+    if len(handles) > 3:  # pain with momentary ratings and flares: two rows, more room above the plot
+        margins(fig, top=0.58)
+    legend(ax, th, handles, labels, ncol=len(handles) if len(handles) <= 3 else 2)
     return Chart(to_png(fig), data.summary, data.title, data, dark)
 
 
@@ -184,7 +193,7 @@ def draw_goals(ax: Axes, th: Theme, data: GoalsData, *, max_goals: int = MAX_GOA
     set_date_axis(ax, data.start, data.end)
     if data.t_scores:
         handles.append(_draw_t_scores(ax, th, data))
-        labels.append("T-score (right axis)")
+        labels.append("T-score of the steps (right axis)")
     return [handles, labels]
 
 
@@ -221,8 +230,8 @@ def render_goals(data: GoalsData, dark: bool = False) -> Chart:
 
 
 def goal_chart(goals: list[Goal], ratings: list[Rating], *, start: date, end: date, dark: bool = False) -> Chart:
-    """Each goal's ratings (−2…+2, categories via Rating.gas_level) over time, one line per goal (the
-    first 8), with the Kiresuk–Sherman T-score of all goals on the right-hand axis."""
+    """One rater's ratings of each goal (−2…+2, categories via Goal.level_of) over time, one line per goal
+    (the first 8), with the Kiresuk–Sherman T-score of the intermediate goals on the right-hand axis."""
     return render_goals(goal_data(goals, ratings, start=start, end=end), dark)
 
 

@@ -26,16 +26,23 @@ SELECT p.id, p.label, p.exported_at, p.period_start, p.period_end, p.imported_at
      ORDER BY q.answered_at DESC LIMIT 1) AS phq9_flags,
   m.id AS main_goal_id, m.title AS main_goal_title,
   (SELECT group_concat(r.rated_on || '{FIELD}' || r.recorded_at || '{FIELD}' || coalesce(r.level, '')
-                       || '{FIELD}' || r.category, '{SEP}') FROM (
-     SELECT * FROM (SELECT rated_on, recorded_at, level, category FROM patient_goal_rating
-                    WHERE patient_id = p.id AND goal_id = m.id ORDER BY rated_on DESC, recorded_at DESC LIMIT 2)
+                       || '{FIELD}' || r.category || '{FIELD}' || r.rater, '{SEP}') FROM (
+     SELECT * FROM (SELECT rated_on, recorded_at, level, category, rater FROM patient_goal_rating
+                    WHERE patient_id = p.id AND goal_id = m.id AND rater = 'patient'
+                    ORDER BY rated_on DESC, recorded_at DESC LIMIT 2)
      UNION ALL
-     SELECT * FROM (SELECT rated_on, recorded_at, level, category FROM clinician_goal_rating
+     SELECT * FROM (SELECT rated_on, recorded_at, level, category, rater FROM patient_goal_rating
+                    WHERE patient_id = p.id AND goal_id = m.id AND rater = 'physiotherapist'
+                    ORDER BY rated_on DESC, recorded_at DESC LIMIT 2)
+     UNION ALL
+     SELECT * FROM (SELECT rated_on, recorded_at, level, category, 'physiotherapist' FROM clinician_goal_rating
                     WHERE patient_id = p.id AND goal_id = m.id ORDER BY rated_on DESC, recorded_at DESC LIMIT 2)
    ) AS r) AS main_ratings
 FROM patient p
 LEFT JOIN patient_goal m ON m.patient_id = p.id AND m.id = (
-  SELECT g.id FROM patient_goal g WHERE g.patient_id = p.id AND g.type = 'main' ORDER BY g.position DESC LIMIT 1)
+  -- the current main goal (diary.domain.goals.current_main_goal): the latest start, then the one added last
+  SELECT g.id FROM patient_goal g WHERE g.patient_id = p.id AND g.type = 'main'
+  ORDER BY g.start_date DESC, g.position DESC LIMIT 1)
 ORDER BY p.label
 """
 
@@ -56,24 +63,12 @@ def split(value: str | None) -> list[list[str]]:
     return sorted((item.split(FIELD) for item in value.split(SEP)), reverse=True)
 
 
-# The trial figure: every goal of the chosen patients with its latest rating (of the chosen raters).
-# The latest rating of each goal is all trial_outcome needs: the review date is the latest of them, and
-# each goal counts with its latest rating up to that date, which is its latest rating.
-_RATERS = {
-    None: ("patient", "physiotherapist"),
-    "patient": ("patient",),
-    "physiotherapist": ("physiotherapist",),
-}
-
-
-def latest_ratings_sql(rater: str | None) -> str:
-    raters = ", ".join(f"'{r}'" for r in _RATERS[rater])
-    clinician = "" if rater == "patient" else """
-        UNION ALL SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, 'physiotherapist'
-        FROM clinician_goal_rating"""
-    return f"""
-    SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, rater FROM (
-      SELECT *, row_number() OVER (PARTITION BY patient_id, goal_id ORDER BY rated_on DESC, recorded_at DESC) AS n
-      FROM (SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, rater FROM patient_goal_rating
-            WHERE rater IN ({raters}){clinician})
-    ) WHERE n = 1"""
+# The trial figure's inputs: every goal of every patient, and every rating (the patient's exports and
+# the physiotherapist's own), so that diary.domain.trial can judge them at any date.
+GOALS_SQL = ("SELECT patient_id, id, type, title, measure, baseline, target, start_date, target_date, main_goal_id, "
+             "level_m2, level_m1, level_0, level_p1, level_p2, baseline_level, weight FROM patient_goal "
+             "ORDER BY patient_id, position")
+RATINGS_SQL = """
+SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, rater FROM patient_goal_rating
+UNION ALL
+SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, 'physiotherapist' FROM clinician_goal_rating"""

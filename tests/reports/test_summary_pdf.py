@@ -48,8 +48,20 @@ class TestSummaryPdf:
         text = pdf_text(summary, tmp_path)
         assert "Symptom diary summary" in text
         assert "Anna Andersson" in text and "22 Dec 2025 to 15 Mar 2026 (12 weeks)" in text
-        assert "Walk to work again" in text and "Goal T-score" in text
-        for heading in ("Goals", "Questionnaires", "Flags", "Pain, fatigue, stress", "Activity, minutes per week"):
+        assert "Walk to work again" in text and "Latest rating (rater)" in text
+        # Issue 15 §3: the main goal's level and the steps' T-score apart, from one named rater
+        assert "From the patient's ratings: main goal fully attained (level 0); T-score of the intermediate goals" in text
+        assert "not in the T-score" in text
+        # §1: the same outcome the caseload counts
+        assert "Trial outcome (patient's ratings, assessed 12 Mar 2026): main goal fully attained" in text
+        # §4: the 7-day PHQ-15 band caveat and the WHO wording
+        assert "medium*" in text and "bands validated for the 4-week version" in text
+        assert "leisure-time activity only" in text
+        # §2: momentary pain is named apart; §5: exploratory, "k of 12 pairs tested"
+        assert "Momentary pain ('right now', extra check-ins)" in text
+        assert " of 12 pairs tested showed a clear link" in " ".join(text.split()) and "exploratory" in text
+        for heading in ("Goals", "Questionnaires", "Flags", "Pain (24-hour rating), fatigue, stress",
+                        "Activity, minutes per week"):
             assert heading in text
         for instrument in ("PHQ-15", "PHQ-9", "GAD-7"):
             assert instrument in text

@@ -20,7 +20,8 @@ class TestPhone:
             ui.click(key)
         ui.click("q-finish")
         assert ui.find("q-result-score").value == "Score 14 of 30"
-        assert ui.find("q-result-band").value == "Medium"  # PHQ-15 bands: minimal, low, medium, high
+        # PHQ-15 bands: minimal, low, medium, high; asked weekly, so with the 4-week caveat (issue 15 §4)
+        assert ui.find("q-result-band").value == "Medium (bands validated for the 4-week version)"
         [done] = diary.questionnaires.history("phq15")
         assert done.options["exclude_item4"] and done.answers[3] is None and done.result.total == 14.0
 

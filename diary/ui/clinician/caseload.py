@@ -40,7 +40,7 @@ class CaseloadView:
     search: str = ""
     page: int = 0
     selected: set[str] = field(default_factory=set)
-    rater: str = "all"
+    rater: str = "physiotherapist_else_patient"  # diary.domain.trial.DEFAULT_RATER_RULE
 
 
 def flag_chip(flag: str) -> ft.Control:
@@ -84,7 +84,7 @@ class CaseloadScreen(ft.Column):
         self._list = ft.Container(key="caseload-list")
         self._trial = ft.Container(key="trial-figure")
         self._selected_text = ft.Text(key="selected-count", size=13)
-        self._rater = ft.Dropdown(label=T.TRIAL_RATER, key="trial-rater", value=v.rater, dense=True, width=260,
+        self._rater = ft.Dropdown(label=T.TRIAL_RATER, key="trial-rater", value=v.rater, dense=True, width=320,
                                   on_select=self._rater_changed,
                                   options=[ft.DropdownOption(key=k, text=w) for k, w in T.TRIAL_RATERS.items()])
         self.controls = [
@@ -149,7 +149,7 @@ class CaseloadScreen(ft.Column):
         self._refresh_figure()
 
     def _rater_changed(self, e) -> None:
-        self._view.rater = e.control.value or "all"
+        self._view.rater = e.control.value or CaseloadView.rater
         self._refresh_figure()
 
     # Rendering the list
@@ -272,7 +272,7 @@ class CaseloadScreen(ft.Column):
     async def _compute_figure(self, labels, rater, who) -> None:
         try:
             figure = await platform().work.run(
-                lambda: self._diary.caseload.trial_figure(labels, rater=None if rater == "all" else rater))
+                lambda: self._diary.caseload.trial_figure(labels, rule=rater))
         except DiaryError as exc:
             lines = (str(exc),)
         else:

@@ -14,11 +14,10 @@ import flet as ft
 
 from diary.domain.errors import DiaryError
 from diary.domain.goals import LEVELS
-from diary.ui import text as PT
 from diary.ui.state import clinician as state
 from diary.ui.clinician import text as T
 from diary.ui.components.view import fresh_view
-from diary.ui.state.goals import format_level
+from diary.ui.state.goals import category_choices, format_level
 
 SHOWN_RATINGS = 5
 
@@ -123,7 +122,7 @@ class RatingForm(ft.Column):
         if goal.levels:
             options = [((level, None), f"{format_level(level)}  {goal.levels[level]}") for level in reversed(LEVELS)]
         else:
-            options = [((None, c), PT.CATEGORY_NAMES[c]) for c in ("fully", "partially", "not")]
+            options = category_choices(goal)
         self._buttons = {}
         for choice, words in options:
             key = f"physio-{choice[0] if choice[0] is not None else choice[1]}"

@@ -8,7 +8,7 @@ import flet as ft
 
 from diary.domain.goals import LEVELS, Goal
 from diary.ui import text as T
-from diary.ui.state.goals import format_level
+from diary.ui.state.goals import category_choices, format_level
 
 Choice = tuple[int | None, str | None]  # (level, category)
 
@@ -37,7 +37,7 @@ class GoalRater(ft.Column):
         if goal.levels:
             options = [((level, None), format_level(level), goal.levels[level]) for level in reversed(LEVELS)]
         else:
-            options = [((None, c), T.CATEGORY_NAMES[c], None) for c in ("fully", "partially", "not")]
+            options = [(choice, words, None) for choice, words in category_choices(goal)]
         buttons = {}
         rows = []
         for choice, short, description in options:
