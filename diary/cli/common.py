@@ -6,6 +6,7 @@ Each helper exists once here so that every command words the same mistake the sa
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -94,6 +95,28 @@ def passphrase_for_writing(name: str) -> tuple[str, bool]:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """"1 patient", "3 patients"."""
     return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+class ProgressLine:
+    """"Exported 12 of 40 patients" on one updating line (a terminal), or every 100 patients (a log).
+
+    Called as `progress(done)` or `progress(done, total)`; `end()` finishes the line.
+    """
+
+    def __init__(self, total: int | None, *, doing: str):
+        self.total, self.doing, self.tty = total, doing, sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int | None = None) -> None:
+        total = total or self.total
+        of = f" of {total:,}" if total else ""
+        if self.tty:
+            print(f"\r{self.doing} {done:,}{of} patients", end="", file=sys.stderr, flush=True)
+        elif done % 100 == 0:
+            print(f"{self.doing} {done:,}{of} patients", file=sys.stderr, flush=True)
+
+    def end(self) -> None:
+        if self.tty:
+            print(file=sys.stderr)
 
 
 RATER_HELP = ("whose goal ratings count, one rater per patient: patient, physiotherapist, or "

@@ -115,7 +115,9 @@ class ChartCanvas(cv.Canvas):
 class CanvasCharts:
     """diary.platform.seams.ChartRenderer drawing on Flet's canvas."""
 
-    def render(self, data: ChartData, *, dark: bool) -> Chart:
+    def render(self, data: ChartData, *, dark: bool, text_scale: float = 1.0) -> Chart:
+        # The canvas letters its charts at 100% whatever the user's text size (`text_scale`): the desktop's
+        # larger chart lettering (diary/reports/style.py enlarge_text) has no canvas counterpart yet.
         return Chart(None, data.summary, data.title, data, dark)
 
     def control(self, chart: Chart, *, key: str, label: str) -> ft.Control:

@@ -159,16 +159,19 @@ def paired(days: Sequence[DayValues], x: str, y: str, lag: int) -> tuple[list[fl
     return xs, ys
 
 
-def sentence(x: str, y: str, lag: int, rho: float, n: int, ci: tuple[float, float]) -> str:
-    """The plain-language sentence for one association."""
+def sentence(x: str, y: str, lag: int, rho: float, n: int, ci: tuple[float, float], *, whose: str = "your") -> str:
+    """The plain-language sentence for one association, about "your" pain (the patient reading) or, for a
+    clinician, the patient's ("Anna L.'s pain") or "their" pain."""
     opening, noun, when = _WORDS[(x, lag)]
+    if whose != "your":
+        noun = noun.replace("how well you slept", "how well they slept")
     size = strength(rho)
     if size == "negligible":
-        return f"There was no clear link between {noun} and your {y} {when} (n = {n})."
+        return f"There was no clear link between {noun} and {whose} {y} {when} (n = {n})."
     amount = {"small": "a little", "moderate": "noticeably", "strong": "much"}[size]
     direction = "higher" if rho > 0 else "lower"
     chance = ", but this may be chance" if ci[0] <= 0 <= ci[1] else ""
-    return f"{opening}, your {y} was on average {amount} {direction}{chance} (n = {n})."
+    return f"{opening}, {whose} {y} was on average {amount} {direction}{chance} (n = {n})."
 
 
 def _series(days: Sequence[DayValues], name: str) -> dict[date, float]:
@@ -176,9 +179,10 @@ def _series(days: Sequence[DayValues], name: str) -> dict[date, float]:
     return {d.day: float(v) for d in days if (v := get(d)) is not None}
 
 
-def associations(days: Sequence[DayValues]) -> list[Association]:
+def associations(days: Sequence[DayValues], *, whose: str = "your") -> list[Association]:
     """Every computable association with at least 14 paired days, in a fixed order (x, y, lag), each
-    with its interval for the effective sample size."""
+    with its interval for the effective sample size; `whose` names the person in the sentences (see
+    `sentence`)."""
     r1 = {name: lag1_autocorrelation(_series(days, name)) for name in (*X_VARIABLES, *Y_VARIABLES)}
     out = []
     for x in X_VARIABLES:
@@ -193,7 +197,7 @@ def associations(days: Sequence[DayValues]) -> list[Association]:
                 n_eff = effective_n(len(xs), r1[x], r1[y])
                 ci = confidence_interval(rho, n_eff)
                 out.append(Association(x, y, lag, rho, len(xs), ci[0], ci[1],
-                                       sentence(x, y, lag, rho, len(xs), ci), n_eff))
+                                       sentence(x, y, lag, rho, len(xs), ci, whose=whose), n_eff))
     return out
 
 

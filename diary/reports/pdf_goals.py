@@ -24,9 +24,12 @@ def _level(level: int) -> str:
 
 
 def rating_words(goal: Goal, rating) -> str:
-    level = f"{_level(rating.level)}, " if rating.level is not None and goal.has_levels else ""
-    what = "worse than at the start" if rating.rated_worse and not goal.has_levels else rating.category.value
-    return f"{level}{what} ({day_label(rating.rated_on)}, {_RATER_WORDS[rating.rater]})"
+    """ "level 0 (fully attained) (3 Mar, patient)": the level and what it means in words, never "+0, fully"."""
+    what = ("worse than at the start" if rating.rated_worse and not goal.has_levels
+            else f"{rating.category.value} attained")
+    if rating.level is not None and goal.has_levels:
+        what = f"level {_level(rating.level).replace('-', '−')} ({what})"
+    return f"{what} ({day_label(rating.rated_on)}, {_RATER_WORDS[rating.rater]})"
 
 
 def standing_line(record: PatientRecord, end: date) -> str:

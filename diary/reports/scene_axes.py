@@ -113,9 +113,11 @@ class Axes:
                 runs[-1].append((self.x(x), self.y(y)))
         return [Line(tuple(run), colour, width, dash) for run in runs if len(run) > 1]
 
-    def bar(self, centre: float, days: float, bottom: float, height: float, colour: str) -> Box:
+    def bar(self, centre: float, days: float, bottom: float, height: float, colour: str, *,
+            edge: str | None = None) -> Box:
         left, right = self.x(centre - days / 2), self.x(centre + days / 2)
-        return Box(left, self.y(bottom + height), right - left, self.y(bottom) - self.y(bottom + height), colour)
+        return Box(left, self.y(bottom + height), right - left, self.y(bottom) - self.y(bottom + height), colour,
+                   edge=edge)
 
     def h_line(self, value: float, colour: str, *, width: float, dash: tuple[float, float] | None = None) -> Line:
         y = self.y(value)

@@ -279,6 +279,15 @@ def _signed(value: float) -> str:
     return f"{value:+.2f}".replace("-", "−")
 
 
+def whose(label: str | None) -> str:
+    """Whose diary the sentences speak of: the patient's own PDF says "your"; a clinician's names the patient
+    ("Anna L.'s"), or says "their" when the label would not read as a name."""
+    if label is None:
+        return "your"
+    label = label.strip()
+    return f"{label}'s" if label and len(label) <= 40 else "their"
+
+
 def _clear(associations: tuple[Association, ...]) -> list[Association]:
     """The associations worth a clinician's glance: at least small, and an interval (for the effective
     sample size) that excludes 0."""
@@ -319,7 +328,7 @@ def clinician_pdf(record: PatientRecord, *, today: date, start: date, end: date 
     page.heading("Flags")
     for flag in _flags(record, days, start, end):
         page.wrapped(flag, prefix="•  ")
-    found = tuple(associations([d for d in days if start <= d.day <= end]))
+    found = tuple(associations([d for d in days if start <= d.day <= end], whose=whose(record.label)))
     clear = _clear(found)
     if found:
         k, n = clear_count(found)

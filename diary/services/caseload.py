@@ -67,6 +67,7 @@ class CaseloadRow:
     phq15_change: float | None  # latest minus the one before
     flags: tuple[str, ...]  # keys of FLAGS, in FLAGS order
     main_goal_rater: Rater | None = None  # who made the main goal's latest rating
+    phq15_prorated: bool = False  # the latest total was prorated for unanswered items
 
     @property
     def flag_texts(self) -> tuple[str, ...]:
@@ -115,6 +116,7 @@ def _row(v: dict, today: date) -> CaseloadRow:
         main_goal_category=Category(ratings[0][3]) if ratings else None, main_goal_trend=_trend(ratings),
         main_goal_rater=Rater(ratings[0][4]) if ratings else None,
         phq15=phq15, phq15_on=datetime.fromisoformat(scores[0][0]).date() if scores else None, phq15_change=change,
+        phq15_prorated=bool(scores) and scores[0][2] == "1",
         flags=tuple(f for f in FLAGS if f in flags),
     )
 

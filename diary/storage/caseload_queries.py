@@ -18,8 +18,8 @@ SELECT p.id, p.label, p.exported_at, p.period_start, p.period_end, p.imported_at
   (SELECT count(DISTINCT c.day) FROM patient_checkin c
      WHERE c.patient_id = p.id AND c.day BETWEEN :from_day AND :today) AS days_logged,
   (SELECT max(c.day) FROM patient_checkin c WHERE c.patient_id = p.id) AS last_day,
-  (SELECT group_concat(q.answered_at || '{FIELD}' || q.total, '{SEP}') FROM (
-     SELECT answered_at, total FROM patient_questionnaire
+  (SELECT group_concat(q.answered_at || '{FIELD}' || q.total || '{FIELD}' || coalesce(q.prorated, 0), '{SEP}') FROM (
+     SELECT answered_at, total, prorated FROM patient_questionnaire
      WHERE patient_id = p.id AND instrument_id = 'phq15' AND valid = 1 AND total IS NOT NULL
      ORDER BY answered_at DESC LIMIT 2) AS q) AS phq15,
   (SELECT q.flags FROM patient_questionnaire q WHERE q.patient_id = p.id AND q.instrument_id = 'phq9'
@@ -72,3 +72,16 @@ RATINGS_SQL = """
 SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, rater FROM patient_goal_rating
 UNION ALL
 SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, 'physiotherapist' FROM clinician_goal_rating"""
+
+
+HOLDINGS_SQL = """
+SELECT (SELECT count(*) FROM patient), (SELECT count(*) FROM import_log),
+       (SELECT count(*) FROM patient_checkin), (SELECT count(*) FROM patient_questionnaire)
+"""
+
+
+def caseload_holdings(conn: Connection) -> dict[str, int]:
+    """How much a clinician's home holds: patients, import attempts logged, and the check-ins and
+    questionnaires of the patients' latest exports."""
+    patients, imports, checkins, questionnaires = conn.exec_driver_sql(HOLDINGS_SQL).one()
+    return {"patients": patients, "imports": imports, "checkins": checkins, "questionnaires": questionnaires}

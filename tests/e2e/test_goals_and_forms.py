@@ -10,7 +10,10 @@ pytestmark = pytest.mark.e2e
 def test_phq15_at_phone_size(start_app, app_page):
     server = start_app()
     app = app_page(server.url, PHONE, "phq15-phone")
-    app.tap("PHQ-15")  # Today's "Due now" line
+    app.see("Start-of-diary questionnaires (4, about 10 minutes)")  # day one: one item, not four
+    app.screenshot("baseline-on-today")
+    app.tab("Forms")
+    app.page.get_by_role("button", name="Start").first.dispatch_event("click")  # PHQ-15 comes first
     app.see("Question 1 of 15")
     app.screenshot("first-question")
     for question in range(15):

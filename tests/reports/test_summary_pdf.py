@@ -95,3 +95,36 @@ class TestSummaryPdf:
         text = pdf_text(clinician_pdf(PatientRecord(key="self", label=None), today=today,
                                       start=today - timedelta(weeks=4)), tmp_path)
         assert "No goals agreed yet." in text and "No questionnaire results yet." in text
+
+
+class TestWordsAPhysioReads:
+    def test_ratings_say_the_level_and_the_category_in_words(self, summary, tmp_path):
+        from datetime import date, datetime, timezone
+        from types import SimpleNamespace
+
+        from diary.domain.goals import Rater
+        from diary.reports.pdf_goals import rating_words
+
+        def rated(level, category, worse=False):
+            return SimpleNamespace(level=level, category=SimpleNamespace(value=category), rated_worse=worse,
+                                   rated_on=date(2026, 3, 3), rater=Rater.PATIENT,
+                                   recorded_at=datetime(2026, 3, 3, tzinfo=timezone.utc))
+
+        levelled, plain = SimpleNamespace(has_levels=True), SimpleNamespace(has_levels=False)
+        assert rating_words(levelled, rated(0, "fully")).startswith("level 0 (fully attained) (3 Mar")
+        assert rating_words(levelled, rated(-1, "partially")).startswith("level −1 (partially attained)")
+        assert rating_words(plain, rated(None, "not")).startswith("not attained (3 Mar")
+        text = pdf_text(summary, tmp_path)
+        assert "attained (" in text and ", fully (" not in text and "+0" not in text
+
+    def test_a_clinicians_pdf_names_the_patient_not_you(self, summary, tmp_path):
+        from diary.reports.correlations import sentence
+        from diary.reports.summary_pdf import whose
+
+        assert whose("Anna L.") == "Anna L.'s" and whose(None) == "your" and whose("x" * 60) == "their"
+        assert sentence("sleep_quality", "pain", 0, -0.4, 30, (-0.6, -0.1), whose="Anna L.'s") == (
+            "On days after a better night's sleep, Anna L.'s pain was on average noticeably lower (n = 30).")
+        assert "no clear link between how well they slept" in sentence(
+            "sleep_quality", "pain", 1, 0.01, 30, (-0.3, 0.3), whose="their")
+        text = " ".join(pdf_text(summary, tmp_path).split())
+        assert " your " not in text.lower()

@@ -149,3 +149,29 @@ def test_a_goal_without_levels_can_be_rated_worse_than_at_the_start(ui, diary):
     assert diary.goals.standing().t_score == 30.0  # one step at −2 (a plain "not attained" would be −1: 40)
     open_goals(ui)
     assert ui.find(f"goal-rating-{step.id}").value.startswith("Worse than at the start")
+
+
+class TestNewcomersFaults:
+    def test_the_chosen_answer_is_filled_outlined_and_ticked_not_only_bold(self, ui, diary):
+        import flet as ft
+
+        g = diary.goals.add_goal(type="main", title="Walk")
+        open_goals(ui)
+        ui.click("rate-goals")
+        ui.click(f"rate-{g.id}-fully")
+        chosen, other = ui.find(f"rate-{g.id}-fully"), ui.find(f"rate-{g.id}-partially")
+        assert chosen.icon == ft.Icons.CHECK_CIRCLE and chosen.style.bgcolor == ft.Colors.PRIMARY_CONTAINER
+        assert chosen.content.semantics_label.endswith(", selected")
+        assert other.icon is None and other.style.bgcolor is None
+        ui.click(f"rate-{g.id}-partially")
+        assert ui.find(f"rate-{g.id}-fully").icon is None and ui.find(f"rate-{g.id}-partially").icon
+
+    def test_a_goals_status_line_is_words_without_coloured_blocks(self, ui, diary):
+        import flet as ft
+
+        g = diary.goals.add_goal(type="main", title="Walk")
+        diary.goals.rate(g.id, category="partially", rater="patient")
+        open_goals(ui)
+        tile = ui.find(f"goal-{g.id}")
+        blocks = [c for c in ui.find_all(lambda c: isinstance(c, ft.Container) and c.bgcolor and (c.width or 99) < 10)]
+        assert not blocks and ui.find(f"goal-progress-{g.id}").value and tile

@@ -23,6 +23,7 @@ from diary.ui.state.backups import (
     DEFAULT_KEEP, BackupsView, confirm_text, counts, read_backups, restored_text, settings_saved, when,
 )
 from diary.ui.state.reminders import ReminderView, reminder_saved, reminder_view
+from diary.ui.components.named import CopyableText, NamedDropdown, passphrase_field
 
 __all__ = ["BackupSection", "BackupPicker", "ReminderSection", "pick_backup_file", "when"]
 PickedFile = tuple[str, bytes]  # (name, bytes)
@@ -62,20 +63,19 @@ class BackupSection(ft.Column):
         self._auto = ft.Switch(key="auto-backup", label=T.BACKUP_AUTO, value=view.enabled)
         self._folder = ft.TextField(key="backup-folder", label=T.BACKUP_FOLDER, dense=True, value=view.folder,
                                     hint_text=T.BACKUP_FOLDER_HINT)
-        self._keep = ft.Dropdown(
+        self._keep = NamedDropdown(
             key="backup-keep", label=T.BACKUP_KEEP, dense=True, value=str(view.keep),
             options=[ft.DropdownOption(key=str(n), text=T.BACKUP_KEEP_N.format(n=n)) for n in view.keep_choices])
         typed = self._passphrase.value if self._passphrase else ""
-        self._passphrase = ft.TextField(key="restore-passphrase", label=T.RESTORE_PASSPHRASE, password=True,
-                                        can_reveal_password=True, dense=True, helper=T.RESTORE_PASSPHRASE_HELP,
+        self._passphrase = passphrase_field(key="restore-passphrase", label=T.RESTORE_PASSPHRASE, dense=True, helper=T.RESTORE_PASSPHRASE_HELP,
                                         value=typed)
-        words = ft.Text(self._words_value() if self._words_shown else "", key="backup-words", selectable=True,
-                        font_family="monospace", visible=self._words_shown)
+        words = CopyableText(self._words_value() if self._words_shown else "", key="backup-words",
+                             font_family="monospace", visible=self._words_shown)
         self.controls = [fresh_view(name="backup-settings-view", spacing=8,
                                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH, controls=[
             ft.Text(T.BACKUP_HEADING, weight=ft.FontWeight.W_600),
             ft.Text(view.last, key="last-backup"),
-            _muted(view.where, key="backup-where", selectable=True),
+            CopyableText(view.where, key="backup-where", size=12, color=ft.Colors.ON_SURFACE_VARIANT),
             *([_muted(T.BACKUP_INSIDE_HOME)] if view.inside_home else []),
             *([ft.Text(view.last_error, color=ft.Colors.ERROR, key="backup-last-error")] if view.last_error else []),
             ft.Row(wrap=True, controls=[ft.FilledTonalButton(content=T.BACKUP_NOW, icon=ft.Icons.BACKUP,
@@ -229,10 +229,10 @@ class ReminderSection(ft.Column):
 
     def _draw(self, view: ReminderView) -> None:
         self._on = ft.Switch(key="reminder-on", label=T.REMINDER_ON, value=view.enabled, on_change=self._changed)
-        self._time = ft.Dropdown(key="reminder-time", label=T.REMINDER_TIME, dense=True, value=view.at,
+        self._time = NamedDropdown(key="reminder-time", label=T.REMINDER_TIME, dense=True, value=view.at,
                                  disabled=not view.enabled, on_select=self._changed,
                                  options=[ft.DropdownOption(key=t) for t in view.times])
-        self._quiet = ft.Dropdown(key="reminder-quiet", label=T.REMINDER_QUIET, dense=True, value=view.quiet,
+        self._quiet = NamedDropdown(key="reminder-quiet", label=T.REMINDER_QUIET, dense=True, value=view.quiet,
                                   on_select=self._changed,
                                   options=[ft.DropdownOption(key=k, text=words) for k, words in view.quiet_choices])
         self._status = ft.Text(self._message, key="reminder-status")

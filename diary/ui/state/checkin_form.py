@@ -132,7 +132,11 @@ def summary_parts(values: CheckIn | DayValues) -> list[str]:
         parts.append(T.SUMMARY_PAIN_NOW_DAY.format(max=values.pain_now_max))
     regions = values.pain_regions if isinstance(values, CheckIn) else values.regions
     if regions is not None:
-        parts.append(T.SUMMARY_REGIONS.format(n=len(regions)) if regions else T.SUMMARY_NO_PAIN)
+        parts.append(T.painful_areas(len(regions)) if regions else T.SUMMARY_NO_PAIN)
+    if values.sleep_quality is not None:
+        parts.append(T.SUMMARY_SLEEP_QUALITY.format(value=_fmt(values.sleep_quality)))
+    if values.sleep_hours is not None:
+        parts.append(T.SUMMARY_SLEEP_HOURS.format(hours=_fmt(values.sleep_hours)))
     minutes = [getattr(values, name) for name in MINUTE_FIELDS if getattr(values, name) is not None]
     if minutes:
         parts.append(T.SUMMARY_ACTIVITY.format(minutes=sum(minutes)))

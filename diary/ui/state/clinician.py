@@ -10,7 +10,7 @@ from diary.domain.goal_progress import intermediate_t_score, ratings_of
 from diary.domain.trial import goal_standing
 from diary.domain.goals import GoalType, Rater, Rating
 from diary.domain.instruments import INSTRUMENTS, band_caveat
-from diary.domain.numbers import round_half_up, score_text
+from diary.domain.numbers import round_half_up, round_half_up_int, score_text
 from diary.domain.patient_record import PatientRecord, record_days
 from diary.domain.plans import week_adherence, week_start
 from diary.domain.questionnaires import completed
@@ -104,16 +104,31 @@ def goal_line(row) -> str:
 
 
 def phq15_line(row, *, short: bool = False) -> str:
+    """ "PHQ-15 12, +3 since the one before"; a prorated total is rounded (half up) and says so
+    ("PHQ-15 16, prorated, +6 since …"), with the exact value in `phq15_exact` for whoever asks."""
     if row.phq15 is None:
         return T.PHQ15_NONE
-    line = T.PHQ15_LINE.format(score=score_text(row.phq15))
+    prorated = getattr(row, "phq15_prorated", False)
+    shown = (lambda v: f"{round_half_up_int(v)}") if prorated else score_text
+    line = T.PHQ15_LINE.format(score=shown(row.phq15)) + (f", {T.PHQ15_PRORATED}" if prorated else "")
     if row.phq15_change is not None:
-        if row.phq15_change == 0:
+        change = round_half_up_int(row.phq15_change) if prorated else row.phq15_change
+        if change == 0:
             line += f" ({T.PHQ15_NO_CHANGE})" if short else ", " + T.PHQ15_NO_CHANGE
         else:
             template = T.PHQ15_CHANGE_SHORT if short else T.PHQ15_CHANGE
-            line += (" " if short else ", ") + template.format(sign="", change=signed(row.phq15_change))
+            line += (" " if short else ", ") + template.format(sign="", change=signed(change))
     return line
+
+
+def phq15_exact(row) -> str | None:
+    """The exact prorated total (and change), shown on demand; None when the total was not prorated."""
+    if row.phq15 is None or not getattr(row, "phq15_prorated", False):
+        return None
+    if row.phq15_change is None:
+        return T.PHQ15_EXACT.format(score=f"{row.phq15:g}")
+    change = f"{row.phq15_change:+g}".replace("-", "−")
+    return T.PHQ15_EXACT_CHANGE.format(score=f"{row.phq15:g}", change=change)
 
 
 def count_line(rows) -> str:

@@ -43,15 +43,9 @@ def format_level(level: int) -> str:
 def progress_line(summary: GoalSummary) -> str:
     parts = [T.STATUS_NAMES.get(summary.status, summary.status)]
     if summary.ratings:
-        parts.append(T.HISTORY_OF_RATINGS.format(n=len(summary.ratings)))
+        parts.append(T.ratings(len(summary.ratings)))
     parts.append(T.NEXT_REVIEW.format(day=summary.next_review.strftime("%-d %b")))
     return " · ".join(parts)
-
-
-def sparkline(summary: GoalSummary, width: int = 8) -> list[int]:
-    """The last ratings' levels (categories mapped to levels), oldest first, for a small trend chart."""
-    ordered = sorted(summary.ratings, key=lambda r: (r.rated_on, r.recorded_at))
-    return [summary.goal.level_of(r) for r in ordered[-width:]]
 
 
 def t_score_line(standing: GoalStanding | None) -> str:
@@ -73,7 +67,6 @@ class GoalTile:
     rating: str
     progress: str
     trend: str | None  # "improving", "worsening", "no_change"
-    spark: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -90,7 +83,7 @@ class GoalsView:
 
 def goal_tile(summary: GoalSummary, *, main: bool) -> GoalTile:
     return GoalTile(summary.goal, main, rating_line(summary), progress_line(summary),
-                    summary.trend.value if summary.trend else None, tuple(sparkline(summary)))
+                    summary.trend.value if summary.trend else None)
 
 
 def goals_view(trees: list, *, rating_due: bool, t_score: GoalStanding | None) -> GoalsView:
@@ -118,7 +111,7 @@ def plan_rows(week) -> tuple[PlanRow, ...]:
     for activity, done in week:
         progress = (T.PLAN_PROGRESS.format(done=done.done, expected=done.expected) if done.expected
                     else T.PLAN_NOTHING_EXPECTED)
-        extra = f" · {T.PLAN_FLARE_DAYS.format(n=done.flare_days)}" if done.flare_days else ""
+        extra = f" · {T.flare_days_left_out(done.flare_days)}" if done.flare_days else ""
         rows.append(PlanRow(activity, f"{activity.name} · {activity.dose}", progress, progress + extra,
                             done.adherence or 0))
     return tuple(rows)

@@ -40,7 +40,7 @@ def history_rows(days: list[DayValues], *, today: date) -> list[DayRow]:
     for values in days:
         parts = summary_parts(values) if values.logged else []
         if values.n_checkins > 1:
-            parts.append(T.DAY_CHECKINS.format(n=values.n_checkins))
+            parts.append(T.check_ins(values.n_checkins))
         rows.append(DayRow(day=values.day, title=day_title(values.day, today),
                            subtitle=", ".join(parts) if parts else T.NOT_LOGGED,
                            logged=values.logged, flare=values.flare))

@@ -169,9 +169,10 @@ def _subscale_line(name: str, value: float | None) -> str:
 
 def result_view(response: Response, history: list[Response]) -> ResultView:
     s = response.result
+    # Earlier means before this one: the history includes the response just shown.
     earlier = tuple(f"{r.completed_at.strftime('%-d %b %Y')}: "
                     f"{score_line(r)}{' · ' + band_words(r.result.band, r.result) if r.result and r.result.band else ''}"
-                    for r in reversed(history))
+                    for r in reversed(history) if r.id != response.id)
     return ResultView(INSTRUMENTS[response.instrument_id].name, score_line(response),
                       band_words(s.band, s) if s and s.band else None,
                       tuple(_subscale_line(k, v) for k, v in (s.subscales if s else {}).items()),

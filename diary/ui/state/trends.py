@@ -12,7 +12,7 @@ from diary.services.trends import CHART_ORDER, DEFAULT_PERIOD, PERIODS, Snapshot
 from diary.ui import text as T
 
 __all__ = ["DEFAULT_PERIOD", "PERIOD_CHOICES", "ChartCard", "Snapshot", "association_lines", "cached_view",
-           "chart_cards", "failure_sentence", "render_view", "snapshot", "visit_pdf"]
+           "chart_cards", "failure_sentence", "period_note", "render_view", "snapshot", "visit_pdf"]
 PERIOD_CHOICES: tuple[tuple[str, str], ...] = tuple(PERIODS.items())
 
 
@@ -34,6 +34,12 @@ def chart_cards(view: TrendView) -> list[ChartCard]:
             cards.append(ChartCard(name, title, T.CHART_IMAGE_LABEL.format(title=chart.alt_title), chart.summary,
                                    chart))
     return cards
+
+
+def period_note(view: TrendView) -> str | None:
+    """Said above the charts when the period asked for began before the diary did."""
+    first = view.starts_at_first_day
+    return None if first is None else T.TRENDS_FROM_FIRST_DAY.format(day=f"{first.day} {first:%b %Y}")
 
 
 def association_lines(associations) -> tuple[list[str], str | None]:

@@ -110,7 +110,7 @@ class TestSortAndFilter:
         assert open_labels(ui) == ["Ben", "Anna", "Cleo", "Dan"]
         ui.click("caseload-direction")
         assert open_labels(ui) == ["Anna", "Ben", "Cleo", "Dan"]
-        assert ui.find("caseload-direction").tooltip == "Sort direction: Descending"
+        assert ui.find("caseload-direction").icon.semantics_label == "Sort direction: Descending"
 
     def test_sort_by_last_export_and_by_flags(self, clinic, caseload, open_clinic):
         ui = open_clinic(clinic)

@@ -101,3 +101,16 @@ class TestCaseloadPage:
         assert state.caseload_page(self.ROWS, show="phq9_item9", search="", page=0).matching == 0
         found = state.caseload_page(self.ROWS, show=state.SHOW_ALL, search=" p05 ", page=3)
         assert [r.label for r in found.rows] == [f"P05{i}" for i in range(10)] and found.page == 0
+
+
+def test_a_prorated_phq15_is_rounded_labelled_and_exact_on_demand():
+    from types import SimpleNamespace
+
+    from diary.ui.state.clinician import phq15_exact, phq15_line
+
+    prorated = SimpleNamespace(phq15=16.07, phq15_change=6.07, phq15_prorated=True)
+    assert phq15_line(prorated) == "PHQ-15 16, prorated, +6 since the one before"
+    assert phq15_line(prorated, short=True) == "PHQ-15 16, prorated (+6)"
+    assert phq15_exact(prorated) == "Prorated for unanswered items: exactly 16.07, +6.07 since the one before"
+    whole = SimpleNamespace(phq15=12.0, phq15_change=3.0, phq15_prorated=False)
+    assert phq15_line(whole) == "PHQ-15 12, +3 since the one before" and phq15_exact(whole) is None
