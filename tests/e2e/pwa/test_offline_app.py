@@ -73,12 +73,7 @@ def the_other_screens_work_offline(app: PwaPage) -> None:
     app.tab("History")
     app.see("pain 6, stress 4, 2 painful areas, a note")
     app.screenshot("history")
-    app.tab("Forms")  # Today offers the start-of-diary questionnaires as one item; PHQ-15 comes first
-    app.page.get_by_role("button", name="Start").first.dispatch_event("click")
-    for question in range(15):
-        app.see(f"Question {question + 1} of 15")
-        app.tap("Bothered a little")
-    app.tap("Finish and see my score")
+    app.answer_phq15(lambda question: "Bothered a little")
     app.see("Score 15 of 30")
     app.screenshot("phq15")
     app.tab("Goals")
