@@ -21,7 +21,7 @@ from fractions import Fraction
 from typing import Any
 
 from diary.domain.errors import ValidationFailed
-from diary.domain.instruments.common import exact, two_decimals
+from diary.domain.instruments.common import exact, exact_sum, two_decimals
 from diary.domain.instruments.definitions import is_number
 from diary.domain.instruments.who import meets_aerobic, meets_strength, moderate_equivalent_min
 
@@ -85,7 +85,7 @@ def weekly_nrs_mean(values: Any, *, label: str = "Rating") -> WeeklyMean:
     reported = [exact(v) for v in days if v is not None]
     if len(reported) < MIN_DAYS_REPORTED:
         return WeeklyMean(valid=False, mean=None, days_reported=len(reported))
-    return WeeklyMean(valid=True, mean=two_decimals(sum(reported, Fraction(0)) / len(reported)),
+    return WeeklyMean(valid=True, mean=two_decimals(exact_sum(reported) / len(reported)),
                       days_reported=len(reported))
 
 
