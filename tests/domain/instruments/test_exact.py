@@ -23,3 +23,17 @@ def test_exact_is_the_meant_value_however_often_asked():
         assert exact(6.33) == Fraction(633, 100)
         assert exact(5) == exact(5.0) == Fraction(5)
         assert exact(Fraction(1, 3)) == Fraction(1, 3)
+
+
+def test_weekly_means_of_whole_numbers_equal_the_exact_route():
+    from diary.domain.instruments.common import two_decimals
+    from diary.domain.instruments.weekly import weekly_nrs_mean
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        week = [rng.choice([None, rng.randint(0, 10), float(rng.randint(0, 10)), rng.randint(0, 20) / 2])
+                for _ in range(7)]
+        reported = [v for v in week if v is not None]
+        expected = two_decimals(sum((exact(v) for v in reported), Fraction(0)) / len(reported)) \
+            if len(reported) >= 4 else None
+        assert weekly_nrs_mean(week).mean == expected
