@@ -60,11 +60,12 @@ def main() -> int:
             fhir = run_side("fhir", home, work / "fhir")
             size = sum(p.stat().st_size for p in (work / "fhir").rglob("*") if p.is_file())
             shutil.rmtree(work / "fhir")
-    print(f"{'':<32}  {'median s':>8}  {'peak MB':>7}  {'rows':>10}")
+    print(f"{'':<32}  {'median s':>8}  {'cpu s':>7}  {'peak MB':>7}  {'rows':>10}")
     for side, label in (("export", "research export (CSV)"), ("dump", "sqlite3 CSV dump")):
         r = results[side]
         print(f"{label:<32}  {statistics.median(x['seconds'] for x in r):8.1f}  "
-              f"{max(x['peak_mb'] for x in r):7.0f}  {r[0]['rows']:>10,}")
+              f"{statistics.median(x['cpu_seconds'] for x in r):7.1f}  {max(x['peak_mb'] for x in r):7.0f}  "
+              f"{r[0]['rows']:>10,}")
     if fhir:
         print(f"{'research export (CSV + FHIR)':<32}  {fhir['seconds']:8.1f}  {fhir['peak_mb']:7.0f}  "
               f"{fhir['rows']:>10,}  ({size / 2**20:,.0f} MiB written)")

@@ -50,6 +50,7 @@ _SELECT_CHECKINS = (
     "FROM patient_checkin_region r WHERE r.patient_id = c.patient_id AND r.checkin_id = c.id) "
     "FROM patient_checkin c WHERE c.patient_id = ?")
 _CHECKIN_ORDER = itemgetter(1, 2, 0)  # day, recorded_at, id
+_ID = itemgetter(1)
 _INSERT_CHECKIN = _insert("patient_checkin", _CHECKIN)
 _INSERT_REGION = _insert("patient_checkin_region", ("patient_id", "checkin_id", "region", "intensity"))
 _INSERT_QUESTIONNAIRE = _insert("patient_questionnaire", _QUESTIONNAIRE, "INSERT OR REPLACE")
@@ -160,9 +161,12 @@ class SnapshotRepository:
         run("DELETE FROM patient_goal WHERE patient_id = ? AND id NOT IN (SELECT value FROM json_each(?))",
             (pid, json.dumps([g.id for g in record.goals])))
         if record.checkins:
-            run(_INSERT_CHECKIN, [_checkin_row(pid, c) for c in record.checkins])
-            regions = [(pid, c.id, region, intensity) for c in record.checkins for region, intensity in
-                       (c.regions or {}).items()]
+            # In primary-key order: both tables are WITHOUT ROWID B-trees keyed by (patient, id[, region]),
+            # and rows in key order are appended, where ids in random order split and rewrite pages all over
+            # the patient's part of the tree (the region rows took half of an import's storing).
+            run(_INSERT_CHECKIN, sorted((_checkin_row(pid, c) for c in record.checkins), key=_ID))
+            regions = sorted((pid, c.id, region, intensity) for c in record.checkins for region, intensity in
+                             (c.regions or {}).items())
             if regions:
                 run(_INSERT_REGION, regions)
         if record.questionnaires:

@@ -94,7 +94,7 @@ def prorated_sum(values: Sequence[Any], max_missing: int) -> tuple[Fraction | No
     missing = len(values) - len(answered)
     if missing > max_missing or not answered:
         return None, False
-    return sum(answered, Fraction(0)) * len(values) / len(answered), missing > 0
+    return exact_sum(answered) * len(values) / len(answered), missing > 0
 
 
 def subscale_sums(values: Sequence[Any], subscales: Mapping[str, tuple[int, ...]],
