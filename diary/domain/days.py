@@ -110,6 +110,8 @@ def _combined(day: date, ordered: list[CheckIn]) -> DayValues:
 
 
 def _mean_of_one(value: float | None) -> float | None:
+    if type(value) is int:  # a rating: its mean is itself as a float (what mean([value]) gives)
+        return float(value)
     return None if value is None else mean([value])
 
 
