@@ -17,6 +17,24 @@ from diary.server_guard import ASGIApp, Message, Receive, Scope, Send
 log = logging.getLogger("diary.web")
 
 
+class ClosedTabReceiveIsQuiet(logging.Filter):
+    """Flet's receive loop logs a warning with a traceback when the tab left between two reads (Starlette
+    then says "WebSocket is not connected"); that is a tab closing, so it goes to debug, like the rest."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING and "WebSocket is not connected" in record.getMessage():
+            log.debug("the tab closed between two reads: %s", record.getMessage())
+            return False
+        return True
+
+
+def quiet_flet_receive_loop() -> None:
+    """Install the filter on Flet's web logger (once; idempotent)."""
+    flet_log = logging.getLogger("flet_web.fastapi")
+    if not any(isinstance(f, ClosedTabReceiveIsQuiet) for f in flet_log.filters):
+        flet_log.addFilter(ClosedTabReceiveIsQuiet())
+
+
 class QuietWhenClosed:
     def __init__(self, app: ASGIApp):
         self.app = app

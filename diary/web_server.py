@@ -32,9 +32,10 @@ def guarded_flet_app(main: Callable, *, launch: LaunchSecrets, assets_dir: Path)
     allowed (diary/zoom.py) and a closed tab taken calmly (diary/closed_tabs.py)."""
     import flet_web.fastapi as flet_fastapi
 
-    from diary.closed_tabs import QuietWhenClosed
+    from diary.closed_tabs import QuietWhenClosed, quiet_flet_receive_loop
     from diary.zoom import AllowZoom
 
+    quiet_flet_receive_loop()
     flet_app = flet_fastapi.app(main, assets_dir=str(assets_dir), no_cdn=True)
     return ServerGuard(QuietWhenClosed(AllowZoom(flet_app)), launch)
 

@@ -197,8 +197,6 @@ def test_lifespan_passes_through(launch):
 
 # Zooming (diary/zoom.py): the served page never forbids pinch-zoom.
 def test_the_served_page_gets_the_zoom_script_and_other_responses_pass_untouched():
-    import asyncio
-
     from diary.zoom import ALLOWED_VIEWPORT, AllowZoom
 
     async def app(scope, receive, send):
@@ -216,7 +214,7 @@ def test_the_served_page_gets_the_zoom_script_and_other_responses_pass_untouched
         async def send(message):
             sent.append(message)
 
-        asyncio.run(AllowZoom(app)({"type": "http", "path": path}, None, send))
+        run_async(AllowZoom(app)({"type": "http", "path": path}, None, send))
         body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
         return dict(sent[0]["headers"]), body
 
@@ -230,8 +228,6 @@ def test_the_served_page_gets_the_zoom_script_and_other_responses_pass_untouched
 
 # A closed tab (diary/closed_tabs.py): no traceback for sends after the client left.
 def test_sends_after_the_tab_closed_are_dropped_quietly_and_earlier_errors_still_surface():
-    import asyncio
-
     from diary.closed_tabs import QuietWhenClosed
 
     sent = []
@@ -254,7 +250,7 @@ def test_sends_after_the_tab_closed_are_dropped_quietly_and_earlier_errors_still
         await receive()  # the tab closes
         await send({"type": "websocket.send", "text": "late"})
 
-    asyncio.run(QuietWhenClosed(app_sending_after_close)(
+    run_async(QuietWhenClosed(app_sending_after_close)(
         {"type": "websocket"}, receiver({"type": "websocket.disconnect", "code": 1001}), send))
     assert sent == [{"type": "websocket.accept"}]
 
@@ -263,9 +259,26 @@ def test_sends_after_the_tab_closed_are_dropped_quietly_and_earlier_errors_still
         raise ValueError("a real bug")
 
     with pytest.raises(ValueError):
-        asyncio.run(QuietWhenClosed(app_failing_while_open)({"type": "websocket"}, receiver(), send))
+        run_async(QuietWhenClosed(app_failing_while_open)({"type": "websocket"}, receiver(), send))
 
     async def server_finds_it_closed_first(scope, receive, send):
         await send({"type": "websocket.send", "text": "late"})
 
-    asyncio.run(QuietWhenClosed(server_finds_it_closed_first)({"type": "websocket"}, receiver(), send))
+    run_async(QuietWhenClosed(server_finds_it_closed_first)({"type": "websocket"}, receiver(), send))
+
+
+def test_flets_receive_loop_warning_for_a_closed_tab_goes_to_debug_and_other_warnings_stay(caplog):
+    import logging
+
+    from diary.closed_tabs import quiet_flet_receive_loop
+
+    quiet_flet_receive_loop()
+    quiet_flet_receive_loop()  # idempotent
+    flet_log = logging.getLogger("flet_web.fastapi")
+    assert len(flet_log.filters) == 1
+    with caplog.at_level(logging.DEBUG):
+        flet_log.warning('Receive loop error: WebSocket is not connected. Need to call "accept" first.')
+        flet_log.warning("Receive loop error: something else")
+    warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warned == ["Receive loop error: something else"]
+    assert any("tab closed between two reads" in r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG)

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from tests.e2e.conftest import AppPage, pages_of
+from tests.e2e.test_accessibility import GOALS_LINE
 from tests.e2e.test_clinician_loop import ClinicianPage, ClinicianServer
 
 pytestmark = pytest.mark.e2e
@@ -88,7 +89,7 @@ def test_the_caseload_at_200_percent(tmp_path, browser):
         assert patient["x"] + patient["width"] <= 390
         app.screenshot("caseload")
         app.tap("Demo 0001")
-        app.see("Goal attainment T-score", timeout=30_000)
+        app.see(GOALS_LINE, timeout=30_000)
         app.screenshot("patient")
         next(pages, None)
     finally:
