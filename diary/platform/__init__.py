@@ -29,6 +29,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diary.platform.collector import collector_paused  # noqa: F401  (the same on every platform)
+
 if TYPE_CHECKING:
     from diary.platform.crypto import SecretStream, Sodium
     from diary.platform.seams import Platform
