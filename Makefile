@@ -1,4 +1,5 @@
 # Two commands: `make run` (set up, then serve the app) and `make test` (set up, then every test).
+# `make pwa` builds the phone app's offline site into build/pwa.
 # Needs only Python >= 3.11; everything else installs into .venv on first use.
 PY ?= python3
 VENV := .venv
@@ -6,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: run test system-packages node-tools bench clean messages catalogs
+.PHONY: run test system-packages node-tools pwa tested-site bench clean messages catalogs
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "diary needs Python 3.11 or newer: run make PY=python3.11")'
@@ -15,7 +16,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-# Test-time JavaScript tools (axe-core, injected by the end-to-end tests), pinned in package-lock.json.
+# Build- and test-time JavaScript tools, pinned in package-lock.json: the phone app's build (Workbox,
+# esbuild, libsodium, fonts; diary pwa build installs them the same way if needed) and axe-core, which the
+# end-to-end tests inject.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $(NODE_STAMP)
@@ -28,11 +31,12 @@ run: $(STAMP)
 system-packages:
 	@$(if $(ALLOW_SKIPS),true,.ci/system-packages)
 
-# Without npm (only with ALLOW_SKIPS=1: system-packages insists otherwise) the axe checks skip.
+# Without npm (only with ALLOW_SKIPS=1: system-packages insists otherwise) the axe checks skip and the
+# phone app's site is not built (its tests skip).
 node-tools: system-packages
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); fi
 
-test: $(STAMP) system-packages node-tools
+test: $(STAMP) system-packages node-tools tested-site
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Languages (README: "Languages"). messages: extract every marked message into diary/locale/diary.pot and
@@ -46,6 +50,15 @@ messages: $(STAMP)
 
 catalogs: $(STAMP)
 	$(BIN)/pybabel compile -d $(LOCALE) -D diary --statistics
+
+# The phone app's static site (needs Node.js and npm at build time only). A build whose inputs have not
+# changed does nothing, so `make test` builds it once and its end-to-end tests reuse it.
+pwa: $(STAMP)
+	$(BIN)/diary pwa build --out build/pwa
+
+# ALLOW_SKIPS=1 without npm: no site, and its tests are skipped (listed at the end).
+tested-site: $(STAMP) node-tools
+	@$(if $(ALLOW_SKIPS),command -v npm >/dev/null 2>&1 || exit 0;) $(MAKE) --no-print-directory pwa
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

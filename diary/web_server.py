@@ -38,7 +38,44 @@ def guarded_flet_app(main: Callable, *, launch: LaunchSecrets, assets_dir: Path)
 
     quiet_flet_receive_loop()
     flet_app = flet_fastapi.app(main, assets_dir=str(assets_dir), no_cdn=True)
+    serve_client_without_cdn(flet_app)
     return ServerGuard(QuietWhenClosed(AllowZoom(flet_app)), launch)
+
+
+def serve_client_without_cdn(app) -> None:
+    """Answer the two client files that name the Rive runtime's CDN with copies that ask this server
+    instead (diary.pwa.webclient), ahead of Flet's static files. The runtime itself is not shipped: the
+    diary draws no Rive animation, so the client's request gets a 404 here and nothing leaves the machine."""
+    from starlette.routing import Route
+
+    from diary.pwa.webclient import PATCHED_FILES
+
+    for name in PATCHED_FILES:
+        app.router.routes.insert(0, Route(f"/{name}", _patched_client_file(name), methods=["GET", "HEAD"]))
+
+
+def _patched_client_file(name: str):
+    import hashlib
+    from functools import cache
+
+    from starlette.responses import Response
+
+    from diary.pwa.webclient import patched_file
+
+    @cache
+    def body() -> tuple[bytes, str]:  # patched once per process, on the first request (9 MB at most)
+        data = patched_file(name)
+        return data, f'"{hashlib.blake2b(data, digest_size=12).hexdigest()}"'
+
+    async def endpoint(request) -> Response:
+        data, etag = body()
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers=headers)
+        return Response(data, media_type="application/wasm" if name.endswith(".wasm") else "text/javascript",
+                        headers=headers)
+
+    return endpoint
 
 
 def write_token_file(path: Path, token: str) -> None:

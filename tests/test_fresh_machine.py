@@ -25,14 +25,14 @@ def test_on_a_bare_machine_it_names_the_one_command_and_stops(tmp_path):
     result = check(tmp_path, DIARY_CHROMIUM=str(tmp_path / "no-chromium"), DIARY_TEST_FONT=str(tmp_path / "no-font"))
     assert result.returncode == 1
     assert ("sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-dejavu-core "
-            "poppler-utils r-base-core npm") in result.stderr
+            "poppler-utils r-base-core nodejs npm") in result.stderr
     assert "make test ALLOW_SKIPS=1" in result.stderr
 
 
 def test_with_everything_there_it_says_nothing(tmp_path):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    for tool in ("pdftoppm", "pdftotext", "Rscript", "npm"):
+    for tool in ("pdftoppm", "pdftotext", "Rscript", "node", "npm"):
         (bin_dir / tool).write_text("#!/bin/sh\n")
         os.chmod(bin_dir / tool, 0o755)
     (tmp_path / "font.ttf").write_bytes(b"")

@@ -15,16 +15,21 @@ The table is shared/reference/architecture.md's "Dependency direction", written 
     ui/state    → services, domain, i18n (no flet); ui/text, the words they are made of
     ui          → ui/state + flet, the platform package, i18n, and the domain values the states carry;
                   never services, storage, exchange, reports or research
-    cli         → services, domain, config, i18n, and app.py to serve the app; never ui or storage
+    cli         → services, domain, config, i18n, and the entry points (app.py serves the app, pwa/ builds
+                  the phone app); never ui or storage
     config      → domain, and the platform for where a diary lives by default
-    entry       → app.py (with web_server.py and server_guard.py, which serve it), __main__.py and
-                  ui/flet_entry.py wire everything, but never storage
+    entry       → app.py (with web_server.py and server_guard.py, which serve it), __main__.py,
+                  ui/flet_entry.py and pwa/ (the phone app's site build and its start in the browser) wire
+                  everything, but never storage
 
 `diary` itself (`__version__`) may be imported by every layer. An import inside a function counts as
 much as one at the top; so does one under `if TYPE_CHECKING:`. Besides the table, the platform seams
 hold: outside diary/platform/ no module imports nacl, starts a thread (threading.Thread,
 asyncio.to_thread, page.run_thread), opens a file dialog (ft.FilePicker) or imports a platform
-implementation module (only the package and its interface modules).
+implementation module (only the package and its interface modules). And for the phone app: outside
+diary/platform/ and the browser's entry point (diary/pwa/entry.py, contract_hook.py) no module imports
+a browser bridge (js, pyodide, pyodide_js, flet_js) or asks whether it runs in Pyodide (`is_pyodide()`,
+a comparison with "pyodide" or "emscripten"): screens ask `current().features` instead.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "diary"
 LAYER_OF = [
     ("diary.ui.flet_entry", "entry"), ("diary.app", "entry"), ("diary.__main__", "entry"),
     ("diary.web_server", "entry"), ("diary.server_guard", "entry"), ("diary.zoom", "entry"), ("diary.closed_tabs", "entry"),
+    ("diary.pwa", "entry"),
     ("diary.ui.state", "ui/state"), ("diary.ui.text", "ui/text"), ("diary.ui.clinician.text", "ui/text"),
     ("diary.domain", "domain"), ("diary.instruments", "domain"), ("diary.storage", "storage"),
     ("diary.exchange", "exchange"), ("diary.reports", "reports"), ("diary.research", "research"),
@@ -74,6 +80,10 @@ NO_FLET = {"domain", "storage", "exchange", "reports", "research", "services", "
            "i18n"}
 PLATFORM_INTERFACE = {"diary.platform", "diary.platform.crypto", "diary.platform.seams", "diary.platform.durable"}
 THREAD_STARTERS = {"Thread", "to_thread", "run_thread"}
+BROWSER_BRIDGES = {"js", "pyodide", "pyodide_js", "flet_js"}
+BROWSER_ENTRY = {"diary.pwa.entry", "diary.pwa.contract_hook"}
+RUNTIME_QUESTIONS = {"is_pyodide", "is_emscripten", "IS_PYODIDE"}
+RUNTIME_NAMES = ("pyodide", "emscripten")
 
 
 def layer_of(module: str) -> str:
@@ -122,6 +132,10 @@ def broken_edges(package: Path = PACKAGE) -> list[str]:
                 if not in_platform:
                     broken.append(f"{where} (nacl only inside diary/platform)")
                 continue
+            if target.split(".")[0] in BROWSER_BRIDGES:
+                if not in_platform and module not in BROWSER_ENTRY:
+                    broken.append(f"{where} (browser bridges only inside diary/platform and the browser entry)")
+                continue
             if target != "diary" and not target.startswith("diary."):
                 broken += _library_edge(here, where, target)
                 continue
@@ -144,8 +158,15 @@ def _library_edge(here: str, where: str, target: str) -> list[str]:
     return []
 
 
+def _asks_for_the_runtime(node: ast.AST) -> bool:
+    """`x == "emscripten"`, `"pyodide" in sys.modules` and the like."""
+    return isinstance(node, ast.Compare) and any(
+        isinstance(part, ast.Constant) and isinstance(part.value, str) and part.value.lower() in RUNTIME_NAMES
+        for part in [node.left, *node.comparators])
+
+
 def _seam_calls(tree: ast.AST, module: str) -> list[str]:
-    """Threads started and file dialogs opened outside the platform package."""
+    """Threads started, file dialogs opened and the runtime asked about outside the platform package."""
     found = []
     for node in ast.walk(tree):
         name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
@@ -153,6 +174,8 @@ def _seam_calls(tree: ast.AST, module: str) -> list[str]:
             found.append(f"{module}:{node.lineno} → {name} (background work goes through diary.platform)")
         elif name == "FilePicker":
             found.append(f"{module}:{node.lineno} → FilePicker (files reach the user through diary.platform)")
+        elif name in RUNTIME_QUESTIONS or _asks_for_the_runtime(node):
+            found.append(f"{module}:{node.lineno} → asks whether it runs in Pyodide (ask current().features)")
     return found
 
 
@@ -180,6 +203,13 @@ def test_no_module_judges_an_exception_by_its_class_name():
     ("from diary.platform.crypto_pynacl import PyNaclSodium", "a platform implementation"),
     ("import asyncio\nasync def f(x):\n    await asyncio.to_thread(x)", "background work goes through"),
     ("from diary.services.backup import read_backup", "ui may not import services"),
+    ("import js", "browser bridges only inside diary/platform"),
+    ("from pyodide.ffi import to_js", "browser bridges only inside diary/platform"),
+    ("from diary.platform.browser import BrowserPlatform", "a platform implementation"),
+    ("from diary.platform.canvas_charts import CanvasCharts", "a platform implementation"),
+    ("import sys\nIN_BROWSER = sys.platform == 'emscripten'", "asks whether it runs in Pyodide"),
+    ("import sys\nIN_BROWSER = 'pyodide' in sys.modules", "asks whether it runs in Pyodide"),
+    ("from flet.utils import is_pyodide\nX = is_pyodide()", "asks whether it runs in Pyodide"),
 ])
 def test_the_walk_finds_a_broken_edge(tmp_path, source, expected):
     """The test above can fail: a screen with one bad line is caught and named."""

@@ -17,17 +17,26 @@ Everything else in diary/ is the same Python on both. What differs, and the seam
   its data-folder fallback. Nothing else opens a file dialog.
 - **chart rendering** — `current().charts`: `render(chart_data, dark=)` draws a description from
   `diary.reports.chart_data` (desktop: matplotlib PNG via `diary.reports.charts`), `control(chart, ...)`
-  is what a screen shows (desktop: the image; browser: a Flet canvas drawn from `chart.data`).
+  is what a screen shows (desktop: the image; browser: a Flet canvas laid out by
+  `diary.reports.chart_scene` from `chart.data`).
+- **what else it can do** — `current().features` (seams.FEATURES: the visit PDF, backup files, a visible
+  data folder); a screen whose feature is missing says so in a sentence.
 
-The protocols are in `seams.py` and `crypto.py`, the desktop's implementations in `desktop.py` and
-`crypto_pynacl.py`. The desktop is chosen unless a start-up calls `use()` first (the phone app's entry
-point will); nothing outside this package asks which platform it runs on, and no module outside it
-imports an implementation module (tests/test_layers.py).
+The protocols are in `seams.py` and `crypto.py`; the desktop's implementations in `desktop.py` and
+`crypto_pynacl.py`; the browser's (the phone app, Pyodide) in `browser.py` with `browser_storage.py`,
+`crypto_libsodium_js.py`, `asyncio_work.py`, `browser_files.py` and `canvas_charts.py`. The desktop is
+chosen unless a start-up chooses another first: the phone app's entry point awaits `start_browser()`.
+Nothing outside this package asks which platform it runs on, and no module outside it imports an
+implementation module or a browser bridge (tests/test_layers.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from diary.platform.collector import collector_paused  # noqa: F401  (the same on every platform)
 
 if TYPE_CHECKING:
     from diary.platform.crypto import SecretStream, Sodium
@@ -51,6 +60,23 @@ def use(platform: Platform | None) -> Platform | None:
     global _chosen
     before, _chosen = _chosen, platform
     return before
+
+
+async def start_browser(*, on_synced: Callable[[float], None] | None = None,
+                        while_loading: Callable[[], None] | None = None, mount: Path | None = None) -> Platform:
+    """Start and choose the browser's platform (the phone app's entry point calls this once, first): mount
+    the diary's IndexedDB folder and read it, load libsodium.js, and meanwhile run `while_loading` (Python
+    work that needs neither). `mount`: another IndexedDB-backed folder than the diary's (the benchmarks).
+    Browser only.
+
+    Raises:
+        diary.platform.browser_storage.StorageUnavailable: IndexedDB refused (a DiaryError, a sentence).
+    """
+    from diary.platform.browser import BrowserPlatform
+
+    platform = await BrowserPlatform.start(on_synced=on_synced, while_loading=while_loading, mount=mount)
+    use(platform)
+    return platform
 
 
 def sodium() -> Sodium:

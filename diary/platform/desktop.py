@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from diary.platform.durable import write_atomically
-from diary.platform.seams import NoFileDialog, PickedFile
+from diary.platform.seams import FEATURES, NoFileDialog, PickedFile
 
 APP_NAME = "diary"
 
@@ -23,13 +23,21 @@ APP_NAME = "diary"
 class DesktopHome:
     """A diary is a folder on this machine; SQLite's commit (synchronous=FULL) is already durable."""
 
+    journal_mode = "WAL"
+
     def default_home(self) -> Path:
         from platformdirs import user_data_dir
 
         return Path(user_data_dir(APP_NAME, appauthor=False))
 
+    def watch(self, engine: Any) -> None:
+        return None
+
     async def flush(self) -> None:
         return None
+
+    async def persisted(self) -> bool | None:
+        return None  # a folder on this machine: nothing can evict it
 
 
 class _RepeatingThread:
@@ -150,6 +158,7 @@ class DesktopPlatform:
     """diary.platform.seams.Platform for a desktop process (the default)."""
 
     name = "desktop"
+    features = FEATURES
 
     def __init__(self) -> None:
         self.home, self.work, self.files, self.charts = DesktopHome(), ThreadWork(), DialogFiles(), MatplotlibCharts()

@@ -118,7 +118,7 @@ def _publish_exclusively(temporary: Path, path: Path) -> None:
         os.link(temporary, path)  # atomic "create if absent" that still publishes a whole file
     except FileExistsError:
         raise
-    except OSError:  # a file system without hard links
+    except (OSError, AttributeError):  # a file system without hard links (Pyodide has no os.link at all)
         if path.exists():
             raise FileExistsError(errno.EEXIST, "exists", str(path)) from None
         os.replace(temporary, path)

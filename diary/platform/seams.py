@@ -7,6 +7,8 @@ A platform (diary.platform.current()) offers:
     work                         BackgroundWork: running work off the UI
     files                        FileHandover: picking files, and handing a file to the user
     charts                       ChartRenderer: chart descriptions (diary.reports.chart_data) → what a screen shows
+    features                     what this platform can do beyond the common core (FEATURES); a screen
+                                 whose feature is missing says so in a sentence instead
 
 Screens and services name only these Protocols; which implementation answers is chosen once, at start.
 """
@@ -23,6 +25,13 @@ if TYPE_CHECKING:
     from diary.reports.chart_data import Chart, ChartData
 
 T = TypeVar("T")
+
+# Features some platforms have and others not; screens ask `feature in current().features`, never which
+# platform runs. The phone app (browser) has none of these yet.
+VISIT_PDF = "visit-pdf"  # the one-page PDF for a visit (matplotlib)
+BACKUPS = "backups"  # Settings → Backups: backup files in a folder of the user's, automatic backups
+DATA_FOLDER = "data-folder"  # the diary is a folder on this device that the user can see and copy
+FEATURES = frozenset({VISIT_PDF, BACKUPS, DATA_FOLDER})
 
 
 class NoFileDialog(Exception):
@@ -49,12 +58,24 @@ class Delivery:
 
 
 class HomeStorage(Protocol):
+    journal_mode: str
+    """SQLite's journal mode here: "WAL" on a file system; "DELETE" where persisting copies whole files
+    (in WAL mode a commit would sit in the -wal file, which such a copy may miss)."""
+
     def default_home(self) -> Path:
         """Where a diary lives when neither --home, $DIARY_HOME nor $FLET_APP_STORAGE_DATA say."""
+
+    def watch(self, engine: Any) -> None:
+        """Persist every commit on this SQLAlchemy engine soon, without being asked (services.bootstrap
+        calls it for each diary it opens). Desktop: nothing to do; browser: a sync after each commit."""
 
     async def flush(self) -> None:
         """Make every commit so far durable; the UI awaits this before it says "Saved" (or "Paired",
         "Imported"...). Desktop: nothing to do (SQLite syncs at commit); browser: the IndexedDB sync."""
+
+    async def persisted(self) -> bool | None:
+        """Whether the browser promised to keep this site's data (navigator.storage.persisted()); None
+        where the question does not arise (a diary in a folder)."""
 
 
 class Repeating(Protocol):
@@ -110,6 +131,7 @@ class ChartRenderer(Protocol):
 
 class Platform(Protocol):
     name: str
+    features: frozenset[str]
     home: HomeStorage
     work: BackgroundWork
     files: FileHandover

@@ -18,15 +18,14 @@ from diary.domain.days import DayValues
 from diary.i18n import _, pgettext
 from diary.i18n.formats import percent
 from diary.reports.chart_data import BodyMapData, Chart, body_map_data, most_frequent
-from diary.reports.style import LABEL_PT, TICK_PT, new_figure, theme, to_png
+from diary.reports.style import DARK, LABEL_PT, LIGHT, TICK_PT, new_figure, theme, to_png
 
 __all__ = ["BACK", "FRONT", "REGION_NAMES", "body_heatmap", "most_frequent", "render_body_map"]
 
 GAP = 30  # between the front and back figures
-# Sequential, lightness-monotonic ramps (readable without colour vision): pale to dark red on light
-# surfaces, dark to bright orange on dark ones, so "more often" always means "more contrast".
-CMAP_LIGHT = LinearSegmentedColormap.from_list("diary_heat_light", ["#FDF1E4", "#FBB27A", "#E5591F", "#992400"])
-CMAP_DARK = LinearSegmentedColormap.from_list("diary_heat_dark", ["#3B2A24", "#8F3A12", "#E66A1F", "#FFD3A1"])
+# The ramps are the palette's (diary/reports/palette.py), shared with the phone's canvas renderer.
+CMAP_LIGHT = LinearSegmentedColormap.from_list("diary_heat_light", list(LIGHT.heat))
+CMAP_DARK = LinearSegmentedColormap.from_list("diary_heat_dark", list(DARK.heat))
 
 
 def body_heatmap(days: list[DayValues], *, start: date, end: date, dark: bool = False) -> Chart:
@@ -76,4 +75,4 @@ def render_body_map(data: BodyMapData, dark: bool = False) -> Chart:
     if not n_maps:
         ax.text((2 * FIGURE_W + GAP) / 2, FIGURE_H / 2, _("No body map\nin this period"), ha="center",
                 va="center", fontsize=LABEL_PT, color=th.text)
-    return Chart(to_png(fig), data.summary, data.title, data)
+    return Chart(to_png(fig), data.summary, data.title, data, dark)

@@ -100,6 +100,11 @@ class GoalsData:
     title: str = ""  # set by goal_data, in the language of the moment
     rater: str | None = None  # "patient" or "physiotherapist": whose ratings are drawn
 
+    @property
+    def rated(self) -> bool:
+        """Whether any goal has a rating in the period (the chart then has something to draw)."""
+        return any(line.ratings for line in self.lines)
+
 
 @dataclass(frozen=True)
 class BodyMapData:
@@ -119,12 +124,14 @@ ChartData = Union[SymptomData, ActivityData, Phq15Data, GoalsData, BodyMapData]
 @dataclass(frozen=True)
 class Chart:
     """A rendered chart: the PNG (None from a renderer that draws controls instead), one sentence for
-    screen readers, a short title, and the description it was drawn from."""
+    screen readers, a short title, the description it was drawn from, and whether it is the dark version
+    (a renderer that draws later, like the phone's canvas, reads it)."""
 
     png: bytes | None
     summary: str
     alt_title: str
     data: ChartData | None = None
+    dark: bool = False
 
 
 # Symptoms

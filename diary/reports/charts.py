@@ -25,6 +25,7 @@ from diary.reports.chart_data import (
     symptom_data, symptom_summary,
 )
 from diary.reports.series import Measure, PlanDose, period_bounds
+from diary.reports.palette import ACTIVITY_PARTS, DOT_ALPHA, MAX_GOAL_LINES, truncate
 from diary.reports.style import (
     MARKERS, TICK_PT, Theme, empty_note, legend, margins, new_figure, set_date_axis, style_axes, theme, to_png,
 )
@@ -33,10 +34,7 @@ from diary.reports.style import text_scale as scaled_text
 __all__ = ["Chart", "activity_chart", "activity_summary", "body_heatmap", "goal_chart", "goal_summary",
            "min_days_to_compare", "period_bounds", "phq15_chart", "phq15_summary", "render", "score_text",
            "symptom_chart", "symptom_summary"]
-ACTIVITY_PARTS = ("light", "moderate", "vigorous")
 DASH = (0, (4, 2))
-DOT_ALPHA = 0.85  # daily dots stay lighter than the average's line yet keep 3:1 against the face
-MAX_GOAL_LINES = 8
 
 
 # Symptoms
@@ -81,7 +79,7 @@ def render_symptom(data: SymptomData, dark: bool = False) -> Chart:
     if len(handles) > 3:  # pain with momentary ratings and flares: two rows, more room above the plot
         margins(fig, top=0.58)
     legend(ax, th, handles, labels, ncol=len(handles) if len(handles) <= 3 else 2)
-    return Chart(to_png(fig), data.summary, data.title, data)
+    return Chart(to_png(fig), data.summary, data.title, data, dark)
 
 
 def symptom_chart(days: list[DayValues], *, measure: Measure, start: date, end: date, dark: bool = False) -> Chart:
@@ -138,7 +136,7 @@ def render_activity(data: ActivityData, dark: bool = False) -> Chart:
     handles, labels = draw_activity(ax, th, data)
     ax.set_ylabel(_("min / week"), fontsize=TICK_PT, color=th.muted, labelpad=2)
     legend(ax, th, handles, labels, ncol=len(handles))
-    return Chart(to_png(fig), data.summary, data.title, data)
+    return Chart(to_png(fig), data.summary, data.title, data, dark)
 
 
 def activity_chart(days: list[DayValues], *, start: date, end: date, dose: PlanDose | None,
@@ -175,7 +173,7 @@ def render_phq15(data: Phq15Data, dark: bool = False) -> Chart:
     draw_phq15(ax, th, data)
     if not data.points:
         empty_note(ax, th, _("No PHQ-15 in this period"))
-    return Chart(to_png(fig), data.summary, data.title, data)
+    return Chart(to_png(fig), data.summary, data.title, data, dark)
 
 
 def phq15_chart(responses: list[Response], *, start: date, end: date, dark: bool = False) -> Chart:
@@ -197,7 +195,7 @@ def draw_goals(ax: Axes, th: Theme, data: GoalsData, *, max_goals: int = MAX_GOA
                           color=th.series[i % len(th.series)], marker=MARKERS[i % len(MARKERS)], markersize=4.5,
                           linewidth=1.5)
         handles.append(line)
-        labels.append(goal.title if len(goal.title) <= title_chars else goal.title[:title_chars - 1].rstrip() + "…")
+        labels.append(truncate(goal.title, title_chars))
     ax.set_ylim(-2.4, 2.4)
     ax.set_yticks([-2, -1, 0, 1, 2], ["−2", "−1", "0", "+1", "+2"])
     set_date_axis(ax, data.start, data.end)
@@ -234,9 +232,9 @@ def render_goals(data: GoalsData, dark: bool = False) -> Chart:
     handles, labels = draw_goals(ax, th, data)
     if handles:
         legend(ax, th, handles, labels, ncol=1, size=TICK_PT)
-    if not data.t_scores:
+    if not data.rated:
         empty_note(ax, th, _("No goal ratings in this period"))
-    return Chart(to_png(fig), data.summary, data.title, data)
+    return Chart(to_png(fig), data.summary, data.title, data, dark)
 
 
 def goal_chart(goals: list[Goal], ratings: list[Rating], *, start: date, end: date, dark: bool = False) -> Chart:

@@ -1,10 +1,9 @@
-"""The charts' look: one colour-blind-safe palette, light and dark faces, phone-sized figures.
+"""The desktop renderer's matplotlib helpers: figures, axes, legends and PNGs in the charts' look.
 
-Colours are the Okabe–Ito palette (Okabe M, Ito K. Color Universal Design, 2008), distinguishable with
-every common colour-vision deficiency; series also differ in marker or line style so no meaning rests on
-hue alone. A chart is 360 × 220 logical pixels, rendered at 2× (720 × 440 PNG) for phone screens.
-Fonts are DejaVu Sans, which matplotlib ships. Nothing here touches the global rcParams: every figure is
-independent, so figures may be drawn on several threads at once.
+The look itself (palette, themes, sizes, date ticks) is plain values in diary/reports/palette.py, shared
+with the phone's canvas renderer. A chart is 360 × 220 logical pixels, rendered at 2× (720 × 440 PNG)
+for phone screens. Fonts are DejaVu Sans, which matplotlib ships. Nothing here touches the global
+rcParams: every figure is independent, so figures may be drawn on several threads at once.
 """
 
 from __future__ import annotations
@@ -12,8 +11,7 @@ from __future__ import annotations
 import contextvars
 import io
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -21,52 +19,12 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from diary.reports.chart_data import Chart  # noqa: F401 - where it was defined before chart_data
-from diary.i18n.formats import day_month, month
-from diary.reports.series import n_days
+from diary.reports.palette import (  # noqa: F401 - the renderers import the look from here
+    DARK, LIGHT, MARKERS, OKABE_ITO, LABEL_PT, TICK_PT, Theme, date_ticks, theme,
+)
 
-OKABE_ITO = {
-    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
-    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7",
-}
-# On white, Okabe–Ito's orange and sky blue (and the reddish purple's semi-transparent dots) fall below the 3:1 that chart marks need (WCAG 1.4.11); these
-# darker shades keep their hue (tests/ui/test_contrast.py checks every mark against its chart's face).
-DARK_ORANGE, DARK_SKY_BLUE, DARK_PURPLE = "#B36B00", "#4A90C0", "#B5588F"
 WIDTH_IN, HEIGHT_IN, DPI, SCALE = 3.6, 2.2, 100, 2  # 360 × 220 logical px, drawn at 2×
 FONT = "DejaVu Sans"
-TICK_PT, LABEL_PT = 9, 9.5  # about 12-13 px on a phone at 360 logical px
-
-
-@dataclass(frozen=True)
-class Theme:
-    face: str
-    text: str
-    muted: str
-    grid: str
-    flare: str  # the shading behind flare days
-    series: tuple[str, ...]  # goal lines etc., in order
-    measure: dict[str, str]
-
-
-LIGHT = Theme(
-    face="#FFFFFF", text="#1D1B20", muted="#5C5F66", grid="#E3E5E8", flare="#F6D8C4",
-    series=(OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["bluish_green"], OKABE_ITO["reddish_purple"],
-            DARK_ORANGE, DARK_SKY_BLUE, OKABE_ITO["black"], "#8C6D1F"),
-    measure={"pain": OKABE_ITO["vermillion"], "fatigue": OKABE_ITO["blue"], "stress": DARK_PURPLE,
-             "light": DARK_SKY_BLUE, "moderate": OKABE_ITO["blue"], "vigorous": OKABE_ITO["vermillion"]},
-)
-# Dark: Okabe–Ito's black becomes light grey, and its dark blue a lighter blue, to keep 3:1 contrast.
-DARK = Theme(
-    face="#1D1B20", text="#E6E1E5", muted="#A8A9AD", grid="#3A3A40", flare="#4A2E22",
-    series=("#4FA3E0", OKABE_ITO["vermillion"], OKABE_ITO["bluish_green"], OKABE_ITO["reddish_purple"],
-            OKABE_ITO["orange"], OKABE_ITO["sky_blue"], "#D0D0D0", OKABE_ITO["yellow"]),
-    measure={"pain": "#F07E3A", "fatigue": "#4FA3E0", "stress": OKABE_ITO["reddish_purple"],
-             "light": OKABE_ITO["sky_blue"], "moderate": "#2B7BC0", "vigorous": OKABE_ITO["vermillion"]},
-)
-MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
-
-
-def theme(dark: bool) -> Theme:
-    return DARK if dark else LIGHT
 
 
 def new_figure(th: Theme, *, height_in: float = HEIGHT_IN, width_in: float = WIDTH_IN) -> Figure:
@@ -103,25 +61,6 @@ def legend(ax: Axes, th: Theme, handles, labels, *, ncol: int, size: float = TIC
                     handlelength=1.2, handletextpad=0.35, columnspacing=0.8, borderaxespad=0.2, **kwargs)
     for text in leg.get_texts():
         text.set_parse_math(False)
-
-
-def date_ticks(start: date, end: date) -> tuple[list[int], list[str]]:
-    """Tick positions (date ordinals) and labels suited to the period's length, in the current language
-    ("3 Mar" / "3 mars"; "Jan 2027" / "jan. 2027"); weeks start on Monday in both."""
-    length = n_days(start, end)
-    if length <= 45:  # Mondays, "3 Mar"
-        days = [start + timedelta(days=i) for i in range(length) if (start + timedelta(days=i)).weekday() == 0]
-        step = 1 if length <= 31 else 2
-        return [d.toordinal() for d in days[::step]], [day_month(d) for d in days[::step]]
-    months, first = [], date(start.year, start.month, 1)
-    while first <= end:
-        if first >= start:
-            months.append(first)
-        first = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-    step = 1 if length <= 200 else 2 if length <= 400 else max(1, len(months) // 6)
-    months = months[::step]
-    labels = [month(d, year=d.month == 1 or i == 0) for i, d in enumerate(months)]
-    return [d.toordinal() for d in months], labels
 
 
 def set_date_axis(ax: Axes, start: date, end: date) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from diary.config import ensure_home
 from diary.domain.errors import ValidationFailed
 from diary.domain.patient_record import PatientRecord
+from diary.platform import current
 from diary.services.clock import local_now
 from diary.services.failures import storage_boundary
 from diary.services.goals import GoalService
@@ -224,7 +225,9 @@ def open_diary(home: Path, *, clock: Callable[[], datetime] = local_now, role: R
     """
     finish_interrupted_restore(home)  # a restore cut short by a crash is finished first
     ensure_home(home)
-    engine = open_engine(home)
+    storage = current().home  # how this platform keeps a commit (a file synced; or copied to IndexedDB)
+    engine = open_engine(home, journal_mode=storage.journal_mode)
+    storage.watch(engine)
     checkins = CheckInRepository(engine)
     log = LogService(checkins=checkins, clock=clock)
     meta = MetaRepository(engine)

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from diary.domain.errors import DiaryError
+from diary.platform import current
 from diary.services.backup import BackupError, OpenedBackup, os_failure, read_backup, write_atomically
 from diary.services.restore_recovery import COMPLETE_MARKER, finish_restore, fsync_folder
 from diary.storage.database import DB_FILENAME, open_engine
@@ -82,7 +83,8 @@ def _stage(opened: OpenedBackup, staging: Path) -> None:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_atomically(target, data, what=_STOPPED)
     try:
-        open_engine(staging).dispose()  # an older backup is migrated now, before it replaces anything
+        # An older backup is migrated now, before it replaces anything (in this platform's journal mode).
+        open_engine(staging, journal_mode=current().home.journal_mode).dispose()
     except (DiaryError, sqlite3.Error):
         raise BackupError(_("The backup could not be brought up to this app's data version, so it was not restored; nothing was changed. Try an older backup.")) from None
     write_atomically(staging / COMPLETE_MARKER, b"", what=_STOPPED)

@@ -2,7 +2,9 @@
 
 Pragmas, and why:
 - journal_mode=WAL: readers never block the writer, and a crash mid-write leaves the last committed
-  state intact (the WAL is replayed or discarded on open).
+  state intact (the WAL is replayed or discarded on open). The caller may ask for another mode: the
+  phone app persists the database by copying whole files to IndexedDB, where a commit must be in the
+  main file itself (DELETE; the platform's HomeStorage.journal_mode says which).
 - synchronous=FULL: in WAL mode NORMAL may lose the most recent commits on a power cut; FULL syncs
   the WAL at every commit, so a save the app reported as done survives one.
 - foreign_keys=ON: SQLite leaves it off by default; region rows must not outlive their check-in.
@@ -39,14 +41,19 @@ class DatabaseUnusable(DiaryError):
     """The database file cannot be used as it is; the message says why and what to do."""
 
 
-def apply_pragmas(connection: sqlite3.Connection) -> None:
+JOURNAL_MODES = ("WAL", "DELETE")
+
+
+def apply_pragmas(connection: sqlite3.Connection, *, journal_mode: str = "WAL") -> None:
+    if journal_mode not in JOURNAL_MODES:
+        raise ValueError(f"Unknown journal mode {journal_mode!r}; use one of {', '.join(JOURNAL_MODES)}.")
     for pragma in PRAGMAS:
-        connection.execute(pragma)
+        connection.execute(f"PRAGMA journal_mode={journal_mode}" if pragma.startswith("PRAGMA journal_mode") else pragma)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, journal_mode: str) -> sqlite3.Connection:
     connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    apply_pragmas(connection)
+    apply_pragmas(connection, journal_mode=journal_mode)
     return connection
 
 
@@ -97,8 +104,10 @@ def _check_existing(path: Path) -> None:
     _refuse_newer(version)
 
 
-def open_engine(home: Path) -> Engine:
+def open_engine(home: Path, *, journal_mode: str = "WAL") -> Engine:
     """Open (creating if needed) the diary database in `home`, migrated to the latest schema.
+
+    `journal_mode` is "WAL" (a file system) or "DELETE" (a store that copies whole files, the phone's).
 
     Raises:
         DatabaseUnusable: the file is damaged, or from a newer app version. The file is never changed.
@@ -109,7 +118,7 @@ def open_engine(home: Path) -> Engine:
         _check_existing(path)
     old_umask = os.umask(0o077)  # the database, its WAL and shared-memory files: owner only
     try:
-        connection = _connect(path)
+        connection = _connect(path, journal_mode)
         try:
             migrate(connection)
         finally:
@@ -124,7 +133,7 @@ def open_engine(home: Path) -> Engine:
         os.chmod(path, 0o600)
 
     def creator() -> sqlite3.Connection:
-        return _connect(path)
+        return _connect(path, journal_mode)
 
     engine = create_engine("sqlite://", creator=creator, poolclass=QueuePool, pool_size=2, max_overflow=4)
 

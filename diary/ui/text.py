@@ -151,6 +151,32 @@ PRIVACY_TEXT = (
     "device only in a file you choose to export, encrypted for the people you choose.")
 )
 COUNTS = N_("{days} days logged, {checkins} check-ins")
+# The phone app (a browser): where the diary is kept, and what the desktop app does instead.
+KEPT_IN_BROWSER = N_("Where your diary is kept")
+KEPT_IN_BROWSER_TEXT = N_(
+    "In this browser's own storage on this phone, and nowhere else. Removing the app or clearing this site's "
+    "data deletes it; the copy outside the phone is the export you send your physiotherapist (Share)."
+)
+PERSISTENCE_CHECKING = N_("Asking the browser whether it will keep your diary…")
+PERSISTENCE_GRANTED = N_("The browser has agreed to keep it: it will not delete your diary to free space.")
+PERSISTENCE_NOT_GRANTED = N_(
+    "The browser has not agreed to keep it for good, so it may delete your diary if the phone runs short of "
+    "space. Installing the app on your home screen usually makes it agree."
+)
+PRIVACY_TEXT_BROWSER = N_(
+    "Everything you enter stays on this phone, in this browser's storage for the app. The app sends nothing "
+    "anywhere; once installed it needs no network, and when you are online the browser only asks the site "
+    "it came from for a newer version of the app. Your data leaves the phone only in a file you choose to "
+    "export, encrypted for the people you choose."
+)
+BACKUPS_ON_DESKTOP = N_(
+    "Backup files are made by the desktop app; this phone app cannot make them yet. Until it can, export to "
+    "your physiotherapist regularly (Share): that file is the copy of your diary outside this phone."
+)
+VISIT_PDF_ON_DESKTOP = N_(
+    "The PDF for your visit is made by your physiotherapist's desktop app, from the export you send them "
+    "(Share)."
+)
 THEME = N_("Appearance")
 LANGUAGE = N_("Language")
 THEME_SYSTEM = C_("theme", "System")
@@ -370,7 +396,8 @@ PERIOD_EVERYTHING_UNTIL = N_("Everything until {end}")
 PERIOD_RANGE = N_("{start} to {end}")
 NOTES_INCLUDED = N_("notes included")
 NOTES_LEFT_OUT = N_("notes left out")
-EXPORT_DOWNLOADED = N_("Your browser saved the file in its downloads folder. Give it to your physiotherapist.")
+EXPORT_DOWNLOADED = N_("Your browser saved the file in its downloads folder, or passed it to the app you chose to share "
+                       "it with. Give it to your physiotherapist.")
 EXPORT_SAVED_TO = N_("Saved in {folder}. Give the file to your physiotherapist.")
 PASSPHRASE_IS = N_("Passphrase for the passphrase file:")
 PASSPHRASE_SEPARATELY = (N_("Send this passphrase another way than the file (tell it by phone, or in a text message). "

@@ -25,9 +25,10 @@ SUBCOMMANDS = _subcommands(build_parser())
 
 def test_the_walk_finds_every_command_and_action():
     top = {path[0] for path in SUBCOMMANDS}
-    assert top == set(COMMANDS) and len(top) == 18
-    assert {"instrument", "report", "research-export"} <= top
+    assert top == set(COMMANDS) and len(top) == 19
+    assert {"instrument", "report", "research-export", "pwa"} <= top
     assert ("goal", "rate") in SUBCOMMANDS and ("instrument", "schedule") in SUBCOMMANDS
+    assert ("pwa", "build") in SUBCOMMANDS and ("pwa", "serve") in SUBCOMMANDS
 
 
 @pytest.mark.parametrize("path", SUBCOMMANDS, ids=" ".join)

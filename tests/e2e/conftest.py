@@ -2,8 +2,8 @@
 
 Chromium is never downloaded (no `playwright install`): the tests use /usr/bin/chromium, which
 .ci/run installs. Without it the tests skip locally but fail in CI (CI=true), so they never
-silently stop running there. Every request off 127.0.0.1 is aborted and fails the test (the one
-known rive_native.js request of the Flet web client aside): that is how we prove the app is offline.
+silently stop running there. Every request off 127.0.0.1 is aborted and fails the test: that is how we
+prove the app is offline (the Flet client's Rive runtime included: the server points it at itself).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-KNOWN_OFFLINE_REQUESTS = ("rive_native.js",)
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 # The rules about names and roles: every control named, every field labelled, nothing interactive inside
 # another interactive element, and a visible label that is part of the spoken name. `aria-command-name`
@@ -148,8 +147,7 @@ class AppPage:
         if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
             route.continue_()
         else:
-            if not url.endswith(KNOWN_OFFLINE_REQUESTS):
-                self.offsite.append(url)
+            self.offsite.append(url)
             route.abort()
 
     def open(self) -> None:

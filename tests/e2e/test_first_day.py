@@ -12,8 +12,13 @@ pytestmark = pytest.mark.e2e
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_new_users_first_day(start_app, app_page, size):
     server = start_app()
+    asked: list[str] = []
     app = app_page(server.url, PHONE if size == "phone" else DESKTOP, f"first-day-{size}")
-    app.see("How has today been?")
+    app.page.on("request", lambda request: asked.append(request.url))
+    app.page.reload()  # again, now listening: the client's Rive request goes to this server (a 404), not a CDN
+    app.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
+    app.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
+    app.see("How has today been?", timeout=60_000)
     app.screenshot("today-empty")
 
     # Log today: pain, two regions on the body map, stress, 20 minutes moderate, a note.
@@ -32,6 +37,9 @@ def test_new_users_first_day(start_app, app_page, size):
     bar = app.page.get_by_role("tablist").bounding_box() if size == "phone" else None
     assert bottom <= (bar["y"] if bar else app.page.viewport_size["height"]), "the confirmation is in full view"
     app.screenshot("today-saved")
+    assert [url for url in asked if url.endswith("/rive_native.js")] == [
+        f"http://127.0.0.1:{server.port}/rive-wasm/wasm/rive_native.js"]
+    assert not app.offsite
 
     # See it in History, then back-fill yesterday.
     app.tab("History")

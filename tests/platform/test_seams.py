@@ -112,6 +112,20 @@ def test_the_renderer_draws_a_description_and_shows_it(desktop):
     assert chart.data.days_with_map == 0 and desktop.charts.colours(dark=True) != desktop.charts.colours(dark=False)
 
 
+def test_an_exclusive_write_works_without_hard_links_as_in_pyodide(tmp_path, monkeypatch):
+    """Pyodide's os has no `link` at all (AttributeError, not OSError): keys are still written once only."""
+    import os
+
+    from diary.platform.durable import write_atomically
+
+    monkeypatch.delattr(os, "link")
+    key = tmp_path / "key"
+    write_atomically(key, b"first", exclusive=True)
+    with pytest.raises(FileExistsError):
+        write_atomically(key, b"second", exclusive=True)
+    assert key.read_bytes() == b"first" and [p.name for p in tmp_path.iterdir()] == ["key"]
+
+
 def test_a_browser_download_is_never_read_as_cancelled():
     from diary.platform.desktop import downloaded_or
 

@@ -15,10 +15,23 @@ async def durable() -> None:
 
 def save_form(log, form: CheckInForm):
     """Save a form as a new check-in or as a correction through the diary's log. Returns (check-in, None)
-    or (None, a sentence). The caller awaits `durable()` before saying "Saved"."""
+    or (None, a sentence). The caller awaits `durable()` before saying "Saved" (save_durably does both)."""
     try:
         if form.checkin_id:
             return log.update(form.checkin_id, **form.changed_fields()), None  # another tab's changes stay
         return log.record(day=form.day, **form.to_fields()), None
     except DiaryError as exc:  # bad input, or a storage failure (StorageFailed): one sentence either way
         return None, str(exc)
+
+
+async def save_durably(log, form: CheckInForm):
+    """save_form, then wait until the save is durable. Returns (check-in, None) or (None, a sentence) —
+    also when the platform could not persist it (the phone's browser refusing to store it)."""
+    saved, error = save_form(log, form)
+    if error:
+        return None, error
+    try:
+        await durable()
+    except DiaryError as exc:
+        return None, str(exc)
+    return saved, None

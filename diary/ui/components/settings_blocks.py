@@ -1,5 +1,5 @@
-"""Blocks both Settings screens show: the language, the light/dark choice, the data folder, the privacy note,
-the version."""
+"""Blocks both Settings screens show: the language, the light/dark choice, the data folder (or, in the phone
+app, the browser's storage and whether the browser agreed to keep it), the privacy note, the version."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import flet as ft
 
 from diary import __version__
 from diary.i18n import LANGUAGES, SOURCE_LANGUAGE, current_language
+from diary.platform import current as platform
 from diary.ui import text as T
 from diary.ui.components.named import CopyableText
 
@@ -49,6 +50,32 @@ def data_folder(heading: str, folder: str, lines: list[ft.Control], help_text: s
         *lines,
         ft.Text(help_text, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
     ])
+
+
+class BrowserStorage(ft.Column):
+    """Where a phone app's diary is kept, and whether the browser granted durable storage (asked once
+    shown: the answer is the platform's, navigator.storage.persisted())."""
+
+    def __init__(self, lines: list[ft.Control]):
+        self._persistence = ft.Text(T.PERSISTENCE_CHECKING, key="persistence")
+        super().__init__(spacing=4, key="browser-storage", controls=[
+            ft.Text(T.KEPT_IN_BROWSER, weight=ft.FontWeight.W_600),
+            ft.Text(T.KEPT_IN_BROWSER_TEXT, key="kept-in-browser"),
+            *lines,
+            self._persistence,
+        ])
+
+    def did_mount(self) -> None:
+        self.page.run_task(self._ask)
+
+    async def _ask(self) -> None:
+        granted = await platform().home.persisted()
+        self._persistence.value = T.PERSISTENCE_GRANTED if granted else T.PERSISTENCE_NOT_GRANTED
+        self._persistence.visible = granted is not None
+        try:
+            self.update()
+        except RuntimeError:  # the user left Settings meanwhile
+            pass
 
 
 def privacy(heading: str, text: str) -> ft.Control:

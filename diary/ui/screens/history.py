@@ -10,7 +10,7 @@ from diary.domain.errors import DiaryError
 from diary.ui import text as T
 from diary.ui.components.checkin_editor import CheckInEditor
 from diary.ui.components.named import CopyableText
-from diary.ui.components.saving import durable, save_form
+from diary.ui.components.saving import durable, save_durably
 from diary.ui.components.view import Screen
 from diary.ui.state.checkin_form import CheckInForm, form_for, saved_message
 from diary.ui.state.history import (
@@ -106,10 +106,9 @@ class HistoryScreen(Screen):
 
     def edit(self, form: CheckInForm, *, heading: str) -> None:
         async def save(form: CheckInForm) -> str | None:
-            saved, error = save_form(self._log, form)
+            saved, error = await save_durably(self._log, form)
             if error:
                 return error
-            await durable()
             self.show_day(saved.day, message=saved_message(saved, today=self._log.today()))
             return None
 

@@ -1,26 +1,31 @@
 """Settings and About: where the data is, reminders, backups, questionnaires, appearance, the version, and
-what the app does with data (nothing leaves)."""
+what the app does with data (nothing leaves). On a platform without a visible data folder or backup
+files (the phone app) those blocks say in a sentence what is true there instead."""
 
 from __future__ import annotations
 
 import flet as ft
 
+from diary.platform import current as platform
+from diary.platform.seams import BACKUPS, DATA_FOLDER
 from diary.ui import text as T
-from diary.ui.components.settings_blocks import data_folder, language_picker, privacy, theme_picker, version
+from diary.ui.components.settings_blocks import (
+    BrowserStorage, data_folder, language_picker, privacy, theme_picker, version,
+)
 from diary.ui.screens.settings_forms import FormsSettings
 
 
 class SettingsScreen(ft.Column):
     def __init__(self, diary, *, on_theme, on_language=None):
         super().__init__(spacing=16, key="settings-screen")
-        info = diary.info()
+        info, features = diary.info(), platform().features
+        counts = [ft.Text(T.COUNTS.format(days=info["days_logged"], checkins=info["checkins"]), key="counts")]
         self.controls = [
             ft.Text(T.SETTINGS_HEADING, size=22, weight=ft.FontWeight.W_600),
-            data_folder(T.DATA_FOLDER, str(diary.home),
-                        [ft.Text(T.COUNTS.format(days=info["days_logged"], checkins=info["checkins"]), key="counts")],
-                        T.DATA_FOLDER_HELP),
-            privacy(T.PRIVACY_HEADING, T.PRIVACY_TEXT),
-            *backup_sections(diary),
+            data_folder(T.DATA_FOLDER, str(diary.home), counts, T.DATA_FOLDER_HELP) if DATA_FOLDER in features
+            else BrowserStorage(counts),
+            privacy(T.PRIVACY_HEADING, T.PRIVACY_TEXT if DATA_FOLDER in features else T.PRIVACY_TEXT_BROWSER),
+            *backup_sections(diary, with_files=BACKUPS in features),
             FormsSettings(diary.questionnaires),
             *([language_picker(on_language=on_language)] if on_language else []),
             theme_picker(diary.theme(), on_theme=on_theme),
@@ -28,8 +33,13 @@ class SettingsScreen(ft.Column):
         ]
 
 
-def backup_sections(diary) -> list[ft.Control]:
-    """Settings → Reminder and → Backups (imported here, not at start: backups load the crypto)."""
+def backup_sections(diary, *, with_files: bool = True) -> list[ft.Control]:
+    """Settings → Reminder and → Backups (imported here, not at start: backups load the crypto). Without
+    backup files on this platform, Backups is one sentence saying what to do instead."""
     from diary.ui.screens.settings_backup import BackupSection, ReminderSection
 
+    if not with_files:
+        return [ReminderSection(diary), ft.Column(spacing=4, key="backup-settings", controls=[
+            ft.Text(T.BACKUP_HEADING, weight=ft.FontWeight.W_600),
+            ft.Text(T.BACKUPS_ON_DESKTOP, key="backups-on-desktop")])]
     return [ReminderSection(diary), BackupSection(diary)]

@@ -7,7 +7,7 @@ import flet as ft
 from diary.ui import text as T
 from diary.ui.components.checkin_editor import CheckInEditor
 from diary.ui.components.reminder_banner import reminder_banner
-from diary.ui.components.saving import durable, save_form
+from diary.ui.components.saving import save_durably, save_form
 from diary.ui.components.view import fresh_view
 from diary.ui.state.checkin_form import CheckInForm, form_for, saved_message
 from diary.ui.state.today import TodayState, read_today
@@ -95,10 +95,9 @@ class TodayScreen(ft.Column):
         self.show_latest()
 
     async def _save(self, form: CheckInForm) -> str | None:
-        saved, error = save_form(self._diary.log, form)
+        saved, error = await save_durably(self._diary.log, form)
         if error:
             return error
-        await durable()
         self._editor.form = form_for(saved)
         for banner in self._banner:  # logged now: the reminder has done its job
             banner.visible = False

@@ -1,4 +1,5 @@
-"""Trends: the period's charts with a sentence each, the links in the diary, and a PDF for the visit.
+"""Trends: the period's charts with a sentence each, the links in the diary, and a PDF for the visit (where
+the platform makes PDFs; elsewhere — the phone app — a sentence says who makes it).
 
 Charts are drawn off the UI (the platform's background work) and cached by the diary's content
 (diary/services/trends.py), so the first visit shows a short "drawing" line and switching period is
@@ -13,6 +14,7 @@ import flet as ft
 
 from diary.platform import current as platform
 from diary.i18n import _
+from diary.platform.seams import VISIT_PDF
 from diary.ui import text as T
 from diary.ui.components.charts import chart_grid, page_is_dark
 from diary.ui.components.deliver import make_and_deliver
@@ -59,14 +61,14 @@ class TrendsScreen(ft.Column):
         self._pdf_button = ft.FilledButton(content=T.VISIT_PDF, icon=ft.Icons.PICTURE_AS_PDF, key="visit-pdf",
                                            on_click=self._make_pdf)
         self._status = CopyableText(key="visit-status")
+        visit = ([ft.Text(T.VISIT_HELP), self._notes, ft.Row(controls=[self._pdf_button]), self._status]
+                 if VISIT_PDF in platform().features else [ft.Text(T.VISIT_PDF_ON_DESKTOP, key="visit-pdf-on-desktop")])
         self.controls = [
             ft.Text(T.TRENDS_HEADING, size=22, weight=ft.FontWeight.W_600),
             ft.Row(controls=[self._selector], scroll=ft.ScrollMode.AUTO),
             self._body,
             ft.Container(padding=12, border_radius=12, bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST, content=ft.Column(
-                spacing=8, controls=[ft.Text(T.VISIT_HEADING, size=18, weight=ft.FontWeight.W_600),
-                                     ft.Text(T.VISIT_HELP), self._notes, ft.Row(controls=[self._pdf_button]),
-                                     self._status])),
+                spacing=8, controls=[ft.Text(T.VISIT_HEADING, size=18, weight=ft.FontWeight.W_600), *visit])),
         ]
         self._show_message(T.TRENDS_DRAWING, busy=True)
 

@@ -1,0 +1,101 @@
+"""What the phone app runs in the browser (the site's main.py calls `start()`).
+
+At start, in order: choose the browser's platform (diary.platform.start_browser: mount the diary's
+folder on IndexedDB and read it, load libsodium.js), open the diary in that folder and persist what
+opening made (a new home's database and key), then hand the page to the same patient UI as the desktop
+(diary.ui.app). Progress and each storage sync are announced on the BroadcastChannel "diary-pwa" (same
+origin only; the tests and benchmarks listen there). With `?sodium-contract` in the URL the page instead
+serves the libsodium adapter to the contract tests (diary.pwa.contract_hook), with `?bench-save` it runs
+the P9 measurement (diary.pwa.bench_hook); neither opens the user's diary.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import cache
+
+import flet as ft
+
+CHANNEL = "diary-pwa"
+
+
+def announce(event: str, **details) -> None:
+    """Post {event, ...details} on the diary-pwa BroadcastChannel."""
+    import js  # type: ignore[import-not-found]
+    from pyodide.ffi import to_js  # type: ignore[import-not-found]
+
+    channel = js.BroadcastChannel.new(CHANNEL)
+    channel.postMessage(to_js({"event": event, **details}, dict_converter=js.Object.fromEntries))
+    channel.close()
+
+
+def _document_query() -> str:
+    from urllib.parse import urlparse
+
+    import flet_js  # type: ignore[import-not-found]
+
+    return urlparse(str(flet_js.documentUrl or "")).query
+
+
+def _error_page(page: ft.Page, sentence: str) -> None:
+    from diary.ui import text as T
+
+    page.add(ft.Container(padding=24, content=ft.Column(controls=[
+        ft.Text(T.ERROR_OPENING, size=22, weight=ft.FontWeight.W_600),
+        ft.Text(sentence, key="open-error", selectable=True)])))
+
+
+async def main(page: ft.Page) -> None:
+    from diary.domain.errors import DiaryError
+    from diary.platform import start_browser
+
+    query = _document_query()
+    if "sodium-contract" in query:
+        from diary.pwa.contract_hook import serve_contract
+
+        return await serve_contract(page)
+    if "bench-save" in query:
+        from diary.pwa.bench_hook import serve_save_benchmark
+
+        return await serve_save_benchmark(page, query, announce)
+    started = time.perf_counter()
+    try:
+        platform = await start_browser(on_synced=lambda seconds: announce("synced", seconds=seconds),
+                                       while_loading=load_the_app)
+    except DiaryError as exc:  # IndexedDB refused: private browsing, a full device
+        return _error_page(page, str(exc))
+    loaded = time.perf_counter()
+    opener = cache(lambda: open_home(platform.home.default_home()))
+    try:
+        opener()  # opened here, so that what opening wrote reaches IndexedDB before the first screen
+    except DiaryError:
+        pass  # make_main opens it again and shows the rescue screen or the sentence
+    await platform.home.flush()
+    announce("opened", platform_seconds=loaded - started, total_seconds=time.perf_counter() - started)
+    from diary.ui.app import make_main
+
+    make_main(opener, home=platform.home.default_home())(page)
+    page.update()
+    announce("today-shown", persisted=await platform.home.persisted())
+
+
+def load_the_app() -> None:
+    """Import what opening the diary and drawing Today need (a second or more of Python in the browser),
+    while IndexedDB and libsodium.js load on the browser's side."""
+    import diary.services.bootstrap  # noqa: F401
+    import diary.ui.screens.today  # noqa: F401
+    from diary.ui.app import warm_up_controls
+
+    warm_up_controls()
+
+
+def open_home(home):
+    from diary.services.bootstrap import open_diary
+
+    return open_diary(home)
+
+
+def start() -> None:
+    """Run the app (called by the site's main.py inside Flet's Pyodide worker)."""
+    announce("python-started")  # Pyodide, the archive and Flet are loaded by now
+    ft.run(main)

@@ -1,0 +1,156 @@
+"""The page around Flet's client: index.html, the web app manifest, icons, the start script, the CSP.
+
+Flet's `patch_index_html` writes the Pyodide settings; this module then
+- makes `pyodideUrl` relative ("./pyodide/…"): the bare "pyodide/pyodide.mjs" it writes is a module
+  specifier that `import()` in the worker rejects;
+- removes Flutter's own service worker (its bootstrap would re-register a stub that unregisters ours);
+- starts Flutter only once our service worker controls the page, so even the first visit's files pass
+  through it and are cached (start.js);
+- adds a Content-Security-Policy: scripts and connections from the app's own origin only.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+from flet_web.patch_index import patch_index_html
+
+from diary.ui import text as T
+from diary.ui.theme import SEED
+
+APP_NAME = T.APP_TITLE
+SHORT_NAME = "Diary"
+DESCRIPTION = "An offline symptom diary for persistent pain, shared with your physiotherapist in encrypted files."
+BACKGROUND = "#FFFFFF"
+PYODIDE_VERSION = "314.0.7"
+ENTRY_SCRIPT = "main.py"
+APP_ARCHIVE = "app.tar.gz"
+ASSETS = Path(__file__).resolve().parents[1] / "assets"  # the app's icons (tools/make_icons.py)
+
+# Pyodide's run_js evaluates JavaScript (`unsafe-eval`, in the worker); wasm needs `wasm-unsafe-eval`;
+# Flutter sets inline styles. Inline scripts of index.html are allowed by their hashes only.
+CSP_BASE = {
+    "default-src": "'self'",
+    "script-src": "'self' 'wasm-unsafe-eval' 'unsafe-eval'",
+    "connect-src": "'self'",
+    "worker-src": "'self' blob:",
+    "img-src": "'self' data: blob:",
+    "font-src": "'self' data:",
+    "style-src": "'self' 'unsafe-inline'",
+    "media-src": "'self' data: blob:",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'none'",
+}
+
+START_JS = """\
+// Start Flutter once our service worker controls the page, so that every file of the first visit
+// passes through it (and is cached for offline use). Without service workers, start at once.
+(function () {
+  function start() {
+    var script = document.createElement("script");
+    script.src = "flutter_bootstrap.js";
+    script.async = true;
+    document.body.appendChild(script);
+  }
+  // Ask the browser not to evict the diary (only a page can ask; Python runs in a worker).
+  if (navigator.storage && navigator.storage.persist) {
+    navigator.storage.persist().catch(function () {});
+  }
+  if (!("serviceWorker" in navigator)) { start(); return; }
+  var started = false;
+  function once() { if (!started) { started = true; start(); } }
+  navigator.serviceWorker.addEventListener("controllerchange", once);
+  navigator.serviceWorker.register("sw.js").then(function (registration) {
+    if (navigator.serviceWorker.controller) { once(); return; }
+    // A first visit: the first worker installs, then claims the page (controllerchange). One that
+    // cannot finish installing (no space left) must not keep the app from starting.
+    var installing = registration.installing;
+    if (installing && !registration.active) {
+      installing.addEventListener("statechange", function () {
+        if (installing.state === "redundant") once();
+      });
+      return;
+    }
+    // An active worker not controlling the page: about to claim it, or a forced reload bypassed it.
+    setTimeout(once, 3000);
+  }).catch(function (error) {
+    console.error("Service worker registration failed:", error);
+    once();
+  });
+})();
+"""
+
+
+def csp(policy: dict[str, str]) -> str:
+    return "; ".join(f"{name} {value}" for name, value in policy.items())
+
+
+def write_index(site: Path) -> str:
+    """Patch index.html in `site`; returns the Content-Security-Policy it now carries."""
+    index = site / "index.html"
+    patch_index_html(str(index), base_href="/", app_name=APP_NAME, app_description=DESCRIPTION, pyodide=True,
+                     pyodide_script_path=ENTRY_SCRIPT, pyodide_version=PYODIDE_VERSION,
+                     app_package_url=APP_ARCHIVE, no_cdn=True)
+    html = index.read_text(encoding="utf-8")
+    html = html.replace('flet.pyodideUrl="pyodide/pyodide.mjs"', 'flet.pyodideUrl="./pyodide/pyodide.mjs"')
+    html = html.replace('<script src="flutter_bootstrap.js" async></script>', '<script src="start.js"></script>')
+    if 'src="start.js"' not in html or "./pyodide/pyodide.mjs" not in html:
+        raise ValueError("flet-web's index.html changed; update diary/pwa/site.py.")
+    inline = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in inline)
+    policy = csp({**CSP_BASE, "script-src": f"{CSP_BASE['script-src']} {hashes}"})
+    head = (f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+            f'  <meta name="theme-color" content="{SEED}">\n')
+    html = html.replace("<head>\n", "<head>\n  " + head, 1)
+    index.write_text(html, encoding="utf-8")
+    (site / "start.js").write_text(START_JS, encoding="utf-8")
+    return policy
+
+
+def drop_flutter_service_worker(site: Path) -> None:
+    """Flutter's bootstrap registers flutter_service_worker.js (a stub that unregisters every worker)
+    when a registration exists; without `serviceWorkerSettings` it leaves ours alone."""
+    bootstrap = site / "flutter_bootstrap.js"
+    text = bootstrap.read_text(encoding="utf-8")
+    patched = re.sub(r"\n\s*serviceWorkerSettings:\s*\{[^}]*\},", "", text, count=1)
+    if patched == text:
+        raise ValueError("flutter_bootstrap.js no longer passes serviceWorkerSettings; update diary/pwa/site.py.")
+    bootstrap.write_text(patched, encoding="utf-8")
+    (site / "flutter_service_worker.js").unlink(missing_ok=True)
+
+
+def write_manifest_and_icons(site: Path) -> None:
+    """The web app manifest with the diary's own name, colours and icons (diary/assets, as the desktop serves)."""
+    icons = site / "icons"
+    for source in sorted((ASSETS / "icons").glob("*.png")):
+        shutil.copyfile(source, icons / source.name)
+    shutil.copyfile(ASSETS / "favicon.png", site / "favicon.png")
+    manifest = {
+        "id": "./",
+        "name": APP_NAME,
+        "short_name": SHORT_NAME,
+        "description": DESCRIPTION,
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "orientation": "portrait",
+        "background_color": BACKGROUND,
+        "theme_color": SEED,
+        "lang": "en",
+        "prefer_related_applications": False,
+        "icons": [
+            {"src": f"icons/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
+            for size in (192, 512)
+        ] + [
+            {"src": f"icons/icon-maskable-{size}.png", "sizes": f"{size}x{size}", "type": "image/png",
+             "purpose": "maskable"}
+            for size in (192, 512)
+        ],
+    }
+    (site / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
