@@ -13,25 +13,26 @@ from pathlib import Path
 
 from diary.cli.common import EXIT_BAD_INPUT
 from diary.domain.names import printable_name
+from diary.i18n import _
 
 DEFAULT_SITE = "build/pwa"
 DEFAULT_PORT = 8560
 
 
 def add_parsers(commands) -> None:
-    pwa = commands.add_parser("pwa", help="the phone app: build or serve the offline web app",
-                              description="Build the diary as an offline, installable web app (a static site), "
-                                          "or serve a built one on 127.0.0.1.")
+    pwa = commands.add_parser("pwa", help=_("the phone app: build or serve the offline web app"),
+                              description=_("Build the diary as an offline, installable web app (a static site), "
+                                            "or serve a built one on 127.0.0.1."))
     sub = pwa.add_subparsers(dest="pwa_command", metavar="ACTION", required=True)
-    build = sub.add_parser("build", help="assemble the static site (needs Node.js and npm)",
-                           description="Assemble the static site: Flet's web client, Pyodide, the diary and its "
-                                       "wheels, libsodium, fonts, icons, the manifest and the service worker.")
-    build.add_argument("--out", default=DEFAULT_SITE, metavar="DIR", help=f"the site's folder (default {DEFAULT_SITE})")
-    build.add_argument("--force", action="store_true", help="build even if nothing it is made from has changed")
-    serve = sub.add_parser("serve", help="serve a built site on 127.0.0.1 to try it",
-                           description="Serve a built site on 127.0.0.1 with its Content-Security-Policy as a header.")
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
-    serve.add_argument("--dir", default=DEFAULT_SITE, metavar="DIR", help=f"the built site (default {DEFAULT_SITE})")
+    build = sub.add_parser("build", help=_("assemble the static site (needs Node.js and npm)"),
+                           description=_("Assemble the static site: Flet's web client, Pyodide, the diary and its "
+                                         "wheels, libsodium, fonts, icons, the manifest and the service worker."))
+    build.add_argument("--out", default=DEFAULT_SITE, metavar="DIR", help=_("the site's folder (default {folder})").format(folder=DEFAULT_SITE))
+    build.add_argument("--force", action="store_true", help=_("build even if nothing it is made from has changed"))
+    serve = sub.add_parser("serve", help=_("serve a built site on 127.0.0.1 to try it"),
+                           description=_("Serve a built site on 127.0.0.1 with its Content-Security-Policy as a header."))
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=_("port (default {port})").format(port=DEFAULT_PORT))
+    serve.add_argument("--dir", default=DEFAULT_SITE, metavar="DIR", help=_("the built site (default {folder})").format(folder=DEFAULT_SITE))
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -40,10 +41,10 @@ def _build(args: argparse.Namespace) -> int:
 
     result = build(Path(args.out), force=args.force)
     if not result.built:
-        print(f"The web app in {printable_name(result.out)} is up to date.")
+        print(_("The web app in {folder} is up to date.").format(folder=printable_name(result.out)))
         return 0
-    print(f"Built the web app in {printable_name(result.out)} in {result.seconds:.1f} s: "
-          f"{result.site_bytes / 1e6:.1f} MB on disk.")
+    print(_("Built the web app in {folder} in {seconds} s: {size} MB on disk.").format(
+        folder=printable_name(result.out), seconds=f"{result.seconds:.1f}", size=f"{result.site_bytes / 1e6:.1f}"))
     print(first_visit_summary(result))
     return 0
 
@@ -53,8 +54,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     site = Path(args.dir)
     if not (site / "index.html").exists():
-        print(f"diary: {printable_name(site)} holds no built web app; run `diary pwa build --out "
-              f"{printable_name(site)}` first.", file=sys.stderr)
+        print(_("diary: {folder} holds no built web app; run `diary pwa build --out {folder}` first.").format(
+            folder=printable_name(site)), file=sys.stderr)
         return EXIT_BAD_INPUT
     return serve(site, args.port)
 
@@ -65,7 +66,7 @@ def run_pwa(args: argparse.Namespace) -> int:
     try:
         return _build(args) if args.pwa_command == "build" else _serve(args)
     except (BuildError, OSError) as exc:  # a missing tool, a failed step, a port in use: its sentence
-        print(f"diary: {printable_name(str(exc))}", file=sys.stderr)
+        print(_("diary: {problem}").format(problem=printable_name(str(exc))), file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

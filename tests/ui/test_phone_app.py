@@ -18,6 +18,7 @@ from diary.services.demo import fill_demo
 from diary.ui import text as T
 from diary.ui.app import make_main
 from tests.flet_harness import FletHarness
+from tests.i18n.pseudo import english
 from tests.platform.browser_fakes import block_what_the_browser_lacks, browser_platform
 from tests.ui.conftest import open_screen
 
@@ -126,7 +127,7 @@ def test_trends_draws_every_chart_on_the_canvas_with_the_desktops_sentences(phon
     canvases = {chart: ui.find(f"chart-image-{chart}").content for chart in CHARTS}
     assert all(isinstance(c, ChartCanvas) and c.shapes for c in canvases.values())
     for chart in CHARTS:  # the same description, so the same sentence as the desktop's PNG charts
-        assert ui.find(f"chart-summary-{chart}").value == canvases[chart].data.summary
+        assert ui.find(f"chart-summary-{chart}").value == english(canvases[chart].data.summary)  # read as English
     assert ui.find("visit-pdf-on-desktop").value == T.VISIT_PDF_ON_DESKTOP
     assert not ui.find_all(lambda c: c.key == "visit-pdf")
 
