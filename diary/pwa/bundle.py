@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from diary.i18n.babel_data import needed as babel_needed  # Babel's files for the app's languages only
 from diary.pwa.site import ENTRY_SCRIPT
 from diary.pwa.toolchain import REPO, run_tool
 
@@ -55,7 +56,7 @@ DESKTOP_ONLY = (
     "diary/pwa/service_worker.py", "diary/pwa/site.py", "diary/pwa/toolchain.py", "diary/pwa/webclient.py",
     "diary/pwa/compile_pyc.mjs", "diary/pwa/generate_sw.mjs",
 )
-SKIPPED_IN_ARCHIVE = ("__pycache__", "*.pyc", "py.typed")
+SKIPPED_IN_ARCHIVE = ("__pycache__", "*.pyc", "py.typed", "*.po", "*.pot")  # catalogs: the compiled .mo only
 # Never imported in the browser: type stubs, bills of materials, SQLAlchemy's other databases and test kit.
 SKIPPED_WHEEL_MEMBERS = (".pyi", "/sboms/", "__pycache__", "sqlalchemy/dialects/mssql/", "sqlalchemy/dialects/mysql/",
                          "sqlalchemy/dialects/oracle/", "sqlalchemy/dialects/postgresql/", "sqlalchemy/testing/")
@@ -102,7 +103,8 @@ def stage_packages(folder: Path, wheels: Path, *, app: App = DIARY_APP) -> Path:
     for wheel in sorted(w for w in wheels.glob("*.whl") if app.takes(w)):
         with zipfile.ZipFile(wheel) as archive:
             for member in archive.namelist():
-                if not member.endswith("/") and not any(part in member for part in SKIPPED_WHEEL_MEMBERS):
+                if (not member.endswith("/") and not any(part in member for part in SKIPPED_WHEEL_MEMBERS)
+                        and (not member.startswith("babel/") or babel_needed(member))):
                     target = folder / member
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(archive.read(member))

@@ -74,7 +74,7 @@ async def main(page: ft.Page) -> None:
     announce("opened", platform_seconds=loaded - started, total_seconds=time.perf_counter() - started)
     from diary.ui.app import make_main
 
-    make_main(opener, home=platform.home.default_home())(page)
+    await make_main(opener, home=platform.home.default_home())(page)  # the language: Settings', else the browser's
     page.update()
     announce("today-shown", persisted=await platform.home.persisted())
 

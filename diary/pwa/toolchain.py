@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 BROWSER_PACKAGES = (
     "flet", "msgpack", "repath", "six",
     "sqlmodel", "sqlalchemy", "pydantic", "pydantic-core", "typing-extensions", "typing-inspection",
-    "annotated-types", "platformdirs", "segno",
+    "annotated-types", "platformdirs", "segno", "babel",  # Babel: trimmed to the app's languages (bundle.py)
 )
 # The platform tag of Pyodide 314 (Python 3.14) wheels on PyPI.
 WASM_PLATFORM = ("--platform", "pyemscripten_2026_0_wasm32", "--python-version", "3.14",
