@@ -79,6 +79,12 @@ class IdbfsHome:
         self.bridge.mount(self.mount)
         await self._syncfs(populate=True)
 
+    async def load_again(self) -> None:
+        """Read the folder from IndexedDB again (replacing what memory holds): a tab taking the diary back
+        from another tab must see what that tab saved meanwhile."""
+        async with self._the_lock():
+            await self._syncfs(populate=True)
+
     def watch(self, engine: Any) -> None:
         from sqlalchemy import event
 

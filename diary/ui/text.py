@@ -134,6 +134,16 @@ THEME_SYSTEM = "System"
 THEME_LIGHT = "Light"
 THEME_DARK = "Dark"
 ERROR_OPENING = "The diary could not be opened"
+# The phone app in two tabs: one owns the diary (diary/platform/browser_tabs.py).
+ELSEWHERE = "The diary is open in another tab"
+ELSEWHERE_TEXT = (
+    "Only one tab can use the diary at a time, so that neither undoes what the other saved. Use it here to "
+    "close it in the other tab; everything saved there is kept."
+)
+USE_HERE = "Use it here"
+TAKING_OVER = "Closing the diary in the other tab…"
+TAKEN_OVER = "The diary was opened in another tab"
+TAKEN_OVER_TEXT = "It was closed here, after everything you saved was stored. Use it here to take it back."
 
 # Summaries (used in confirmations and history rows)
 SUMMARY_PAIN = "pain {value}"

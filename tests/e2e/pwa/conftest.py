@@ -74,12 +74,31 @@ class PwaPage(AppPage):
         # Offline, the browser's own update check of sw.js fails by design; anything else must come from a cache.
         self.context.on("requestfailed", lambda r: r.url.split("?")[0].endswith("/sw.js")
                         or self.failures.append(f"failed {r.url} ({r.failure})"))
-        self.page = self.context.pages[0] if self.context.pages else self.context.new_page()
+        self._attach(self.context.pages[0] if self.context.pages else self.context.new_page())
+        self.url, self.name = url, name
+        self.offsite: list[str] = []
+        self.tabs: list[PwaPage] = []
+
+    def _attach(self, page) -> None:
+        self.page = page
         self.page.on("console", lambda m: "Content Security Policy" in m.text and self.failures.append(m.text))
         self.page.on("worker", lambda w: w.on("console", lambda m: "Content Security Policy" in m.text
                                                  and self.failures.append(m.text)))
-        self.url, self.name = url, name
-        self.offsite: list[str] = []
+
+    def new_tab(self, name: str) -> PwaPage:
+        """Another tab of the same browser profile (same storage, same service worker, same logs)."""
+        tab = object.__new__(PwaPage)
+        tab.context, tab.requests, tab.failures, tab.network_bytes = self.context, self.requests, self.failures, 0
+        tab.url, tab.name, tab.offsite, tab.tabs = self.url, name, self.offsite, []
+        tab._attach(self.context.new_page())
+        self.tabs.append(tab)
+        return tab
+
+    def goto(self, query: str = "") -> None:
+        """Navigate and make the page's text reachable, without waiting for Today."""
+        self.page.goto(self.url + query)
+        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=90_000)
+        self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
 
     def _count(self, response) -> None:
         if not response.from_service_worker:
@@ -90,10 +109,10 @@ class PwaPage(AppPage):
         started = time.monotonic()
         if reload:
             self.page.reload()
+            self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=90_000)
+            self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
         else:
-            self.page.goto(self.url + query)
-        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=90_000)
-        self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
+            self.goto(query)
         self.see("How has today been?", timeout=90_000)
         return time.monotonic() - started
 
