@@ -89,7 +89,7 @@ class PhoneApp:
         from diary.domain.errors import DiaryError
         from diary.platform import start_browser
 
-        started = time.perf_counter()
+        self.started = time.perf_counter()
         self.tabs.when_asked_to_let_go(self.let_go)
         try:
             if self.platform is None:
@@ -99,24 +99,48 @@ class PhoneApp:
                 await self.platform.home.load_again()
         except DiaryError as exc:  # IndexedDB refused: private browsing, a full device
             return _error_page(self.page, str(exc))
-        loaded = time.perf_counter()
+        self.loaded = time.perf_counter()
+        if await self.platform.home.emptied():
+            return self._show_emptied()
+        await self.open_diary()
+
+    def _show_emptied(self) -> None:
+        """The browser deleted a diary that had entries: say so instead of showing an empty diary as new."""
+        from diary.ui.screens.elsewhere import clear_page
+        from diary.ui.screens.rescue import show_evicted
+
+        def start_new() -> None:
+            self.platform.home.forget_data()
+            self.page.run_task(self.open_diary)
+
+        announce("emptied")
+        clear_page(self.page)
+        show_evicted(self.page, self.platform.home.default_home(), on_start_new=start_new,
+                     on_recovered=lambda: self.page.run_task(self.open_diary))
+
+    async def open_diary(self) -> None:
+        from diary.domain.errors import DiaryError
+
         home = self.platform.home.default_home()
         self.opener = opener = cache(lambda: open_home(home))
         try:
             opener()  # opened here, so that what opening wrote reaches IndexedDB before the first screen
         except DiaryError:
             pass  # make_main opens it again and shows the rescue screen or the sentence
-        await self.platform.home.flush()
-        announce("opened", platform_seconds=loaded - started, total_seconds=time.perf_counter() - started)
+        await self.platform.home.sync()
+        diary = _opened(opener)
+        checkins = diary.info()["checkins"] if diary is not None else None
+        if checkins:
+            self.platform.home.mark_data()  # a diary with entries: noticed should the browser delete it
+        announce("opened", platform_seconds=self.loaded - self.started,
+                 total_seconds=time.perf_counter() - self.started)
         from diary.ui.app import make_main
         from diary.ui.screens.elsewhere import clear_page
 
         clear_page(self.page)
         make_main(opener, home=home)(self.page)
         self.page.update()
-        diary = _opened(opener)
-        announce("today-shown", persisted=await self.platform.home.persisted(),
-                 checkins=diary.info()["checkins"] if diary is not None else None)
+        announce("today-shown", persisted=await self.platform.home.persisted(), checkins=checkins)
 
     async def let_go(self) -> None:
         """Another tab asked for the diary: nothing more can be tapped here, every save reaches IndexedDB,

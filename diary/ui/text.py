@@ -435,6 +435,14 @@ REMINDER_BANNER = "Not logged yet today."
 REMINDER_BANNER_ACTION = "Log today"
 REMINDER_BANNER_QUIET = "Quiet today"
 
+EVICTED_HEADING = "The browser deleted your diary"
+EVICTED_TEXT = (
+    "This phone's browser held your diary with entries, but its storage for this app is now empty: browsers "
+    "delete a site's data to free space unless they agreed to keep it. Restore your diary from a backup file, "
+    "or start a new, empty one."
+)
+EVICTED_PASSPHRASE_HELP = "The words Settings → Backups showed when the backup was made."
+EVICTED_START_NEW_HELP = "Start afresh only if you have no backup file: the deleted diary cannot be brought back."
 RESCUE_HEADING = "Your diary file is damaged"
 RESCUE_TEXT = ("The app could not read {path}. It has not been changed or deleted: it stays in your data folder "
                "so that it can be rescued later.")

@@ -94,6 +94,19 @@ class PwaPage(AppPage):
         self.tabs.append(tab)
         return tab
 
+    def save_a_checkin(self, pain: int) -> None:
+        """A new check-in with pain `pain` on Today, saved and reported saved."""
+        if self.button("Add another check-in").count():
+            self.tap("Add another check-in")
+        self.tap(f"Pain {pain}")
+        self.tap("Save")
+        self.see(f"Saved today: pain {pain}", timeout=20_000)
+
+    def new_page(self) -> None:
+        """Close this tab and continue in a fresh one of the same profile (as a phone reopening the app)."""
+        self.page.close()
+        self._attach(self.context.new_page())
+
     def goto(self, query: str = "") -> None:
         """Navigate and make the page's text reachable, without waiting for Today."""
         self.page.goto(self.url + query)

@@ -9,21 +9,11 @@ from __future__ import annotations
 import pytest
 
 from diary.ui import text as T
-from tests.e2e.pwa.conftest import PwaPage
 
 pytestmark = pytest.mark.e2e
 
 ROUNDS = 6  # A, B, A, B, A, B: five take-overs
 TODAY = "How has today been?"
-
-
-def save_a_checkin(app: PwaPage, pain: int) -> None:
-    """A new check-in with pain `pain`, saved and reported saved."""
-    if app.button(T.ADD_CHECKIN).count():
-        app.tap(T.ADD_CHECKIN)
-    app.tap(f"Pain {pain}")
-    app.tap("Save")
-    app.see(f"Saved today: pain {pain}", timeout=20_000)
 
 
 def test_two_tabs_take_turns_and_lose_no_update(pwa_site, open_pwa, tmp_path):
@@ -41,7 +31,7 @@ def test_two_tabs_take_turns_and_lose_no_update(pwa_site, open_pwa, tmp_path):
             writer.tap(T.USE_HERE)
             other.see(T.TAKEN_OVER, timeout=30_000)
             writer.see(TODAY, timeout=60_000)
-        save_a_checkin(writer, pain=turn + 1)
+        writer.save_a_checkin(pain=turn + 1)
     other.screenshot("taken-over")
 
     last = tabs[(ROUNDS - 1) % 2]
