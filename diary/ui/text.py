@@ -121,10 +121,6 @@ PRIVACY_TEXT_BROWSER = (
     "it came from for a newer version of the app. Your data leaves the phone only in a file you choose to "
     "export, encrypted for the people you choose."
 )
-BACKUPS_ON_DESKTOP = (
-    "Backup files are made by the desktop app; this phone app cannot make them yet. Until it can, export to "
-    "your physiotherapist regularly (Share): that file is the copy of your diary outside this phone."
-)
 VISIT_PDF_ON_DESKTOP = (
     "The PDF for your visit is made by your physiotherapist's desktop app, from the export you send them "
     "(Share)."
@@ -403,6 +399,20 @@ BACKUP_WORDS_HELP = ("Backups are locked with a passphrase. Write it down and ke
                      "it no backup can be opened on a new one.")
 BACKUP_SHOW_WORDS = "Show the passphrase"
 BACKUP_HIDE_WORDS = "Hide the passphrase"
+# The phone app's Backups: files handed over as a download, no folder, no automatic backups.
+BACKUP_FILE_HELP = (
+    "A backup file holds your whole diary, locked with the passphrase below. Keep it off this phone (your files, "
+    "a cloud drive, an e-mail to yourself): if the browser deletes the diary, or you change phone, it brings "
+    "everything back, here or in the desktop app."
+)
+BACKUP_FILE_LAST = "Last backup file: {when}."
+BACKUP_FILE_NONE = "No backup file made on this phone yet."
+BACKUP_FILE_MAKE = "Make a backup file"
+BACKUP_FILE_TITLE = "Save the diary's backup file"
+BACKUP_FILE_DONE = "Made the backup file {name}: {counts}. Open it with the passphrase below."
+BACKUP_FILE_CANCELLED = "The backup file was not saved; nothing was changed."
+RESTORE_DONE_BROWSER = ("Restored the backup from {when}: {counts}. The diary it replaced is kept in this browser's "
+                        "storage.")
 RESTORE_HEADING = "Restore a backup"
 RESTORE_HELP = "Replace your diary with a backup. The diary it replaces is kept beside it, never deleted."
 RESTORE_LATEST = "Restore the latest backup"

@@ -63,8 +63,10 @@ def confirm_text(manifest, *, tz, clinician: bool) -> str:
     return T.RESTORE_CONFIRM.format(when=when(manifest.created_at, tz), counts=counts(manifest, clinician=clinician))
 
 
-def restored_text(manifest, aside, *, tz, clinician: bool) -> str:
-    done = T.RESTORE_DONE if aside else T.RESTORE_DONE_NEW
+def restored_text(manifest, aside, *, tz, clinician: bool, aside_shown: bool = True) -> str:
+    """What a restore did; `aside_shown` False where the replaced diary's folder means nothing to the user
+    (the phone app keeps it in the browser's storage)."""
+    done = (T.RESTORE_DONE if aside_shown else T.RESTORE_DONE_BROWSER) if aside else T.RESTORE_DONE_NEW
     return done.format(when=when(manifest.created_at, tz), counts=counts(manifest, clinician=clinician), aside=aside)
 
 
