@@ -73,8 +73,10 @@ class BackupSection(ft.Column):
         self._passphrase = ft.TextField(key="restore-passphrase", label=T.RESTORE_PASSPHRASE, password=True,
                                         can_reveal_password=True, dense=True, helper=T.RESTORE_PASSPHRASE_HELP,
                                         value=typed)
-        words = ft.Text(self._words_value() if self._words_shown else "", key="backup-words", selectable=True,
-                        font_family="monospace", visible=self._words_shown)
+        shown = self._words_value() if self._words_shown else ""
+        # Selectable text is no text to a screen reader in a browser: the label reads the words out.
+        words = ft.Text(shown, key="backup-words", selectable=True, font_family="monospace",
+                        visible=self._words_shown, semantics_label=shown or None)
         making = self._folder_controls(view) if self._with_folder else self._file_controls()
         restoring = ft.Row(wrap=True, controls=[
             *([ft.OutlinedButton(content=T.RESTORE_LATEST, icon=ft.Icons.RESTORE, key="restore-latest",

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from diary.ui import text as T
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, AppPage
 
 # Service-worker requests show in context.on("request") only with this; read when Playwright starts,
@@ -96,8 +97,14 @@ class PwaPage(AppPage):
 
     def save_a_checkin(self, pain: int) -> None:
         """A new check-in with pain `pain` on Today, saved and reported saved."""
-        if self.button("Add another check-in").count():
-            self.tap("Add another check-in")
+        self.button("Save").wait_for(timeout=30_000)  # Today is drawn: whether it was logged shows too
+        if self.page.get_by_text(T.TODAY_LOGGED).count():  # today has a check-in: start another one
+            for _ in range(8):  # below the form; Flutter lists only what is near the screen
+                if self.button(T.ADD_CHECKIN).count():
+                    break
+                self.scroll(500)
+            self.tap(T.ADD_CHECKIN)
+            self.scroll(-4000)
         self.tap(f"Pain {pain}")
         self.tap("Save")
         self.see(f"Saved today: pain {pain}", timeout=20_000)
