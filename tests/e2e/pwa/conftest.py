@@ -9,6 +9,7 @@ with PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS) is logged and checked.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 import time
@@ -97,17 +98,49 @@ class PwaPage(AppPage):
 
     def save_a_checkin(self, pain: int) -> None:
         """A new check-in with pain `pain` on Today, saved and reported saved."""
-        self.button("Save").wait_for(timeout=30_000)  # Today is drawn: whether it was logged shows too
-        if self.page.get_by_text(T.TODAY_LOGGED).count():  # today has a check-in: start another one
-            for _ in range(8):  # below the form; Flutter lists only what is near the screen
-                if self.button(T.ADD_CHECKIN).count():
-                    break
-                self.scroll(500)
-            self.tap(T.ADD_CHECKIN)
-            self.scroll(-4000)
+        self.start_a_checkin()
         self.tap(f"Pain {pain}")
         self.tap("Save")
         self.see(f"Saved today: pain {pain}", timeout=20_000)
+
+    def start_a_checkin(self) -> None:
+        """Today with a blank form: "Add another check-in" when today has one already."""
+        self.button("Save").wait_for(timeout=30_000)  # Today is drawn: whether it was logged shows too
+        if self.page.get_by_text(T.TODAY_LOGGED).count():
+            self.find_below(self.button(T.ADD_CHECKIN))
+            self.tap(T.ADD_CHECKIN)
+            self.scroll(-4000)
+
+    def find_below(self, locator, steps: int = 10):
+        """Scroll down until `locator` is on the page (Flutter lists only what is near the screen)."""
+        for _ in range(steps):
+            if locator.count():
+                return locator
+            self.scroll(500)
+        return locator
+
+    def shown_words(self, timeout: float = 20.0) -> str:
+        """The backup passphrase Settings shows: six lower-case words, selectable, read out by their label."""
+        six_words = re.compile(r"(?:[a-z]+ ){5,}[a-z]+")
+        for _ in range(int(timeout * 2)):
+            texts = self.page.evaluate("Array.from(document.querySelectorAll('flt-semantics > span'), e => e.textContent)")
+            found = [t.strip() for t in texts if six_words.fullmatch(t.strip())]
+            if found:
+                return found[0]
+            self.page.wait_for_timeout(500)
+        raise AssertionError("Settings did not show the backup passphrase")
+
+    def download_backup(self, folder: Path) -> tuple[Path, str]:
+        """Settings → Backups → Make a backup file: the downloaded file and the words that open it."""
+        self.tab("Settings")
+        self.find_below(self.button(T.BACKUP_FILE_MAKE))
+        with self.page.expect_download(timeout=90_000) as download:
+            self.tap(T.BACKUP_FILE_MAKE)
+        path = folder / download.value.suggested_filename
+        download.value.save_as(path)
+        self.see("Made the backup file", timeout=30_000)
+        self.tap(T.BACKUP_SHOW_WORDS)
+        return path, self.shown_words()
 
     def new_page(self) -> None:
         """Close this tab and continue in a fresh one of the same profile (as a phone reopening the app)."""

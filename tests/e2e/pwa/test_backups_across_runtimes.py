@@ -11,7 +11,6 @@ argon2id + secretbox through libsodium.js on the phone, PyNaCl on the desktop) g
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import subprocess
 import sys
@@ -40,18 +39,6 @@ def desktop_backup(tmp_path):
     out = tmp_path / "from-desktop.diarybackup"
     diary_cli("--home", str(home), "backup", "--out", str(out), "--passphrase-file", str(tmp_path / "words"))
     return out
-
-
-def shown_words(app, timeout: float = 20.0) -> str:
-    """The passphrase Settings shows: six lower-case words, selectable, read out by their label."""
-    six_words = re.compile(r"(?:[a-z]+ ){5,}[a-z]+")
-    for _ in range(int(timeout * 2)):
-        texts = app.page.evaluate("Array.from(document.querySelectorAll('flt-semantics > span'), e => e.textContent)")
-        found = [t.strip() for t in texts if six_words.fullmatch(t.strip())]
-        if found:
-            return found[0]
-        app.page.wait_for_timeout(500)
-    raise AssertionError("Settings did not show the backup passphrase")
 
 
 def restore_on_the_phone(app, backup, words: str) -> None:
@@ -90,18 +77,8 @@ def test_a_desktop_backup_restores_on_the_phone_and_a_phone_backup_on_the_deskto
     phone.tab("Today")
     phone.see(T.TODAY_LOGGED)
     phone.save_a_checkin(pain=6)  # a fourth check-in, made on the phone
-    phone.tab("Settings")
-    for _ in range(10):
-        if phone.button(T.BACKUP_FILE_MAKE).count():
-            break
-        phone.scroll(600)
-    with phone.page.expect_download(timeout=90_000) as download:
-        phone.tap(T.BACKUP_FILE_MAKE)
-    from_phone = tmp_path / download.value.suggested_filename
-    download.value.save_as(from_phone)
-    phone.see("Made the backup file", timeout=30_000)
-    phone.tap(T.BACKUP_SHOW_WORDS)
-    (tmp_path / "phone-words").write_text(shown_words(phone) + "\n")
+    from_phone, words = phone.download_backup(tmp_path)
+    (tmp_path / "phone-words").write_text(words + "\n")
     phone.screenshot("backup-made")
 
     desktop = tmp_path / "desktop-restored"
