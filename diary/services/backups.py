@@ -21,6 +21,7 @@ from diary.services.restore import (
 )
 
 LAST_FILE_KEY = "last-backup-file"  # meta: when the newest backup file handed over was made
+WARNED_KEY = "storage-warned"  # meta: when Today first said the browser may delete the diary
 
 __all__ = ["DEFAULT_KEEP", "BackupService", "BackupStatus", "OpenedBackup", "home_backups"]
 
@@ -65,7 +66,18 @@ class BackupService:
 
     def last_backup_file(self) -> datetime | None:
         """When the newest backup file handed over from here was made (None: never)."""
-        value = self._diary.meta.get(LAST_FILE_KEY) if self._diary is not None else None
+        return self._meta_time(LAST_FILE_KEY)
+
+    def storage_warned(self) -> datetime | None:
+        """When the phone app first said the browser may delete the diary (None: not yet)."""
+        return self._meta_time(WARNED_KEY)
+
+    def note_storage_warned(self, when: datetime) -> None:
+        if self._diary is not None:
+            self._diary.meta.set(WARNED_KEY, when.isoformat())
+
+    def _meta_time(self, key: str) -> datetime | None:
+        value = self._diary.meta.get(key) if self._diary is not None else None
         try:
             return datetime.fromisoformat(value) if value else None
         except ValueError:

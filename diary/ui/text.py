@@ -411,6 +411,10 @@ BACKUP_FILE_MAKE = "Make a backup file"
 BACKUP_FILE_TITLE = "Save the diary's backup file"
 BACKUP_FILE_DONE = "Made the backup file {name}: {counts}. Open it with the passphrase below."
 BACKUP_FILE_CANCELLED = "The backup file was not saved; nothing was changed."
+STORAGE_MAY_DELETE = ("This browser has not agreed to keep your diary, so it may delete it to free space: keep a "
+                      "backup file somewhere off this phone.")
+BACKUP_FILE_WEEKLY = "Your last backup file is from {when}, and the browser may still delete the diary."
+BACKUP_FILE_WEEKLY_NONE = "You have no backup file of your diary yet, and the browser may delete it."
 RESTORE_DONE_BROWSER = ("Restored the backup from {when}: {counts}. The diary it replaced is kept in this browser's "
                         "storage.")
 RESTORE_HEADING = "Restore a backup"

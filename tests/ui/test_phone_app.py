@@ -188,3 +188,24 @@ def test_settings_make_a_backup_file_the_desktop_opens_and_restore_a_picked_one(
     assert "kept in this browser's storage" in ui.find("restore-status").value
     assert stored_pains(indexed_db) == [5]  # what IndexedDB holds is the backup, made durable
     assert open_backup(data, words, name="x").manifest.checkins == 1
+
+
+def test_today_says_once_that_the_browser_may_delete_the_diary_then_reminds_weekly_of_a_backup_file(phone):
+    from diary.ui.state.backups import storage_prompt
+
+    ui, diary, _ = phone
+    ui.wait_idle()
+    assert ui.find("storage-prompt").content.controls[1].value == T.STORAGE_MAY_DELETE
+    ui.click("storage-backup")  # offers the backup: Settings → Backups
+    ui.wait_idle()
+    assert ui.find("make-backup-file")
+    now = diary.clock()
+    warned = diary.backups.storage_warned()
+    assert warned is not None
+    week = timedelta(days=7)
+    assert storage_prompt(persisted=False, warned=warned, last_file=None, now=now + timedelta(days=6)) is None
+    assert storage_prompt(persisted=False, warned=warned, last_file=None, now=now + week) == T.BACKUP_FILE_WEEKLY_NONE
+    assert storage_prompt(persisted=False, warned=warned, last_file=now + week, now=now + 2 * week - timedelta(hours=1)) is None
+    assert storage_prompt(persisted=False, warned=warned, last_file=now, now=now + week).startswith("Your last backup file is from")
+    assert storage_prompt(persisted=True, warned=None, last_file=None, now=now) is None  # kept for good
+    assert storage_prompt(persisted=None, warned=None, last_file=None, now=now) is None  # a folder (desktop)
