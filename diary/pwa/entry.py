@@ -43,7 +43,7 @@ def _error_page(page: ft.Page, sentence: str) -> None:
 
     page.add(ft.Container(padding=24, content=ft.Column(controls=[
         ft.Text(T.ERROR_OPENING, size=22, weight=ft.FontWeight.W_600),
-        ft.Text(sentence, key="open-error", selectable=True)])))
+        ft.Text(sentence, key="open-error", selectable=True, semantics_label=sentence)])))
 
 
 async def main(page: ft.Page) -> None:

@@ -118,7 +118,7 @@ def make_main(open_diary: Callable[[], object], *, home: Path | None = None) -> 
                 return
             page.add(ft.Container(padding=24, content=ft.Column(controls=[
                 ft.Text(T.ERROR_OPENING, size=22, weight=ft.FontWeight.W_600),
-                ft.Text(str(exc), key="open-error", selectable=True),
+                ft.Text(str(exc), key="open-error", selectable=True, semantics_label=str(exc)),  # read out too
             ])))
             return
         apply_theme_mode(page, diary.theme())
