@@ -5,8 +5,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: run test system-packages pwa tested-site bench clean
+.PHONY: run test system-packages node-tools pwa tested-site bench clean
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "diary needs Python 3.11 or newer: run make PY=python3.11")'
@@ -14,6 +15,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
+
+# Build- and test-time JavaScript tools, pinned in package-lock.json: the phone app's build (Workbox,
+# esbuild, libsodium, fonts; diary pwa build installs them the same way if needed) and axe-core, which the
+# end-to-end tests inject.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
 run: $(STAMP)
 	$(BIN)/diary $(ARGS)
@@ -23,7 +31,12 @@ run: $(STAMP)
 system-packages:
 	@$(if $(ALLOW_SKIPS),true,.ci/system-packages)
 
-test: $(STAMP) system-packages tested-site
+# Without npm (only with ALLOW_SKIPS=1: system-packages insists otherwise) the axe checks skip and the
+# phone app's site is not built (its tests skip).
+node-tools: system-packages
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); fi
+
+test: $(STAMP) system-packages node-tools tested-site
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The phone app's static site (needs Node.js and npm at build time only). A build whose inputs have not
@@ -32,11 +45,11 @@ pwa: $(STAMP)
 	$(BIN)/diary pwa build --out build/pwa
 
 # ALLOW_SKIPS=1 without npm: no site, and its tests are skipped (listed at the end).
-tested-site: $(STAMP)
+tested-site: $(STAMP) node-tools
 	@$(if $(ALLOW_SKIPS),command -v npm >/dev/null 2>&1 || exit 0;) $(MAKE) --no-print-directory pwa
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache
+	rm -rf $(VENV) node_modules test-artifacts .pytest_cache

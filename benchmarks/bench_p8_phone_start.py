@@ -77,6 +77,8 @@ class Site:
         navigate()
         self.page.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=120_000)
         self.page.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
+        if self.text == DIARY_TEXT:  # a new diary opens on the first-run welcome: the first visit's screen
+            self.page.skip_welcome(timeout=120_000)
         self.page.see(self.text, timeout=120_000)
 
     def close(self) -> None:

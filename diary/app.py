@@ -19,16 +19,39 @@ HOST = "127.0.0.1"
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"  # package data: there in an installed app too
 
 
+def _can_listen(port: int) -> bool:
+    """Whether the server could listen on `port` now. Like uvicorn, the probe reuses an address whose last
+    connections are only winding down (TIME_WAIT after a quick restart); a live listener still refuses."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        if os.name != "nt":  # on Windows the option would let two servers share a port
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((HOST, port))
+            return True
+        except OSError:
+            return False
+
+
 def free_port(start: int, *, attempts: int = 50) -> int:
     """`start` if nothing listens there, else the next free port."""
     for port in range(start, start + attempts):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-            try:
-                probe.bind((HOST, port))
-                return port
-            except OSError:
-                continue
+        if _can_listen(port):
+            return port
     raise OSError(f"No free port between {start} and {start + attempts - 1}; pass another with --port.")
+
+
+def choose_port(requested: int | None, *, wait: float = 5.0) -> tuple[int, str | None]:
+    """The port to serve on, and a sentence when it is not the one asked for.
+
+    A port named with --port is waited for a few seconds first (the previous run may still be closing,
+    and the open tab points there); the default port simply moves to the next free one.
+    """
+    wanted = requested or DEFAULT_PORT
+    deadline = time.monotonic() + (wait if requested else 0)
+    while not _can_listen(wanted) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    port = free_port(wanted)
+    return port, (None if port == wanted else f"port {wanted} was busy, using {port}")
 
 
 def _wait_for_server(port: int | None, timeout: float = 30.0) -> None:
@@ -92,10 +115,13 @@ def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: 
     from diary.server_guard import LaunchSecrets
     from diary.web_server import forget_token_file, serve_guarded, write_token_file
 
-    launch = LaunchSecrets(port=free_port(port or DEFAULT_PORT))
+    chosen, moved = choose_port(port)
+    launch = LaunchSecrets(port=chosen)
     if token_file is not None:
         write_token_file(token_file, launch.token)
     url = launch.url(HOST)
+    if moved:  # a tab left open on the old address would not reach this run: say where it is now
+        print(f"diary: {moved}.", flush=True)
     print(f"diary is running at {url}  (data: {printable_name(home)}; press Ctrl+C to stop)", flush=True)
     # While the browser downloads Flet's web client (a few seconds), open the database and load the
     # Flet control modules the first screen needs, so the first session does not wait for them.

@@ -28,12 +28,17 @@ HOST = "127.0.0.1"
 
 
 def guarded_flet_app(main: Callable, *, launch: LaunchSecrets, assets_dir: Path) -> ServerGuard:
-    """Flet's web app for `main` (the web client bundled, no CDN) behind the launch's guard."""
+    """Flet's web app for `main` (the web client bundled, no CDN) behind the launch's guard, with pinch-zoom
+    allowed (diary/zoom.py) and a closed tab taken calmly (diary/closed_tabs.py)."""
     import flet_web.fastapi as flet_fastapi
 
-    app = flet_fastapi.app(main, assets_dir=str(assets_dir), no_cdn=True)
-    serve_client_without_cdn(app)
-    return ServerGuard(app, launch)
+    from diary.closed_tabs import QuietWhenClosed, quiet_flet_receive_loop
+    from diary.zoom import AllowZoom
+
+    quiet_flet_receive_loop()
+    flet_app = flet_fastapi.app(main, assets_dir=str(assets_dir), no_cdn=True)
+    serve_client_without_cdn(flet_app)
+    return ServerGuard(QuietWhenClosed(AllowZoom(flet_app)), launch)
 
 
 def serve_client_without_cdn(app) -> None:

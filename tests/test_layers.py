@@ -43,7 +43,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "diary"
 # Most specific prefix first.
 LAYER_OF = [
     ("diary.ui.flet_entry", "entry"), ("diary.app", "entry"), ("diary.__main__", "entry"),
-    ("diary.web_server", "entry"), ("diary.server_guard", "entry"), ("diary.pwa", "entry"),
+    ("diary.web_server", "entry"), ("diary.server_guard", "entry"), ("diary.zoom", "entry"), ("diary.closed_tabs", "entry"),
+    ("diary.pwa", "entry"),
     ("diary.ui.state", "ui/state"), ("diary.ui.text", "ui/text"), ("diary.ui.clinician.text", "ui/text"),
     ("diary.domain", "domain"), ("diary.instruments", "domain"), ("diary.storage", "storage"),
     ("diary.exchange", "exchange"), ("diary.reports", "reports"), ("diary.research", "research"),

@@ -193,3 +193,92 @@ def test_lifespan_passes_through(launch):
     app = App()
     run_async(ServerGuard(app, launch)({"type": "lifespan"}, None, None))
     assert app.calls == [{"type": "lifespan"}]
+
+
+# Zooming (diary/zoom.py): the served page never forbids pinch-zoom.
+def test_the_served_page_gets_the_zoom_script_and_other_responses_pass_untouched():
+    from diary.zoom import ALLOWED_VIEWPORT, AllowZoom
+
+    async def app(scope, receive, send):
+        html = scope["path"] == "/"
+        body = b"<html><head><title>x</title></head></html>" if html else b"\x89PNG"
+        await send({"type": "http.response.start", "status": 200, "headers": [
+            (b"content-type", b"text/html; charset=utf-8" if html else b"image/png"),
+            (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body[:10], "more_body": True})
+        await send({"type": "http.response.body", "body": body[10:]})
+
+    def get(path):
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        run_async(AllowZoom(app)({"type": "http", "path": path}, None, send))
+        body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+        return dict(sent[0]["headers"]), body
+
+    headers, page = get("/")
+    assert page.startswith(b"<html><head><script>") and b"MutationObserver" in page
+    assert ALLOWED_VIEWPORT.encode() in page and b"user-scalable=no" not in page
+    assert headers[b"content-length"] == str(len(page)).encode()
+    headers, image = get("/icon.png")
+    assert image == b"\x89PNG" and headers[b"content-length"] == b"4"
+
+
+# A closed tab (diary/closed_tabs.py): no traceback for sends after the client left.
+def test_sends_after_the_tab_closed_are_dropped_quietly_and_earlier_errors_still_surface():
+    from diary.closed_tabs import QuietWhenClosed
+
+    sent = []
+
+    async def send(message):
+        if message.get("text") == "late":
+            raise RuntimeError("WebSocket is not connected. Need to call \"accept\" first.")
+        sent.append(message)
+
+    def receiver(*messages):
+        queue = list(messages)
+
+        async def receive():
+            return queue.pop(0)
+
+        return receive
+
+    async def app_sending_after_close(scope, receive, send):
+        await send({"type": "websocket.accept"})
+        await receive()  # the tab closes
+        await send({"type": "websocket.send", "text": "late"})
+
+    run_async(QuietWhenClosed(app_sending_after_close)(
+        {"type": "websocket"}, receiver({"type": "websocket.disconnect", "code": 1001}), send))
+    assert sent == [{"type": "websocket.accept"}]
+
+    async def app_failing_while_open(scope, receive, send):
+        await send({"type": "websocket.accept"})
+        raise ValueError("a real bug")
+
+    with pytest.raises(ValueError):
+        run_async(QuietWhenClosed(app_failing_while_open)({"type": "websocket"}, receiver(), send))
+
+    async def server_finds_it_closed_first(scope, receive, send):
+        await send({"type": "websocket.send", "text": "late"})
+
+    run_async(QuietWhenClosed(server_finds_it_closed_first)({"type": "websocket"}, receiver(), send))
+
+
+def test_flets_receive_loop_warning_for_a_closed_tab_goes_to_debug_and_other_warnings_stay(caplog):
+    import logging
+
+    from diary.closed_tabs import quiet_flet_receive_loop
+
+    quiet_flet_receive_loop()
+    quiet_flet_receive_loop()  # idempotent
+    flet_log = logging.getLogger("flet_web.fastapi")
+    assert len(flet_log.filters) == 1
+    with caplog.at_level(logging.DEBUG):
+        flet_log.warning('Receive loop error: WebSocket is not connected. Need to call "accept" first.')
+        flet_log.warning("Receive loop error: something else")
+    warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warned == ["Receive loop error: something else"]
+    assert any("tab closed between two reads" in r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG)

@@ -24,7 +24,7 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
 REGISTER_CLIENT = 1  # flet.messaging.protocol.MessageAction.REGISTER_CLIENT
-TODAY = b"How has today been?"
+TODAY = b"Welcome to your symptom diary"  # a new diary opens on the first-run welcome
 
 
 class Server:

@@ -6,6 +6,7 @@ Each helper exists once here so that every command words the same mistake the sa
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -94,3 +95,53 @@ def passphrase_for_writing(name: str) -> tuple[str, bool]:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """"1 patient", "3 patients"."""
     return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+class ProgressLine:
+    """"Exported 12 of 40 patients" on one updating line (a terminal), or every 100 patients (a log).
+
+    Called as `progress(done)` or `progress(done, total)`; `end()` finishes the line.
+    """
+
+    def __init__(self, total: int | None, *, doing: str):
+        self.total, self.doing, self.tty = total, doing, sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int | None = None) -> None:
+        total = total or self.total
+        of = f" of {total:,}" if total else ""
+        if self.tty:
+            print(f"\r{self.doing} {done:,}{of} patients", end="", file=sys.stderr, flush=True)
+        elif done % 100 == 0:
+            print(f"{self.doing} {done:,}{of} patients", file=sys.stderr, flush=True)
+
+    def end(self) -> None:
+        if self.tty:
+            print(file=sys.stderr)
+
+
+RATER_HELP = ("whose goal ratings count, one rater per patient: patient, physiotherapist, or "
+              "physiotherapist_else_patient (default: the physiotherapist's when they rated the current main goal "
+              "in the assessment, else the patient's)")
+
+
+def add_trial_options(parser) -> None:
+    """--rater, --at and --window-days: the trial figure's definition (diary.domain.trial)."""
+    from diary.domain.trial import DEFAULT_RATER_RULE, RaterRule
+
+    parser.add_argument("--rater", choices=[r.value for r in RaterRule], default=DEFAULT_RATER_RULE.value,
+                        help=RATER_HELP)
+    parser.add_argument("--at", metavar="DATE", help="judge goals at this date (YYYY-MM-DD): each goal's latest "
+                        "rating on or before it (default: each patient's latest rating of the current main goal)")
+    parser.add_argument("--window-days", type=int, metavar="N", help="with --at: only ratings from DATE - N to "
+                        "DATE + N days count; a goal rated only outside them is unrated")
+
+
+def trial_definition(args: argparse.Namespace):
+    """The rule and the diary.domain.trial.Assessment the options ask for.
+
+    Raises:
+        ValidationFailed: a bad date, or a window without --at or outside 0-365 days.
+    """
+    from diary.domain.trial import Assessment
+
+    return args.rater, Assessment.create(parse_day(args.at, option="--at"), args.window_days)

@@ -7,6 +7,7 @@ import json
 
 from diary.cli.common import open_home, parse_day
 from diary.domain.errors import ValidationFailed
+from diary.domain.trial import DEFAULT_RATER_RULE, RaterRule
 
 
 def add_parsers(commands) -> None:
@@ -32,11 +33,18 @@ def add_parsers(commands) -> None:
     rate.add_argument("goal", metavar="GOAL", help="goal id (or its start)")
     rate.add_argument("--level", type=int, help="GAS level -2..2")
     rate.add_argument("--category", choices=["fully", "partially", "not"], help="for goals without levels")
+    rate.add_argument("--worse", action="store_true", help="not attained and worse than at the start (GAS -2; "
+                      "without it 'not' means the goal's baseline level)")
     rate.add_argument("--rater", choices=["patient", "physiotherapist"], default="patient")
     rate.add_argument("--date", metavar="YYYY-MM-DD", help="rating date (default today)")
     rate.add_argument("--comment")
 
-    lst = sub.add_parser("list", help="list goals with their latest rating, trend and T-score")
+    lst = sub.add_parser("list", help="list goals with their latest rating, trend and T-score",
+                         description="Goals with their latest rating; then the main goal's level and the "
+                                     "T-score of the intermediate goals, from one rater.")
+    lst.add_argument("--rater", choices=[r.value for r in RaterRule], default=DEFAULT_RATER_RULE.value,
+                     help="whose ratings give the main goal's level and the T-score (default "
+                          "physiotherapist_else_patient: the physiotherapist's if they rated the main goal)")
     lst.add_argument("--json", action="store_true")
 
     plan = commands.add_parser("plan", help="the activity plan and this week's adherence",
@@ -107,24 +115,34 @@ def _add_goal(goals, args: argparse.Namespace) -> None:
 
 
 def _rate_goal(goals, args: argparse.Namespace) -> None:
-    rating = goals.rate(goals.resolve(args.goal), level=args.level, category=args.category, rater=args.rater,
-                        comment=args.comment, rated_on=parse_day(args.date, option="--date"))
-    level = f"level {rating.level:+d}, " if rating.level is not None else ""
+    rating = goals.rate(goals.resolve(args.goal), level=args.level, category=args.category, worse=args.worse,
+                        rater=args.rater, comment=args.comment, rated_on=parse_day(args.date, option="--date"))
+    level = "worse than at the start, " if args.worse else f"level {rating.level:+d}, " if rating.level is not None else ""
     print(f"Rated {rating.rated_on.isoformat()}: {level}{rating.category.value} attained ({rating.rater.value}).")
 
 
 def _list_goals(goals, args: argparse.Namespace) -> None:
     trees = goals.overview()
-    t = goals.t_score()
+    standing = goals.standing(rule=args.rater)
+    rater = standing.rater.value if standing.rater else None
     if args.json:
         print(json.dumps({"goals": [_summary_json(s) for tree in trees for s in (tree.main, *tree.steps)],
-                          "t_score": t}, indent=2))
+                          "rater": rater, "main_goal_level": standing.main_level,
+                          "main_goal_category": standing.main_category and standing.main_category.value,
+                          "intermediate_t_score": standing.t_score}, indent=2))
         return
     for tree in trees:
         for depth, s in [(0, tree.main), *((1, step) for step in tree.steps)]:
-            latest = f"{s.latest.category.value}" if s.latest else "not rated yet"
+            latest = f"{s.latest.category.value} ({s.latest.rater.value})" if s.latest else "not rated yet"
             print(f"{'  ' * depth}{s.goal.id[:8]}  {s.goal.title}  [{latest}; {s.status}]")
-    print(f"T-score: {t:.2f}" if t is not None else "T-score: no rated goals yet")
+    if rater is None:
+        print("No main goal yet.")
+        return
+    main = "not rated" if standing.main_category is None else \
+        f"{standing.main_category.value} (level {standing.main_level:+d})"
+    t = "no intermediate goal rated" if standing.t_score is None else f"{standing.t_score:.2f}"
+    print(f"From the {rater}'s ratings: main goal {main}; T-score of the intermediate goals {t} "
+          "(the main goal is not in the T-score).")
 
 
 def run_plan(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from diary.cli.common import home_folder, open_home
+from diary.cli.common import ProgressLine, home_folder, open_home
 from diary.domain.errors import DiaryError
 from diary.domain.names import printable_name
 
@@ -67,7 +67,11 @@ def _demo_caseload(diary, args: argparse.Namespace) -> int:
 
     if args.patients is None:
         raise DiaryError("Give the number of demo patients with --patients N (and --clinician).")
-    done = fill_demo_caseload(diary, patients=args.patients, days=args.days, seed=args.seed)
+    progress = ProgressLine(args.patients, doing="Made")
+    try:
+        done = fill_demo_caseload(diary, patients=args.patients, days=args.days, seed=args.seed, progress=progress)
+    finally:
+        progress.end()
     print(f"Wrote {done.patients} demo patients ({done.checkins:,} check-ins over {args.days} days) to "
           f"{printable_name(diary.home)} in {done.seconds:.1f} s.")
     return 0

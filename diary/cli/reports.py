@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from diary.cli.common import open_home, plural
+from diary.cli.common import ProgressLine, add_trial_options, open_home, plural, trial_definition
 from diary.domain.names import printable_name
 from diary.services.research_export import SALT_NAME
 from diary.services.summaries import DEFAULT_WEEKS
@@ -46,6 +46,7 @@ def add_parsers(commands) -> None:
                           help="seal every file to the research team's public key (DIARY-BOX1:..., or a file "
                                "holding it)")
     research.add_argument("--no-fhir", action="store_true", help="write the CSV files only")
+    add_trial_options(research)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -62,24 +63,6 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
-class _ProgressLine:
-    """"Exported 12 of 40 patients" on one updating line (a tty), or every 100 patients (a log)."""
-
-    def __init__(self, total: int | None):
-        self.total, self.tty = total, sys.stderr.isatty()
-
-    def __call__(self, done: int) -> None:
-        of = f" of {self.total}" if self.total else ""
-        if self.tty:
-            print(f"\rExported {done}{of} patients", end="", file=sys.stderr, flush=True)
-        elif done % 100 == 0:
-            print(f"Exported {done}{of} patients", file=sys.stderr, flush=True)
-
-    def end(self) -> None:
-        if self.tty:
-            print(file=sys.stderr)
-
-
 def _say_new_salt(path: Path) -> None:
     print(f"Made a new salt file {printable_name(path)} (owner-only). Keep it in the clinic and back it up: the "
           "same salt gives the same study ids in later exports. Never send it with the data.")
@@ -89,14 +72,15 @@ def run_research_export(args: argparse.Namespace) -> int:
     from diary.services.research_export import export_data_set, read_team_key
 
     seal_to = read_team_key(args.seal_to) if args.seal_to is not None else None
+    rule, assessment = trial_definition(args)
     diary = open_home(args)
-    progress = _ProgressLine(len(args.patients) if args.patients else None)
+    progress = ProgressLine(len(args.patients) if args.patients else None, doing="Exported")
     try:
         summary = export_data_set(
             diary, Path(args.out).expanduser(), labels=args.patients, date_shift=args.date_shift,
             include_notes=args.include_notes, fhir=not args.no_fhir, seal_to=seal_to,
             salt_file=Path(args.salt_file).expanduser() if args.salt_file else None, progress=progress,
-            on_new_salt=_say_new_salt)
+            on_new_salt=_say_new_salt, trial_rule=rule, trial_assessment=assessment)
     finally:
         progress.end()
         diary.close()

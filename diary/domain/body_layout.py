@@ -29,6 +29,23 @@ BACK_OUTLINE: list[tuple[int, int, int, int]] = [
 ]
 HEAD = (51, 0, 48, 48)
 
+# On the back figure the neck, arms, hips (buttocks) and legs are the same WPI regions as on the front, so
+# the app's map makes them tappable there too. Seen from behind, the person's left is on the viewer's left.
+BACK_LIMBS: dict[str, tuple[int, int, int, int]] = {
+    "neck": (62, 52, 26, 14),
+    "upper_arm_left": (10, 72, 30, 68), "upper_arm_right": (110, 72, 30, 68),
+    "lower_arm_left": (0, 142, 38, 56), "lower_arm_right": (112, 142, 38, 56),
+    "hip_left": (44, 164, 30, 28), "hip_right": (76, 164, 30, 28),
+    "upper_leg_left": (44, 194, 30, 54), "upper_leg_right": (76, 194, 30, 54),
+    "lower_leg_left": (46, 250, 27, 60), "lower_leg_right": (77, 250, 27, 60),
+}
+BACK_TAPPABLE = {**BACK, **BACK_LIMBS}
+
+
+def reading_order(regions: dict[str, tuple[int, int, int, int]]) -> list[str]:
+    """A figure's regions top to bottom, then left to right: the order the keyboard visits them in."""
+    return sorted(regions, key=lambda region: (regions[region][1], regions[region][0]))
+
 # The names people read (screen readers, summaries), in WPI order.
 REGION_NAMES: dict[str, str] = {
     "jaw_left": "Left jaw", "jaw_right": "Right jaw",

@@ -1,8 +1,12 @@
 """The day's values: one row per calendar day, for history, charts and exports.
 
-One rule, in one place (the foundation issue):
-- pain, fatigue, stress, worry: the mean of that day's check-ins that answered them (2 decimals,
-  half up); the day's maximum pain is kept too;
+One rule, in one place (the foundation issue, and issue 15 for pain):
+- pain: the day's **24-hour rating**, the pain answer of the day's first check-in, which asks about the
+  last 24 hours. Extra check-ins ask about pain "right now": those momentary ratings are their own
+  series (their mean, maximum and count), never averaged into the day's pain. A day without a 24-hour
+  answer has no day's pain, whatever its momentary ratings. (Should a day ever hold two first
+  check-ins, say an undone deletion, the day's pain is the mean of their 24-hour answers.)
+- fatigue, stress, worry: the mean of that day's check-ins that answered them (2 decimals, half up);
 - pain locations: the union of the day's regions (the WPI count is its size); an explicit "no pain"
   counts only when no check-in that day named a region;
 - activity minutes: the sum over the day's check-ins that reported them;
@@ -12,11 +16,14 @@ One rule, in one place (the foundation issue):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
 
 from diary.domain.entries import CheckIn
+from diary.domain.errors import ValidationFailed
+from diary.domain.items import ACTIVITY, DAY_MINUTES_MAX
 from diary.domain.numbers import mean
 from diary.domain.regions import region_order
 
@@ -25,8 +32,10 @@ from diary.domain.regions import region_order
 class DayValues:
     day: date
     n_checkins: int
-    pain: float | None = None
-    pain_max: int | None = None
+    pain: float | None = None  # the 24-hour rating
+    pain_now_mean: float | None = None  # momentary ("right now") ratings of the extra check-ins
+    pain_now_max: int | None = None
+    pain_now_n: int = 0
     fatigue: float | None = None
     stress: float | None = None
     worry: float | None = None
@@ -66,15 +75,18 @@ def day_values(day: date, checkins: list[CheckIn]) -> DayValues:
     ordered = sorted((c for c in checkins if c.day == day), key=lambda c: c.recorded_at)
     if not ordered:
         return DayValues(day=day, n_checkins=0)
-    pains = _answered(ordered, "pain")
+    day_pains = _answered([c for c in ordered if not c.extra], "pain")
+    now_pains = _answered([c for c in ordered if c.extra], "pain")
     maps = [c.pain_regions for c in ordered if c.pain_regions is not None]
     strength = _answered(ordered, "strength")
     first_sleep = next((c for c in ordered if c.sleep_quality is not None or c.sleep_hours is not None), None)
     return DayValues(
         day=day,
         n_checkins=len(ordered),
-        pain=mean(pains),
-        pain_max=max(pains) if pains else None,
+        pain=mean(day_pains),
+        pain_now_mean=mean(now_pains),
+        pain_now_max=max(now_pains) if now_pains else None,
+        pain_now_n=len(now_pains),
         fatigue=mean(_answered(ordered, "fatigue")),
         stress=mean(_answered(ordered, "stress")),
         worry=mean(_answered(ordered, "worry")),
@@ -96,3 +108,26 @@ def days_between(start: date, end: date, checkins: list[CheckIn]) -> list[DayVal
     by_day = {d: list(group) for d, group in groupby(sorted(checkins, key=lambda c: c.day), key=lambda c: c.day)}
     total = (end - start).days
     return [day_values(d, by_day.get(d, [])) for d in (end - timedelta(days=i) for i in range(total + 1))]
+
+
+def check_day_minutes(checkin: CheckIn, so_far: Mapping[str, int], *, previous: CheckIn | None = None) -> None:
+    """Refuse a check-in that would take its day's minutes of one intensity past 1,440 (a day's length).
+
+    `so_far` holds the day's minutes per intensity field over its other check-ins; `previous` is the
+    check-in as it was before a correction. A day that already exceeds the cap (entered before the cap
+    existed) may still be corrected: only an answer that adds minutes is refused.
+
+    Raises:
+        ValidationFailed: naming the intensity, the day's total and what is left of the day.
+    """
+    for field, label in ACTIVITY.items():
+        minutes = getattr(checkin, field)
+        kept = getattr(previous, field) if previous is not None and previous.day == checkin.day else None
+        if not minutes or (kept is not None and minutes <= kept):
+            continue
+        earlier = so_far.get(field, 0)
+        if earlier + minutes > DAY_MINUTES_MAX:
+            left = max(0, DAY_MINUTES_MAX - earlier)
+            raise ValidationFailed(
+                f"{label} would add up to {earlier + minutes:,} minutes on {checkin.day.isoformat()}, more than a "
+                f"day has ({DAY_MINUTES_MAX:,}); this check-in can hold at most {left:,}.", field=field)

@@ -1,15 +1,15 @@
-"""What goal ratings add up to: latest category, trend, FHIR achievementStatus, T-score, trial outcome.
+"""What goal ratings add up to: latest category, trend, FHIR achievementStatus, the intermediate goals'
+T-score and the main goal's level. (The trial's figure is diary.domain.trial.)
 
 Pure functions over Goal and Rating values; `today` and review dates are passed in, never read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from diary.domain.goals import _ORDER, Category, Goal, GoalType, Rater, Rating
+from diary.domain.goals import _ORDER, Category, Goal, Rater, Rating, current_main_goal, steps_of
 
 
 class Trend(str, Enum):
@@ -65,54 +65,39 @@ def achievement_status(goal: Goal, ratings: list[Rating], *, today: date) -> str
     return "in-progress"
 
 
-def gas_pairs(goals: list[Goal], ratings: list[Rating], *, at: date | None = None,
-              rater: Rater | None = None) -> list[list[float | int] | None]:
-    """[level, weight] per goal from each goal's latest rating on or before `at`; None for unrated goals."""
+def gas_pairs(goals: list[Goal], ratings: list[Rating], *, rater: Rater, at: date | None = None
+              ) -> list[list[float | int] | None]:
+    """[level, weight] per goal from each goal's latest rating by `rater` on or before `at`; None for
+    an unrated goal. Levels by Goal.level_of (a category is mapped by the goal's baseline)."""
     pairs: list[list[float | int] | None] = []
     for goal in goals:
         rating = latest(goal, ratings, until=at, rater=rater)
-        pairs.append([rating.gas_level, goal.weight] if rating else None)
+        pairs.append([goal.level_of(rating), goal.weight] if rating else None)
     return pairs
 
 
-def t_score(goals: list[Goal], ratings: list[Rating], *, at: date | None = None,
-            rater: Rater | None = None) -> float | None:
-    """The Kiresuk–Sherman T-score of the goals' latest ratings (ρ = 0.3); None when no goal is rated.
+def intermediate_t_score(goals: list[Goal], ratings: list[Rating], *, rater: Rater,
+                         at: date | None = None) -> float | None:
+    """The Kiresuk–Sherman T-score (ρ = 0.3) of the current main goal's intermediate goals, from one
+    rater's latest ratings on or before `at`; None when none of them is rated.
 
-    One implementation only: this is `score("gas", ...)`, the questionnaire API's GAS scorer.
+    The main goal is left out on purpose: the formula's ρ assumes separate goals, and intermediate goals
+    are steps toward the main goal, not separate from it; its level is reported beside the T-score
+    (`main_goal_level`). "Current" is as of `at`. One implementation only: `score("gas", ...)`.
     """
     from diary.domain.instruments import score
 
-    result = score("gas", gas_pairs(goals, ratings, at=at, rater=rater))
+    steps = steps_of(current_main_goal(goals, on=at), goals)
+    if not steps:
+        return None
+    result = score("gas", gas_pairs(steps, ratings, rater=rater, at=at))
     return result.total if result.valid else None
 
 
-@dataclass(frozen=True)
-class TrialOutcome:
-    """The CWP trial's figure for one patient at their latest review."""
-
-    review_date: date | None
-    main_fully_attained: bool | None  # None: no rated main goal
-    intermediate_fully_share: float | None  # share of rated intermediate goals fully attained
-    intermediate_rated: int
-
-
-def trial_outcome(goals: list[Goal], ratings: list[Rating], *, rater: Rater | None = None) -> TrialOutcome:
-    """Main goal fully attained, and the share of intermediate goals fully attained, at the latest review
-    (the latest date any goal was rated; each goal counts with its latest rating up to then)."""
-    relevant = [r for r in ratings if rater is None or r.rater is rater]
-    if not relevant:
-        return TrialOutcome(None, None, None, 0)
-    review = max(r.rated_on for r in relevant)
-    main_goals = [g for g in goals if g.type is GoalType.MAIN]
-    main_latest = [latest(g, relevant, until=review) for g in main_goals]
-    main_rated = [r for r in main_latest if r is not None]
-    inter = [latest(g, relevant, until=review) for g in goals if g.type is GoalType.INTERMEDIATE]
-    inter_rated = [r for r in inter if r is not None]
-    return TrialOutcome(
-        review_date=review,
-        main_fully_attained=(main_rated[-1].category is Category.FULLY) if main_rated else None,
-        intermediate_fully_share=(sum(r.category is Category.FULLY for r in inter_rated) / len(inter_rated)
-                                  if inter_rated else None),
-        intermediate_rated=len(inter_rated),
-    )
+def main_goal_level(goals: list[Goal], ratings: list[Rating], *, rater: Rater,
+                    at: date | None = None) -> int | None:
+    """The GAS level of the current main goal's latest rating by `rater` on or before `at` (None: not
+    rated), reported beside the intermediate goals' T-score."""
+    main = current_main_goal(goals, on=at)
+    rating = latest(main, ratings, until=at, rater=rater) if main else None
+    return main.level_of(rating) if rating else None

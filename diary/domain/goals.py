@@ -6,8 +6,16 @@ Model (shared/reference/goals-fhir.md, instruments.md §2.12):
   (−2, Kiresuk's convention, or −1, Turner-Stokes's) and an optional weight;
 - **ratings** are kept forever: a correction is a new rating. A rating has a GAS level where the goal has
   levels, and always a 3-level category (fully / partially / not attained);
-- derived: the latest category, a trend, the FHIR achievementStatus, the Kiresuk–Sherman T-score across
-  a review's rated goals, and the trial's outcome (main goal / intermediate goals fully attained).
+- derived: the latest category, a trend, the FHIR achievementStatus, the Kiresuk–Sherman T-score of the
+  intermediate goals, and the trial's outcome (diary.domain.trial).
+
+A patient's **current main goal** is the main goal set last (the latest start date; on a tie, the one
+added last); an earlier main goal is history (superseded), and so are its intermediate goals.
+
+**A category as a GAS level** (issue 15 §3), for ratings without a level: fully attained → 0 (the
+expected level), partially → −1, not attained → the goal's own baseline level (−1 or −2: no change from
+the start), unless the rater said it got worse than at the start, which is −2 and is stored as level −2
+with the category "not". The T-score reads levels only through `Goal.level_of`.
 """
 
 from __future__ import annotations
@@ -42,8 +50,10 @@ class Category(str, Enum):
     NOT = "not"
 
 
-# When only the 3-level category is known (instruments.md §2.12, PROJECT DEFAULT, baseline −2).
-CATEGORY_LEVEL = {Category.FULLY: 0, Category.PARTIALLY: -1, Category.NOT: -2}
+# When only the 3-level category is known: fully and partially; "not attained" is the goal's baseline
+# level (Goal.level_of). With Kiresuk's baseline −2 this is instruments.md §2.12's PROJECT DEFAULT.
+CATEGORY_LEVEL = {Category.FULLY: 0, Category.PARTIALLY: -1}
+WORSE_LEVEL = -2  # "worse than at the start"
 _ORDER = {Category.NOT: 0, Category.PARTIALLY: 1, Category.FULLY: 2}
 
 
@@ -162,6 +172,13 @@ class Goal(BaseModel):
             return Category.PARTIALLY
         return Category.NOT
 
+    def level_of(self, rating: "Rating") -> int:
+        """The GAS level a rating of this goal stands for: the rated level, else its category mapped by
+        this goal's baseline (not attained = the baseline level; fully 0; partially −1)."""
+        if rating.level is not None:
+            return rating.level
+        return self.baseline_level if rating.category is Category.NOT else CATEGORY_LEVEL[rating.category]
+
     @classmethod
     def create(cls, **fields: Any) -> "Goal":
         fields.setdefault("id", uuid.uuid4().hex)
@@ -190,14 +207,26 @@ class Rating(BaseModel):
 
     @classmethod
     def create(cls, goal: Goal, *, rated_on: date, rater: str | Rater, recorded_at: datetime,
-               level: int | None = None, category: str | Category | None = None,
+               level: int | None = None, category: str | Category | None = None, worse: bool = False,
                comment: str | None = None, id: str | None = None) -> "Rating":
         """Validate a rating against its goal: a level where the goal has levels (the category follows
         from it), else a category.
 
+        Args:
+            worse: for a goal rated by category, "not attained, and worse than at the start": stored as
+                level −2 with the category "not" (without it, "not attained" means the baseline level).
+
         Raises:
-            ValidationFailed: a level outside −2…+2, a missing level or category, an unknown rater.
+            ValidationFailed: a level outside −2…+2, a missing level or category, an unknown rater, or
+                "worse" with a level or another category.
         """
+        if worse:
+            if goal.has_levels or level is not None:
+                raise ValidationFailed("This goal has levels: choose level −2 for \"worse than at the start\".",
+                                       field="worse")
+            if category is not None and Category(category) is not Category.NOT:
+                raise ValidationFailed("\"Worse than at the start\" goes with not attained.", field="worse")
+            level, category = WORSE_LEVEL, Category.NOT
         if level is not None:
             if isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
                 raise ValidationFailed(f"A GAS level must be −2, −1, 0, +1 or +2 (got {level!r}).", field="level")
@@ -220,9 +249,9 @@ class Rating(BaseModel):
                                    "categories are fully, partially or not.") from None
 
     @property
-    def gas_level(self) -> int:
-        """The level used in the T-score: the rated level, else the category's default mapping."""
-        return self.level if self.level is not None else CATEGORY_LEVEL[self.category]
+    def rated_worse(self) -> bool:
+        """Level −2 with "not attained": worse than at the start (for a goal rated by category)."""
+        return self.level == WORSE_LEVEL and self.category is Category.NOT
 
 
 def validate_goal_set(goals: list[Goal]) -> None:
@@ -238,3 +267,26 @@ def validate_goal_set(goals: list[Goal]) -> None:
             main = by_id.get(goal.main_goal_id or "")
             if main is None or main.type is not GoalType.MAIN:
                 raise ValidationFailed(f"The intermediate goal \"{goal.title}\" must lead to an existing main goal.")
+
+
+def current_main_goal(goals: list[Goal], *, on: date | None = None) -> Goal | None:
+    """The patient's current main goal (on `on`, when given): of the main goals started by then, the
+    one with the latest start date, and on a tie the one later in `goals` (added later)."""
+    mains = [(g.start_date, i, g) for i, g in enumerate(goals)
+             if g.type is GoalType.MAIN and (on is None or g.start_date <= on)]
+    return max(mains, key=lambda t: (t[0], t[1]))[2] if mains else None
+
+
+def steps_of(main: Goal | None, goals: list[Goal]) -> list[Goal]:
+    """The intermediate goals that lead to `main`, in the order given."""
+    return [] if main is None else [g for g in goals if g.main_goal_id == main.id]
+
+
+def lifecycle_status(goal: Goal, goals: list[Goal], latest_category: Category | None) -> str:
+    """FHIR R4 Goal.lifecycleStatus: "active" for the current main goal and its intermediate goals; a
+    goal of a superseded main goal is "completed" when its latest rating was fully attained, else
+    "cancelled" (the patient moved on to another main goal)."""
+    current = current_main_goal(goals)
+    if current is not None and (goal.id == current.id or goal.main_goal_id == current.id):
+        return "active"
+    return "completed" if latest_category is Category.FULLY else "cancelled"

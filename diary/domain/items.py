@@ -14,5 +14,6 @@ ACTIVITY: dict[str, str] = {
     "moderate_min": "Moderate activity",
     "vigorous_min": "Vigorous activity",
 }
-ACTIVITY_MAX_MIN = 600
+ACTIVITY_MAX_MIN = 600  # one check-in's answer
+DAY_MINUTES_MAX = 24 * 60  # a day's sum over its check-ins, per intensity: a day has no more minutes
 SLEEP_HOURS_MAX = 24.0

@@ -15,11 +15,30 @@ from typing import Any
 
 from diary.domain.errors import ValidationFailed
 from diary.domain.instruments import INSTRUMENTS, Score, get_instrument, score
+from diary.domain.instruments.phq15 import SEVEN_DAY_VERSION
 
 # The trials' rhythm (issue 3): PHQ-15 weekly; PHQ-9 and GAD-7 every two weeks; RAND-36 at the start
 # and every 3 months. Adjustable per patient.
 DEFAULT_SCHEDULE: dict[str, int] = {"phq15": 7, "phq9": 14, "gad7": 14, "rand36": 91}
 SCHEDULE_MIN_DAYS, SCHEDULE_MAX_DAYS = 1, 365
+
+
+def administered_version(instrument_id: str, options: dict[str, Any] | None) -> str:
+    """The version a response was administered in, from its options: the weekly PHQ-15 asks about 7 days
+    ("PHQ-15 (7-day recall, modified)"), not the native 4 weeks; otherwise the instrument's version."""
+    options = options or {}
+    if instrument_id == "phq15" and options.get("recall_days") == 7:
+        return SEVEN_DAY_VERSION
+    return get_instrument(instrument_id).version
+
+
+def app_version(instrument_id: str, version: str) -> str:
+    """A stored or exported response's version as the app administered it. Since PHQ-15 entered the app
+    (commit 8d799bd) it has been asked weekly with a 7-day recall only, but responses were labelled with the
+    native 4-week version until issue 15: an app response carrying that label is the 7-day form."""
+    if instrument_id == "phq15" and version == INSTRUMENTS["phq15"].version:
+        return SEVEN_DAY_VERSION
+    return version
 
 
 class Status(str, Enum):
@@ -46,8 +65,8 @@ class Response:
         inst = get_instrument(instrument_id)
         if not inst.n_items:
             raise ValidationFailed(f"{inst.name} is not answered item by item.")
-        return cls(id=uuid.uuid4().hex, instrument_id=inst.id, version=inst.version, started_at=now,
-                   answers=(None,) * inst.n_items, options=dict(options or {}))
+        return cls(id=uuid.uuid4().hex, instrument_id=inst.id, version=administered_version(inst.id, options),
+                   started_at=now, answers=(None,) * inst.n_items, options=dict(options or {}))
 
     def answer(self, item: int, value: Any) -> "Response":
         """Set item `item` (0-based) to `value` (None clears it), checked against the allowed answers."""

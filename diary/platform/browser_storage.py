@@ -187,8 +187,11 @@ class IdbfsHome:
     def schedule_sync(self) -> asyncio.Future:
         """Ask for a sync without waiting. The future resolves (to the seconds taken) once a sync that
         started after this call has finished; requests made before it starts share it."""
-        if self._queued is None:
-            self._queued = asyncio.ensure_future(self._run_queued())
+        loop = asyncio.get_running_loop()
+        # A request made under another event loop cannot be awaited on this one: in the browser there is
+        # one loop, but a test's setup may run while Playwright's loop is the thread's running one.
+        if self._queued is None or self._queued.get_loop() is not loop:
+            self._queued = loop.create_task(self._run_queued())
         return self._queued
 
     def _the_lock(self) -> asyncio.Lock:
@@ -198,7 +201,8 @@ class IdbfsHome:
 
     async def _run_queued(self) -> float:
         async with self._the_lock():  # after any sync already running
-            self._queued = None  # requests from now on need a later sync: this one may miss their data
+            if self._queued is asyncio.current_task():
+                self._queued = None  # requests from now on need a later sync: this one may miss their data
             return await self._sync_locked()
 
     async def _sync_locked(self) -> float:

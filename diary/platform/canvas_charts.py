@@ -43,7 +43,8 @@ def _polygon(points: list[tuple[float, float]], paint: ft.Paint) -> cv.Path:
 
 
 def _dot(dot: Dot) -> cv.Shape:
-    x, y, r, paint = dot.x, dot.y, dot.radius, _fill(dot.colour, dot.opacity)
+    x, y, r = dot.x, dot.y, dot.radius
+    paint = _stroke(dot.colour, 0.9) if dot.hollow else _fill(dot.colour, dot.opacity)
     if dot.shape == "s":
         return cv.Rect(x - r, y - r, 2 * r, 2 * r, paint=paint)
     if dot.shape == "^":
@@ -114,7 +115,9 @@ class ChartCanvas(cv.Canvas):
 class CanvasCharts:
     """diary.platform.seams.ChartRenderer drawing on Flet's canvas."""
 
-    def render(self, data: ChartData, *, dark: bool) -> Chart:
+    def render(self, data: ChartData, *, dark: bool, text_scale: float = 1.0) -> Chart:
+        # The canvas letters its charts at 100% whatever the user's text size (`text_scale`): the desktop's
+        # larger chart lettering (diary/reports/style.py enlarge_text) has no canvas counterpart yet.
         return Chart(None, data.summary, data.title, data, dark)
 
     def control(self, chart: Chart, *, key: str, label: str) -> ft.Control:

@@ -84,6 +84,12 @@ def _type_filter(extensions: list[str] | None) -> dict:
     return {"file_type": ft.FilePickerFileType.CUSTOM, "allowed_extensions": extensions} if extensions else {}
 
 
+def downloaded_or(where: str | None, *, web: bool) -> str | None:
+    """What the save dialog's answer means. A browser tab has no save dialog to cancel: Flet's client
+    starts the download and answers None, which must not read as "cancelled" (the file was handed over)."""
+    return "" if web else where
+
+
 class DialogFiles:
     """Flet's file dialogs: native ones in the desktop window, the browser's upload and download in a tab."""
 
@@ -112,11 +118,13 @@ class DialogFiles:
     async def offer(self, data: bytes, *, title: str, name: str, extensions: list[str] | None = None) -> str | None:
         import flet as ft
 
+        picker = ft.FilePicker()
         try:  # the desktop window writes the bytes itself; a browser tab downloads them ("")
-            return await ft.FilePicker().save_file(dialog_title=title, file_name=name, src_bytes=data,
-                                                   **_type_filter(extensions))
+            where = await picker.save_file(dialog_title=title, file_name=name, src_bytes=data,
+                                           **_type_filter(extensions))
         except Exception as exc:  # noqa: BLE001
             raise NoFileDialog(str(exc)) from None
+        return downloaded_or(where, web=bool(picker.page.web))
 
     def keep(self, home: Path, folder: str, name: str, data: bytes) -> Path:
         target = Path(home) / folder
@@ -129,10 +137,10 @@ class DialogFiles:
 class MatplotlibCharts:
     """Charts as PNG images drawn by matplotlib's object API (diary.reports.charts)."""
 
-    def render(self, data, *, dark: bool):
+    def render(self, data, *, dark: bool, text_scale: float = 1.0):
         from diary.reports.charts import render
 
-        return render(data, dark=dark)
+        return render(data, dark=dark, text_scale=text_scale)
 
     def control(self, chart, *, key: str, label: str):
         import flet as ft

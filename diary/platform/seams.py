@@ -118,8 +118,9 @@ class FileHandover(Protocol):
 
 
 class ChartRenderer(Protocol):
-    def render(self, data: ChartData, *, dark: bool) -> Chart:
-        """Draw one chart description (off the UI thread; the result may be cached)."""
+    def render(self, data: ChartData, *, dark: bool, text_scale: float = 1.0) -> Chart:
+        """Draw one chart description (off the UI thread; the result may be cached), its lettering grown by
+        `text_scale`, the user's text size (2.0 at 200%)."""
 
     def control(self, chart: Chart, *, key: str, label: str) -> Any:
         """The control a screen shows for a rendered chart (desktop: an image of the PNG)."""

@@ -66,7 +66,7 @@ def build(out: Path = DEFAULT_OUT, *, cache: Path = DEFAULT_CACHE, force: bool =
     if not force and _built_from(out) == fingerprint:
         return BuildResult(out, False, time.monotonic() - started, folder_bytes(out), 0)
     cache.mkdir(parents=True, exist_ok=True)
-    modules = node_modules(cache)
+    modules = node_modules()
     wheels = browser_wheels(cache)
     stage = out.with_name(f".{out.name}.building")
     shutil.rmtree(stage, ignore_errors=True)

@@ -48,9 +48,9 @@ if __name__ == "__main__":
 # The diary's files the browser never imports (paths relative to the repository; a folder ends in "/").
 DESKTOP_ONLY = (
     "diary/cli/", "diary/assets/", "diary/__main__.py", "diary/app.py", "diary/web_server.py",
-    "diary/server_guard.py", "diary/ui/flet_entry.py", "diary/platform/crypto_pynacl.py",
+    "diary/server_guard.py", "diary/zoom.py", "diary/closed_tabs.py", "diary/ui/flet_entry.py", "diary/platform/crypto_pynacl.py",
     "diary/reports/charts.py", "diary/reports/body_heatmap.py", "diary/reports/style.py",
-    "diary/reports/summary_pdf.py",
+    "diary/reports/summary_pdf.py", "diary/reports/pdf_goals.py",
     "diary/pwa/build.py", "diary/pwa/bundle.py", "diary/pwa/fonts.py", "diary/pwa/report.py", "diary/pwa/serve.py",
     "diary/pwa/service_worker.py", "diary/pwa/site.py", "diary/pwa/toolchain.py", "diary/pwa/webclient.py",
     "diary/pwa/compile_pyc.mjs", "diary/pwa/generate_sw.mjs",

@@ -1,7 +1,7 @@
-"""Build-time downloads, cached: the npm packages (package-lock.json) and the browser's Python wheels.
+"""Build-time downloads: the npm packages (package-lock.json, into the repository's node_modules, shared
+with the end-to-end tests' axe-core) and the browser's Python wheels (in a cache folder keyed by their pins).
 
-Both land in a cache folder keyed by what pins them, so a second build (or CI after the first) reuses
-them without touching a registry. npm is a build tool only; nothing here is fetched at run time.
+Either is fetched once, so a second build (or CI after the first) reuses them without touching a registry. npm is a build tool only; nothing here is fetched at run time.
 """
 
 from __future__ import annotations
@@ -62,23 +62,18 @@ def _keep_only(folder: Path) -> None:
             shutil.rmtree(other, ignore_errors=True)
 
 
-def node_modules(cache: Path) -> Path:
-    """`npm ci` of the repository's package.json + package-lock.json, once per lock file."""
-    lock = (REPO / "package-lock.json").read_bytes()
-    manifest = (REPO / "package.json").read_bytes()
-    folder = cache / f"npm-{digest(manifest, lock)}"
-    modules = folder / "node_modules"
-    if (folder / ".complete").exists():
+def node_modules() -> Path:
+    """The repository's node_modules: `npm ci` of package.json + package-lock.json, as `make node-tools`
+    does (the same stamp file), run again only when either is newer than the last install."""
+    modules = REPO / "node_modules"
+    stamp = modules / ".installed-stamp"
+    pins = max((REPO / name).stat().st_mtime for name in ("package.json", "package-lock.json"))
+    if stamp.exists() and stamp.stat().st_mtime >= pins:
         return modules
     if shutil.which("npm") is None:
         raise BuildError("npm is not installed; the web app build needs Node.js and npm (apt-get install nodejs npm).")
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    (folder / "package.json").write_bytes(manifest)
-    (folder / "package-lock.json").write_bytes(lock)
-    run_tool(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], "Installing the npm build tools", cwd=folder)
-    (folder / ".complete").touch()
-    _keep_only(folder)
+    run_tool(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], "Installing the npm build tools", cwd=REPO)
+    stamp.touch()
     return modules
 
 

@@ -16,10 +16,11 @@ from typing import Union
 from diary.domain.body_layout import REGION_NAMES
 from diary.domain.days import DayValues
 from diary.domain.goal_progress import ratings_of
-from diary.domain.goals import Goal, Rating
-from diary.domain.instruments import INSTRUMENTS
+from diary.domain.goals import Goal, Rater, Rating
+from diary.domain.instruments import INSTRUMENTS, SEVEN_DAY_BAND_CAVEAT, band_caveat
 from diary.domain.numbers import round_half_up, round_half_up_int, score_text
 from diary.domain.questionnaires import Response
+from diary.domain.trial import goal_standing
 from diary.reports.series import (
     MEASURE_NAMES, Measure, PlanDose, WeekMinutes, completed, day_label, flare_runs, n_days, one_decimal,
     period_mean, previous_period, region_shares, rolling_mean, span_words, t_score_series, values_of,
@@ -33,7 +34,9 @@ Points = tuple[tuple[date, float], ...]
 
 @dataclass(frozen=True)
 class SymptomData:
-    """Daily values of pain, fatigue or stress (0–10) with their 7-day mean and the flare days."""
+    """Daily values of pain, fatigue or stress (0–10) with their 7-day mean and the flare days. For pain,
+    the points are the day's 24-hour rating and `momentary` holds each day's highest "right now" rating,
+    drawn apart (issue 15 §2); the rolling mean is of the 24-hour ratings only."""
 
     measure: Measure
     start: date
@@ -43,6 +46,7 @@ class SymptomData:
     flares: tuple[tuple[date, int], ...]  # runs of flare days as (first day, length)
     summary: str
     title: str
+    momentary: Points = ()  # pain only: each day's highest momentary rating
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,8 @@ class GoalLine:
 
 @dataclass(frozen=True)
 class GoalsData:
-    """Each goal's ratings over time and the Kiresuk–Sherman T-score of all goals."""
+    """Each goal's ratings over time and the Kiresuk–Sherman T-score of the intermediate goals, all from
+    one rater (the trial rule's: diary.domain.trial.goal_standing)."""
 
     start: date
     end: date
@@ -92,6 +97,7 @@ class GoalsData:
     t_scores: Points
     summary: str
     title: str = "Goal ratings over time"
+    rater: str | None = None  # "patient" or "physiotherapist": whose ratings are drawn
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,7 @@ def min_days_to_compare(start: date, end: date) -> int:
 def symptom_summary(days: list[DayValues], measure: str, start: date, end: date) -> str:
     """"Pain averaged 5.2 over the last 4 weeks (20 days rated), down from 6.1 in the 4 weeks before."
 
-    The period ends today wherever charts are shown, hence "the last"."""
+    The period ends today wherever charts are shown, hence "the last". Pain is the day's 24-hour rating."""
     values, span = values_of(days, measure), span_words(start, end)
     now, n = period_mean(values, start, end)
     if now is None:
@@ -146,6 +152,10 @@ def symptom_summary(days: list[DayValues], measure: str, start: date, end: date)
     n_flare = sum(n for _, n in flare_runs(days, start, end))
     if n_flare:
         sentence += f"; {n_flare} flare {'day' if n_flare == 1 else 'days'}"
+    if measure == "pain":
+        n_now = sum(1 for d in days if start <= d.day <= end and d.pain_now_max is not None)
+        if n_now:
+            sentence += f"; momentary ratings on {n_now} {'day' if n_now == 1 else 'days'}, shown apart"
     return sentence + "."
 
 
@@ -158,12 +168,14 @@ def symptom_data(days: list[DayValues], *, measure: Measure, start: date, end: d
     if measure not in MEASURE_NAMES:
         raise ValueError(f"Unknown measure {measure!r}; use pain, fatigue or stress.")
     values = values_of(days, measure)
+    momentary = values_of(days, "pain_now_max") if measure == "pain" else {}
     return SymptomData(
         measure=measure, start=start, end=end,
         points=tuple(sorted((d, v) for d, v in values.items() if start <= d <= end)),
         rolling=tuple(rolling_mean(values, start, end)), flares=tuple(flare_runs(days, start, end)),
         summary=symptom_summary(days, measure, start, end),
-        title=f"{MEASURE_NAMES[measure]}, {day_label(start, year=True)} to {day_label(end, year=True)}")
+        title=f"{MEASURE_NAMES[measure]}, {day_label(start, year=True)} to {day_label(end, year=True)}",
+        momentary=tuple(sorted((d, float(v)) for d, v in momentary.items() if start <= d <= end)))
 
 
 # Activity
@@ -193,7 +205,8 @@ def phq15_summary(points: list) -> str:
     day, last = points[-1]
     first_day = points[0][0]
     year = first_day.year != day.year
-    summary = f"PHQ-15 was {score_text(last.total)} ({last.band}) on {day_label(day, year=year)}"
+    caveat = f"; {SEVEN_DAY_BAND_CAVEAT}" if band_caveat(last.instrument_id, last.version) else ""
+    summary = f"PHQ-15 was {score_text(last.total)} ({last.band}{caveat}) on {day_label(day, year=year)}"
     if len(points) > 1:
         first = points[0][1]
         change = round_half_up(last.total - first.total, 1)
@@ -216,27 +229,39 @@ def phq15_data(responses: list[Response], *, start: date, end: date) -> Phq15Dat
 
 
 # Goals
-def goal_summary(goals: list[Goal], ratings: list[Rating], start: date, end: date) -> str:
-    series = t_score_series(goals, ratings, start, end)
-    if not series:
-        return "No goal ratings in this period."
-    (first_day, first), (day, now) = series[0], series[-1]
-    year = first_day.year != day.year
-    summary = f"Goal T-score {one_decimal(now)} on {day_label(day, year=year)}"
-    if first_day != day:
-        change = "up" if now > first else "down" if now < first else "unchanged"
-        summary += f", {change} from {one_decimal(first)} on {day_label(first_day, year=year)}"
+_WHOSE = {Rater.PATIENT: "the patient's", Rater.PHYSIOTHERAPIST: "the physiotherapist's"}
+
+
+def goal_summary(goals: list[Goal], ratings: list[Rating], start: date, end: date, rater: Rater) -> str:
+    mine = [r for r in ratings if r.rater is rater]
+    series = t_score_series(goals, ratings, start, end, rater=rater)
     ids = {g.id for g in goals}
-    rated = len({r.goal_id for r in ratings if r.goal_id in ids and start <= r.rated_on <= end})
+    rated = len({r.goal_id for r in mine if r.goal_id in ids and start <= r.rated_on <= end})
+    if not rated:
+        return "No goal ratings in this period."
+    whose = f"From {_WHOSE[rater]} ratings"
+    if not series:
+        summary = f"{whose}: no intermediate goal rated, so no T-score"
+    else:
+        (first_day, first), (day, now) = series[0], series[-1]
+        year = first_day.year != day.year
+        summary = f"{whose}: T-score of the intermediate goals {one_decimal(now)} on {day_label(day, year=year)}"
+        if first_day != day:
+            change = "up" if now > first else "down" if now < first else "unchanged"
+            summary += f", {change} from {one_decimal(first)} on {day_label(first_day, year=year)}"
     return summary + f"; {rated} of {len(goals)} {'goal' if len(goals) == 1 else 'goals'} rated in this period."
 
 
 def goal_data(goals: list[Goal], ratings: list[Rating], *, start: date, end: date) -> GoalsData:
-    """Ratings as GAS levels (categories via Rating.gas_level); the T-score on each day with a rating."""
-    lines = tuple(GoalLine(goal.title, tuple((r.rated_on, r.gas_level) for r in ratings_of(goal, ratings)
+    """One rater's ratings as GAS levels (a category by its goal's baseline: Goal.level_of) and the
+    intermediate goals' T-score on each day that rater rated; the rater is the trial rule's as of `end`."""
+    rater = goal_standing(goals, ratings, at=end).rater or Rater.PATIENT
+    mine = [r for r in ratings if r.rater is rater]
+    lines = tuple(GoalLine(goal.title, tuple((r.rated_on, goal.level_of(r)) for r in ratings_of(goal, mine)
                                              if start <= r.rated_on <= end)) for goal in goals)
-    return GoalsData(start=start, end=end, lines=lines, t_scores=tuple(t_score_series(goals, ratings, start, end)),
-                     summary=goal_summary(goals, ratings, start, end))
+    return GoalsData(start=start, end=end, lines=lines,
+                     t_scores=tuple(t_score_series(goals, ratings, start, end, rater=rater)),
+                     summary=goal_summary(goals, ratings, start, end, rater), rater=rater.value)
 
 
 # The body map
@@ -252,7 +277,7 @@ def body_map_summary(shares: dict[str, float], n_maps: int) -> str:
         return "No body map entries in this period."
     if not top:
         return f"No painful regions marked on the {n_maps} {'day' if n_maps == 1 else 'days'} with a body map."
-    parts = [f"{REGION_NAMES[r].lower()} ({round(s * 100)}%)" for r, s in top]
+    parts = [f"{REGION_NAMES[r].lower()} ({round_half_up_int(s * 100)}%)" for r, s in top]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" and {parts[-1]}"
     return f"Over {n_maps} {'day' if n_maps == 1 else 'days'} with a body map, pain was most often in the {listed}."
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from diary.reports.chart_data import ActivityData, BodyMapData, ChartData, GoalsData, Phq15Data, SymptomData
 from diary.reports.palette import (
-    ACTIVITY_PARTS, HEIGHT_PX, MARKERS, MAX_GOAL_LINES, Theme, date_ticks, theme, truncate,
+    ACTIVITY_PARTS, DOT_ALPHA, HEIGHT_PX, MARKERS, MAX_GOAL_LINES, Theme, date_ticks, theme, truncate,
 )
 from diary.reports.scene_axes import FONT_PX, Axes, Legend, empty_note, nice_ticks
 from diary.reports.scene_body import BODY_HEIGHT, body_map_scene
@@ -32,16 +32,21 @@ def _date_axis(ax: Axes, start, end) -> list[Shape]:
 def symptom_scene(data: SymptomData, th: Theme, width: float) -> Scene:
     colour = th.measure[data.measure]
     legend = Legend(th, width)
-    legend.dot(colour, f"Daily {data.measure}", opacity=0.6)
+    legend.dot(colour, "24-hour pain" if data.measure == "pain" else f"Daily {data.measure}", opacity=DOT_ALPHA)
     legend.line(colour, "7-day average", width=2)
+    if data.momentary:
+        legend.dot(colour, "Right now", shape="^", hollow=True)
     if data.flares:
         legend.box(th.flare, "Flare")
     ax = Axes(th, width, HEIGHT_PX, left=36, right=12, top=max(34, legend.height), bottom=30)
-    ax.set_y(0, 10)
+    ax.set_y(-0.5, 10.5)  # room for whole dots at 0 and 10
     shapes = _date_axis(ax, data.start, data.end)
-    shapes = [*ax.flat_band(((d.toordinal() - 0.5, d.toordinal() - 0.5 + n) for d, n in data.flares), th.flare),
+    shapes = [*ax.flat_band(((d.toordinal() - 0.5, d.toordinal() - 0.5 + n) for d, n in data.flares), th.flare,
+                            low=0, high=10),
               *ax.y_ticks(range(0, 11, 2), grid=True), *shapes, *ax.spines()]
-    shapes += [Dot(ax.x(d.toordinal()), ax.y(v), 2.0, colour, opacity=0.45) for d, v in data.points]
+    shapes += [Dot(ax.x(d.toordinal()), ax.y(v), 2.0, colour, opacity=DOT_ALPHA) for d, v in data.points]
+    # "Right now" ratings: hollow, never part of the day's value or its mean (as the desktop's chart).
+    shapes += [Dot(ax.x(d.toordinal()), ax.y(v), 2.6, colour, shape="^", hollow=True) for d, v in data.momentary]
     shapes += ax.polylines([(d.toordinal(), v) for d, v in data.rolling], colour, width=2)
     if not data.points:
         shapes.append(empty_note(ax, th, f"No {data.measure} ratings in this period"))
@@ -64,13 +69,17 @@ def activity_scene(data: ActivityData, th: Theme, width: float) -> Scene:
     if x:
         low, high = min(x[0] - 3.5, low), max(x[-1] + 3.5, high)
     ax.set_x(low, high)
-    shapes = [*ax.y_ticks(nice_ticks(top), grid=True), *ax.x_ticks(*date_ticks(data.start, data.end)), *ax.spines()]
+    ticks = date_ticks(data.start, data.end)
+    if len(weeks) <= 8:  # few bars: each labelled under itself with its Monday, never between two
+        ticks = (x, [f"{w.week_start.day} {w.week_start:%b}" for w in weeks])
+    shapes = [*ax.y_ticks(nice_ticks(top), grid=True), *ax.x_ticks(*ticks), *ax.spines()]
     for centre, week in zip(x, weeks):
         bottom = 0.0
         for part in reversed(ACTIVITY_PARTS):  # the hardest minutes at the bottom, read against the dose
             minutes = getattr(week, part)
             if minutes:
-                shapes.append(ax.bar(centre, 5.6, bottom, minutes, th.measure[part]))
+                # A line of the chart's face between stacked parts, as the desktop's chart draws.
+                shapes.append(ax.bar(centre, 5.6, bottom, minutes, th.measure[part], edge=th.face))
             bottom += minutes
     if dose:
         shapes.append(ax.h_line(dose.minutes, th.text, width=1.2, dash=DASHED))
@@ -113,7 +122,7 @@ def goals_scene(data: GoalsData, th: Theme, width: float) -> Scene:
         legend.dot(th.series[i % len(th.series)], truncate(goal.title, GOAL_TITLE_CHARS), shape=MARKERS[i % len(MARKERS)],
                    line=True)
     if data.t_scores:
-        legend.line(th.text, "T-score (right axis)", width=1.1, dash=DASHED)
+        legend.line(th.text, "T-score of the steps (right axis)", width=1.1, dash=DASHED)
     ax = Axes(th, width, height, left=34, right=36, top=max(14 + 19 * (len(shown) + 1), legend.height), bottom=30)
     ax.set_y(-2.4, 2.4)
     shapes = [*ax.y_ticks([-2, -1, 0, 1, 2], grid=True, labels=["−2", "−1", "0", "+1", "+2"]),

@@ -23,10 +23,11 @@ from diary.reports.chart_data import (
     symptom_data, symptom_summary,
 )
 from diary.reports.series import Measure, PlanDose, period_bounds
-from diary.reports.palette import ACTIVITY_PARTS, MAX_GOAL_LINES, truncate
+from diary.reports.palette import ACTIVITY_PARTS, DOT_ALPHA, MAX_GOAL_LINES, truncate
 from diary.reports.style import (
     MARKERS, TICK_PT, Theme, empty_note, legend, margins, new_figure, set_date_axis, style_axes, theme, to_png,
 )
+from diary.reports.style import text_scale as scaled_text
 
 __all__ = ["Chart", "activity_chart", "activity_summary", "body_heatmap", "goal_chart", "goal_summary",
            "min_days_to_compare", "period_bounds", "phq15_chart", "phq15_summary", "render", "score_text",
@@ -41,18 +42,25 @@ def draw_symptom(ax: Axes, th: Theme, data: SymptomData) -> list:
     style_axes(ax, th)
     if runs:
         ax.broken_barh([(d.toordinal() - 0.5, n) for d, n in runs], (0, 10), facecolors=th.flare, linewidth=0)
-    ax.scatter([d.toordinal() for d, _ in inside], [v for _, v in inside], s=9, color=colour, alpha=0.45,
+    ax.scatter([d.toordinal() for d, _ in inside], [v for _, v in inside], s=9, color=colour, alpha=DOT_ALPHA,
                linewidths=0)
+    if data.momentary:  # "right now" ratings: hollow, never part of the day's value or its mean
+        ax.scatter([d.toordinal() for d, _ in data.momentary], [v for _, v in data.momentary], s=16,
+                   facecolors="none", edgecolors=colour, linewidths=0.9, marker="^")
     ax.plot([d.toordinal() for d, _ in data.rolling], [float("nan") if v is None else v for _, v in data.rolling],
             color=colour, linewidth=2)
-    ax.set_ylim(0, 10)
+    ax.set_ylim(-0.5, 10.5)  # room for whole dots at 0 and 10
     ax.set_yticks(range(0, 11, 2))
     set_date_axis(ax, data.start, data.end)
     if not inside:
         empty_note(ax, th, f"No {data.measure} ratings in this period")
-    handles = [Line2D([], [], color=colour, marker="o", linestyle="", markersize=3.5, alpha=0.6, markeredgewidth=0),
+    handles = [Line2D([], [], color=colour, marker="o", linestyle="", markersize=3.5, alpha=DOT_ALPHA, markeredgewidth=0),
                Line2D([], [], color=colour, linewidth=2)]
-    labels = [f"Daily {data.measure}", "7-day average"]
+    labels = ["24-hour pain" if data.measure == "pain" else f"Daily {data.measure}", "7-day average"]
+    if data.momentary:
+        handles.append(Line2D([], [], color=colour, marker="^", linestyle="", markersize=4, markerfacecolor="none",
+                              markeredgewidth=0.9))
+        labels.append("Right now")
     if runs:
         handles.append(Patch(facecolor=th.flare))
         labels.append("Flare")
@@ -65,7 +73,9 @@ def render_symptom(data: SymptomData, dark: bool = False) -> Chart:
     margins(fig)
     ax = fig.add_subplot()
     handles, labels = draw_symptom(ax, th, data)
-    legend(ax, th, handles, labels, ncol=len(handles))
+    if len(handles) > 3:  # pain with momentary ratings and flares: two rows, more room above the plot
+        margins(fig, top=0.58)
+    legend(ax, th, handles, labels, ncol=len(handles) if len(handles) <= 3 else 2)
     return Chart(to_png(fig), data.summary, data.title, data, dark)
 
 
@@ -96,7 +106,9 @@ def draw_activity(ax: Axes, th: Theme, data: ActivityData) -> list:
     bottom, bars = [0] * len(weeks), {}
     for part in reversed(ACTIVITY_PARTS):
         heights = [getattr(w, part) for w in weeks]
-        bars[part] = ax.bar(x, heights, width=5.6, bottom=bottom, color=th.measure[part], linewidth=0)
+        # A line of the chart's face between stacked parts: each part then needs contrast with the face only.
+        bars[part] = ax.bar(x, heights, width=5.6, bottom=bottom, color=th.measure[part], edgecolor=th.face,
+                            linewidth=0.8)
         bottom = [b + h for b, h in zip(bottom, heights)]
     handles, labels = [bars[p] for p in ACTIVITY_PARTS], [p.capitalize() for p in ACTIVITY_PARTS]
     if dose:
@@ -105,6 +117,8 @@ def draw_activity(ax: Axes, th: Theme, data: ActivityData) -> list:
         labels.append("Plan")
     ax.set_ylim(0, max([*bottom, dose.minutes if dose else 0, 30]) * 1.08)
     set_date_axis(ax, data.start, data.end)
+    if len(weeks) <= 8:  # few bars: each labelled under itself with its Monday, never between two
+        ax.set_xticks(x, [f"{w.week_start.day} {w.week_start:%b}" for w in weeks])
     ax.set_xlim(min(x[0] - 3.5, data.start.toordinal() - 0.6), max(x[-1] + 3.5, data.end.toordinal() + 0.6))
     if not any(w.days_reported for w in weeks):
         empty_note(ax, th, "No activity logged in this period")
@@ -184,7 +198,7 @@ def draw_goals(ax: Axes, th: Theme, data: GoalsData, *, max_goals: int = MAX_GOA
     set_date_axis(ax, data.start, data.end)
     if data.t_scores:
         handles.append(_draw_t_scores(ax, th, data))
-        labels.append("T-score (right axis)")
+        labels.append("T-score of the steps (right axis)")
     return [handles, labels]
 
 
@@ -221,8 +235,8 @@ def render_goals(data: GoalsData, dark: bool = False) -> Chart:
 
 
 def goal_chart(goals: list[Goal], ratings: list[Rating], *, start: date, end: date, dark: bool = False) -> Chart:
-    """Each goal's ratings (−2…+2, categories via Rating.gas_level) over time, one line per goal (the
-    first 8), with the Kiresuk–Sherman T-score of all goals on the right-hand axis."""
+    """One rater's ratings of each goal (−2…+2, categories via Goal.level_of) over time, one line per goal
+    (the first 8), with the Kiresuk–Sherman T-score of the intermediate goals on the right-hand axis."""
     return render_goals(goal_data(goals, ratings, start=start, end=end), dark)
 
 
@@ -230,6 +244,8 @@ _RENDERERS = {SymptomData: render_symptom, ActivityData: render_activity, Phq15D
               GoalsData: render_goals, BodyMapData: render_body_map}
 
 
-def render(data: ChartData, *, dark: bool = False) -> Chart:
-    """Draw any chart description as a phone-sized PNG (light or dark)."""
-    return _RENDERERS[type(data)](data, dark)
+def render(data: ChartData, *, dark: bool = False, text_scale: float = 1.0) -> Chart:
+    """Draw any chart description as a phone-sized PNG (light or dark), its lettering grown by `text_scale`
+    (the user's text size: 2.0 at 200%)."""
+    with scaled_text(text_scale):
+        return _RENDERERS[type(data)](data, dark)

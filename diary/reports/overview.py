@@ -45,6 +45,9 @@ class TrendView:
     charts: dict[str, ChartData | Chart]
     associations: tuple[Association, ...]
     days: tuple[DayValues, ...]  # the period and the one before it, newest first
+    # The diary's first day, when the period asked for began before it and the charts start there instead
+    # (a year's axis two-thirds empty says nothing).
+    starts_at_first_day: date | None = None
 
 
 TrendData = TrendView  # a view whose charts are still descriptions
@@ -64,7 +67,10 @@ def trend_data(record: PatientRecord, *, today: date, period: Period, only: tupl
     unknown = set(only) - set(CHART_ORDER)
     if unknown:
         raise ValueError(f"Unknown chart {sorted(unknown)[0]!r}; charts are {', '.join(CHART_ORDER)}.")
-    start, end = period_bounds(period, today, first_day(record))
+    first = first_day(record)
+    start, end = period_bounds(period, today, first)
+    clipped = first is not None and period != "all" and start < first <= end
+    start = first if clipped else start
     days = period_days(record, start, end)
     goals, ratings = list(record.goals), list(record.ratings)
     makers = {
@@ -78,7 +84,8 @@ def trend_data(record: PatientRecord, *, today: date, period: Period, only: tupl
     }
     charts = {name: makers[name]() for name in CHART_ORDER if name in only}
     in_period = [d for d in days if start <= d.day <= end]
-    return TrendView(period, start, end, charts, tuple(associations(in_period)), tuple(days))
+    return TrendView(period, start, end, charts, tuple(associations(in_period)), tuple(days),
+                     starts_at_first_day=start if clipped else None)
 
 
 def draw(data: TrendData, render: Callable[[ChartData], Chart]) -> TrendView:

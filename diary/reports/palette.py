@@ -19,6 +19,10 @@ OKABE_ITO = {
     "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
     "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7",
 }
+# On white, Okabe–Ito's orange and sky blue (and the reddish purple's semi-transparent dots) fall below the
+# 3:1 that chart marks need (WCAG 1.4.11); these darker shades keep their hue (tests/ui/test_contrast.py
+# checks every mark against its chart's face).
+DARK_ORANGE, DARK_SKY_BLUE, DARK_PURPLE = "#B36B00", "#4A90C0", "#B5588F"
 WIDTH_PX, HEIGHT_PX = 360, 220  # a chart's logical size (matplotlib: 3.6 × 2.2 in at 100 dpi)
 TICK_PT, LABEL_PT = 9, 9.5  # about 12-13 px on a phone at 360 logical px
 
@@ -38,9 +42,9 @@ class Theme:
 LIGHT = Theme(
     face="#FFFFFF", text="#1D1B20", muted="#5C5F66", grid="#E3E5E8", flare="#F6D8C4",
     series=(OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["bluish_green"], OKABE_ITO["reddish_purple"],
-            OKABE_ITO["orange"], OKABE_ITO["sky_blue"], OKABE_ITO["black"], "#8C6D1F"),
-    measure={"pain": OKABE_ITO["vermillion"], "fatigue": OKABE_ITO["blue"], "stress": OKABE_ITO["reddish_purple"],
-             "light": OKABE_ITO["sky_blue"], "moderate": OKABE_ITO["blue"], "vigorous": OKABE_ITO["vermillion"]},
+            DARK_ORANGE, DARK_SKY_BLUE, OKABE_ITO["black"], "#8C6D1F"),
+    measure={"pain": OKABE_ITO["vermillion"], "fatigue": OKABE_ITO["blue"], "stress": DARK_PURPLE,
+             "light": DARK_SKY_BLUE, "moderate": OKABE_ITO["blue"], "vigorous": OKABE_ITO["vermillion"]},
     # Sequential and lightness-monotonic (readable without colour vision): pale to dark red.
     heat=("#FDF1E4", "#FBB27A", "#E5591F", "#992400"),
 )
@@ -57,6 +61,7 @@ DARK = Theme(
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 ACTIVITY_PARTS = ("light", "moderate", "vigorous")
 MAX_GOAL_LINES = 8
+DOT_ALPHA = 0.85  # daily dots stay lighter than the average's line yet keep 3:1 against the face
 DASH = (4, 2)  # the dose line and the T-score: 4 on, 2 off (in line widths)
 
 

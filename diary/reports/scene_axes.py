@@ -113,9 +113,11 @@ class Axes:
                 runs[-1].append((self.x(x), self.y(y)))
         return [Line(tuple(run), colour, width, dash) for run in runs if len(run) > 1]
 
-    def bar(self, centre: float, days: float, bottom: float, height: float, colour: str) -> Box:
+    def bar(self, centre: float, days: float, bottom: float, height: float, colour: str, *,
+            edge: str | None = None) -> Box:
         left, right = self.x(centre - days / 2), self.x(centre + days / 2)
-        return Box(left, self.y(bottom + height), right - left, self.y(bottom) - self.y(bottom + height), colour)
+        return Box(left, self.y(bottom + height), right - left, self.y(bottom) - self.y(bottom + height), colour,
+                   edge=edge)
 
     def h_line(self, value: float, colour: str, *, width: float, dash: tuple[float, float] | None = None) -> Line:
         y = self.y(value)
@@ -135,9 +137,10 @@ class Legend:
         self.start = max(2.0, left - 6)
         self._entries: list[tuple[list[Shape], str]] = []  # handle shapes at (0, 0), the label
 
-    def dot(self, colour: str, label: str, *, opacity: float = 1.0, shape: str = "o", line: bool = False) -> None:
+    def dot(self, colour: str, label: str, *, opacity: float = 1.0, shape: str = "o", line: bool = False,
+            hollow: bool = False) -> None:
         handle: list[Shape] = [Line(((0, 0), (16, 0)), colour, 1.5)] if line else []
-        self._entries.append(([*handle, Dot(8, 0, 3.0, colour, opacity=opacity, shape=shape)], label))
+        self._entries.append(([*handle, Dot(8, 0, 3.0, colour, opacity=opacity, shape=shape, hollow=hollow)], label))
 
     def line(self, colour: str, label: str, *, width: float, dash: tuple[float, float] | None = None) -> None:
         self._entries.append(([Line(((0, 0), (16, 0)), colour, width, dash)], label))

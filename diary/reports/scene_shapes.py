@@ -24,7 +24,7 @@ class Line:
 @dataclass(frozen=True)
 class Dot:
     """A marker centred on (x, y): "o" circle, "s" square, "^"/"v" triangles, "D" diamond; other
-    matplotlib markers are drawn as circles."""
+    matplotlib markers are drawn as circles. A hollow marker is its outline only."""
 
     x: float
     y: float
@@ -32,6 +32,7 @@ class Dot:
     colour: str
     opacity: float = 1.0
     shape: str = "o"
+    hollow: bool = False  # only the outline (momentary pain ratings, drawn apart from the day's value)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from datetime import date, timedelta
 from typing import Iterable, Literal
 
 from diary.domain.days import DayValues
-from diary.domain.goal_progress import t_score
-from diary.domain.goals import Goal, Rating
+from diary.domain.goal_progress import intermediate_t_score
+from diary.domain.goals import Goal, Rater, Rating
 from diary.domain.instruments import Score
 from diary.domain.numbers import one_decimal, round_half_up  # noqa: F401 - one_decimal: charts import it here
 from diary.domain.plans import Activity, Intensity, week_start
@@ -26,7 +26,7 @@ from diary.domain.questionnaires import Response, completed  # noqa: F401 - comp
 from diary.domain.regions import REGIONS
 
 Measure = Literal["pain", "fatigue", "stress"]
-MEASURE_NAMES: dict[str, str] = {"pain": "Pain", "fatigue": "Fatigue", "stress": "Stress"}
+MEASURE_NAMES: dict[str, str] = {"pain": "Pain", "fatigue": "Fatigue", "stress": "Stress"}  # pain: 24-hour rating
 ROLLING_DAYS, ROLLING_MIN_DAYS = 7, 4
 Period = str  # "4w", "3m", "1y" or "all" on screens; any "<N>w" (weeks) from the command line
 
@@ -230,9 +230,12 @@ def region_shares(days: Iterable[DayValues], start: date, end: date) -> tuple[di
     return {r: sum(r in m for m in maps) / len(maps) for r in REGIONS}, len(maps)
 
 
-def t_score_series(goals: list[Goal], ratings: list[Rating], start: date, end: date) -> list[tuple[date, float]]:
-    """The goals' T-score on each day in the period that has a rating (each goal's latest rating so far)."""
+def t_score_series(goals: list[Goal], ratings: list[Rating], start: date, end: date, *,
+                   rater: Rater) -> list[tuple[date, float]]:
+    """The intermediate goals' T-score from `rater`'s ratings on each day in the period on which that
+    rater rated a goal (each goal's latest rating so far; goal_progress.intermediate_t_score)."""
     ids = {g.id for g in goals}
-    dates = sorted({r.rated_on for r in ratings if r.goal_id in ids and start <= r.rated_on <= end})
-    scored = [(d, t_score(goals, ratings, at=d)) for d in dates]
+    dates = sorted({r.rated_on for r in ratings
+                    if r.goal_id in ids and r.rater is rater and start <= r.rated_on <= end})
+    scored = [(d, intermediate_t_score(goals, ratings, rater=rater, at=d)) for d in dates]
     return [(d, t) for d, t in scored if t is not None]

@@ -8,12 +8,15 @@ rcParams: every figure is independent, so figures may be drawn on several thread
 
 from __future__ import annotations
 
+import contextvars
 import io
+from contextlib import contextmanager
 from datetime import date
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from diary.reports.chart_data import Chart  # noqa: F401 - where it was defined before chart_data
 from diary.reports.palette import (  # noqa: F401 - the renderers import the look from here
@@ -71,8 +74,68 @@ def empty_note(ax: Axes, th: Theme, text: str) -> None:
             fontsize=LABEL_PT, parse_math=False)
 
 
+# The user's text size (1.0 = 100%), for the chart being drawn on this thread (set by `text_scale`).
+_TEXT_SCALE: contextvars.ContextVar[float] = contextvars.ContextVar("chart_text_scale", default=1.0)
+
+
+@contextmanager
+def text_scale(scale: float):
+    """Draw the charts made inside with lettering `scale` times larger (the user's text-size setting)."""
+    token = _TEXT_SCALE.set(max(1.0, scale))
+    try:
+        yield
+    finally:
+        _TEXT_SCALE.reset(token)
+
+
+MAX_TEXT_GROWTH = 1.6  # a 360 px wide chart holds its labels up to here; beyond, labels would collide
+
+
+def enlarge_text(fig: Figure, scale: float) -> None:
+    """Grow every text of a drawn figure with the user's text size (up to MAX_TEXT_GROWTH), and the figure's
+    height and side margins with it, so the plot keeps its shape: every other date is labelled and a long
+    legend takes two rows, so nothing collides (the width stays: the image fills its card)."""
+    grow = min(scale, MAX_TEXT_GROWTH)
+    if grow <= 1.0:
+        return
+    ticks = set()
+    for ax in fig.axes:  # tick labels through the axis, so ticks made later at drawing grow too
+        for axis, name in ((ax.xaxis, "x"), (ax.yaxis, "y")):
+            labels = axis.get_ticklabels(which="both")
+            ticks.update(map(id, labels))
+            if labels:
+                ax.tick_params(axis=name, labelsize=labels[0].get_fontsize() * grow)
+        dates = ax.xaxis.get_majorticklocs()
+        if len(dates) > 3:
+            ax.set_xticks(dates[::2], [label.get_text() for label in ax.get_xticklabels()][::2])
+        _two_rows(ax)
+    for text in fig.findobj(Text):
+        if id(text) not in ticks:
+            text.set_fontsize(text.get_fontsize() * grow)
+    width, height = fig.get_size_inches()
+    pars = fig.subplotpars
+    fig.set_size_inches(width, height * grow)
+    fig.subplots_adjust(left=min(0.45, pars.left * grow), right=max(0.55, 1 - (1 - pars.right) * grow),
+                        top=1 - (1 - pars.top) * (1.5 if any(a.get_legend() for a in fig.axes) else 1))
+
+
+def _two_rows(ax: Axes) -> None:
+    legend = ax.get_legend()
+    if legend is None or len(legend.get_texts()) < 3 or legend._ncols == 1:
+        return
+    handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
+    size = legend.get_texts()[0].get_fontsize()
+    colour = legend.get_texts()[0].get_color()
+    new = ax.legend(handles, labels, ncol=2, frameon=False, fontsize=size, labelcolor=colour, loc="lower left",
+                    bbox_to_anchor=(-0.02, 1.0), handlelength=1.2, handletextpad=0.35, columnspacing=0.8,
+                    borderaxespad=0.2)
+    for text in new.get_texts():
+        text.set_parse_math(False)
+
+
 def to_png(fig: Figure) -> bytes:
     """PNG bytes at 2×; no timestamp or version metadata, so equal input gives equal bytes."""
+    enlarge_text(fig, _TEXT_SCALE.get())
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI * SCALE, facecolor=fig.get_facecolor(),
                 metadata={"Software": None})

@@ -16,7 +16,7 @@ import io
 import textwrap
 import threading
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import matplotlib
 from matplotlib.backends.backend_pdf import FigureCanvasPdf
@@ -25,15 +25,18 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from diary import __version__
-from diary.domain.goal_progress import achievement_status, latest, t_score, trend
-from diary.domain.goals import Goal, GoalType, Rater
-from diary.domain.instruments import INSTRUMENTS, Score
+from diary.domain.goal_progress import achievement_status, latest, trend
+from diary.domain.goals import Goal, GoalType
+from diary.domain.instruments import INSTRUMENTS, SEVEN_DAY_BAND_CAVEAT, Score, band_caveat
 from diary.domain.patient_record import PatientRecord
 from diary.domain.regions import generalized_pain
+from diary.domain.weeks import weeks_of
 from diary.reports.chart_data import activity_data, score_text
 from diary.reports.charts import draw_activity
-from diary.reports.correlations import Association, associations
+from diary.domain.numbers import round_half_up, round_half_up_int
+from diary.reports.correlations import Association, associations, clear_count
 from diary.reports.overview import first_day, period_days
+from diary.reports.pdf_goals import outcome_line, rating_words, standing_line
 from diary.reports.series import (
     completed, day_label, flare_runs, n_days, one_decimal, plan_dose, rolling_mean, span_words, values_of,
 )
@@ -116,33 +119,21 @@ def _goals(page: _Page, record: PatientRecord, start: date, end: date) -> None:
         page.lines(["No goals agreed yet."])
         return
     xs = [LEFT, LEFT + 3.65, LEFT + 5.75, LEFT + 6.6]
-    page.columns(["Goal", "Latest rating", "Trend", "Status"], xs, weight="bold", size=SMALL_PT)
+    page.columns(["Goal", "Latest rating (rater)", "Trend", "Status"], xs, weight="bold", size=SMALL_PT)
     ordered = _ordered_goals(goals)
     for goal in ordered[:MAX_GOALS]:
         last = latest(goal, ratings)
-        if last is None:
-            rating = "not rated yet"
-        else:
-            level = f"{last.level:+d}, " if last.level is not None else ""
-            rater = "physio" if last.rater is Rater.PHYSIOTHERAPIST else "patient"
-            rating = f"{level}{last.category.value} ({day_label(last.rated_on)}, {rater})"
-        direction = trend(goal, ratings)
+        rating = "not rated yet" if last is None else rating_words(goal, last)
+        direction = trend(goal, ratings, rater=last.rater) if last else None  # never across raters
         title = _clip(goal.title, 46) if goal.type is GoalType.MAIN else "   ↳ " + _clip(goal.title, 48)
         page.columns([title, rating, TREND_WORDS[direction.value] if direction else "–",
                       achievement_status(goal, ratings, today=end)], xs,
                      weight="bold" if goal.type is GoalType.MAIN else "normal")
     if len(ordered) > MAX_GOALS:
-        page.lines([f"… and {len(ordered) - MAX_GOALS} more goals (all of them count in the T-score)."], size=SMALL_PT)
-    now, before = t_score(goals, ratings, at=end), t_score(goals, ratings, at=start)
-    if now is None:
-        line = "Goal T-score: no rated goals yet."
-    elif before is None or before == now:
-        line = f"Goal T-score {one_decimal(now)} (50 = every goal at its expected level)."
-    else:
-        line = f"Goal T-score {one_decimal(now)}, {'up' if now > before else 'down'} from {one_decimal(before)} " \
-               f"at the start of the period (50 = every goal at its expected level)."
+        page.lines([f"… and {len(ordered) - MAX_GOALS} more goals."], size=SMALL_PT)
     page.y += 0.04
-    page.lines([line])
+    page.wrapped(standing_line(record, end))
+    page.wrapped(outcome_line(record, end))
 
 
 def _draw_symptoms(ax, days, start: date, end: date) -> None:
@@ -164,7 +155,8 @@ def _draw_symptoms(ax, days, start: date, end: date) -> None:
     ax.set_ylim(0, 10)
     ax.set_yticks(range(0, 11, 2))
     set_date_axis(ax, start, end)
-    ax.set_title("Pain, fatigue, stress (0–10, 7-day mean)", fontsize=SMALL_PT + 0.5, color=th.text, loc="left",
+    ax.set_title("Pain (24-hour rating), fatigue, stress (0–10, 7-day mean)", fontsize=SMALL_PT + 0.5, color=th.text,
+                 loc="left",
                  pad=16)
     leg = ax.legend(handles, labels, ncol=len(handles), frameon=False, fontsize=SMALL_PT, loc="lower left",
                     bbox_to_anchor=(-0.02, 0.98), handlelength=1.8, columnspacing=0.8, handletextpad=0.4)
@@ -216,7 +208,8 @@ def _questionnaire_rows(record: PatientRecord, end: date) -> list[_Row]:
 
 
 def _band(score: Score) -> str:
-    return (score.band or "–").replace("_", " ")
+    caveat = "*" if score.band and band_caveat(score.instrument_id, score.version) else ""
+    return (score.band or "–").replace("_", " ") + caveat
 
 
 def _questionnaires(page: _Page, record: PatientRecord, end: date) -> None:
@@ -229,7 +222,7 @@ def _questionnaires(page: _Page, record: PatientRecord, end: date) -> None:
     page.columns(["Instrument", "Latest", "Band", "Baseline (first)", "Change"], xs, weight="bold", size=SMALL_PT)
     for row in rows:
         same = row.latest_day == row.baseline_day
-        change = round(row.latest.total - row.baseline.total, 2)
+        change = round_half_up(row.latest.total - row.baseline.total, 2)
         change_text = "–" if same else ("no change" if change == 0 else f"{'+' if change > 0 else '−'}"
                                                                         f"{score_text(abs(change))}")
         page.columns([row.name, f"{score_text(row.latest.total)} ({day_label(row.latest_day, year=True)})",
@@ -237,6 +230,9 @@ def _questionnaires(page: _Page, record: PatientRecord, end: date) -> None:
                       "–" if same else f"{score_text(row.baseline.total)} {_band(row.baseline)} "
                                        f"({day_label(row.baseline_day, year=True)})",
                       change_text], xs)
+    if any(band_caveat(r.latest.instrument_id, r.latest.version) for r in rows):
+        page.lines([f"* PHQ-15 asked weekly with a 7-day recall (modified): {SEVEN_DAY_BAND_CAVEAT}."],
+                   size=SMALL_PT, color=LIGHT.muted)
 
 
 def _flags(record: PatientRecord, days, start: date, end: date) -> list[str]:
@@ -259,12 +255,23 @@ def _flags(record: PatientRecord, days, start: date, end: date) -> list[str]:
     flare = sum(n for _, n in flare_runs(days, start, end))
     flags.append(f"Diary kept on {logged} of {n_days(start, end)} days; {flare} flare "
                  f"{'day' if flare == 1 else 'days'}.")
+    momentary = [d.pain_now_max for d in inside if d.pain_now_max is not None]
+    if momentary:
+        flags.append(f"Momentary pain ('right now', extra check-ins) on {len(momentary)} "
+                     f"{'day' if len(momentary) == 1 else 'days'}: the day's highest averaged "
+                     f"{one_decimal(sum(momentary) / len(momentary))}; kept apart from the day's 24-hour pain.")
+    weeks = [w.activity for w in weeks_of(days) if start <= w.monday and w.monday + timedelta(days=6) <= end]
+    valid = [a for a in weeks if a.valid]
+    if valid:
+        met = sum(bool(a.who_aerobic_met) for a in valid)
+        flags.append(f"WHO aerobic target (150 moderate-equivalent minutes, leisure-time activity only) reached in "
+                     f"{met} of the {len(valid)} whole weeks with activity logged on at least 4 days.")
     maps = [d.regions for d in inside if d.regions is not None]
     if maps:
         share = sum(generalized_pain(m) for m in maps) / len(maps)
         wpi = sum(len(m) for m in maps) / len(maps)
         flags.append(f"Pain locations: on average {one_decimal(wpi)} of 19 regions; generalized pain (2016 rule) "
-                     f"on {round(share * 100)}% of the {len(maps)} days with a body map.")
+                     f"on {round_half_up_int(share * 100)}% of the {len(maps)} days with a body map.")
     return flags
 
 
@@ -272,10 +279,19 @@ def _signed(value: float) -> str:
     return f"{value:+.2f}".replace("-", "−")
 
 
+def whose(label: str | None) -> str:
+    """Whose diary the sentences speak of: the patient's own PDF says "your"; a clinician's names the patient
+    ("Anna L.'s"), or says "their" when the label would not read as a name."""
+    if label is None:
+        return "your"
+    label = label.strip()
+    return f"{label}'s" if label and len(label) <= 40 else "their"
+
+
 def _clear(associations: tuple[Association, ...]) -> list[Association]:
-    """The associations worth a clinician's glance: at least small, and an interval that excludes 0."""
-    clear = [a for a in associations if a.strength != "negligible" and not a.ci_low <= 0 <= a.ci_high]
-    return sorted(clear, key=lambda a: -abs(a.rho))[:3]
+    """The associations worth a clinician's glance: at least small, and an interval (for the effective
+    sample size) that excludes 0."""
+    return sorted((a for a in associations if a.clear), key=lambda a: -abs(a.rho))[:3]
 
 
 def _notes(record: PatientRecord, days, start: date, end: date) -> list[tuple[date, str]]:
@@ -312,12 +328,17 @@ def clinician_pdf(record: PatientRecord, *, today: date, start: date, end: date 
     page.heading("Flags")
     for flag in _flags(record, days, start, end):
         page.wrapped(flag, prefix="•  ")
-    clear = _clear(tuple(associations([d for d in days if start <= d.day <= end])))
-    if clear:
-        page.heading("Associations in this period (Spearman, 95% interval)")
+    found = tuple(associations([d for d in days if start <= d.day <= end], whose=whose(record.label)))
+    clear = _clear(found)
+    if found:
+        k, n = clear_count(found)
+        page.heading("Associations in this period (exploratory; Spearman, 95% interval)")
+        page.wrapped(f"{k} of {n} pairs tested showed a clear link (intervals for the effective number of days, "
+                     "allowing for day-to-day carry-over); with this many tests some links appear by chance. "
+                     "Associations, not causes.", size=SMALL_PT, width=int(WRAP_CHARS * BODY_PT / SMALL_PT))
         for a in clear:
-            page.wrapped(f"{a.sentence[:-1]}; rho {_signed(a.rho)} ({_signed(a.ci_low)} to {_signed(a.ci_high)}).",
-                         prefix="•  ")
+            page.wrapped(f"{a.sentence[:-1]}; rho {_signed(a.rho)} ({_signed(a.ci_low)} to {_signed(a.ci_high)}; "
+                         f"about {round_half_up_int(a.n_eff)} effective days).", prefix="•  ")
     if record.notes_included:
         notes = _notes(record, days, start, end)
         if notes:

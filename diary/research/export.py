@@ -19,6 +19,7 @@ from pathlib import Path
 
 from diary.domain.errors import DiaryError
 from diary.domain.patient_record import PatientRecord
+from diary.domain.trial import DEFAULT_RATER_RULE, Assessment, RaterRule
 from diary.research import codebook
 from diary.research.cells import CsvTable
 from diary.research.fhir import patient_bundle
@@ -29,6 +30,7 @@ from diary.research.tables import (
     TUPLE_COLUMNS, Deidentified, checkin_rows, daily_rows, goal_rows, questionnaire_rows, rating_rows,
     trial_outcome_rows,
 )
+from diary.research.weekly import weekly_rows
 
 Progress = Callable[[int], None]
 
@@ -43,6 +45,7 @@ class ResearchOptions:
     fhir: also write one FHIR R4 Bundle per patient under fhir/.
     seal_to: the research team's X25519 public key (a diary.exchange.keys.BoxPublicKey, or anything whose
         bytes are the 32-byte key); every file is then sealed to it.
+    trial_rule, trial_assessment: the trial figure's definition for trial_outcomes.csv (diary.domain.trial).
     """
 
     salt: bytes
@@ -50,6 +53,8 @@ class ResearchOptions:
     include_notes: bool = False
     fhir: bool = True
     seal_to: object | None = None
+    trial_rule: RaterRule = DEFAULT_RATER_RULE
+    trial_assessment: Assessment = Assessment()
 
 
 @dataclass
@@ -119,7 +124,7 @@ def _export(records: Iterable[PatientRecord], out: Path, *, options: ResearchOpt
         instruments: dict[str, set[str]] = {}
         for record in records:
             who = _who(record, options, seen)
-            _write_patient(record, who, tables, instruments)
+            _write_patient(record, who, tables, instruments, options)
             if options.fhir:
                 bundle = patient_bundle(record, who, today=today)
                 folder.write_text(f"fhir/{who.study_id}.json", json.dumps(bundle, ensure_ascii=False, separators=(",", ":")))
@@ -156,7 +161,7 @@ def _check_tuple_columns(tables: dict[str, CsvTable], include_notes: bool) -> No
 
 
 def _write_patient(record: PatientRecord, who: Deidentified, tables: dict[str, CsvTable],
-                   instruments: dict[str, set[str]]) -> None:
+                   instruments: dict[str, set[str]], options: ResearchOptions) -> None:
     tables["daily.csv"].write_values(daily_rows(record, who))
     tables["checkins.csv"].write_values(checkin_rows(record, who))
     responses, items = tables["questionnaires.csv"], tables["questionnaire_items.csv"]
@@ -166,4 +171,6 @@ def _write_patient(record: PatientRecord, who: Deidentified, tables: dict[str, C
         items.write_values(item_rows)
     tables["goals.csv"].write_many(goal_rows(record, who))
     tables["goal_ratings.csv"].write_many(rating_rows(record, who))
-    tables["trial_outcomes.csv"].write_many(trial_outcome_rows(record, who))
+    tables["trial_outcomes.csv"].write_many(trial_outcome_rows(record, who, rule=options.trial_rule,
+                                                               assessment=options.trial_assessment))
+    tables["weekly.csv"].write_many(weekly_rows(record, who))

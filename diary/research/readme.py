@@ -22,10 +22,23 @@ def readme_text(summary, options, *, today: date) -> str:
     notes = ("Free-text notes and rating comments are included (the export was made with --include-notes); "
              "review them before sharing further." if options.include_notes else
              "Free-text notes and rating comments were left out.")
-    fhir = ("`fhir/<study_id>.json`: one FHIR R4 Bundle (type collection) per patient: Patient (study id only), "
-            "Goals (PCO GAS profile, goal-relationship milestone links), GAS rating Observations, pain "
-            "Observations (LOINC 72514-3, one per painful body region with bodySite), QuestionnaireResponses "
-            "and their score Observations (derivedFrom)." if options.fhir else "No FHIR bundles were written.")
+    fhir = ("`fhir/<study_id>.json`: one FHIR R4 Bundle (type collection) per patient: Patient (study id only), a "
+            "pseudonymous Practitioner for the physiotherapist's ratings, Goals (PCO GAS profile, goal-relationship "
+            "milestone links, lifecycleStatus), GAS rating Observations with their performer, T-scores of the "
+            "intermediate goals per rater, pain Observations per check-in (LOINC 72514-3 with a local code for "
+            "the recall period, 24 hours or right now; dated by the day they describe, issued when saved; a skipped "
+            "answer is asked-unknown), pain locations (0 for no pain) with a presence Observation per painful region "
+            "(bodySite), QuestionnaireResponses with total and subscale Observations (derivedFrom; prorated as a "
+            "component) and flag Observations. The weekly PHQ-15 (7-day recall) has a local code only."
+            if options.fhir else "No FHIR bundles were written.")
+    rule = options.trial_rule.value.replace("_", " ").replace("else", "else the")
+    assessment = options.trial_assessment
+    if assessment.at is not None and options.date_shift:  # a real date would sit beside shifted ones
+        when = "a fixed date given at export (not shown: dates are shifted)" + (
+            f", ± {assessment.window_days} days" if assessment.window_days is not None else "")
+    else:
+        when = assessment.describe()
+    trial = f"the {rule}'s ratings (one rater per patient), judged at {when}"
     sealed = ""
     if options.seal_to is not None:
         sealed = (f"\n## Sealed files\n\nEvery file (this README included) is sealed to the research team's key "
@@ -47,16 +60,28 @@ def readme_text(summary, options, *, today: date) -> str:
 
 - `daily.csv`: one row per patient and calendar day, from the patient's first to last check-in; days
   without a check-in are included with `n_checkins` 0 and every other value empty. A day's values combine
-  its check-ins: 0–10 ratings are the mean (2 decimals, half up), minutes are summed, pain regions are the
-  union, sleep is from the first check-in that reported it.
-- `checkins.csv`: every check-in as entered.
+  its check-ins: `pain` is the day's 24-hour rating (the first check-in's answer to "the last 24 hours"),
+  and momentary ratings of extra check-ins ("right now") are their own series (`pain_now_mean`,
+  `pain_now_max`, `pain_now_n`), never averaged in; other 0–10 ratings are the mean (2 decimals, half up),
+  minutes are summed (a day holds at most 1,440 of each intensity), pain regions are the union, sleep is
+  from the first check-in that reported it.
+- `checkins.csv`: every check-in as entered; `pain_recall` says whether its pain is about the last 24
+  hours or right now.
+- `weekly.csv`: one row per patient and ISO week (instruments.md §4): each field's weekly figure with its
+  own `…_days_reported`, valid only with at least 4 of 7 days reported; minutes are sums of the reported
+  days, never extrapolated; WHO 2020 flags on the observed sums (leisure-time activity only).
 - `questionnaires.csv`: one row per completed administration: instrument, version, total, band,
   subscales (`name=value;…`), flags; `questionnaire_items.csv`: its answers, one row per item.
 - `goals.csv`, `goal_ratings.csv`: goals (main and intermediate, with Goal Attainment Scaling levels) and
-  every rating; `t_score` is the Kiresuk–Sherman T-score (rho 0.3) of the patient's goals as rated up to
-  that day.
-- `trial_outcomes.csv`: per patient and rater basis (any / physiotherapist / patient): main goal fully
-  attained and the share of intermediate goals fully attained at the latest review (the CWP trial's outcome).
+  every rating, each with its rater; `gas_level` maps a category by the goal's baseline (not attained = the
+  baseline level, −2 only when worse than at the start); `t_score_intermediate` is the Kiresuk–Sherman
+  T-score (rho 0.3) of the intermediate goals from that rater's ratings up to that day (the main goal is
+  reported on its own, never in the T-score, and raters are never mixed).
+- `trial_outcomes.csv`: one row per patient: the CWP trial's outcomes under {trial}: the current main goal
+  (fully / partially / not / not rated), its intermediate goals (all fully / some fully / none fully /
+  incomplete / none set) with their counts, the rater counted and the assessment date. The figure over
+  patients: intention to treat = every row with `has_main_goal` (unrated counts as not attained);
+  complete cases = rows with the outcome rated. The definitions are in the diary README ("Definitions").
 - `codebook.csv`: every variable: label, type, unit, allowed range, missing code, instrument and version.
 - {fhir}
 

@@ -17,13 +17,14 @@ from operator import attrgetter
 
 from diary.domain.days import DayValues, day_values
 from diary.domain.entries import CheckIn
-from diary.domain.goal_progress import ratings_of, t_score, trial_outcome
-from diary.domain.goals import Goal, GoalType, Rater, Rating
+from diary.domain.goal_progress import ratings_of
+from diary.domain.goals import Goal, GoalType, Rater, Rating, current_main_goal, steps_of
 from diary.domain.instruments import INSTRUMENTS, score
-from diary.domain.numbers import round_half_up, round_half_up_int
+from diary.domain.numbers import round_half_up
 from diary.domain.patient_record import PatientRecord
 from diary.domain.questionnaires import Response
 from diary.domain.regions import REGIONS, generalized_pain, region_order
+from diary.domain.trial import DEFAULT_RATER_RULE, Assessment, RaterRule, patient_outcome
 
 LEVEL_COLUMNS = {-2: "level_m2", -1: "level_m1", 0: "level_0", 1: "level_p1", 2: "level_p2"}
 
@@ -60,17 +61,18 @@ def completed_responses(record: PatientRecord) -> list[Response]:
 # The three biggest files (a row per day, per check-in and per questionnaire item) get their rows as
 # tuples in column order, which costs far less than a dict per row; the codebook's columns must be these
 # (export.py checks), with the free-text column last when notes go out.
-DAILY_COLUMNS = ("study_id", "day", "weekday", "n_checkins", "pain", "pain_max", "fatigue", "stress", "worry",
+DAILY_COLUMNS = ("study_id", "day", "weekday", "n_checkins", "pain", "pain_now_mean", "pain_now_max", "pain_now_n",
+                 "fatigue", "stress", "worry",
                  "sleep_quality", "sleep_hours", "light_min", "moderate_min", "vigorous_min", "strength", "flare",
                  "wpi_count", "generalized_pain", *(f"pain_{r}" for r in REGIONS))  # + "notes"
-CHECKIN_COLUMNS = ("study_id", "checkin_no", "day", "time", "extra", "pain", "fatigue", "stress", "worry",
+CHECKIN_COLUMNS = ("study_id", "checkin_no", "day", "time", "extra", "pain", "pain_recall", "fatigue", "stress", "worry",
                    "sleep_quality", "sleep_hours", "light_min", "moderate_min", "vigorous_min", "strength", "flare",
                    "no_pain", "regions", "wpi_count")  # + "note"
 ITEM_COLUMNS = ("study_id", "response_no", "instrument", "version", "item", "item_label", "answer")
 TUPLE_COLUMNS = {"daily.csv": (DAILY_COLUMNS, "notes"), "checkins.csv": (CHECKIN_COLUMNS, "note"),
                  "questionnaire_items.csv": (ITEM_COLUMNS, None)}
 
-_NOTHING_LOGGED = (None,) * 12  # pain … flare on a day without check-ins
+_NOTHING_LOGGED = (None,) * 14  # pain … flare on a day without check-ins
 _NO_MAP = (None,) * (2 + len(REGIONS))  # wpi_count, generalized_pain, pain_<region>: no body map that day
 
 
@@ -89,16 +91,21 @@ def _regions_text(regions: frozenset[str]) -> str:
 def _one_checkin_day(c: CheckIn) -> tuple:
     """pain … flare of a day with one check-in: diary.domain.days.day_values for that case (the mean,
     maximum and sum of one value are the value, e.g. a mean pain of 6.0 for a pain of 6, which the CSV
-    cell writes alike; the first sleep answer is its own), written out because most days have exactly
-    one check-in and building DayValues for each costs more than the rest of the row."""
+    cell writes alike; the first sleep answer is its own; a lone extra check-in's pain is momentary),
+    written out because most days have exactly one check-in and building DayValues for each costs more
+    than the rest of the row."""
     pain, strength = c.pain, c.strength
-    return (pain, pain, c.fatigue, c.stress, c.worry, c.sleep_quality, c.sleep_hours, c.light_min, c.moderate_min,
+    if c.extra:
+        pains = (None, pain, pain, 0 if pain is None else 1)
+    else:
+        pains = (pain, None, None, 0)
+    return (*pains, c.fatigue, c.stress, c.worry, c.sleep_quality, c.sleep_hours, c.light_min, c.moderate_min,
             c.vigorous_min, None if strength is None else bool(strength), c.flare)
 
 
 def _many_checkins_day(v: DayValues) -> tuple:
-    return (v.pain, v.pain_max, v.fatigue, v.stress, v.worry, v.sleep_quality, v.sleep_hours, v.light_min,
-            v.moderate_min, v.vigorous_min, v.strength, v.flare)
+    return (v.pain, v.pain_now_mean, v.pain_now_max, v.pain_now_n, v.fatigue, v.stress, v.worry, v.sleep_quality,
+            v.sleep_hours, v.light_min, v.moderate_min, v.vigorous_min, v.strength, v.flare)
 
 
 def daily_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple]:
@@ -138,8 +145,9 @@ def checkin_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple]:
     for n, c in enumerate(ordered, start=1):
         regions = c.pain_regions
         at = c.recorded_at
-        row = (study_id, n, c.day + shift, _TIMES[at.hour * 60 + at.minute], c.extra, c.pain, c.fatigue, c.stress,
-               c.worry, c.sleep_quality, c.sleep_hours, c.light_min, c.moderate_min, c.vigorous_min, c.strength,
+        recall = None if c.pain is None else "now" if c.extra else "24h"
+        row = (study_id, n, c.day + shift, _TIMES[at.hour * 60 + at.minute], c.extra, c.pain, recall, c.fatigue,
+               c.stress, c.worry, c.sleep_quality, c.sleep_hours, c.light_min, c.moderate_min, c.vigorous_min, c.strength,
                c.flare, c.no_pain, None if regions is None else _regions_text(regions),
                None if regions is None else len(regions))
         yield row + (c.note,) if include_notes else row
@@ -192,18 +200,20 @@ def goal_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:
         yield row
 
 
-def t_scores_by_day(goals: list[Goal], ratings: list[Rating]) -> dict[date, float | None]:
-    """The T-score on every day with a rating, each goal counting with its latest rating so far; the
-    same as goal_progress.t_score(at=day) for each day, in one pass instead of one per day."""
+def t_scores_by_day(goals: list[Goal], ratings: list[Rating], rater: Rater) -> dict[date, float | None]:
+    """The intermediate goals' T-score from `rater`'s ratings on every day that rater rated a goal (each
+    goal's latest rating so far; the main goal that was current that day): the same as
+    goal_progress.intermediate_t_score(rater=rater, at=day) for each day, in one pass."""
     latest: dict[str, Rating] = {}
     out: dict[date, float | None] = {}
-    ordered = sorted(ratings, key=lambda r: (r.rated_on, r.recorded_at))
+    ordered = sorted((r for r in ratings if r.rater is rater), key=lambda r: (r.rated_on, r.recorded_at))
     for i, rating in enumerate(ordered):
         latest[rating.goal_id] = rating
         if i + 1 < len(ordered) and ordered[i + 1].rated_on == rating.rated_on:
             continue  # the day's last rating decides
-        out[rating.rated_on] = _gas_total(tuple((latest[g.id].gas_level, g.weight) if g.id in latest else None
-                                                for g in goals))
+        steps = steps_of(current_main_goal(goals, on=rating.rated_on), goals)
+        out[rating.rated_on] = _gas_total(tuple((g.level_of(latest[g.id]), g.weight) if g.id in latest else None
+                                                for g in steps)) if steps else None
     return out
 
 
@@ -218,24 +228,30 @@ def _gas_total(pairs: tuple[tuple[int | None, float] | None, ...]) -> float | No
 def rating_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:
     numbers, goals, ratings = goal_numbers(record), list(record.goals), list(record.ratings)
     known = {g.id for g in goals}
-    scores = t_scores_by_day(goals, [r for r in ratings if r.goal_id in known])
+    mine = [r for r in ratings if r.goal_id in known]
+    scores = {rater: t_scores_by_day(goals, mine, rater) for rater in Rater}
     for goal in ordered_goals(record.goals):
         for n, r in enumerate(ratings_of(goal, ratings), start=1):
             yield {"study_id": who.study_id, "goal_no": numbers[goal.id], "rating_no": n,
                    "rated_on": who.day(r.rated_on), "rater": r.rater.value, "level": r.level,
-                   "category": r.category.value, "gas_level": r.gas_level, "t_score": scores.get(r.rated_on),
+                   "category": r.category.value, "worse_than_start": r.rated_worse and not goal.has_levels,
+                   "gas_level": goal.level_of(r), "t_score_intermediate": scores[r.rater].get(r.rated_on),
                    "comment": r.comment if who.include_notes else None}
 
 
-def trial_outcome_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:
+def trial_outcome_rows(record: PatientRecord, who: Deidentified, *, rule: RaterRule = DEFAULT_RATER_RULE,
+                       assessment: Assessment = Assessment()) -> Iterator[dict]:
+    """One row per patient: diary.domain.trial.patient_outcome under the export's rule and assessment."""
     goals, ratings = list(record.goals), list(record.ratings)
-    for basis, rater in (("any", None), ("physiotherapist", Rater.PHYSIOTHERAPIST), ("patient", Rater.PATIENT)):
-        outcome = trial_outcome(goals, ratings, rater=rater)
-        share = outcome.intermediate_fully_share
-        yield {
-            "study_id": who.study_id, "rater_basis": basis, "review_date": who.day(outcome.review_date),
-            "main_fully_attained": outcome.main_fully_attained, "intermediate_rated": outcome.intermediate_rated,
-            "intermediate_fully": None if share is None else round_half_up_int(share * outcome.intermediate_rated),
-            "intermediate_fully_share": None if share is None else round_half_up(share, 4),
-            "t_score": t_score(goals, ratings, at=outcome.review_date, rater=rater) if outcome.review_date else None,
-        }
+    o = patient_outcome(goals, ratings, rule=rule, assessment=assessment)
+    share = o.share_intermediate_fully
+    yield {
+        "study_id": who.study_id, "rater_rule": RaterRule(rule).value, "rater": o.rater and o.rater.value,
+        "assessment_date": who.day(o.assessed_on), "has_main_goal": o.has_main_goal,
+        "main_goal": o.main and o.main.value, "intermediate_goals": o.intermediate and o.intermediate.value,
+        "n_intermediate_total": o.n_intermediate_total if o.has_main_goal else None,
+        "n_intermediate_rated": o.n_intermediate_rated if o.has_main_goal else None,
+        "n_intermediate_fully": o.n_intermediate_fully if o.has_main_goal else None,
+        "all_intermediate_fully": o.all_intermediate_fully,
+        "share_intermediate_fully": None if share is None else round_half_up(share, 4),
+    }

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 from functools import cached_property
 from pathlib import Path
 
@@ -25,6 +25,9 @@ from diary.storage.database import DB_FILENAME, open_engine, schema_version_of
 from diary.storage.goal_repository import GoalRepository
 from diary.storage.questionnaire_repository import QuestionnaireRepository
 from diary.storage.repositories import CheckInRepository, MetaRepository
+
+
+WELCOME_DONE = "welcome_done"  # meta: the first-run welcome was read or skipped
 
 
 @storage_boundary
@@ -117,6 +120,17 @@ class Diary:
         entries = ExportLogRepository(self.engine).entries(limit=1)
         return entries[0] if entries else None
 
+    def welcome_due(self) -> bool:
+        """Whether the first-run welcome is still to be shown: a patient's new diary, not yet welcomed."""
+        return self.role == Role.PATIENT and self.meta.get(WELCOME_DONE) != "1" and self.checkins.count() == 0
+
+    def finish_welcome(self, *, remind_at: time | None = None) -> None:
+        """The welcome was read or skipped (it is not shown again); `remind_at` turns the daily reminder on."""
+        if remind_at is not None:
+            reminders = self.reminders
+            reminders.save(replace(reminders.settings(), enabled=True, at=remind_at))
+        self.meta.set(WELCOME_DONE, "1")
+
     def set_theme(self, mode: str) -> None:
         """Remember the light/dark choice ("system", "light" or "dark") for the next start."""
         self.meta.set("theme", mode)
@@ -137,11 +151,17 @@ class Diary:
         return self.home / DB_FILENAME
 
     def info(self) -> dict:
-        """What `diary info` prints: where the data is, its schema version and counts."""
+        """What `diary info` prints: where the data is, its schema version and counts (a clinician's home:
+        patients, imports and the check-ins and questionnaires it holds)."""
+        where = {"home": str(self.home), "database": str(self.database_path),
+                 "schema_version": schema_version_of(self.engine)}
+        if self.role == Role.CLINICIAN:
+            from diary.storage.caseload_queries import caseload_holdings
+
+            with self.engine.connect() as conn:
+                return {**where, "role": self.role.value, **caseload_holdings(conn)}
         return {
-            "home": str(self.home),
-            "database": str(self.database_path),
-            "schema_version": schema_version_of(self.engine),
+            **where,
             "days_logged": self.checkins.days_logged(),
             "checkins": self.checkins.count(),
             "questionnaires": len(self.questionnaires.all_completed()),

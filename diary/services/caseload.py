@@ -18,12 +18,15 @@ from types import SimpleNamespace
 
 from diary.domain.errors import NotFound, ValidationFailed
 # _rank is the domain's one rule for "this rating is better than that one"; reused, not copied.
-from diary.domain.goal_progress import Trend, _rank, trial_outcome
+from diary.domain.goal_progress import Trend, _rank
 from diary.domain.goals import Category, Goal, Rater, Rating
 from diary.domain.numbers import round_half_up
 from diary.domain.patient_record import PatientRecord
+from diary.domain.trial import (
+    DEFAULT_RATER_RULE, Assessment, PatientOutcome, RaterRule, TrialFigure, patient_outcome, trial_figure,
+)
 from diary.services.identity import Role, require_role
-from diary.storage.caseload_queries import caseload_rows, latest_ratings_sql, split
+from diary.storage.caseload_queries import GOALS_SQL, RATINGS_SQL, caseload_rows, split
 from diary.storage.database import writer
 from diary.storage.pairing_repository import PairedPatient, PatientRepository
 from diary.storage.snapshot_repository import SnapshotRepository, goal_from_row, rating_from_row
@@ -58,40 +61,17 @@ class CaseloadRow:
     main_goal_id: str | None
     main_goal_title: str | None
     main_goal_category: Category | None  # of its latest rating (the patient's or a physio's)
-    main_goal_trend: Trend | None  # latest rating against the one before
+    main_goal_trend: Trend | None  # latest rating against the rater's own one before
     phq15: float | None  # the latest valid PHQ-15 total
     phq15_on: date | None
     phq15_change: float | None  # latest minus the one before
     flags: tuple[str, ...]  # keys of FLAGS, in FLAGS order
+    main_goal_rater: Rater | None = None  # who made the main goal's latest rating
+    phq15_prorated: bool = False  # the latest total was prorated for unanswered items
 
     @property
     def flag_texts(self) -> tuple[str, ...]:
         return tuple(FLAGS[f] for f in self.flags)
-
-
-@dataclass(frozen=True)
-class TrialFigure:
-    """The trial's outcome for a set of patients, each at their latest review.
-
-    main_share: patients whose main goal was fully attained / patients with a rated main goal.
-    intermediate_share: patients whose rated intermediate goals were all fully attained / patients with
-    a rated intermediate goal. None when no patient counts.
-    """
-
-    patients: int
-    main_rated: int
-    main_fully: int
-    intermediate_rated: int
-    intermediate_all_fully: int
-
-    @property
-    def main_share(self) -> float | None:
-        return round_half_up(self.main_fully / self.main_rated, 4) if self.main_rated else None
-
-    @property
-    def intermediate_share(self) -> float | None:
-        return (round_half_up(self.intermediate_all_fully / self.intermediate_rated, 4)
-                if self.intermediate_rated else None)
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -103,16 +83,19 @@ def _day(value: str | None) -> date | None:
 
 
 def _trend(ratings: list[list[str]]) -> Trend | None:
-    if len(ratings) < 2:
+    """The latest rating against the same rater's rating before it (a patient's and a physiotherapist's
+    rating are never compared)."""
+    same = [r for r in ratings if r[4] == ratings[0][4]][:2] if ratings else []
+    if len(same) < 2:
         return None
     ranks = [_rank(SimpleNamespace(level=int(level) if level else None, category=Category(category)))
-             for _, _, level, category in ratings[:2]]
+             for _, _, level, category, _ in same]
     now, before = ranks
     return Trend.IMPROVING if now > before else Trend.WORSENING if now < before else Trend.NO_CHANGE
 
 
 def _row(v: dict, today: date) -> CaseloadRow:
-    ratings = split(v["main_ratings"])[:2]
+    ratings = split(v["main_ratings"])
     scores = split(v["phq15"])[:2]
     phq15 = float(scores[0][1]) if scores else None
     change = round_half_up(phq15 - float(scores[1][1]), 2) if len(scores) == 2 else None
@@ -131,7 +114,9 @@ def _row(v: dict, today: date) -> CaseloadRow:
         period_end=_day(v["period_end"]), imported_at=_dt(v["imported_at"]), days_logged=v["days_logged"],
         last_day=last_day, main_goal_id=v["main_goal_id"], main_goal_title=v["main_goal_title"],
         main_goal_category=Category(ratings[0][3]) if ratings else None, main_goal_trend=_trend(ratings),
+        main_goal_rater=Rater(ratings[0][4]) if ratings else None,
         phq15=phq15, phq15_on=datetime.fromisoformat(scores[0][0]).date() if scores else None, phq15_change=change,
+        phq15_prorated=bool(scores) and scores[0][2] == "1",
         flags=tuple(f for f in FLAGS if f in flags),
     )
 
@@ -194,46 +179,51 @@ class CaseloadService:
         return present + missing
 
     # The trial's figure
-    def trial_figure(self, labels: Sequence[str] | None = None, *, rater: str | None = None) -> TrialFigure:
-        """Share of patients whose main goal, and whose intermediate goals, were fully attained at their
-        latest review (diary.domain.goal_progress.trial_outcome), for all patients or these labels.
+    def trial_outcomes(self, labels: Sequence[str] | None = None, *,
+                       rule: str | RaterRule = DEFAULT_RATER_RULE,
+                       assessment: Assessment = Assessment()) -> list[tuple[str, PatientOutcome]]:
+        """Each chosen patient's trial outcomes (diary.domain.trial.patient_outcome), by label.
 
         Args:
-            rater: None counts every rating; "patient" or "physiotherapist" (the physio's ratings in the
-                patient's exports and those made in this home) only that rater's.
+            labels: these patients (None: everyone), in label order.
+            rule: whose ratings count: patient, physiotherapist (the physio's ratings in the patient's
+                exports and those made in this home) or physiotherapist_else_patient.
+            assessment: when the goals are judged (default: each patient's latest rating of the
+                current main goal).
+
+        Raises:
+            ValidationFailed: an unknown rule. NotFound: an unknown label.
         """
         self._require()
-        if rater not in (None, "patient", "physiotherapist"):
-            raise ValidationFailed("Rater is patient or physiotherapist.", field="rater")
-        chosen = self._patients_named(labels)
+        try:
+            rule = RaterRule(rule)
+        except ValueError:
+            raise ValidationFailed("Whose ratings count: patient, physiotherapist or physiotherapist_else_patient.",
+                                   field="rater") from None
+        chosen = sorted(self._patients_named(labels), key=lambda p: p.label.casefold())
         ids = {p.id for p in chosen}
         goals: dict[int, list[Goal]] = {pid: [] for pid in ids}
-        latest: dict[int, list[Rating]] = {pid: [] for pid in ids}
+        ratings: dict[int, list[Rating]] = {pid: [] for pid in ids}
         with self._engine.connect() as conn:
-            for pid, *row in conn.exec_driver_sql(
-                    "SELECT patient_id, id, type, title, measure, baseline, target, start_date, target_date, "
-                    "main_goal_id, level_m2, level_m1, level_0, level_p1, level_p2, baseline_level, weight "
-                    "FROM patient_goal ORDER BY patient_id, position"):
+            for pid, *row in conn.exec_driver_sql(GOALS_SQL):
                 if pid in ids:
                     goals[pid].append(goal_from_row(row))
-            for pid, goal_id, id_, rated_on, recorded_at, level, category, who in conn.exec_driver_sql(
-                    latest_ratings_sql(rater)):
+            for pid, goal_id, id_, rated_on, recorded_at, level, category, who in conn.exec_driver_sql(RATINGS_SQL):
                 if pid in ids:
-                    latest[pid].append(rating_from_row(id_, goal_id, rated_on, who, level, category, None, recorded_at))
-        main_rated = main_fully = inter_rated = inter_fully = 0
-        for pid in ids:
-            outcome = trial_outcome(goals[pid], latest[pid])
-            if outcome.main_fully_attained is not None:
-                main_rated += 1
-                main_fully += outcome.main_fully_attained
-            if outcome.intermediate_fully_share is not None:
-                inter_rated += 1
-                inter_fully += outcome.intermediate_fully_share == 1
-        return TrialFigure(len(ids), main_rated, main_fully, inter_rated, inter_fully)
+                    ratings[pid].append(rating_from_row(id_, goal_id, rated_on, who, level, category, None, recorded_at))
+        return [(p.label, patient_outcome(goals[p.id], ratings[p.id], rule=rule, assessment=assessment)) for p in chosen]
+
+    def trial_figure(self, labels: Sequence[str] | None = None, *, rule: str | RaterRule = DEFAULT_RATER_RULE,
+                     assessment: Assessment = Assessment()) -> TrialFigure:
+        """The trial's figure for everyone or these labels: main goal and all intermediate goals fully
+        attained, over every patient with a main goal (intention to treat) and over the complete cases
+        (diary.domain.trial). Arguments as for `trial_outcomes`."""
+        outcomes = [o for _, o in self.trial_outcomes(labels, rule=rule, assessment=assessment)]
+        return trial_figure(outcomes, rule=RaterRule(rule), assessment=assessment)
 
     # The physiotherapist's own ratings
     def rate_goal(self, label: str, goal_id: str, *, level: int | None = None, category: str | None = None,
-                  rated_on: date | None = None, comment: str | None = None) -> Rating:
+                  worse: bool = False, rated_on: date | None = None, comment: str | None = None) -> Rating:
         """Record the physiotherapist's own rating of a patient's goal (kept apart from imports, never
         overwritten by one; in PatientRecords with rater=physiotherapist).
 
@@ -259,7 +249,7 @@ class CaseloadService:
             raise ValidationFailed(f"The rating date {rated_on.isoformat()} is before the goal started "
                                    f"({goal.start_date.isoformat()}).", field="rated_on")
         rating = Rating.create(goal, rated_on=rated_on, rater=Rater.PHYSIOTHERAPIST, recorded_at=now, level=level,
-                               category=category, comment=comment)
+                               category=category, worse=worse, comment=comment)
         self._snapshots.add_clinician_rating(patient.id, rating)
         return rating
 

@@ -8,8 +8,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from diary.domain.errors import ValidationFailed
-from diary.domain.goal_progress import Trend, achievement_status, latest, t_score, trend, trial_outcome
+from diary.domain.goal_progress import Trend, achievement_status, latest, trend
 from diary.domain.goals import Goal, GoalType, Rater, Rating, validate_goal_set
+from diary.domain.trial import (
+    DEFAULT_RATER_RULE, Assessment, GoalStanding, PatientOutcome, RaterRule, goal_standing, patient_outcome,
+)
 from diary.domain.plans import Activity, WeekAdherence, week_adherence, week_start
 from diary.services.log import LogService
 from diary.storage.goal_repository import GoalRepository
@@ -86,9 +89,10 @@ class GoalService:
         return matches[0]
 
     # Ratings
-    def rate(self, goal_id: str, *, level: int | None = None, category: str | None = None,
+    def rate(self, goal_id: str, *, level: int | None = None, category: str | None = None, worse: bool = False,
              rater: str = Rater.PATIENT.value, comment: str | None = None, rated_on: date | None = None) -> Rating:
-        """Record a rating (a correction is simply a later rating)."""
+        """Record a rating (a correction is simply a later rating). `worse`: not attained and worse than
+        at the start (goals rated by category; see diary.domain.goals)."""
         goal = self._repo.goal(goal_id)
         rated_on = rated_on or self.today()
         if rated_on > self.today():
@@ -96,7 +100,7 @@ class GoalService:
         if rated_on < goal.start_date:
             raise ValidationFailed(f"The rating date {rated_on.isoformat()} is before the goal started "
                                    f"({goal.start_date.isoformat()}).")
-        rating = Rating.create(goal, rated_on=rated_on, rater=rater, level=level, category=category,
+        rating = Rating.create(goal, rated_on=rated_on, rater=rater, level=level, category=category, worse=worse,
                                comment=comment, recorded_at=self._clock())
         self._repo.add_rating(rating)
         return rating
@@ -124,11 +128,15 @@ class GoalService:
             return False
         return any(s.next_review <= self.today() for tree in self.overview() for s in (tree.main, *tree.steps))
 
-    def t_score(self, *, at: date | None = None, rater: str | None = None) -> float | None:
-        return t_score(self._repo.goals(), self._repo.ratings(), at=at, rater=Rater(rater) if rater else None)
+    def standing(self, *, rule: str | RaterRule = DEFAULT_RATER_RULE, at: date | None = None) -> GoalStanding:
+        """The current main goal's level and the intermediate goals' T-score, from the one rater `rule`
+        picks (diary.domain.trial.goal_standing)."""
+        return goal_standing(self._repo.goals(), self._repo.ratings(), rule=RaterRule(rule), at=at)
 
-    def trial_outcome(self, *, rater: str | None = None):
-        return trial_outcome(self._repo.goals(), self._repo.ratings(), rater=Rater(rater) if rater else None)
+    def trial_outcome(self, *, rule: str | RaterRule = DEFAULT_RATER_RULE,
+                      assessment: Assessment = Assessment()) -> PatientOutcome:
+        """This patient's trial outcomes (diary.domain.trial.patient_outcome)."""
+        return patient_outcome(self._repo.goals(), self._repo.ratings(), rule=RaterRule(rule), assessment=assessment)
 
     # The activity plan
     def add_activity(self, **fields: Any) -> Activity:

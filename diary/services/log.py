@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from diary.domain.days import DayValues, day_values, days_between
+from diary.domain.days import DayValues, check_day_minutes, day_values, days_between
 from diary.domain.entries import CheckIn
 from diary.domain.errors import ValidationFailed
 from diary.storage.repositories import CheckInRepository
@@ -30,16 +30,20 @@ class LogService:
         A day's second and later check-ins are marked `extra` (their pain means "right now").
 
         Raises:
-            ValidationFailed: bad or empty input, or a day in the future. Nothing is stored.
+            ValidationFailed: bad or empty input, a day in the future, or minutes that would take the
+                day past 1,440 of one intensity. Nothing is stored.
         """
         now = self._clock()
         day = _as_day(fields.pop("day", None)) or now.date()
         self._refuse_future(day)
         recorded_at = fields.pop("recorded_at", None) or self._recorded_at(day, now)
-        return self._checkins.add_to_day(
-            lambda day_has_checkins: CheckIn.create(day=day, recorded_at=recorded_at, extra=day_has_checkins, **fields),
-            day=day, now=now,
-        )
+
+        def build(day_has_checkins: bool, minutes_so_far: dict[str, int]) -> CheckIn:
+            checkin = CheckIn.create(day=day, recorded_at=recorded_at, extra=day_has_checkins, **fields)
+            check_day_minutes(checkin, minutes_so_far)
+            return checkin
+
+        return self._checkins.add_to_day(build, day=day, now=now)
 
     def update(self, checkin_id: str, **fields: Any) -> CheckIn:
         """Replace the answers of an existing check-in (a correction or a back-fill).
@@ -51,6 +55,7 @@ class LogService:
             fields["day"] = _as_day(fields["day"])
             self._refuse_future(fields["day"])
         updated = current.changed(**fields)
+        check_day_minutes(updated, self._checkins.minutes_on(updated.day, excluding=updated.id), previous=current)
         self._checkins.replace(updated, now=self._clock())
         return updated
 
@@ -60,6 +65,7 @@ class LogService:
 
     def restore(self, checkin: CheckIn) -> None:
         """Put back a check-in removed by `delete` (undo)."""
+        check_day_minutes(checkin, self._checkins.minutes_on(checkin.day, excluding=checkin.id))
         self._checkins.add(checkin, now=self._clock())
 
     def first_day(self) -> date | None:

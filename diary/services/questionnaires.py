@@ -30,6 +30,9 @@ DEFAULT_CRISIS_TEXT = (
 )
 
 
+BASELINE_LATER = "baseline_later_on"  # meta: the day the user said "later" to the baseline
+
+
 @storage_boundary
 class QuestionnaireService:
     def __init__(self, *, repo: QuestionnaireRepository, meta: MetaRepository, clock: Callable[[], datetime]):
@@ -74,6 +77,14 @@ class QuestionnaireService:
     def due(self) -> list[Due]:
         active = {i: every for i, (every, on) in self.schedule().items() if on}
         return due_list(active, self._repo.last_completed(), today=self._clock().date())
+
+    # The start-of-diary questionnaires (the baseline), offered on Today as one item
+    def postpone_baseline(self) -> None:
+        """"Later": Today stops offering the start-of-diary questionnaires until tomorrow."""
+        self._meta.set(BASELINE_LATER, self._clock().date().isoformat())
+
+    def baseline_postponed(self) -> bool:
+        return self._meta.get(BASELINE_LATER) == self._clock().date().isoformat()
 
     # Answering
     def start(self, instrument_id: str) -> Response:

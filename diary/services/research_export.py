@@ -52,12 +52,15 @@ def new_data_set_folder(diary) -> Path:
 def export_data_set(diary, out: Path, *, labels: list[str] | None = None, date_shift: bool = False,
                     include_notes: bool = False, fhir: bool = True, seal_to: BoxPublicKey | None = None,
                     salt_file: Path | None = None, progress: Callable[[int], None] | None = None,
-                    on_new_salt: Callable[[Path], None] | None = None) -> ExportSummary:
+                    on_new_salt: Callable[[Path], None] | None = None, trial_rule: str | None = None,
+                    trial_assessment=None) -> ExportSummary:
     """Write the de-identified data set of the chosen patients (all when `labels` is None) to the new
     folder `out`; in a patient's home, of the diary itself.
 
     Args:
         on_new_salt: called with the salt file's path when it was made now (before the export runs).
+        trial_rule, trial_assessment: the trial definition for trial_outcomes.csv (diary.domain.trial;
+            default: physiotherapist else patient, each patient's latest rating of the current main goal).
 
     Raises:
         DiaryError: unknown patients, patients named in a patient's home, an existing `out`, a full
@@ -70,8 +73,11 @@ def export_data_set(diary, out: Path, *, labels: list[str] | None = None, date_s
     salt, created = load_or_create_salt(salt_path)
     if created and on_new_salt is not None:
         on_new_salt(salt_path)
+    from diary.domain.trial import DEFAULT_RATER_RULE, Assessment, RaterRule
+
     options = ResearchOptions(salt=salt, date_shift=date_shift, include_notes=include_notes, fhir=fhir,
-                              seal_to=seal_to)
+                              seal_to=seal_to, trial_rule=RaterRule(trial_rule or DEFAULT_RATER_RULE),
+                              trial_assessment=trial_assessment or Assessment())
     return export_research(records_for(diary, labels, include_notes=include_notes), out, options=options,
                            today=diary.clock().date(), progress=progress)
 

@@ -90,18 +90,20 @@ def patient_snapshot(diary, record: PatientRecord) -> Snapshot:
     return Snapshot(record, diary.clock().date(), f"{diary.home}|{record.key}|{fingerprint(record)}")
 
 
-def cached_view(snap: Snapshot, period: str, dark: bool) -> TrendView | None:
-    return CACHE.get((snap.key, snap.today, period, dark))
+def cached_view(snap: Snapshot, period: str, dark: bool, text_scale: float = 1.0) -> TrendView | None:
+    return CACHE.get((snap.key, snap.today, period, dark, text_scale))
 
 
-def render_view(snap: Snapshot, period: str, dark: bool) -> TrendView:
-    """The period's view, from the cache or drawn now by the platform's renderer (call off the UI thread)."""
-    key = (snap.key, snap.today, period, dark)
+def render_view(snap: Snapshot, period: str, dark: bool, text_scale: float = 1.0) -> TrendView:
+    """The period's view, from the cache or drawn now by the platform's renderer (call off the UI thread);
+    `text_scale` is the user's text size, which the charts' lettering follows."""
+    key = (snap.key, snap.today, period, dark, text_scale)
     view = CACHE.get(key)
     if view is None:
         charts = current().charts
+        sized = {} if text_scale == 1.0 else {"text_scale": text_scale}  # renderers without it draw at 100%
         view = draw(trend_data(snap.record, today=snap.today, period=period),
-                    lambda chart: charts.render(chart, dark=dark))
+                    lambda chart: charts.render(chart, dark=dark, **sized))
         CACHE.put(key, view)
     return view
 

@@ -26,7 +26,7 @@ from diary.domain.instruments import Score, get_instrument, score
 from diary.domain.numbers import round_half_up_int
 from diary.domain.patient_record import PatientRecord
 from diary.domain.plans import Activity
-from diary.domain.questionnaires import Response, Status
+from diary.domain.questionnaires import Response, Status, app_version
 from diary.exchange.clinical import ActivityWire, GoalWire, QuestionnaireWire, RatingWire
 from diary.exchange.errors import ImportRefused, Refusal
 from diary.exchange.payload import MAX_CHECKINS, MAX_GOALS, MAX_QUESTIONNAIRES, ExportPayloadV1
@@ -197,15 +197,16 @@ def _response(q: QuestionnaireWire, response_id: str, checked: Score | None = No
     if checked is None:
         checked = score(instrument.id, list(q.answers))  # answer count and allowed values, by the domain's scorer
     subscales = dict(q.subscales)
+    version = app_version(instrument.id, q.version)  # an older app's export labels the weekly PHQ-15 "4-week"
     result = Score(
-        instrument_id=instrument.id, version=q.version, scoring_rule_id=checked.scoring_rule_id,
+        instrument_id=instrument.id, version=version, scoring_rule_id=checked.scoring_rule_id,
         valid=q.total is not None or any(v is not None for v in subscales.values()),
         total=q.total, total_rounded=None if q.total is None else round_half_up_int(q.total), band=q.band,
         subscales=subscales, subscale_bands=dict(checked.subscale_bands) if checked.subscales == subscales else {},
         flags=frozenset(q.flags) | (checked.flags & SAFETY_FLAGS), n_answered=checked.n_answered,
         n_missing=checked.n_missing, prorated=checked.prorated, details=dict(checked.details),
     )
-    return Response(id=response_id, instrument_id=instrument.id, version=q.version, started_at=q.answered_at,
+    return Response(id=response_id, instrument_id=instrument.id, version=version, started_at=q.answered_at,
                     answers=tuple(q.answers), options={}, status=Status.COMPLETE, completed_at=q.answered_at,
                     result=result)
 

@@ -18,24 +18,31 @@ SELECT p.id, p.label, p.exported_at, p.period_start, p.period_end, p.imported_at
   (SELECT count(DISTINCT c.day) FROM patient_checkin c
      WHERE c.patient_id = p.id AND c.day BETWEEN :from_day AND :today) AS days_logged,
   (SELECT max(c.day) FROM patient_checkin c WHERE c.patient_id = p.id) AS last_day,
-  (SELECT group_concat(q.answered_at || '{FIELD}' || q.total, '{SEP}') FROM (
-     SELECT answered_at, total FROM patient_questionnaire
+  (SELECT group_concat(q.answered_at || '{FIELD}' || q.total || '{FIELD}' || coalesce(q.prorated, 0), '{SEP}') FROM (
+     SELECT answered_at, total, prorated FROM patient_questionnaire
      WHERE patient_id = p.id AND instrument_id = 'phq15' AND valid = 1 AND total IS NOT NULL
      ORDER BY answered_at DESC LIMIT 2) AS q) AS phq15,
   (SELECT q.flags FROM patient_questionnaire q WHERE q.patient_id = p.id AND q.instrument_id = 'phq9'
      ORDER BY q.answered_at DESC LIMIT 1) AS phq9_flags,
   m.id AS main_goal_id, m.title AS main_goal_title,
   (SELECT group_concat(r.rated_on || '{FIELD}' || r.recorded_at || '{FIELD}' || coalesce(r.level, '')
-                       || '{FIELD}' || r.category, '{SEP}') FROM (
-     SELECT * FROM (SELECT rated_on, recorded_at, level, category FROM patient_goal_rating
-                    WHERE patient_id = p.id AND goal_id = m.id ORDER BY rated_on DESC, recorded_at DESC LIMIT 2)
+                       || '{FIELD}' || r.category || '{FIELD}' || r.rater, '{SEP}') FROM (
+     SELECT * FROM (SELECT rated_on, recorded_at, level, category, rater FROM patient_goal_rating
+                    WHERE patient_id = p.id AND goal_id = m.id AND rater = 'patient'
+                    ORDER BY rated_on DESC, recorded_at DESC LIMIT 2)
      UNION ALL
-     SELECT * FROM (SELECT rated_on, recorded_at, level, category FROM clinician_goal_rating
+     SELECT * FROM (SELECT rated_on, recorded_at, level, category, rater FROM patient_goal_rating
+                    WHERE patient_id = p.id AND goal_id = m.id AND rater = 'physiotherapist'
+                    ORDER BY rated_on DESC, recorded_at DESC LIMIT 2)
+     UNION ALL
+     SELECT * FROM (SELECT rated_on, recorded_at, level, category, 'physiotherapist' FROM clinician_goal_rating
                     WHERE patient_id = p.id AND goal_id = m.id ORDER BY rated_on DESC, recorded_at DESC LIMIT 2)
    ) AS r) AS main_ratings
 FROM patient p
 LEFT JOIN patient_goal m ON m.patient_id = p.id AND m.id = (
-  SELECT g.id FROM patient_goal g WHERE g.patient_id = p.id AND g.type = 'main' ORDER BY g.position DESC LIMIT 1)
+  -- the current main goal (diary.domain.goals.current_main_goal): the latest start, then the one added last
+  SELECT g.id FROM patient_goal g WHERE g.patient_id = p.id AND g.type = 'main'
+  ORDER BY g.start_date DESC, g.position DESC LIMIT 1)
 ORDER BY p.label
 """
 
@@ -56,24 +63,25 @@ def split(value: str | None) -> list[list[str]]:
     return sorted((item.split(FIELD) for item in value.split(SEP)), reverse=True)
 
 
-# The trial figure: every goal of the chosen patients with its latest rating (of the chosen raters).
-# The latest rating of each goal is all trial_outcome needs: the review date is the latest of them, and
-# each goal counts with its latest rating up to that date, which is its latest rating.
-_RATERS = {
-    None: ("patient", "physiotherapist"),
-    "patient": ("patient",),
-    "physiotherapist": ("physiotherapist",),
-}
+# The trial figure's inputs: every goal of every patient, and every rating (the patient's exports and
+# the physiotherapist's own), so that diary.domain.trial can judge them at any date.
+GOALS_SQL = ("SELECT patient_id, id, type, title, measure, baseline, target, start_date, target_date, main_goal_id, "
+             "level_m2, level_m1, level_0, level_p1, level_p2, baseline_level, weight FROM patient_goal "
+             "ORDER BY patient_id, position")
+RATINGS_SQL = """
+SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, rater FROM patient_goal_rating
+UNION ALL
+SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, 'physiotherapist' FROM clinician_goal_rating"""
 
 
-def latest_ratings_sql(rater: str | None) -> str:
-    raters = ", ".join(f"'{r}'" for r in _RATERS[rater])
-    clinician = "" if rater == "patient" else """
-        UNION ALL SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, 'physiotherapist'
-        FROM clinician_goal_rating"""
-    return f"""
-    SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, rater FROM (
-      SELECT *, row_number() OVER (PARTITION BY patient_id, goal_id ORDER BY rated_on DESC, recorded_at DESC) AS n
-      FROM (SELECT patient_id, goal_id, id, rated_on, recorded_at, level, category, rater FROM patient_goal_rating
-            WHERE rater IN ({raters}){clinician})
-    ) WHERE n = 1"""
+HOLDINGS_SQL = """
+SELECT (SELECT count(*) FROM patient), (SELECT count(*) FROM import_log),
+       (SELECT count(*) FROM patient_checkin), (SELECT count(*) FROM patient_questionnaire)
+"""
+
+
+def caseload_holdings(conn: Connection) -> dict[str, int]:
+    """How much a clinician's home holds: patients, import attempts logged, and the check-ins and
+    questionnaires of the patients' latest exports."""
+    patients, imports, checkins, questionnaires = conn.exec_driver_sql(HOLDINGS_SQL).one()
+    return {"patients": patients, "imports": imports, "checkins": checkins, "questionnaires": questionnaires}

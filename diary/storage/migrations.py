@@ -327,6 +327,31 @@ V4 = [
     )""",
 ]
 
+# A day's minutes per intensity (issue 15): a day has 1,440 minutes, so the patient's check-ins of one
+# day may not add up to more of one intensity. The service refuses first, with a sentence; these
+# triggers keep any other path from storing such a day. They judge only what a write adds, so a day
+# stored before the cap existed can still be corrected (or have minutes taken away). The clinician's
+# copies (patient_checkin) are left alone: an export made before the cap still imports.
+DAY_MINUTES_MAX_V5 = 1440
+_MINUTE_COLUMNS_V5 = ("light_min", "moderate_min", "vigorous_min")
+
+
+def _adds_past_the_day(column: str, *, update: bool) -> str:
+    kept = f"CASE WHEN OLD.day = NEW.day THEN coalesce(OLD.{column}, 0) ELSE 0 END" if update else "0"
+    others = "AND id != OLD.id" if update else ""
+    return (f"(coalesce(NEW.{column}, 0) > {kept} AND coalesce(NEW.{column}, 0) + (SELECT coalesce(sum({column}), 0) "
+            f"FROM checkin WHERE day = NEW.day {others}) > {DAY_MINUTES_MAX_V5})")
+
+
+V5 = [
+    f"""CREATE TRIGGER checkin_day_minutes_insert BEFORE INSERT ON checkin
+    WHEN {" OR ".join(_adds_past_the_day(c, update=False) for c in _MINUTE_COLUMNS_V5)}
+    BEGIN SELECT RAISE(ABORT, 'a day has at most {DAY_MINUTES_MAX_V5} minutes of each intensity'); END""",
+    f"""CREATE TRIGGER checkin_day_minutes_update BEFORE UPDATE OF day, {", ".join(_MINUTE_COLUMNS_V5)} ON checkin
+    WHEN {" OR ".join(_adds_past_the_day(c, update=True) for c in _MINUTE_COLUMNS_V5)}
+    BEGIN SELECT RAISE(ABORT, 'a day has at most {DAY_MINUTES_MAX_V5} minutes of each intensity'); END""",
+]
+
 # Index i holds the statements that take the schema from version i to i + 1.
-MIGRATIONS: list[list[str]] = [V1, V2, V3, V4]
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5]
 LATEST_VERSION = len(MIGRATIONS)

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 from diary.domain.errors import NotFound
 from diary.domain.instruments import Score
-from diary.domain.questionnaires import Response, Status
+from diary.domain.questionnaires import Response, Status, app_version
 from diary.storage.database import writer
 
 _COLUMNS = ("id", "instrument_id", "version", "options", "answers", "status", "started_at", "completed_at", "valid",
@@ -41,6 +41,7 @@ def _to_values(r: Response) -> dict:
 
 def _from_row(row) -> Response:
     v = dict(zip(_COLUMNS, row))
+    v["version"] = app_version(v["instrument_id"], v["version"])  # rows before issue 15 say "4-week"
     result = None
     if v["status"] == Status.COMPLETE.value:
         result = Score(

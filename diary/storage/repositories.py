@@ -33,7 +33,10 @@ def _insert_sql(table) -> str:
 # definitions skips SQLAlchemy's per-statement compilation (benchmarks/bench_p2_save.py).
 _INSERT_CHECKIN = _insert_sql(CHECKIN)
 _INSERT_REGION = _insert_sql(REGION)
-_DAY_HAS_CHECKINS = "SELECT EXISTS (SELECT 1 FROM checkin WHERE day = ?)"
+# How many check-ins a day has and its minutes per intensity so far (one indexed read).
+_DAY_SO_FAR = ("SELECT count(*), coalesce(sum(light_min), 0), coalesce(sum(moderate_min), 0), "
+               "coalesce(sum(vigorous_min), 0) FROM checkin WHERE day = ? AND id != ?")
+_MINUTE_FIELDS = ("light_min", "moderate_min", "vigorous_min")
 
 
 def _insert_checkins(conn: Connection, checkins: list[CheckIn], now: datetime) -> None:
@@ -55,14 +58,21 @@ class CheckInRepository:
         with self._writer.begin() as conn:
             _insert_checkins(conn, [checkin], now)
 
-    def add_to_day(self, build: Callable[[bool], CheckIn], *, day: date, now: datetime) -> CheckIn:
-        """Insert `build(day_has_checkins)` atomically: the check for earlier check-ins that day and the
-        insert happen in one write transaction, so two tabs saving at once cannot both be "first"."""
+    def add_to_day(self, build: Callable[[bool, dict[str, int]], CheckIn], *, day: date, now: datetime) -> CheckIn:
+        """Insert `build(day_has_checkins, minutes_so_far)` atomically: reading the day's earlier check-ins
+        (whether there are any, and their minutes per intensity) and the insert happen in one write
+        transaction, so two tabs saving at once cannot both be "first" or both fill the same day."""
         with self._writer.begin() as conn:
-            earlier = conn.exec_driver_sql(_DAY_HAS_CHECKINS, (day.isoformat(),)).scalar()
-            checkin = build(bool(earlier))
+            count, *minutes = conn.exec_driver_sql(_DAY_SO_FAR, (day.isoformat(), "")).one()
+            checkin = build(bool(count), dict(zip(_MINUTE_FIELDS, minutes)))
             _insert_checkins(conn, [checkin], now)
         return checkin
+
+    def minutes_on(self, day: date, *, excluding: str = "") -> dict[str, int]:
+        """The day's minutes per intensity over its check-ins, leaving out the one with id `excluding`."""
+        with self._engine.connect() as conn:
+            _, *minutes = conn.exec_driver_sql(_DAY_SO_FAR, (day.isoformat(), excluding)).one()
+        return dict(zip(_MINUTE_FIELDS, minutes))
 
     def add_many(self, checkins: list[CheckIn], *, now: datetime) -> None:
         """Insert many check-ins in one transaction (demo data, imports)."""

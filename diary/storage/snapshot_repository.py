@@ -23,7 +23,7 @@ from diary.domain.goals import LEVELS, Category, Goal, Rater, Rating
 from diary.domain.instruments import Score
 from diary.domain.patient_record import PatientRecord
 from diary.domain.plans import Activity
-from diary.domain.questionnaires import Response, Status
+from diary.domain.questionnaires import Response, Status, app_version
 from diary.domain.regions import REGIONS
 from diary.storage.database import writer
 
@@ -166,6 +166,7 @@ def _response(row) -> Response:
     (id_, instrument_id, version, answered_at, answers, valid, total, total_rounded, band, subscales,
      subscale_bands, flags, n_answered, n_missing, prorated, rule, details) = row
     at = datetime.fromisoformat(answered_at)
+    version = app_version(instrument_id, version)  # exports before issue 15 labelled the weekly PHQ-15 "4-week"
     result = Score(instrument_id=instrument_id, version=version, scoring_rule_id=rule, valid=bool(valid), total=total,
                    total_rounded=total_rounded, band=band, subscales=_json(subscales),
                    subscale_bands=_json(subscale_bands), flags=frozenset(_json(flags)),

@@ -12,6 +12,7 @@ from diary.domain.errors import DiaryError
 from diary.ui import text as T
 from diary.ui import theme
 from diary.ui.shell import Navigation, Shell, apply_theme_mode
+from diary.ui.components.named import CopyableText
 
 # Every destination: label, icon, selected icon. Phones get a bar of five (the rest under "More");
 # from 840 px a rail shows them all.
@@ -28,7 +29,8 @@ DESTINATIONS = {
 RAIL = ["today", "history", "trends", "goals", "forms", "share", "settings"]
 BAR = ["today", "history", "trends", "goals", "more"]
 MORE = [name for name in RAIL if name not in BAR]  # forms, share, settings
-PATIENT_NAVIGATION = Navigation(destinations=DESTINATIONS, bar=BAR, rail=RAIL, first="today", overflow="more")
+PATIENT_NAVIGATION = Navigation(destinations=DESTINATIONS, bar=BAR, rail=RAIL, first="today", overflow="more",
+                                parent={"welcome": "today"})
 
 
 def patient_screen(shell: Shell, name: str, options: dict) -> ft.Control:
@@ -40,6 +42,10 @@ def patient_screen(shell: Shell, name: str, options: dict) -> ft.Control:
         return TodayScreen(diary, on_rate_goals=lambda: shell.open("goals", rate_now=True),
                            on_start_form=lambda instrument_id: shell.open("forms", start=instrument_id),
                            on_backup=lambda: shell.open("settings"))
+    if name == "welcome":
+        from diary.ui.screens.welcome import WelcomeScreen
+
+        return WelcomeScreen(diary, on_done=shell.open)
     if name == "history":
         from diary.ui.screens.history import HistoryScreen
 
@@ -59,7 +65,10 @@ def patient_screen(shell: Shell, name: str, options: dict) -> ft.Control:
     if name == "share":
         from diary.ui.screens.share import ShareScreen  # the exchange code: loaded on first visit
 
-        return ShareScreen(diary)
+        screen = ShareScreen(diary)
+        if options.get("pair"):  # from the welcome: straight to pairing
+            screen.show_pairing()
+        return screen
     if name == "more":
         return MoreScreen(on_open=shell.open)
     from diary.ui.screens.settings import SettingsScreen
@@ -98,7 +107,7 @@ def open_shell(page: ft.Page, diary) -> Shell:
 
         page.title = CT.APP_TITLE
         return Shell(page, diary, CLINICIAN_NAVIGATION, clinician_screen)
-    return Shell(page, diary, PATIENT_NAVIGATION, patient_screen)
+    return Shell(page, diary, PATIENT_NAVIGATION, patient_screen, first="welcome" if diary.welcome_due() else None)
 
 
 def make_main(open_diary: Callable[[], object], *, home: Path | None = None) -> Callable[[ft.Page], None]:
@@ -118,7 +127,7 @@ def make_main(open_diary: Callable[[], object], *, home: Path | None = None) -> 
                 return
             page.add(ft.Container(padding=24, content=ft.Column(controls=[
                 ft.Text(T.ERROR_OPENING, size=22, weight=ft.FontWeight.W_600),
-                ft.Text(str(exc), key="open-error", selectable=True, semantics_label=str(exc)),  # read out too
+                CopyableText(str(exc), key="open-error"),
             ])))
             return
         apply_theme_mode(page, diary.theme())

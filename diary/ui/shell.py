@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import flet as ft
 
 from diary.ui import theme
+from diary.ui.components.display import text_scale_probe
 from diary.ui.components.view import fresh_view
 
 RAIL_WIDTH = 88
@@ -58,15 +59,17 @@ class Shell:
     """Owns the page layout; `open(name, **options)` shows a destination or a sub-page."""
 
     def __init__(self, page: ft.Page, diary, navigation: Navigation,
-                 screen: Callable[["Shell", str, dict], ft.Control]):
+                 screen: Callable[["Shell", str, dict], ft.Control], *, first: str | None = None):
+        """`first`: where to start instead of the navigation's first destination (the first-run welcome)."""
         self.page, self.diary, self.navigation, self._screen = page, diary, navigation, screen
-        self.current = navigation.first
+        first = first or navigation.first
+        self.current = first
         self.kept: dict[str, object] = {}  # what a screen keeps between visits (the caseload's sort and page)
         self.row: ft.Row | None = None
         self.wide: bool | None = None
         self._visits = 0
         self.body = ft.Container(key="body", padding=ft.Padding.symmetric(horizontal=16, vertical=12))
-        self.scroller = self._new_scroller(navigation.first)
+        self.scroller = self._new_scroller(first)
         self.bar = ft.NavigationBar(
             key="nav-bar", selected_index=0, on_change=lambda e: self.open(navigation.bar[e.control.selected_index]),
             destinations=[ft.NavigationBarDestination(label=label, icon=icon, selected_icon=selected)
@@ -77,9 +80,11 @@ class Shell:
             destinations=[ft.NavigationRailDestination(label=label, icon=icon, selected_icon=selected)
                           for label, icon, selected in map(navigation.destinations.get, navigation.rail)])
         page.navigation_bar = self.bar
+        # The user's text size, measured on the client: screens laid out for it are drawn again when it changes.
+        page.overlay.append(text_scale_probe(page, on_change=lambda scale: self._text_scale_changed()))
         page.on_resize = lambda e: self.layout(e.width)
         self.layout(page.width)
-        self.open(navigation.first)
+        self.open(first)
         self.row = ft.Row(controls=[self.rail, self.scroller], expand=True, spacing=0,
                           vertical_alignment=ft.CrossAxisAlignment.START)
         page.add(self.row)  # one message with the whole first screen
@@ -107,6 +112,10 @@ class Shell:
         if self.row is not None:
             self.scroller = self._new_scroller(name)
             self.row.controls[-1] = self.scroller
+
+    def _text_scale_changed(self) -> None:
+        self.open(self.current)
+        self.page.update()
 
     def set_theme(self, mode: str) -> None:
         apply_theme_mode(self.page, mode)

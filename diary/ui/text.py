@@ -12,6 +12,22 @@ NAV_TODAY = "Today"
 NAV_HISTORY = "History"
 NAV_SETTINGS = "Settings"
 
+# The first-run welcome (diary/ui/screens/welcome.py)
+WELCOME_HEADING = "Welcome to your symptom diary"
+WELCOME_WHAT = ("A few taps a day: how much it hurt and where, how tired and stressed you were, how you slept and "
+                "moved. Over the weeks it shows what goes together, and you and your physiotherapist can set goals "
+                "and follow them.")
+WELCOME_WHERE_HEADING = "Your diary stays on this device"
+WELCOME_WHERE = ("Everything you enter is kept here, in {folder}. It never leaves this device unless you export "
+                 "it yourself, as an encrypted file for your physiotherapist.")
+WELCOME_REMINDER_HEADING = "A daily reminder (optional)"
+WELCOME_REMINDER = "Remind me if I have not logged by"
+WELCOME_PAIR_HEADING = "Your physiotherapist (optional)"
+WELCOME_PAIR_HELP = "If you see a physiotherapist, pair with them once, together, so you can share your diary later."
+WELCOME_PAIR = "Pair with my physiotherapist now"
+WELCOME_START = "Start my diary"
+WELCOME_SKIP = "Skip"
+
 # Today / check-in form
 TODAY_HEADING = "How has today been?"
 TODAY_LOGGED = "You have logged today. Change anything and save again."
@@ -61,6 +77,9 @@ NOTHING_CHANGED = "Nothing to save yet: answer at least one question, mark a fla
 FIX_FIELD = "Nothing was saved yet. {field}: {error}"
 SAVE_FAILED = "Could not save: {reason}"
 
+SHOW_PASSPHRASE = "Show the passphrase"
+HIDE_PASSPHRASE = "Hide the passphrase"
+
 REGION_NAMES = _REGION_NAMES  # one list of names for the app and the reports
 REGION_SELECTED = "{region}, painful"
 REGION_NOT_SELECTED = "{region}, not painful"
@@ -71,15 +90,14 @@ WEEK_OF = "Week of {day}"
 WEEK_PAIN = "pain {mean} on average ({days} days)"
 WEEK_TOO_FEW = "pain: {days} of 7 days logged, too few for a weekly average"
 WEEK_ACTIVE = "{minutes} active minutes"
-WHO_AEROBIC = "aerobic"
-WHO_STRENGTH = "strength"
-WHO_MET = "WHO {what} recommendation met"
-WHO_BOTH_MET = "WHO {what} recommendations met"
-WHO_NOT_MET = "WHO activity recommendations not met"
+WEEK_ACTIVITY_TOO_FEW = "activity: {days} of 7 days logged, too few for a weekly figure"
+WHO_AEROBIC_MET = "WHO aerobic target met in the {days} days logged (leisure-time activity only)"
+WHO_AEROBIC_BELOW = "below the WHO aerobic target in the {days} days logged (leisure-time activity only)"
+WHO_STRENGTH_MET = "strength exercises on ≥ 2 days"
+WHO_STRENGTH_BELOW = "strength exercises on fewer than 2 of {days} days"
 NOT_LOGGED = "Not logged"
 FILL_IN = "Fill in"
 OPEN_DAY = "Open {day}"
-DAY_CHECKINS = "{n} check-ins"
 DELETE = "Delete"
 DELETED = "Deleted the check-in of {day}."
 UNDO = "Undo"
@@ -88,7 +106,6 @@ SHOW_MORE = "Show earlier days"
 BACK_TO_HISTORY = "Back to history"
 EDIT = "Edit"
 FLARE_DAY = "Flare day"
-REGIONS_COUNT = "{n} areas"
 NO_PAIN_SHORT = "No pain"
 
 # Settings / About
@@ -143,10 +160,13 @@ TAKEN_OVER_TEXT = "It was closed here, after everything you saved was stored. Us
 
 # Summaries (used in confirmations and history rows)
 SUMMARY_PAIN = "pain {value}"
+SUMMARY_PAIN_NOW = "pain right now {value}"
+SUMMARY_PAIN_NOW_DAY = "right now up to {max}"
 SUMMARY_FATIGUE = "fatigue {value}"
 SUMMARY_STRESS = "stress {value}"
 SUMMARY_ACTIVITY = "{minutes} min active"
-SUMMARY_REGIONS = "{n} painful areas"
+SUMMARY_SLEEP_QUALITY = "sleep {value}"
+SUMMARY_SLEEP_HOURS = "{hours} h sleep"
 SUMMARY_NO_PAIN = "no pain"
 SUMMARY_NOTE = "a note"
 SUMMARY_FLARE = "flare day"
@@ -190,8 +210,15 @@ DELETE_GOAL = "Delete goal"
 GOAL_DELETED = "Deleted the goal \"{title}\" and its ratings."
 NOT_RATED = "Not rated yet"
 NEXT_REVIEW = "Next rating: {day}"
-T_SCORE = "Goal attainment T-score: {value} (50 = as expected)"
+T_SCORE = ("From {whose} ratings: main goal {main} · T-score of the steps {value} (50 = as expected; the main goal "
+           "is not in it)")
 T_SCORE_NONE = "Goal attainment T-score: appears after your first rating"
+T_SCORE_WHOSE = {"patient": "your", "physiotherapist": "your physiotherapist's"}
+MAIN_NOT_RATED = "not rated yet"
+MAIN_LEVEL = "{category} (level {level})"
+NO_T_SCORE = "–"
+RATED_WITH_PHYSIO = "{words} (with your physiotherapist)"
+WORSE_THAN_START = "Worse than at the start"
 CATEGORY_NAMES = {"fully": "Fully attained", "partially": "Partially attained", "not": "Not attained"}
 TREND_NAMES = {"improving": "Improving", "worsening": "Worsening", "no_change": "No change"}
 STATUS_NAMES = {
@@ -204,17 +231,14 @@ RATE_HELP = "One tap per goal. Flare days never count against you."
 WITH_PHYSIO = "Rating together with my physiotherapist"
 RATING_COMMENT = "Comment (optional)"
 SAVE_RATINGS = "Save ratings"
-RATINGS_SAVED = "Saved {n} ratings."
 NOTHING_RATED = "Tap a level for at least one goal, then save."
 RATING_LEVEL = "{title}: {level}"
-HISTORY_OF_RATINGS = "{n} ratings"
 
 # Activity plan
 PLAN_HEADING = "This week's activity plan"
 PLAN_EMPTY = "No activities planned yet."
 PLAN_PROGRESS = "{done} of {expected} this week"
 PLAN_NOTHING_EXPECTED = "Nothing expected this week (flare or rest days)"
-PLAN_FLARE_DAYS = "{n} flare or rest days left out"
 ADD_ACTIVITY = "Add activity"
 ACTIVITY_NAME = "Activity"
 ACTIVITY_INTENSITY = "Intensity"
@@ -231,9 +255,16 @@ FORMS_HEADING = "Questionnaires"
 FORMS_DUE = "Due now"
 FORMS_NONE_DUE = "Nothing is due. You can still answer any questionnaire below."
 FORM_DUE_PROMPT = "{name} is due"
+BASELINE_ITEM = "Start-of-diary questionnaires ({n}, about {minutes} minutes)"
+BASELINE_HELP = "They give the starting point your later answers are compared with."
+BASELINE_NOW = "Now"
+BASELINE_LATER = "Later"
+BASELINE_NAME = "Start-of-diary questionnaires"
+FORMS_MORE_DUE = "and more on Questionnaires"
 START = "Start"
 RESUME = "Resume ({n} of {total} answered)"
 LAST_SCORE = "Last: {score} ({band}), {day}"
+BAND_CAVEAT_7DAY = "{band} (bands validated for the 4-week version)"
 NEVER_ANSWERED = "Not answered yet"
 QUESTION_OF = "Question {n} of {total}"
 NEXT = "Next"
@@ -282,16 +313,18 @@ NAV_TRENDS = "Trends"
 TRENDS_HEADING = "Trends"
 TRENDS_PERIOD = "Period"
 TRENDS_DRAWING = "Drawing your charts…"
+TRENDS_FROM_FIRST_DAY = "Your diary starts on {day}, so the charts start there too."
 TRENDS_EMPTY = "Nothing to show yet: your charts appear once you have saved a few days in Today."
 TRENDS_FAILED = "The charts could not be drawn: {reason}"
 CHART_TITLES = {"pain": "Pain", "fatigue": "Fatigue", "stress": "Stress", "activity": "Activity",
                 "phq15": "PHQ-15 (body symptoms)", "goals": "Goals", "body": "Where it hurt"}
 CHART_IMAGE_LABEL = "Chart: {title}"
 LINKS_HEADING = "Links in your diary"
-LINKS_INTRO = ("What tended to go together in your own entries in this period. These are associations, not "
-               "causes: a link can have many reasons.")
+LINKS_INTRO = ("Exploratory: what tended to go together in your own entries in this period. These are "
+               "associations, not causes: a link can have many reasons.")
 LINKS_NONE_YET = "Links appear once there are at least 14 days with both things logged in this period."
-LINKS_OTHERS = "No clear link for the other {n} pairs we looked at."
+LINKS_TESTED = ("{k} of {n} pairs tested showed a clear link. With this many tests, a link can also appear by "
+                "chance; the intervals allow for one day's mood carrying into the next.")
 VISIT_HEADING = "For your visit"
 VISIT_HELP = "A one-page summary of this period for your physiotherapist (PDF)."
 VISIT_INCLUDE_NOTES = "Include my notes"
@@ -326,7 +359,7 @@ MAKE_EXPORT = "Make the encrypted file"
 EXPORT_SAVE_TITLE = "Save the export file"
 EXPORT_DONE = "Your export is ready"
 EXPORT_FILE_LINE = "{name}, {size}, for {who}"
-EXPORT_PERIOD_LINE = "{period}: {checkins} check-ins, {questionnaires} questionnaires; {notes}."
+EXPORT_PERIOD_LINE = "{period}: {checkins}, {questionnaires}; {notes}."
 PERIOD_EVERYTHING_UNTIL = "Everything until {end}"
 PERIOD_RANGE = "{start} to {end}"
 NOTES_INCLUDED = "notes included"
@@ -473,7 +506,42 @@ MORE_HINTS = {
 EXPORT_SAVED_DEVICE = "Saved where you chose. Give the file to your physiotherapist."
 
 
-def days_and_checkins(days: int, checkins: int) -> str:
+# Counts: one function each, choosing the form with ngettext (English here; the translation catalogues
+# give each language its own plural forms through the same call).
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or the plural message for `n` (gettext's signature, so a catalogue can replace it)."""
+    return singular if n == 1 else plural
+
+
+def check_ins(n: int) -> str:
+    return ngettext("{n} check-in", "{n} check-ins", n).format(n=n)
+
+
+def days(n: int) -> str:
+    return ngettext("{n} day", "{n} days", n).format(n=n)
+
+
+def painful_areas(n: int) -> str:
+    return ngettext("{n} painful area", "{n} painful areas", n).format(n=n)
+
+
+def ratings(n: int) -> str:
+    return ngettext("{n} rating", "{n} ratings", n).format(n=n)
+
+
+def ratings_saved(n: int) -> str:
+    return ngettext("Saved {n} rating.", "Saved {n} ratings.", n).format(n=n)
+
+
+def questionnaires(n: int) -> str:
+    return ngettext("{n} questionnaire", "{n} questionnaires", n).format(n=n)
+
+
+def flare_days_left_out(n: int) -> str:
+    return ngettext("{n} flare or rest day left out", "{n} flare or rest days left out", n).format(n=n)
+
+
+def days_and_checkins(n_days: int, n_checkins: int) -> str:
     """ "1 day, 1 check-in" / "30 days, 32 check-ins" (backup and restore messages)."""
-    return f"{days} {'day' if days == 1 else 'days'}, {checkins} {'check-in' if checkins == 1 else 'check-ins'}"
+    return f"{days(n_days)}, {check_ins(n_checkins)}"
 CASELOAD_IN_BACKUP = "the caseload, its import log and this clinic's key"

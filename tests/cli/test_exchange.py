@@ -54,7 +54,19 @@ def test_the_whole_loop(homes, capsys):
     assert code == 0 and [p["label"] for p in data["patients"]] == ["Anna L."]
     assert data["patients"][0]["days_logged_14"] >= 10 and data["trial_figure"]["patients"] == 1
     code, out, _ = run(capsys, "--home", clinic, "caseload")  # the home remembers it is a clinician's
-    assert code == 0 and out.startswith("patient") and "Anna L." in out and "Trial figure (1 patients)" in out
+    assert code == 0 and out.startswith("patient") and "Anna L." in out and "Trial figure for 1 patient;" in out
+    assert "Main goal fully attained: " in out and "of complete cases" in out and "(intention to treat" in out
+    outcome = data["trial_outcomes"][0]
+    assert outcome["label"] == "Anna L." and outcome["rater"] == "patient" and outcome["main_goal"] in (
+        "fully", "partially", "not")
+    assert data["trial_figure"]["main_fully_itt"]["n"] == 1
+    code, out, _ = run(capsys, "--home", clinic, "caseload", "--json", "--rater", "physiotherapist")
+    figure = json.loads(out)["trial_figure"]
+    assert figure["rater"] == "physiotherapist" and figure["main_fully_complete_cases"]["text"] == "0 of 0 (–)"
+    code, out, _ = run(capsys, "--home", clinic, "caseload", "--at", "1999-01-01", "--window-days", "7")
+    assert code == 0 and "0 of 0 (–)" in out and "1998-12-25 to 1999-01-08" in out  # no main goal back then
+    code, _, err = run(capsys, "--home", clinic, "caseload", "--window-days", "7")
+    assert code == 2 and "A window needs a date" in err
 
 
 def test_passphrase_file_made_when_missing_then_used_to_import(homes, capsys):
@@ -82,6 +94,8 @@ def test_rate_goal_and_a_protected_key(homes, capsys):
     home.close()
     code, out, _ = run(capsys, "--home", clinic, "rate-goal", "Anna L.", goal.id[:8], "--level", "0")
     assert code == 0 and "level +0, fully attained" in out
+    code, _, err = run(capsys, "--home", clinic, "rate-goal", "Anna L.", goal.id[:8], "--worse")
+    assert code == 2 and "This goal has levels: choose level −2" in err
     key_words = tmp / "key-words.txt"
     code, out, _ = run(capsys, "--home", clinic, "key", "--protect", "--passphrase-file", str(key_words))
     assert code == 0 and "now protected" in out

@@ -29,6 +29,13 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# The rules about names and roles: every control named, every field labelled, nothing interactive inside
+# another interactive element, and a visible label that is part of the spoken name. `aria-command-name`
+# and `aria-toggle-field-name` are button-name and label for Flutter's role="button"/"switch" nodes.
+AXE_RULES = ("button-name", "aria-command-name", "label", "aria-input-field-name", "aria-toggle-field-name",
+             "nested-interactive", "label-content-name-mismatch", "image-alt", "role-img-alt", "link-name",
+             "select-name", "aria-progressbar-name", "aria-dialog-name", "aria-tooltip-name")
 
 
 def _free_port() -> int:
@@ -115,7 +122,12 @@ def start_app(tmp_path):
 
 
 class AppPage:
-    """A browser tab on the app, with the offline guard and helpers that read like a user's steps."""
+    """A browser tab on the app, with the offline guard and helpers that read like a user's steps.
+
+    A new diary opens on the first-run welcome; `open()` skips it unless `welcome` is True (its own test).
+    """
+
+    welcome = False
 
     def __init__(self, browser, url: str, viewport: dict, name: str):
         self.context = browser.new_context(viewport=viewport)
@@ -138,6 +150,10 @@ class AppPage:
         self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
         self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
         self.nav("Today").wait_for(timeout=60_000)
+        skip = self.button("Skip")
+        if not self.welcome and self.page.get_by_text("Welcome to your symptom diary").count() and skip.count():
+            skip.dispatch_event("click")
+            self.page.get_by_text("How has today been?").first.wait_for(timeout=30_000)
 
     def nav(self, name: str):
         """A destination of the navigation bar (phone: a tab) or rail (desktop: "Today Tab 1 of 3")."""
@@ -146,7 +162,9 @@ class AppPage:
         ).first
 
     def button(self, name: str):
-        return self.page.get_by_role("button", name=name, exact=True)
+        # The first of that name: the body map's front and back figures share the names of the regions on
+        # both (the front's comes first).
+        return self.page.get_by_role("button", name=name, exact=True).first
 
     def _settled(self, locator):
         """Scroll the control into view and wait until it stops moving.
@@ -195,7 +213,9 @@ class AppPage:
         """
         box = self.page.get_by_role("textbox", name=name)
         for attempt in range(4):
-            self._settled(box).click()
+            # Focus the field's own element first (no pointer: a click can land on a neighbouring control
+            # while the canvas scrolls); fall back to a click.
+            self._settled(box).focus() if attempt < 2 else self._settled(box).click()
             self.page.wait_for_timeout(150)
             if box.evaluate("e => e === document.activeElement"):
                 break
@@ -224,6 +244,24 @@ class AppPage:
         path = ARTIFACTS / f"{self.name}-{label}.png"
         self.page.screenshot(path=str(path))
         return path
+
+    def axe(self) -> list[dict]:
+        """axe-core's violations of AXE_RULES on what is on screen now: [{rule, html}].
+
+        Flutter puts only the visible part of a screen into the accessibility tree, so callers use a
+        tall viewport (or scroll) to check a whole screen.
+        """
+        if not AXE_JS.exists():
+            if os.environ.get("CI"):
+                pytest.fail(f"{AXE_JS} is missing; 'make test' installs it with npm ci.")
+            pytest.skip(f"{AXE_JS} is missing (run 'npm ci'); accessibility checks skipped.")
+        self.page.wait_for_timeout(700)  # let the accessibility tree settle after the last change
+        if not self.page.evaluate("typeof window.axe !== 'undefined'"):
+            self.page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+        return self.page.evaluate("""async rules => {
+            const result = await axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']});
+            return result.violations.flatMap(v => v.nodes.map(n => ({rule: v.id, html: n.html.slice(0, 300)})));
+        }""", list(AXE_RULES))
 
     def check(self) -> None:
         assert not self.offsite, f"the app requested addresses off 127.0.0.1: {self.offsite}"

@@ -142,14 +142,14 @@ def test_pair_export_import_and_review(tmp_path, start_app, app_page, clinician_
         clinic.see(f"{days} of 14")
         clinic.see("Walk to work again: Fully attained")
         clinic.see(f"PHQ-15 {row['phq15']:g}")  # the demo week has one PHQ-15
-        clinic.see("Main goal fully attained at the latest review: 100% (1 of 1 patients with a rated main goal)")
+        clinic.see("Main goal fully attained: 1 of 1 (100%) of patients with a main goal · 1 of 1 (100%) of those rated")
         clinic.screenshot("caseload")
         assert row["label"] == "Anna L." and row["days_logged_14"] == days
 
         # Her page: goals, and the physio's own rating of the main goal.
         clinic.tap("Anna L.")
         clinic.see("Walk to work again")
-        clinic.see("Goal attainment T-score", timeout=20_000)
+        clinic.see("From the patient's ratings: main goal fully attained (level 0)", timeout=20_000)
         clinic.screenshot("patient")
         clinic.page.get_by_role("button", name=re.compile(r"^Add your rating")).first.dispatch_event("click")
         clinic.tap("Walk to work again: +1  Walks to work 4 days a week")

@@ -31,7 +31,11 @@ def test_new_users_first_day(start_app, app_page, size):
     app.fill("Note", "Walked to the shop")
     app.screenshot("today-filled")
     app.tap("Save")
-    app.see("Saved today: pain 6, stress 4, 2 painful areas, 20 min active, a note.")
+    saved = app.see("Saved today: pain 6, stress 4, 2 painful areas, 20 min active, a note.")
+    app.page.wait_for_timeout(600)
+    bottom = saved.bounding_box()["y"] + saved.bounding_box()["height"]
+    bar = app.page.get_by_role("tablist").bounding_box() if size == "phone" else None
+    assert bottom <= (bar["y"] if bar else app.page.viewport_size["height"]), "the confirmation is in full view"
     app.screenshot("today-saved")
     assert [url for url in asked if url.endswith("/rive_native.js")] == [
         f"http://127.0.0.1:{server.port}/rive-wasm/wasm/rive_native.js"]

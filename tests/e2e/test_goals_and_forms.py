@@ -10,7 +10,10 @@ pytestmark = pytest.mark.e2e
 def test_phq15_at_phone_size(start_app, app_page):
     server = start_app()
     app = app_page(server.url, PHONE, "phq15-phone")
-    app.tap("PHQ-15")  # Today's "Due now" line
+    app.see("Start-of-diary questionnaires (4, about 10 minutes)")  # day one: one item, not four
+    app.screenshot("baseline-on-today")
+    app.tab("Forms")
+    app.page.get_by_role("button", name="Start").first.dispatch_event("click")  # PHQ-15 comes first
     app.see("Question 1 of 15")
     app.screenshot("first-question")
     for question in range(15):
@@ -18,7 +21,7 @@ def test_phq15_at_phone_size(start_app, app_page):
         app.tap("Does not apply to me" if question == 3 else "Bothered a little")
     app.tap("Finish and see my score")
     app.see("Score 14 of 30")
-    app.see("Medium")
+    app.see("Medium (bands validated for the 4-week version)")
     app.screenshot("result")
 
 
@@ -47,7 +50,7 @@ def test_goals_at_phone_size(start_app, app_page):
         app.tap(stretch)
         app.tap("Save ratings")
         app.see("Saved 2 ratings.")
-    app.see("Goal attainment T-score")
+    app.see("T-score of the steps 40.0")
     app.scroll(300)
     app.see("Fully attained (level 0")
     app.screenshot("rated")

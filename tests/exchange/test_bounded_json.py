@@ -1,11 +1,11 @@
 """The payload is read with its schema in hand (diary.exchange.bounded_json): unknown members and lists longer
-than the schema allows are refused before they are built, so a validly signed but huge payload is refused
-in well under 0.3 s, where building it first took 1.5 s."""
+than the schema allows are refused before they are built. The refusal's `where` names the member the
+schema-led reader stopped at, which only it can know; how fast that is (well under 0.3 s, where building
+it first took 1.5 s) is measured by benchmarks/bench_refusals.py, not timed here (the machine is shared)."""
 
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -15,19 +15,10 @@ from diary.exchange.canonical import parse_json_strict
 from diary.exchange.payload import ExportPayloadV1, parse_payload
 from tests.exchange.builders import file_for, open_as_physio, payload_dict
 
-LIMIT_S = 0.3
-
-
-def refusal_seconds(keys, data: bytes, category: str, where: str | None = None) -> float:
-    """The best of three refusals (the machine is shared: one slow run is the scheduler, not the code)."""
-    times = []
-    for _ in range(3):
-        start = time.perf_counter()
-        with pytest.raises(ImportRefused) as refused:
-            open_as_physio(keys, data)
-        times.append(time.perf_counter() - start)
-        assert refused.value.category == category and (where is None or refused.value.where == where)
-    return min(times)
+def assert_refused(keys, data: bytes, category: str, where: str | None = None) -> None:
+    with pytest.raises(ImportRefused) as refused:
+        open_as_physio(keys, data)
+    assert refused.value.category == category and (where is None or refused.value.where == where)
 
 
 def payload_with(keys, change) -> bytes:
@@ -57,8 +48,7 @@ def test_a_huge_signed_payload_is_refused_before_it_is_built(keys, name):
     change, where = BOMBS[name]
     data = payload_with(keys, change)
     assert len(data) < 16 * 2**20
-    seconds = refusal_seconds(keys, data, Refusal.INVALID_CONTENT, where)
-    assert seconds < LIMIT_S, f"{name}: refused in {seconds:.3f} s"
+    assert_refused(keys, data, Refusal.INVALID_CONTENT, where)
 
 
 def test_a_valid_payload_reads_exactly_as_json_does(keys):

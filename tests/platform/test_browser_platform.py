@@ -84,6 +84,30 @@ class TestIndexedDbHome:
         with sqlite3.connect(indexed_db.store / "home" / "diary.sqlite3") as conn:
             assert conn.execute("SELECT value FROM meta WHERE key = 'theme'").fetchone() == ("dark",)
 
+    @pytest.mark.filterwarnings("ignore:coroutine 'IdbfsHome._run_queued' was never awaited")  # the idle loop's
+    def test_a_sync_asked_for_under_another_event_loop_does_not_block_a_flush_on_this_one(self, phone, clock):
+        chosen, indexed_db = phone
+        # As a test's setup while Playwright's loop is this thread's running loop, but idle: the commit
+        # queues a sync there that never runs.
+        idle = asyncio.new_event_loop()
+        asyncio._set_running_loop(idle)
+        try:
+            diary = open_diary(chosen.home.default_home(), clock=clock)
+            diary.log.record(day=clock().date(), pain=2)
+        finally:
+            asyncio._set_running_loop(None)
+
+        async def flush():
+            await chosen.home.flush()
+
+        try:
+            run(flush())
+        finally:
+            diary.close()
+            idle.close()
+        with sqlite3.connect(indexed_db.store / "home" / "diary.sqlite3") as conn:
+            assert conn.execute("SELECT pain FROM checkin").fetchall() == [(2,)]
+
     def test_a_flush_during_a_sync_waits_for_a_later_one(self, tmp_path):
         started, release = [], None
 

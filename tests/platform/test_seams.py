@@ -124,3 +124,12 @@ def test_an_exclusive_write_works_without_hard_links_as_in_pyodide(tmp_path, mon
     with pytest.raises(FileExistsError):
         write_atomically(key, b"second", exclusive=True)
     assert key.read_bytes() == b"first" and [p.name for p in tmp_path.iterdir()] == ["key"]
+
+
+def test_a_browser_download_is_never_read_as_cancelled():
+    from diary.platform.desktop import downloaded_or
+
+    assert downloaded_or(None, web=True) == ""  # Flet's web client answers None after starting the download
+    assert downloaded_or("", web=True) == ""
+    assert downloaded_or(None, web=False) is None  # the desktop dialog was closed
+    assert downloaded_or("/tmp/x.pdf", web=False) == "/tmp/x.pdf"

@@ -40,7 +40,10 @@ def year_of_days(today: date = TODAY, n: int = 365, seed: int = 7) -> list[DayVa
                                                ("upper_leg_left", .15), ("lower_arm_right", .1), ("jaw_left", .05))
                                 if rng.random() < p)
         days.append(DayValues(
-            day=day, n_checkins=1, pain=float(pain), pain_max=pain,
+            day=day, n_checkins=2 if flare else 1, pain=float(pain),
+            # a flare afternoon's extra "right now" check-in: its own series, never in the day's pain
+            **({"pain_now_mean": float(min(10, pain + 2)), "pain_now_max": min(10, pain + 2), "pain_now_n": 1}
+               if flare else {}),
             fatigue=float(min(10, max(0, round(base + 0.5 + rng.gauss(0, 1.3))))),
             stress=float(min(10, max(0, round(3.5 + rng.gauss(0, 1.6))))),
             regions=regions, sleep_quality=min(10, max(0, round(7 - pain / 2 + rng.gauss(0, 1.2)))),

@@ -51,11 +51,14 @@ def test_both_renderers_keep_the_description_and_its_sentence(view):
 def test_a_symptom_chart_shows_the_same_days_values_and_flares(view):
     data: SymptomData = view.charts["pain"]
     ax = axes_for(mpl.draw_symptom, data)
-    [scatter] = [c for c in ax.collections if isinstance(c, PathCollection)]
+    [scatter, momentary] = [c for c in ax.collections if isinstance(c, PathCollection)]
     assert sorted(map(tuple, scatter.get_offsets())) == sorted((d.toordinal(), v) for d, v in data.points)
+    assert data.momentary and sorted(map(tuple, momentary.get_offsets())) == [(d.toordinal(), v) for d, v in data.momentary]
     mpl_flares = sum(len(c.get_paths()) for c in ax.collections if type(c) is PolyCollection)
     drawing = scene(data, width=334)
-    shown = sorted(dots(drawing, LIGHT.measure["pain"]), key=lambda dot: dot.x)
+    hollow = [dot for dot in dots(drawing, LIGHT.measure["pain"]) if dot.hollow]
+    assert len(hollow) == len(data.momentary) and {dot.shape for dot in hollow} == {"^"}
+    shown = sorted((dot for dot in dots(drawing, LIGHT.measure["pain"]) if not dot.hollow), key=lambda dot: dot.x)
     assert len(shown) == len(data.points)
     # Left to right by day, and higher on screen exactly where the value is higher.
     values = [v for _, v in sorted(data.points)]
@@ -107,7 +110,7 @@ def test_a_goal_chart_draws_one_line_per_goal_and_the_t_score(view):
         assert len(dots(drawing, colour)) == len(goal.ratings)
         assert list(goal_lines[i].get_xdata()) == [d.toordinal() for d, _ in goal.ratings]
     legend = {label.text for label in drawing.of(Label)}
-    assert {goal.title for goal in data.lines} <= legend and "T-score (right axis)" in legend
+    assert {goal.title for goal in data.lines} <= legend and "T-score of the steps (right axis)" in legend
     assert scene_height(data) == drawing.height
 
 

@@ -80,8 +80,12 @@ class TestOtherCharts:
     def test_goals_with_t_score(self):
         goals, ratings = goals_and_ratings()
         chart = goal_chart(goals, ratings, start=START, end=TODAY)
-        assert chart.summary.startswith("Goal T-score 50.0 on 10 Mar 2026, up from 21.0 on 28 Dec 2025")
-        assert chart.summary.endswith("4 of 4 goals rated in this period.")
+        # One rater (the physiotherapist, who rated the main goal); the two steps they rated at +1 and 0:
+        # T = 50 + 10·1/√(0.7·2 + 0.3·4) = 56.20; at the start both at −2: 50 − 40/√2.6 = 25.19.
+        assert chart.summary.startswith("From the physiotherapist's ratings: T-score of the intermediate goals 56.2 "
+                                        "on 10 Mar 2026, up from 25.2 on 28 Dec 2025")
+        assert chart.summary.endswith("3 of 4 goals rated in this period.")  # the patient's rating is not drawn
+        assert chart.data.rater == "physiotherapist"
 
     def test_no_goals(self):
         assert goal_chart([], [], start=START, end=TODAY).summary == "No goal ratings in this period."

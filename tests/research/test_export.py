@@ -5,20 +5,22 @@ import csv
 import errno
 import os
 import stat
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from diary.domain.entries import CheckIn
 from diary.domain.errors import DiaryError
 from diary.domain.goals import Goal, Rating
 from diary.domain.patient_record import PatientRecord
+from diary.domain.trial import Assessment, RaterRule
 from diary.research import codebook
 from diary.research.export import export_research, ResearchOptions
-from tests.conftest import NOW
+from tests.conftest import NOW, TZ
 from tests.research.conftest import FORMULA_NOTE, SALT, codebook_types, read_table
 
 CSV_FILES = ["daily.csv", "checkins.csv", "questionnaires.csv", "questionnaire_items.csv", "goals.csv",
-             "goal_ratings.csv", "trial_outcomes.csv"]
+             "goal_ratings.csv", "trial_outcomes.csv", "weekly.csv"]
 
 
 def rows(folder, name):
@@ -80,10 +82,9 @@ class TestTidyFiles:
         assert list(goals.goal_no[:3]) == ["G1", "G2", "G3"] and goals.type.iloc[0] == "main"
         assert set(goals.main_goal_no.dropna()) == {"G1"}
         assert len(ratings) == sum(len(r.ratings) for r in records)
-        assert ratings.t_score.between(10, 90).all()
-        assert len(outcomes) == 3 * len(records)
-        anyone = outcomes[outcomes.rater_basis == "any"]
-        assert anyone.main_fully_attained.notna().all()
+        assert ratings.t_score_intermediate.dropna().between(10, 90).all() and ratings.rater.notna().all()
+        assert len(outcomes) == len(records)  # one row per patient
+        assert outcomes.main_goal.notna().all() and set(outcomes.rater_rule) == {"physiotherapist_else_patient"}
 
 
 def trial_record():
@@ -102,14 +103,39 @@ def trial_record():
 
 
 def test_trial_outcome_is_the_trials_figure(export):
+    """The worked example: the physiotherapist rated the main goal fully and 3 of 4 steps (fully, partially,
+    not); the patient rated one step fully a month earlier."""
     out = export(records_=[trial_record()], fhir=False)
-    by_basis = {r["rater_basis"]: r for r in rows(out, "trial_outcomes.csv")}
-    physio = by_basis["physiotherapist"]
-    assert (physio["review_date"], physio["main_fully_attained"], physio["intermediate_rated"],
-            physio["intermediate_fully"], physio["intermediate_fully_share"]) == ("2026-03-01", "1", "3", "1", "0.3333")
-    patient = by_basis["patient"]
-    assert (patient["main_fully_attained"], patient["intermediate_rated"], patient["intermediate_fully_share"]) == \
-        ("", "1", "1")
+    (row,) = rows(out, "trial_outcomes.csv")
+    assert (row["rater_rule"], row["rater"], row["assessment_date"], row["main_goal"]) == (
+        "physiotherapist_else_patient", "physiotherapist", "2026-03-01", "fully")
+    assert (row["intermediate_goals"], row["n_intermediate_total"], row["n_intermediate_rated"],
+            row["n_intermediate_fully"], row["all_intermediate_fully"], row["share_intermediate_fully"]) == (
+        "incomplete", "4", "3", "1", "", "0.25")  # the old file said 1 of 3 rated: 0.3333
+    (patient,) = rows(export("patient", records_=[trial_record()], fhir=False, trial_rule=RaterRule.PATIENT),
+                      "trial_outcomes.csv")
+    assert (patient["rater"], patient["assessment_date"], patient["main_goal"], patient["n_intermediate_fully"]) == (
+        "patient", "2026-02-01", "not_rated", "1")
+    (early,) = rows(export("early", records_=[trial_record()], fhir=False,
+                           trial_assessment=Assessment.create(date(2026, 2, 15))), "trial_outcomes.csv")
+    assert (early["rater"], early["main_goal"], early["assessment_date"]) == ("patient", "not_rated", "2026-02-15")
+
+
+def test_weekly_figures_per_field(export):
+    """Issue 15 §4 and instruments.md §4, by hand: a week with pain on 4 days and minutes on 3."""
+    monday = date(2026, 3, 2)
+    at = lambda d, **f: CheckIn.create(day=monday + timedelta(days=d),  # noqa: E731
+                                       recorded_at=datetime.combine(monday + timedelta(days=d), time(20), tzinfo=TZ), **f)
+    checkins = (at(0, pain=4, moderate_min=30, strength=True), at(1, pain=5, strength=False),
+                at(2, pain=6, moderate_min=40, vigorous_min=10, strength=True), at(3, pain=5, strength=False),
+                at(4, light_min=20), at(5, strength=False), at(6, regions=["neck"]))
+    out = export(records_=[PatientRecord(key="w", label="W", checkins=checkins)], fhir=False)
+    (week,) = rows(out, "weekly.csv")
+    assert (week["iso_year"], week["iso_week"], week["week_start"]) == ("2026", "10", "2026-03-02")
+    assert (week["pain_mean"], week["pain_days_reported"]) == ("5", "4")  # (4 + 5 + 6 + 5) / 4
+    assert (week["activity_days_reported"], week["moderate_min"], week["who_aerobic_met"]) == ("3", "", "")
+    assert (week["strength_days_reported"], week["strength_days"], week["who_strength_met"]) == ("5", "2", "1")
+    assert (week["wpi_days_reported"], week["wpi_mean"], week["regions_week"]) == ("1", "", "neck")
 
 
 class TestDeidentification:
@@ -206,10 +232,57 @@ class TestWholeOrNothing:
 
 
 def test_t_scores_by_day_match_the_domain_t_score(records):
-    from diary.domain.goal_progress import t_score
+    from diary.domain.goal_progress import intermediate_t_score
+    from diary.domain.goals import Rater
     from diary.research.tables import t_scores_by_day
 
     goals, ratings = list(records[0].goals), list(records[0].ratings)
-    by_day = t_scores_by_day(goals, ratings)
+    by_day = t_scores_by_day(goals, ratings, Rater.PATIENT)
     assert len(by_day) > 5
-    assert all(by_day[day] == t_score(goals, ratings, at=day) for day in by_day)
+    assert all(by_day[day] == intermediate_t_score(goals, ratings, rater=Rater.PATIENT, at=day) for day in by_day)
+
+
+def issue15_record() -> PatientRecord:
+    from diary.services.demo import completed_response
+
+    day = date(2026, 3, 2)
+    noon = lambda hour, **f: CheckIn.create(day=day, recorded_at=datetime.combine(day, time(hour), tzinfo=TZ), **f)  # noqa: E731
+    checkins = (noon(9, pain=4, regions=["neck"]), noon(15, pain=9, extra=True), noon(18, pain=7, extra=True))
+    at = datetime.combine(day, time(20), tzinfo=TZ)
+    questionnaires = (completed_response("rand36", [1] * 36, at), completed_response("hads", [1] * 14, at),
+                      completed_response("phq15", [1] * 15, at))
+    return PatientRecord(key="i15", label="L", checkins=checkins, questionnaires=questionnaires)
+
+
+def test_the_days_pain_and_momentary_pain_columns(export):
+    """Issue 15 §2: the first check-in's 24-hour 4 and two momentary 9 and 7 are not a day of 6.67."""
+    out = export(records_=[issue15_record()], fhir=False)
+    (day,) = rows(out, "daily.csv")
+    assert (day["pain"], day["pain_now_mean"], day["pain_now_max"], day["pain_now_n"]) == ("4", "8", "9", "2")
+    assert [(c["pain"], c["pain_recall"]) for c in rows(out, "checkins.csv")] == [("4", "24h"), ("9", "now"), ("7", "now")]
+
+
+def test_the_codebook_says_what_each_instrument_has(export):
+    """Issue 15 §7: no total rows for RAND-36 and HADS, subscales with range and direction, raw codes typed."""
+    book = rows(export(records_=[issue15_record()], fhir=False), "codebook.csv")
+    by = lambda instrument, variable: [r for r in book if r["instrument"] == instrument and r["variable"] == variable]  # noqa: E731
+    assert not by("rand36", "total") and not by("hads", "total")
+    rand = by("rand36", "subscales")
+    assert len(rand) == 8 and all(r["allowed_range"] == "0–100" and "higher = better (100 = best)" in r["label"]
+                                  for r in rand)
+    hads = by("hads", "subscales")
+    assert {r["allowed_range"] for r in hads} == {"0–21"} and all("higher = worse" in r["label"] for r in hads)
+    assert by("phq15", "total")[0]["label"].count("bands validated for the 4-week version") == 1
+    assert {r["type"] for i in ("rand36", "hads", "phq15") for r in by(i, "answer")} == {"integer"}
+    generic = {(r["file"], r["variable"]): r for r in book if not r["instrument"] or r["file"] == "daily.csv"}
+    assert generic[("daily.csv", "light_min")]["allowed_range"] == "0–1440"
+    assert generic[("daily.csv", "sleep_hours")]["allowed_range"] == "0–24 in steps of 0.25 (quarter hours)"
+    assert "integer-scored" in generic[("questionnaires.csv", "total_rounded")]["label"]
+
+
+def test_wpi_item_answers_are_booleans():
+    from diary.domain.instruments import INSTRUMENTS
+    from diary.research.codebook import answer_type
+
+    assert answer_type(INSTRUMENTS["wpi19"]) == "boolean" and answer_type(INSTRUMENTS["vas_0_100"]) == "decimal"
+    assert answer_type(INSTRUMENTS["phq9"]) == "integer"

@@ -96,25 +96,26 @@ def test_gas_ratings_are_observations_about_their_goal(bundles):
         assert o["code"]["coding"][0]["code"] in {"107332-9", "107333-7", "107334-5"}
         assert o["valueCodeableConcept"]["coding"][0]["code"] in LL6900_6
         assert o["focus"][0]["reference"] in goal_urls
-    assert any(o["code"]["coding"][0]["code"] == "gas-t-score" for o in observations)
+    assert any(o["code"]["coding"][0]["code"] == "gas-t-score-intermediate" for o in observations)
 
 
 def test_pain_observations_with_body_sites(bundles):
-    pain = [o for o in resources(bundles[0], "Observation") if o["code"]["coding"][0]["code"] == "72514-3"]
-    overall = [o for o in pain if "bodySite" not in o]
-    regions = [o for o in pain if "bodySite" in o]
-    assert overall and regions
-    assert all(isinstance(o.get("valueInteger"), int) or "dataAbsentReason" in o for o in pain)
-    members = {m["reference"] for o in overall for m in o.get("hasMember", [])}
+    observations = resources(bundles[0], "Observation")
+    pain = [o for o in observations if o["code"]["coding"][0]["code"] == "72514-3"]
+    locations = [o for o in observations if o["code"]["coding"][0]["code"] == "pain-locations"]
+    regions = [o for o in observations if o["code"]["coding"][0]["code"] == "pain-present"]
+    assert pain and locations and regions
+    assert all(isinstance(o.get("valueInteger"), int) or "dataAbsentReason" in o for o in pain + locations)
+    assert all(o["valueBoolean"] is True and "bodySite" in o for o in regions)
+    members = {m["reference"] for o in locations for m in o.get("hasMember", [])}
     assert members == {"urn:uuid:" + o["id"] for o in regions}
 
 
 def test_questionnaire_scores_derive_from_their_responses(bundles):
     responses = {"urn:uuid:" + r["id"]: r for r in resources(bundles[0], "QuestionnaireResponse")}
-    scores = [o for o in resources(bundles[0], "Observation") if "derivedFrom" in o]
-    assert responses and len(scores) == len(responses)
-    for score in scores:
-        assert score["derivedFrom"][0]["reference"] in responses
-    phq15 = next(s for s in scores if s["code"]["coding"][0]["code"] == "70273-8")
+    scores = [o for o in resources(bundles[0], "Observation") if "valueQuantity" in o and "derivedFrom" in o]
+    assert responses and {s["derivedFrom"][0]["reference"] for s in scores} == set(responses)
+    phq15 = next(s for s in scores if s["code"]["coding"][0]["code"] == "phq15-total")
     assert phq15["valueQuantity"]["value"] >= 0
+    assert "70273-8" not in json.dumps(bundles)  # the modified 7-day PHQ-15 is not LOINC's 4-week form
     assert all(r["status"] == "completed" and "|" in r["questionnaire"] for r in responses.values())

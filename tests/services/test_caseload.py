@@ -9,7 +9,8 @@ from datetime import datetime, time, timedelta
 import pytest
 
 from diary.domain.errors import NotFound, ValidationFailed
-from diary.domain.goal_progress import Trend, trial_outcome
+from diary.domain.goal_progress import Trend
+from diary.domain.trial import Assessment, IntermediateResult, MainResult, patient_outcome, trial_figure
 from diary.domain.goals import Category, Rater
 from diary.services.bootstrap import open_diary
 from diary.services.demo_caseload import fill_demo_caseload
@@ -118,29 +119,44 @@ class TestRows:
 
 
 class TestTrialFigure:
-    def test_shares_of_patients_at_their_latest_review(self, clinic, caseload):
+    def test_both_denominators_for_everyone_and_a_selection(self, clinic, caseload):
         figure = clinic.caseload.trial_figure()
-        assert (figure.patients, figure.main_rated, figure.main_fully) == (4, 2, 1)
-        assert (figure.intermediate_rated, figure.intermediate_all_fully) == (2, 1)
-        assert figure.main_share == 0.5 and figure.intermediate_share == 0.5
+        assert figure.patients == 4  # Cleo and Dan have no main goal: in neither denominator
+        assert (figure.main_itt.text, figure.main_complete.text) == ("1 of 2 (50%)", "1 of 2 (50%)")
+        assert (figure.intermediate_itt.text, figure.intermediate_complete.text) == ("1 of 2 (50%)", "1 of 2 (50%)")
+        assert figure.raters_used == {"patient": 2}
         only_anna = clinic.caseload.trial_figure(["Anna"])
-        assert only_anna.main_share == 1.0 and only_anna.intermediate_share == 1.0
-        assert clinic.caseload.trial_figure(["Cleo", "Dan"]).main_share is None
+        assert only_anna.main_itt.text == "1 of 1 (100%)" and only_anna.intermediate_complete.text == "1 of 1 (100%)"
+        assert clinic.caseload.trial_figure(["Cleo", "Dan"]).main_itt.text == "0 of 0 (–)"
 
-    def test_the_physios_rating_counts_and_can_be_left_out(self, clinic, caseload):
-        goal = clinic.patient_record("Ben").goals[0]
+    def test_the_physios_rating_takes_the_whole_patient_and_can_be_left_out(self, clinic, caseload):
+        goal = next(g for g in clinic.patient_record("Ben").goals if g.type.value == "main")
         clinic.caseload.rate_goal("Ben", goal.id[:8], category="fully")
-        assert clinic.caseload.trial_figure().main_fully == 2
-        assert clinic.caseload.trial_figure(rater="patient").main_fully == 1
-        assert clinic.caseload.trial_figure(rater="physiotherapist").main_rated == 1
+        figure = clinic.caseload.trial_figure()
+        assert figure.main_itt.text == "2 of 2 (100%)" and figure.raters_used == {"patient": 1, "physiotherapist": 1}
+        # Ben's step was rated by the patient only: with the physiotherapist's ratings it is unrated, not mixed in
+        assert (figure.intermediate_itt.text, figure.intermediate_complete.text) == ("1 of 2 (50%)", "1 of 1 (100%)")
+        outcomes = dict(clinic.caseload.trial_outcomes(["Ben"]))
+        assert outcomes["Ben"].intermediate is IntermediateResult.INCOMPLETE
+        assert clinic.caseload.trial_figure(rule="patient").main_itt.text == "1 of 2 (50%)"
+        physio = clinic.caseload.trial_figure(rule="physiotherapist")
+        assert (physio.main_itt.text, physio.main_complete.text) == ("1 of 2 (50%)", "1 of 1 (100%)")
+        with pytest.raises(ValidationFailed, match="Whose ratings count"):
+            clinic.caseload.trial_figure(rule="anyone")
+
+    def test_at_a_date(self, clinic, caseload):
+        week_ago = clinic.caseload.trial_figure(assessment=Assessment.create(TODAY - timedelta(days=7)))
+        assert week_ago.main_itt.text == "0 of 2 (0%)"  # Anna: partially then; Ben: not yet rated
+        assert dict(clinic.caseload.trial_outcomes(["Anna"], assessment=Assessment.create(
+            TODAY - timedelta(days=7))))["Anna"].main is MainResult.PARTIALLY
 
     def test_it_agrees_with_the_domain_on_a_demo_caseload(self, clinic):
         fill_demo_caseload(clinic, patients=12, days=60, seed=4)
-        expected = [trial_outcome(list(r.goals), list(r.ratings)) for r in clinic.patient_records()]
+        expected = trial_figure([patient_outcome(list(r.goals), list(r.ratings)) for r in clinic.patient_records()])
         figure = clinic.caseload.trial_figure()
-        assert figure.main_rated == sum(o.main_fully_attained is not None for o in expected)
-        assert figure.main_fully == sum(bool(o.main_fully_attained) for o in expected)
-        assert figure.intermediate_all_fully == sum(o.intermediate_fully_share == 1 for o in expected)
+        assert (figure.main_itt, figure.main_complete, figure.intermediate_itt, figure.intermediate_complete) == (
+            expected.main_itt, expected.main_complete, expected.intermediate_itt, expected.intermediate_complete)
+        assert figure.main_itt.n == 12
 
 
 class TestPhysioRatings:

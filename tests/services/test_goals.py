@@ -27,8 +27,12 @@ def test_main_goal_with_two_steps_rated_twice(goals, clock):
     assert tree.main.goal == main and [s.goal for s in tree.steps] == [a, b]
     assert tree.main.latest.level == -1 and tree.main.trend.value == "improving"
     assert [s.status for s in tree.steps] == ["achieved", "improving"]
-    # T-score of the latest ratings: x = (−1, 0, −1), equal weights → 50 + 10·(−2)/√(2.1 + 2.7)
-    assert goals.t_score() == pytest.approx(40.87, abs=0.011)
+    # Issue 15 §3: the main goal's level apart (−1), the T-score of the two steps only: x = (0, −1),
+    # equal weights → 50 + 10·(−1)/√(0.7·2 + 0.3·4) = 43.80 (was 40.87 with the main goal in it)
+    standing = goals.standing()
+    assert standing.rater.value == "patient" and standing.main_level == -1
+    assert standing.t_score == pytest.approx(43.80, abs=0.011)
+    assert goals.trial_outcome().intermediate.value == "some_fully"
 
 
 def test_intermediate_goal_without_main_is_refused_and_nothing_stored(goals):

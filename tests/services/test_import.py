@@ -14,7 +14,7 @@ import io
 import json
 import time
 import zipfile
-from datetime import timedelta
+from datetime import date, timedelta
 
 import nacl.public
 import pytest
@@ -105,6 +105,28 @@ class TestRoundTrip:
 
         assert forms(theirs) == forms(mine) and len(theirs.questionnaires) == 4
         assert theirs.exported_at == NOW and theirs.period_start is None and theirs.notes_included
+
+    def test_an_export_from_before_issue_15_still_imports_with_its_meaning(self, world):
+        """The schema is unchanged; an older app labelled the weekly PHQ-15 "4-week" and allowed a day of
+        more than 1,440 minutes: the export imports, the PHQ-15 reads as the 7-day form it was, and an
+        extra check-in's pain stays momentary."""
+        from diary.domain.days import day_values
+        from diary.domain.instruments import INSTRUMENTS
+
+        _, clinic, keys, _ = world
+        values = payload(keys, seq=10**7)
+        values["questionnaires"][0]["version"] = INSTRUMENTS["phq15"].version  # "PHQ-15 (English ..., 4-week recall)"
+        day = values["checkins"][-1]["day"]
+        values["checkins"] += [checkin(date.fromisoformat(day), light_min=600, pain=9, extra=True,
+                                       recorded_at=f"{day}T{hour}:00:00+01:00", id=f"x{hour}")
+                               for hour in (13, 14, 15)]  # with the first check-in: 1,830 light minutes
+        assert clinic.imports.import_bytes(file_for(keys, values)).outcome == "updated"
+        record = clinic.patient_record("Anna L.")
+        (phq15,) = [q for q in record.questionnaires if q.completed_at.isoformat() == NOW.isoformat()
+                    and q.instrument_id == "phq15"]
+        assert phq15.version == phq15.result.version == "PHQ-15 (7-day recall, modified)"
+        the_day = day_values(date.fromisoformat(day), list(record.checkins))
+        assert the_day.light_min == 1830 and the_day.pain == 5 and (the_day.pain_now_max, the_day.pain_now_n) == (9, 3)
 
     def test_the_log_row_has_no_content(self, world):
         _, clinic, _, first = world

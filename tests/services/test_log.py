@@ -12,7 +12,35 @@ class TestRecord:
         first = diary.log.record(pain=5)
         second = diary.log.record(pain=7, flare=True)
         assert not first.extra and second.extra
-        assert diary.log.day(diary.log.today()).pain == 6.0
+        day = diary.log.day(diary.log.today())
+        assert day.pain == 5.0 and (day.pain_now_mean, day.pain_now_max) == (7.0, 7)  # 24 h and "now" kept apart
+
+    def test_a_day_cannot_hold_more_than_1440_minutes_of_one_intensity(self, diary):
+        day = diary.log.today() - timedelta(days=1)
+        for _ in range(2):
+            diary.log.record(day=day, light_min=600)
+        with pytest.raises(ValidationFailed, match="Light activity would add up to 1,500 minutes .* at most 240"):
+            diary.log.record(day=day, light_min=300)
+        assert diary.checkins.count() == 2
+        third = diary.log.record(day=day, light_min=240, moderate_min=600)
+        with pytest.raises(ValidationFailed, match="can hold at most 240\\."):
+            diary.log.update(third.id, light_min=241)
+        assert diary.log.update(third.id, light_min=200).light_min == 200
+
+    def test_the_database_refuses_an_overfull_day_from_any_path(self, diary):
+        from datetime import datetime
+
+        from diary.domain.entries import CheckIn
+        from diary.services.failures import StorageFailed
+
+        day = diary.log.today()
+        diary.log.record(day=day, vigorous_min=600)
+        diary.log.record(day=day, vigorous_min=600)
+        sneaky = CheckIn.create(day=day, recorded_at=datetime(2026, 3, 15, 21).astimezone(), vigorous_min=241)
+        with pytest.raises(Exception) as caught:
+            diary.checkins.add(sneaky, now=datetime(2026, 3, 15, 21).astimezone())
+        assert "1440 minutes" in str(caught.value) or isinstance(caught.value, StorageFailed)
+        assert diary.checkins.count() == 2
 
     def test_future_day_is_refused_and_nothing_stored(self, diary):
         with pytest.raises(ValidationFailed, match="is in the future"):

@@ -10,7 +10,9 @@ from tests.flet_harness import FletHarness
 def open_ui(diary):
     opened = []
 
-    def open_(width: float = 390, height: float = 844) -> FletHarness:
+    def open_(width: float = 390, height: float = 844, *, welcome: bool = False) -> FletHarness:
+        if not welcome:  # the first-run welcome has its own tests (tests/ui/test_welcome.py)
+            diary.finish_welcome()
         harness = FletHarness(make_main(lambda: diary), width=width, height=height)
         opened.append(harness)
         return harness

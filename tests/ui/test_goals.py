@@ -46,7 +46,9 @@ class TestGoalsScreen:
         assert ui.find(f"goal-rating-{main.id}").value.startswith("Fully attained (level 0: 30 min 3 times a week)")
         assert ui.find(f"goal-progress-{main.id}").value.startswith("Achieved")
         assert ui.find(f"goal-progress-{step_b.id}").value.startswith("Improving")
-        assert ui.find("t-score").value == "Goal attainment T-score: 43.8 (50 = as expected)"  # x = (0, −1): 50 − 10/√2.6
+        # issue 15 §3: the main goal's level apart; the one rated step at −1 alone: 50 + 10·(−1) = 40
+        assert ui.find("t-score").value == ("From your ratings: main goal fully attained (level 0) · T-score of the "
+                                            "steps 40.0 (50 = as expected; the main goal is not in it)")
         assert step_a.title == "Walk 30 minutes"
 
     def test_bad_input_is_explained_and_nothing_stored(self, ui, diary):
@@ -132,3 +134,44 @@ class TestTodayPrompt:
         diary.log.record(flare=True)
         ui = open_ui()
         assert not ui.find_all(lambda c: getattr(c, "key", None) == "rating-prompt")
+
+
+def test_a_goal_without_levels_can_be_rated_worse_than_at_the_start(ui, diary):
+    """Issue 15 §3: "not attained" is the baseline (−1: no change); "worse" is said apart and scores −2."""
+    main = diary.goals.add_goal(type="main", title="Walk to work")
+    step = diary.goals.add_goal(type="intermediate", title="Stretch", main_goal_id=main.id)
+    open_goals(ui)
+    ui.click("rate-goals")
+    ui.click(f"rate-{step.id}--2")
+    ui.click("save-ratings")
+    [rating] = diary.goals.all_ratings()
+    assert (rating.level, rating.category.value, rating.rated_worse) == (-2, "not", True)
+    assert diary.goals.standing().t_score == 30.0  # one step at −2 (a plain "not attained" would be −1: 40)
+    open_goals(ui)
+    assert ui.find(f"goal-rating-{step.id}").value.startswith("Worse than at the start")
+
+
+class TestNewcomersFaults:
+    def test_the_chosen_answer_is_filled_outlined_and_ticked_not_only_bold(self, ui, diary):
+        import flet as ft
+
+        g = diary.goals.add_goal(type="main", title="Walk")
+        open_goals(ui)
+        ui.click("rate-goals")
+        ui.click(f"rate-{g.id}-fully")
+        chosen, other = ui.find(f"rate-{g.id}-fully"), ui.find(f"rate-{g.id}-partially")
+        assert chosen.icon == ft.Icons.CHECK_CIRCLE and chosen.style.bgcolor == ft.Colors.PRIMARY_CONTAINER
+        assert chosen.content.semantics_label.endswith(", selected")
+        assert other.icon is None and other.style.bgcolor is None
+        ui.click(f"rate-{g.id}-partially")
+        assert ui.find(f"rate-{g.id}-fully").icon is None and ui.find(f"rate-{g.id}-partially").icon
+
+    def test_a_goals_status_line_is_words_without_coloured_blocks(self, ui, diary):
+        import flet as ft
+
+        g = diary.goals.add_goal(type="main", title="Walk")
+        diary.goals.rate(g.id, category="partially", rater="patient")
+        open_goals(ui)
+        tile = ui.find(f"goal-{g.id}")
+        blocks = [c for c in ui.find_all(lambda c: isinstance(c, ft.Container) and c.bgcolor and (c.width or 99) < 10)]
+        assert not blocks and ui.find(f"goal-progress-{g.id}").value and tile

@@ -26,7 +26,7 @@ class TestHistory:
         open_history(ui)
         line = ui.find("week-2026-03-09").content.value
         assert line == ("Week of 9 Mar · pain 6.0 on average (5 days) · 200 active minutes · "
-                        "WHO aerobic recommendation met")
+                        "WHO aerobic target met in the 5 days logged (leisure-time activity only)")
 
     def test_back_fill_an_empty_day(self, ui, diary):
         yesterday = diary.log.today() - timedelta(days=1)
@@ -110,12 +110,26 @@ def test_each_week_has_a_line_with_its_weekly_figures():
 
     monday = date(2026, 3, 9)
     days = [DayValues(day=date(2026, 3, 9 + i), n_checkins=1, pain=p, moderate_min=m, strength=s)
-            for i, (p, m, s) in enumerate([(4, 20, True), (5, 20, None), (6, 30, True), (5, 30, False)])]
+            for i, (p, m, s) in enumerate([(4, 20, True), (5, 20, False), (6, 30, True), (5, 30, False)])]
     line = week_line(days, monday=monday)
-    assert line == ("Week of 9 Mar · pain 5.0 on average (4 days) · 100 active minutes · "
-                    "WHO strength recommendation met")
+    assert line == ("Week of 9 Mar · pain 5.0 on average (4 days) · 100 active minutes · below the WHO aerobic "
+                    "target in the 4 days logged (leisure-time activity only) · strength exercises on ≥ 2 days")
     both = week_line([d.__class__(**{**d.__dict__, "moderate_min": 40}) for d in days], monday=monday)
-    assert both.endswith("WHO aerobic and strength recommendations met")
+    assert "WHO aerobic target met in the 4 days logged (leisure-time activity only)" in both
     too_few = week_line(days[:3], monday=monday)
     assert "3 of 7 days logged, too few for a weekly average" in too_few
-    assert "active minutes" not in too_few  # activity also needs 4 reported days
+    assert "active minutes" not in too_few and "activity: 3 of 7 days logged" in too_few  # 4 days per field
+    assert "strength" not in too_few  # strength answered on 3 days: no figure either
+
+
+def test_four_days_of_only_strength_no_are_not_a_week_of_0_minutes():
+    """Issue 15 §4: each field counts its own reported days."""
+    from datetime import date
+
+    from diary.domain.days import DayValues
+    from diary.ui.state.history import week_line
+
+    days = [DayValues(day=date(2026, 3, 9 + i), n_checkins=1, strength=False) for i in range(4)]
+    line = week_line(days, monday=date(2026, 3, 9))
+    assert line == ("Week of 9 Mar · pain: 0 of 7 days logged, too few for a weekly average · strength exercises on "
+                    "fewer than 2 of 4 days")

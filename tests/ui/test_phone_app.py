@@ -32,6 +32,7 @@ def phone(tmp_path, clock, monkeypatch):
     block_what_the_browser_lacks(monkeypatch)
     trend_service.CACHE.clear()
     diary = open_diary(chosen.home.default_home(), clock=clock)
+    diary.finish_welcome()  # the first-run welcome has its own tests (tests/ui/test_welcome.py)
     shares = []
     harness = FletHarness(make_main(lambda: diary), idle_timeout=30,
                           invoke_results={"share_files": lambda args: shares.append(args) or

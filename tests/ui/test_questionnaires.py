@@ -1,6 +1,7 @@
 """Questionnaire screen handlers, in-process: answering on a phone and a desktop, drafts, results,
 the PHQ-9 item 9 help page, and Today's due prompts."""
 
+from diary.domain.instruments import INSTRUMENTS
 from tests.ui.conftest import open_screen
 
 
@@ -20,7 +21,8 @@ class TestPhone:
             ui.click(key)
         ui.click("q-finish")
         assert ui.find("q-result-score").value == "Score 14 of 30"
-        assert ui.find("q-result-band").value == "Medium"  # PHQ-15 bands: minimal, low, medium, high
+        # PHQ-15 bands: minimal, low, medium, high; asked weekly, so with the 4-week caveat (issue 15 §4)
+        assert ui.find("q-result-band").value == "Medium (bands validated for the 4-week version)"
         [done] = diary.questionnaires.history("phq15")
         assert done.options["exclude_item4"] and done.answers[3] is None and done.result.total == 14.0
 
@@ -85,7 +87,23 @@ class TestDesktop:
 
 
 class TestTodayPrompts:
-    def test_due_questionnaires_are_offered_on_today(self, ui, diary):
-        assert ui.find("forms-prompt")
-        ui.click("start-form-phq15")
-        assert ui.find("q-position").value == "Question 1 of 15"
+    def test_the_start_of_diary_questionnaires_are_one_item_with_now_and_later(self, ui, open_ui, diary):
+        assert ui.find("baseline-line").value == "Start-of-diary questionnaires (4, about 10 minutes)"
+        ui.click("baseline-now")  # the shortest first
+        assert ui.find("q-position").value == "Question 1 of 7"
+        again = open_ui()
+        again.click("baseline-later")
+        assert "Start-of-diary questionnaires (4, about 10 minutes)" not in again.texts()
+
+    def test_due_questionnaires_are_offered_on_today(self, open_ui, diary, clock):
+        from datetime import timedelta
+
+        for instrument in ("phq15", "phq9", "gad7", "rand36"):  # the baseline done a month ago: all due again
+            first = 1 if instrument == "rand36" else 0  # RAND-36 answers start at 1
+            diary.questionnaires.record_completed(instrument, [first] * INSTRUMENTS[instrument].n_items,
+                                                  at=clock() - timedelta(days=100))
+        ui = open_ui()
+        assert ui.find("forms-prompt") and ui.find("forms-more")  # two on Today, the rest on Questionnaires
+        assert len(ui.find_all(lambda c: str(getattr(c, "key", "")).startswith("start-form-"))) == 2
+        ui.click("start-form-gad7")
+        assert ui.find("q-position").value == "Question 1 of 7"

@@ -306,7 +306,7 @@ class TestRescue:
             assert ui.find("rescue-offer").value.startswith("No automatic backup was found in")
             assert not _has(ui, "rescue-restore")
             ui.click("rescue-start-new")
-            assert ui.find("today-screen")
+            assert ui.find("welcome-screen")  # a new, empty diary starts like any new one
         finally:
             ui.close()
         [rescued] = home.glob("rescue-*")

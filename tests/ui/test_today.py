@@ -2,7 +2,15 @@
 
 import sqlite3
 
+import flet as ft
+
 from diary.ui import text as T
+
+
+def spoken(control) -> str:
+    """What a screen reader says for a body-map region or scale cell: the focusable one names itself in its
+    content, the others are named by the Semantics around their tap area."""
+    return control.parent.label if isinstance(control, ft.GestureDetector) else control.content.semantics_label
 
 
 def status(ui) -> str:
@@ -27,9 +35,9 @@ class TestQuickCheckIn:
 
     def test_region_buttons_say_their_state_to_screen_readers(self, ui):
         ui.click("region-neck")
-        assert ui.find("region-neck").content.semantics_label == "Neck, painful"
+        assert spoken(ui.find("region-neck")) == "Neck, painful"
         ui.click("region-neck")
-        assert ui.find("region-neck").content.semantics_label == "Neck, not painful"
+        assert spoken(ui.find("region-neck")) == "Neck, not painful"
 
     def test_tapping_the_chosen_value_again_clears_it(self, ui):
         ui.click("pain-6")
@@ -72,7 +80,7 @@ class TestQuickCheckIn:
         diary.log.record(pain=5, regions=["chest"])
         again = open_ui()
         assert again.find("pain-answer").value == "5 / 10"
-        assert again.find("region-chest").content.semantics_label == "Chest, painful"
+        assert spoken(again.find("region-chest")) == "Chest, painful"
         assert again.find("today-logged").visible
 
     def test_bad_minutes_are_explained_and_nothing_saved(self, ui, diary):
@@ -98,3 +106,42 @@ class TestQuickCheckIn:
         assert status(ui).startswith("The device is full, so nothing was saved.")
         assert ui.find("pain-answer").value == "7 / 10"
         assert diary.checkins.count() == 0
+
+
+class TestKeyboardAndTheBackOfTheMap:
+    def test_the_back_figures_limbs_are_the_same_regions_with_the_same_names(self, ui, diary):
+        ui.click("region-upper_arm_left-back")
+        assert spoken(ui.find("region-upper_arm_left")) == "Left upper arm, painful"
+        assert spoken(ui.find("region-upper_arm_left-back")) == "Left upper arm, painful"
+        ui.click("region-hip_right-back")
+        ui.click("pain-3")
+        ui.click("save")
+        assert sorted(diary.log.checkins_on(diary.log.today())[0].regions) == ["hip_right", "upper_arm_left"]
+
+    def test_arrows_choose_on_a_scale_and_walk_the_map(self, ui):
+        import asyncio
+
+        from diary.ui.components.body_map import ORDER, BodyMap
+        from diary.ui.components.scale import ScalePicker
+
+        pain = next(c for c in ui.find_all(lambda c: isinstance(c, ScalePicker)) if c.key == "scale-pain")
+        body = ui.find_all(lambda c: isinstance(c, BodyMap))[0]
+        pain.move_to = body.move_to = lambda index: asyncio.sleep(0, result=setattr(pain, "active", index))
+        run = asyncio.new_event_loop().run_until_complete
+        assert run(pain.arrow_key("Arrow Right")) and pain.value == 1
+        assert run(pain.arrow_key("End")) and pain.value == 10
+        assert run(pain.arrow_key("7")) and pain.value == 7
+        assert run(pain.arrow_key("Delete")) and pain.value is None
+        assert not run(pain.arrow_key("Tab"))
+        assert [figure for figure, _ in ORDER[:2]] == ["front", "front"] and ORDER[-1][0] == "back"
+        assert len(ORDER) == 17 + 13  # every front region, then the back's own and its copies of the limbs
+
+    def test_ctrl_s_or_cmd_s_saves_the_day(self, ui, diary):
+        ui.click("pain-4")
+        ui.fire(ui.page, "keyboard_event", {"key": "S", "ctrl": True, "shift": False, "alt": False, "meta": False})
+        assert status(ui) == "Saved today: pain 4."
+        ui.click("pain-5")
+        ui.fire(ui.page, "keyboard_event", {"key": "S", "ctrl": False, "shift": False, "alt": False, "meta": True})
+        assert status(ui) == "Saved today: pain 5."
+        ui.fire(ui.page, "keyboard_event", {"key": "S", "ctrl": False, "shift": False, "alt": False, "meta": False})
+        assert diary.log.checkins_on(diary.log.today())[0].pain == 5

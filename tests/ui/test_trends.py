@@ -153,3 +153,26 @@ class TestVisitPdf:
         ui.change("visit-notes", True)
         ui.click("visit-pdf")
         assert seen == [False, True]
+
+
+def test_a_year_of_a_four_month_diary_starts_at_its_first_day_and_says_so():
+    from datetime import date, datetime, timedelta, timezone
+
+    from diary.domain.entries import CheckIn
+    from diary.domain.patient_record import PatientRecord
+    from diary.reports.overview import trend_data
+    from diary.ui.state.trends import period_note
+
+    def checkin(day, pain):
+        return CheckIn(id=f"c{day}", day=day, recorded_at=datetime(day.year, day.month, day.day, 20,
+                                                                   tzinfo=timezone.utc), pain=pain)
+
+    today = date(2026, 3, 15)
+    first = today - timedelta(days=120)
+    record = PatientRecord(key="own", label=None, checkins=tuple(checkin(first + timedelta(days=i), pain=4)
+                                                                for i in range(121)))
+    year = trend_data(record, today=today, period="1y")
+    assert year.start == first and year.starts_at_first_day == first
+    assert period_note(year) == f"Your diary starts on {first.day} {first:%b %Y}, so the charts start there too."
+    month = trend_data(record, today=today, period="4w")
+    assert month.start == today - timedelta(days=27) and period_note(month) is None

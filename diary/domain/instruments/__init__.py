@@ -7,6 +7,7 @@ Rules and test vectors: shared/reference/instruments.md.
 
 from diary.domain.instruments.api import SCORERS, score
 from diary.domain.instruments.definitions import Band, Choice, Instrument, Licence, Range
+from diary.domain.instruments.phq15 import SEVEN_DAY_BAND_CAVEAT, band_caveat
 from diary.domain.instruments.registry import INSTRUMENTS, get_instrument
 from diary.domain.instruments.result import Score
 from diary.domain.instruments.weekly import (
@@ -14,6 +15,7 @@ from diary.domain.instruments.weekly import (
 )
 
 __all__ = [
-    "INSTRUMENTS", "SCORERS", "Band", "Choice", "Instrument", "Licence", "Range", "Score", "WeeklyActivity",
-    "WeeklyMean", "get_instrument", "score", "weekly_activity", "weekly_nrs_mean", "weekly_pain_mean",
+    "INSTRUMENTS", "SCORERS", "SEVEN_DAY_BAND_CAVEAT", "Band", "Choice", "Instrument", "Licence", "Range", "Score",
+    "WeeklyActivity", "WeeklyMean", "band_caveat", "get_instrument", "score", "weekly_activity", "weekly_nrs_mean",
+    "weekly_pain_mean",
 ]

@@ -19,7 +19,8 @@ LICENSED_INSTRUMENTS: tuple[Instrument, ...] = (
         source="Toussaint A et al. Psychosom Med 2016; norms 2017; cut-off: Toussaint A et al. Psychol Med 2020",
         licence=Licence.UNCLEAR, licence_note="© Toussaint, Löwe et al.; ask UKE Hamburg (Prof. B. Löwe) in "
                                               "writing before embedding the wording.",
-        score_range=(0, 48), scoring_rule="[DEV] total = sum 0–48; each subscale = sum 0–16",
+        score_range=(0, 48), subscale_range=(0, 16), higher_is="worse",
+        scoring_rule="[DEV] total = sum 0–48; each subscale = sum 0–16",
         missing_rule="[PROJECT DEFAULT] total prorated if ≤2 missing; a subscale if ≤1 of its 4 missing",
         max_missing=2,
         subscales={"cognitive": (1, 4, 7, 10), "affective": (2, 5, 8, 11), "behavioural": (3, 6, 9, 12)},
@@ -58,7 +59,8 @@ LICENSED_INSTRUMENTS: tuple[Instrument, ...] = (
         answer_format="14 keyed scores 0–3 (not option positions)", recall="past week",
         source="Zigmond AS, Snaith RP. Acta Psychiatr Scand 1983; missing data: Bell ML et al. BMC Res Notes 2016",
         licence=Licence.NEEDS_LICENSE, licence_note="GL Assessment; fees apply. Do not embed.",
-        score_range=(0, 21), has_total=False, scoring_rule="[DEV] anxiety = sum of odd items, depression = "
+        score_range=(0, 21), has_total=False, subscale_range=(0, 21), higher_is="worse",
+        scoring_rule="[DEV] anxiety = sum of odd items, depression = "
                                                            "sum of even items, 0–21 each",
         missing_rule="[PROJECT DEFAULT, stricter than Bell et al.] ≤1 missing per subscale, prorated ×7/6",
         max_missing=1, bands=(Band(0, "normal"), Band(8, "borderline"), Band(11, "abnormal")),
@@ -73,7 +75,8 @@ LICENSED_INSTRUMENTS: tuple[Instrument, ...] = (
         recall="lately", source="Smets EMA et al. J Psychosom Res 1995",
         licence=Licence.NEEDS_LICENSE, licence_note="Free for academic use only; request permission for an "
                                                     "open-source app.",
-        score_range=(20, 100), scoring_rule="[DEV] reverse items 2, 5, 9, 10, 13, 14, 16–19 (6 − x); 5 "
+        score_range=(20, 100), subscale_range=(4, 20), higher_is="worse",
+        scoring_rule="[DEV] reverse items 2, 5, 9, 10, 13, 14, 16–19 (6 − x); 5 "
                                             "subscales of 4 items (4–20); optional total 20–100",
         missing_rule="[PROJECT DEFAULT] a subscale is prorated with 1 of 4 missing; the total needs all 5",
         max_missing=1, reversed_items=(2, 5, 9, 10, 13, 14, 16, 17, 18, 19),

@@ -116,6 +116,8 @@ class Instrument:
     items_text: tuple[str, ...] | None = None  # verbatim wording; only for FREE-TO-EMBED
     option_labels: Mapping[int, str] | None = None  # shared by every item
     attribution: str | None = None
+    subscale_range: tuple[float, float] | None = None  # every subscale's range, where they share one
+    higher_is: str | None = None  # "better" or "worse": what a higher score means
 
     @property
     def wording_free(self) -> bool:

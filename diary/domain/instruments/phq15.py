@@ -22,6 +22,14 @@ from diary.domain.instruments.result import Score
 INSTRUMENT = INSTRUMENTS["phq15"]
 ITEM4 = 3  # 0-based index of "menstrual problems"
 A_LOT = 2
+SEVEN_DAY_VERSION = "PHQ-15 (7-day recall, modified)"
+# Kroenke's bands were validated on the native 4-week recall; shown with every 7-day band (issue 15 §4).
+SEVEN_DAY_BAND_CAVEAT = "bands validated for the 4-week version"
+
+
+def band_caveat(instrument_id: str, version: str | None) -> str | None:
+    """The caveat to show beside a band, or None: PHQ-15 bands on the modified 7-day recall."""
+    return SEVEN_DAY_BAND_CAVEAT if instrument_id == "phq15" and version == SEVEN_DAY_VERSION else None
 
 
 def score_phq15(answers: Any, *, sex: str | None = None, exclude_item4: bool = False,
@@ -58,5 +66,5 @@ def score_phq15(answers: Any, *, sex: str | None = None, exclude_item4: bool = F
         scoring_rule_id=rule_id("phq15.sum.v1", **params),
         flags={"three_or_more_a_lot"} if n_a_lot >= 3 else (),
         details={"n_items_a_lot": n_a_lot, "item4_applies": item4_applies},
-        version="PHQ-15 (7-day recall, modified)" if recall_days == 7 else None,
+        version=SEVEN_DAY_VERSION if recall_days == 7 else None,
     )

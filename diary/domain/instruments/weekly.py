@@ -1,10 +1,16 @@
 """Weekly aggregates of the daily diary (shared/reference/instruments.md §4, the diary_weekly_* vectors).
 
 Rules:
+- A day counts as reported **per field** (issue 15 §4): pain on the days pain was answered, activity
+  minutes on the days at least one of light / moderate / vigorous was answered (a blank intensity beside
+  an answered one adds 0), strength on the days strength was answered yes or no. A day with only
+  "strength: no" reports no minutes.
 - An NRS weekly mean is valid only with at least 4 of the 7 days reported.
-- Activity sums are valid only with at least 4 days reported. Sums are of the reported days and are
-  never extrapolated, so the WHO flags, computed on the observed sums, can only under-estimate.
-- `days_reported` is always returned, valid or not.
+- Activity sums are valid only with at least 4 days of minutes reported. Sums are of the reported days
+  and are never extrapolated, so the WHO aerobic flag, computed on the observed sums, can only
+  under-estimate. The strength flag (strength exercises on ≥ 2 days) is valid only with strength
+  answered on at least 4 days. Both are leisure-time activity only: the diary asks about free time.
+- `days_reported` (and `strength_days_reported`) is always returned, valid or not.
 Pure functions: a week is a list of 7 day values (None = not reported), oldest first.
 """
 
@@ -36,19 +42,21 @@ class WeeklyMean:
 
 @dataclass(frozen=True)
 class WeeklyActivity:
-    """A week's leisure activity from the diary; every figure is None unless valid."""
+    """A week's leisure activity from the diary; every minute figure is None unless valid (≥ 4 days of
+    minutes), the strength figures unless strength was answered on ≥ 4 days."""
 
     valid: bool
-    days_reported: int
+    days_reported: int  # days with minutes answered
+    strength_days_reported: int = 0  # days with strength answered (yes or no)
     light_min: int | None = None
     moderate_min: int | None = None
     vigorous_min: int | None = None
     total_hours: float | None = None  # light + moderate + vigorous
     mvpa_hours: float | None = None  # moderate + vigorous
     moderate_equivalent_min: int | None = None  # moderate + 2 × vigorous
-    strength_days: int | None = None
+    strength_days: int | None = None  # days with strength exercises
     who_aerobic_met: bool | None = None  # ≥150 moderate-equivalent minutes
-    who_strength_met: bool | None = None  # strength on ≥2 days
+    who_strength_met: bool | None = None  # strength exercises on ≥2 days (major muscle groups not asked)
 
 
 def _week(days: Any, what: str) -> list[Any]:
@@ -112,8 +120,9 @@ def _check_day(number: int, day: Any) -> None:
 def weekly_activity(days: Any) -> WeeklyActivity:
     """The week's activity totals and WHO 2020 flags from the daily diary.
 
-    A day counts as reported when any of its four fields is filled in; a blank field adds nothing
-    (blank is "not reported", never 0, and the week is not extrapolated).
+    Minutes and strength are reported per field: a day reports minutes when any of its three minute
+    fields is filled in, and strength when strength is; a blank adds nothing (blank is "not reported",
+    never 0, and the week is not extrapolated).
 
     Args:
         days: 7 entries, each [light min, moderate min, vigorous min, strength yes/no] or None.
@@ -125,15 +134,19 @@ def weekly_activity(days: Any) -> WeeklyActivity:
     for number, day in enumerate(week, start=1):
         if day is not None:
             _check_day(number, day)
-    reported = [day for day in week if day is not None and any(v is not None for v in day)]
+    reported = [day for day in week if day is not None and any(v is not None for v in day[:3])]
+    strength = [day[3] for day in week if day is not None and day[3] is not None]
+    strength_valid = len(strength) >= MIN_DAYS_REPORTED
+    strength_days = sum(strength) if strength_valid else None
+    strength_figures = dict(strength_days_reported=len(strength), strength_days=strength_days,
+                            who_strength_met=meets_strength(strength_days) if strength_valid else None)
     if len(reported) < MIN_DAYS_REPORTED:
-        return WeeklyActivity(valid=False, days_reported=len(reported))
+        return WeeklyActivity(valid=False, days_reported=len(reported), **strength_figures)
     light, moderate, vigorous = (sum(day[i] or 0 for day in reported) for i in range(3))
-    strength_days = sum(day[3] is True for day in reported)
     return WeeklyActivity(
         valid=True, days_reported=len(reported), light_min=light, moderate_min=moderate, vigorous_min=vigorous,
         total_hours=two_decimals(Fraction(light + moderate + vigorous, 60)),
         mvpa_hours=two_decimals(Fraction(moderate + vigorous, 60)),
-        moderate_equivalent_min=moderate_equivalent_min(moderate, vigorous), strength_days=strength_days,
-        who_aerobic_met=meets_aerobic(moderate, vigorous), who_strength_met=meets_strength(strength_days),
+        moderate_equivalent_min=moderate_equivalent_min(moderate, vigorous),
+        who_aerobic_met=meets_aerobic(moderate, vigorous), **strength_figures,
     )

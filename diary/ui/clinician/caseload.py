@@ -20,6 +20,7 @@ from diary.ui.state.clinician import FLAGS, PAGE_SIZE, SHOW_ALL, SHOW_FLAGGED, C
 from diary.ui.clinician import text as T
 from diary.ui.clinician.research_card import ResearchCard
 from diary.ui.components.view import fresh_view
+from diary.ui.components.named import NamedDropdown, icon_button
 
 __all__ = ["PAGE_SIZE", "CaseloadScreen", "CaseloadView", "flag_chip"]
 FLAG_ICONS = {
@@ -40,7 +41,7 @@ class CaseloadView:
     search: str = ""
     page: int = 0
     selected: set[str] = field(default_factory=set)
-    rater: str = "all"
+    rater: str = "physiotherapist_else_patient"  # diary.domain.trial.DEFAULT_RATER_RULE
 
 
 def flag_chip(flag: str) -> ft.Control:
@@ -72,19 +73,19 @@ class CaseloadScreen(ft.Column):
         self._view.selected &= {r.label for r in self._all}
         self._search = ft.TextField(label=T.SEARCH, key="caseload-search", value=v.search, dense=True,
                                     prefix_icon=ft.Icons.SEARCH, on_change=self._search_changed)
-        self._show = ft.Dropdown(label=T.SHOW, key="caseload-show", value=v.show, dense=True, expand=True,
+        self._show = NamedDropdown(label=T.SHOW, key="caseload-show", value=v.show, dense=True, expand=True,
                                  on_select=self._show_changed,
                                  options=[ft.DropdownOption(key=SHOW_ALL, text=T.SHOW_ALL),
                                           ft.DropdownOption(key=SHOW_FLAGGED, text=T.SHOW_FLAGGED),
                                           *[ft.DropdownOption(key=k, text=words) for k, words in FLAGS.items()]])
-        self._sort = ft.Dropdown(label=T.SORT, key="caseload-sort", value=v.sort, dense=True, expand=True,
+        self._sort = NamedDropdown(label=T.SORT, key="caseload-sort", value=v.sort, dense=True, expand=True,
                                  on_select=self._sort_changed,
                                  options=[ft.DropdownOption(key=k, text=words) for k, words in T.SORT_NAMES.items()])
         self._direction = ft.IconButton(key="caseload-direction", on_click=self._flip_direction)
         self._list = ft.Container(key="caseload-list")
         self._trial = ft.Container(key="trial-figure")
         self._selected_text = ft.Text(key="selected-count", size=13)
-        self._rater = ft.Dropdown(label=T.TRIAL_RATER, key="trial-rater", value=v.rater, dense=True, width=260,
+        self._rater = NamedDropdown(label=T.TRIAL_RATER, key="trial-rater", value=v.rater, dense=True, width=320,
                                   on_select=self._rater_changed,
                                   options=[ft.DropdownOption(key=k, text=w) for k, w in T.TRIAL_RATERS.items()])
         self.controls = [
@@ -149,14 +150,15 @@ class CaseloadScreen(ft.Column):
         self._refresh_figure()
 
     def _rater_changed(self, e) -> None:
-        self._view.rater = e.control.value or "all"
+        self._view.rater = e.control.value or CaseloadView.rater
         self._refresh_figure()
 
     # Rendering the list
     def _render(self) -> None:
         v = self._view
-        self._direction.icon = ft.Icons.ARROW_DOWNWARD if v.descending else ft.Icons.ARROW_UPWARD
-        self._direction.tooltip = T.SORT_DIRECTION.format(direction=T.DESCENDING if v.descending else T.ASCENDING)
+        self._direction.icon = ft.Icon(ft.Icons.ARROW_DOWNWARD if v.descending else ft.Icons.ARROW_UPWARD,
+                                       semantics_label=T.SORT_DIRECTION.format(
+                                           direction=T.DESCENDING if v.descending else T.ASCENDING))
         shown = self._page()
         if not shown.matching:
             self._list.content = fresh_view([ft.Text(T.CASELOAD_NONE_MATCH, key="caseload-none")], name="caseload-rows")
@@ -198,11 +200,13 @@ class CaseloadScreen(ft.Column):
                 self._checkbox(row.label),
                 ft.Column(expand=True, spacing=3, controls=[
                     self._open_button(row.label),
-                    *[ft.Text(line, size=13, key=f"{row.label}-line-{i}") for i, line in enumerate(lines)],
+                    *[ft.Text(line, size=13, key=f"{row.label}-line-{i}",
+                              tooltip=state.phq15_exact(row) if i == len(lines) - 1 else None)
+                      for i, line in enumerate(lines)],
                     *self._flags(row),
                 ]),
-                ft.IconButton(icon=ft.Icons.CHEVRON_RIGHT, tooltip=T.OPEN_PATIENT.format(label=row.label),
-                              on_click=lambda e, label=row.label: self._on_open_patient(label)),
+                icon_button(ft.Icons.CHEVRON_RIGHT, T.OPEN_PATIENT.format(label=row.label),
+                            on_click=lambda e, label=row.label: self._on_open_patient(label)),
             ]))
 
     def _header(self) -> ft.Control:
@@ -215,8 +219,8 @@ class CaseloadScreen(ft.Column):
 
     def _wide_row(self, row) -> ft.Control:
         """From 840 px: a table row, its flags on a line under it."""
-        def cell(text, expand, key):
-            return ft.Text(text, size=13, expand=expand, key=f"{row.label}-{key}")
+        def cell(text, expand, key, tooltip=None):
+            return ft.Text(text, size=13, expand=expand, key=f"{row.label}-{key}", tooltip=tooltip)
         return ft.Container(
             key=f"row-{row.label}", padding=ft.Padding.symmetric(horizontal=4, vertical=6), border_radius=10,
             bgcolor=ft.Colors.SURFACE_CONTAINER_LOW,
@@ -231,7 +235,7 @@ class CaseloadScreen(ft.Column):
                     ]),
                     cell(T.DAYS_SHORT.format(n=row.days_logged), 2, "days"),
                     cell(state.goal_line(row), 4, "goal"),
-                    cell(state.phq15_line(row, short=True), 2, "phq15"),
+                    cell(state.phq15_line(row, short=True), 2, "phq15", state.phq15_exact(row)),
                 ]),
                 *[ft.Container(padding=ft.Padding.only(left=48), content=c) for c in self._flags(row)],
             ]))
@@ -272,7 +276,7 @@ class CaseloadScreen(ft.Column):
     async def _compute_figure(self, labels, rater, who) -> None:
         try:
             figure = await platform().work.run(
-                lambda: self._diary.caseload.trial_figure(labels, rater=None if rater == "all" else rater))
+                lambda: self._diary.caseload.trial_figure(labels, rule=rater))
         except DiaryError as exc:
             lines = (str(exc),)
         else:

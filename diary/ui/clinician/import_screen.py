@@ -21,6 +21,7 @@ from diary.ui.components.saving import durable
 from diary.ui.state import imports
 from diary.ui.clinician import text as T
 from diary.ui.components.view import fresh_view
+from diary.ui.components.named import passphrase_field
 
 LOG_LINES = 50
 OUTCOME_ICONS = {
@@ -44,8 +45,7 @@ class ImportScreen(ft.Column):
     def __init__(self, diary, *, pick_files: Callable[[], Awaitable[list[PickedFile]]] = pick_export_files):
         super().__init__(key="import-screen", spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._diary, self._pick = diary, pick_files
-        self._passphrase = ft.TextField(label=T.IMPORT_PASSPHRASE, key="import-passphrase", password=True,
-                                        can_reveal_password=True, dense=True, helper=T.IMPORT_PASSPHRASE_HELP)
+        self._passphrase = passphrase_field(label=T.IMPORT_PASSPHRASE, key="import-passphrase", dense=True, helper=T.IMPORT_PASSPHRASE_HELP)
         self._button = ft.FilledButton(content=T.PICK_FILES, icon=ft.Icons.FILE_OPEN_OUTLINED, key="pick-files",
                                        on_click=self._choose)
         self._progress = ft.ProgressBar(key="import-progress", value=0, visible=False)
@@ -139,8 +139,7 @@ class ImportScreen(ft.Column):
         if keys.lock_state() != "locked":  # a missing or damaged key: the import says so, with what to do
             self._unlock.content = None
             return
-        field = ft.TextField(label=T.KEY_PASSPHRASE, key="unlock-passphrase", password=True, can_reveal_password=True,
-                             dense=True)
+        field = passphrase_field(label=T.KEY_PASSPHRASE, key="unlock-passphrase", dense=True)
         status = ft.Text(key="unlock-status", color=ft.Colors.ERROR)
 
         async def unlock(e=None) -> None:

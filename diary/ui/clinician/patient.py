@@ -20,10 +20,12 @@ from diary.ui.clinician.caseload import flag_chip
 from diary.ui.clinician.patient_goals import GoalsCard
 from diary.ui.components.charts import chart_grid, page_is_dark
 from diary.ui.components.deliver import make_and_deliver
+from diary.ui.components.display import Display
 from diary.ui.components.view import fresh_view
 from diary.ui.state.trends import (
     DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, cached_view, chart_cards, failure_sentence, render_view,
 )
+from diary.ui.theme import WIDE_BREAKPOINT
 
 PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
 OUTCOME_WORDS = {"kept": T.PDF_SAVED_LOCALLY, "cancelled": T.PDF_CANCELLED, "saved": T.PDF_SAVED,
@@ -37,11 +39,14 @@ def make_pdf(diary, label: str, *, period: str) -> tuple[bytes, str]:
 
 
 class PatientScreen(ft.Column):
+    _text_scale = 1.0  # the user's text size, read when the screen is mounted
+
     def __init__(self, diary, label: str, *, on_back: Callable[[], None], page_width: float | None = None,
                  dark: bool | None = None, save_pdf: PdfSaver | None = None, notice: str | None = None):
         super().__init__(key="patient-screen", spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._diary, self._label, self._on_back, self._dark, self._save_pdf = diary, label, on_back, dark, save_pdf
         self._period = DEFAULT_PERIOD
+        self._wide = (page_width or 0) >= WIDE_BREAKPOINT
         self._today = diary.clock().date()
         back = ft.Row(controls=[ft.TextButton(content=T.BACK_TO_CASELOAD, icon=ft.Icons.ARROW_BACK,
                                               key="back-to-caseload", on_click=lambda e: on_back())])
@@ -128,6 +133,10 @@ class PatientScreen(ft.Column):
 
     # Charts
     def did_mount(self) -> None:
+        self._text_scale = Display.of(self.page).text_scale  # the charts' lettering follows the user's text size
+        if Display.of(self.page).large_text:  # four periods side by side would not fit: one under another
+            self._selector.direction = ft.Axis.VERTICAL
+            self._selector.style = ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=12))
         if self._record is None:
             return
         if self._dark is None:
@@ -144,7 +153,7 @@ class PatientScreen(ft.Column):
             self._charts_message(T.CHARTS_EMPTY)
             return self.update()
         try:
-            view = await work.run(render_view, snap, period, bool(self._dark))
+            view = await work.run(render_view, snap, period, bool(self._dark), self._text_scale)
         except Exception as exc:  # noqa: BLE001 - never crash the page over a chart
             self._charts_message(T.CHARTS_FAILED.format(reason=failure_sentence(exc)))
             return self.update()
@@ -155,7 +164,7 @@ class PatientScreen(ft.Column):
     async def _period_changed(self, e) -> None:
         self._period = e.control.selected[0]
         snap = self._snapshot()
-        view = None if snap.empty else cached_view(snap, self._period, bool(self._dark))
+        view = None if snap.empty else cached_view(snap, self._period, bool(self._dark), self._text_scale)
         if view is not None:
             return self._show_view(view)
         self._charts_message(T.CHARTS_DRAWING, busy=True)
@@ -168,7 +177,7 @@ class PatientScreen(ft.Column):
                                           name="patient-charts-message")
 
     def _show_view(self, view) -> None:
-        self._charts.content = fresh_view([chart_grid(chart_cards(view), dark=bool(self._dark))],
+        self._charts.content = fresh_view([chart_grid(chart_cards(view), dark=bool(self._dark), wide=self._wide)],
                                           name=f"patient-charts-{view.period}")
 
     # The one-page PDF

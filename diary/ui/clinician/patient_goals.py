@@ -14,11 +14,11 @@ import flet as ft
 
 from diary.domain.errors import DiaryError
 from diary.domain.goals import LEVELS
-from diary.ui import text as PT
 from diary.ui.state import clinician as state
 from diary.ui.clinician import text as T
 from diary.ui.components.view import fresh_view
-from diary.ui.state.goals import format_level
+from diary.ui.components.choice import choice_button, mark
+from diary.ui.state.goals import category_choices, format_level
 
 SHOWN_RATINGS = 5
 
@@ -106,13 +106,6 @@ class GoalsCard(ft.Container):
         return None
 
 
-def _choice_style(chosen: bool) -> ft.ButtonStyle:
-    # The chosen level is filled and bold, and its name says "selected": never colour alone.
-    return ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=10), alignment=ft.Alignment.CENTER_LEFT,
-                          padding=ft.Padding.symmetric(horizontal=14, vertical=10),
-                          bgcolor=ft.Colors.PRIMARY_CONTAINER if chosen else None)
-
-
 class RatingForm(ft.Column):
     """The five levels (or three categories), a date and a comment. `on_save(...) -> error or None`."""
 
@@ -123,13 +116,12 @@ class RatingForm(ft.Column):
         if goal.levels:
             options = [((level, None), f"{format_level(level)}  {goal.levels[level]}") for level in reversed(LEVELS)]
         else:
-            options = [((None, c), PT.CATEGORY_NAMES[c]) for c in ("fully", "partially", "not")]
+            options = category_choices(goal)
         self._buttons = {}
         for choice, words in options:
             key = f"physio-{choice[0] if choice[0] is not None else choice[1]}"
-            self._buttons[choice] = ft.OutlinedButton(
-                key=key, content=ft.Text(words, semantics_label=f"{goal.title}: {words}"), style=_choice_style(False),
-                on_click=lambda e, c=choice: self._pick(c))
+            self._buttons[choice] = choice_button(words, spoken=f"{goal.title}: {words}", key=key,
+                                                  on_click=lambda e, c=choice: self._pick(c))
         self._date = ft.TextField(label=T.RATING_DATE, key="physio-date", value=today.isoformat(), dense=True, width=220)
         self._comment = ft.TextField(label=T.RATING_COMMENT, key="physio-comment", multiline=True, max_length=1000)
         self._status = ft.Text(key="physio-status", color=ft.Colors.ERROR)
@@ -146,11 +138,7 @@ class RatingForm(ft.Column):
     def _pick(self, choice) -> None:
         self._choice = choice
         for option, button in self._buttons.items():
-            chosen = option == choice
-            button.style = _choice_style(chosen)
-            button.content.weight = ft.FontWeight.W_600 if chosen else None
-            button.content.semantics_label = button.content.semantics_label.removesuffix(", selected") + (
-                ", selected" if chosen else "")
+            mark(button, option == choice)
 
     def _save(self, e=None) -> None:
         if self._choice is None:

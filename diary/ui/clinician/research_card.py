@@ -17,6 +17,7 @@ from diary.domain.errors import DiaryError
 from diary.domain.names import printable_name
 from diary.platform import current as platform
 from diary.ui.clinician import text as T
+from diary.ui.components.named import CopyableText
 
 
 class ResearchCard(ft.Container):
@@ -27,7 +28,7 @@ class ResearchCard(ft.Container):
         self._notes = ft.Checkbox(key="research-notes", label=T.RESEARCH_NOTES, value=False)
         self._fhir = ft.Checkbox(key="research-fhir", label=T.RESEARCH_FHIR, value=True)
         self._bar = ft.ProgressBar(key="research-progress", value=0, visible=False)
-        self._status = ft.Text(key="research-status", selectable=True)
+        self._status = CopyableText(key="research-status")
         self._button = ft.FilledButton(content=T.RESEARCH_BUTTON, icon=ft.Icons.SCIENCE_OUTLINED,
                                        key="research-export", on_click=self.run)
         self.content = ft.Column(spacing=8, controls=[

@@ -15,6 +15,7 @@ from diary.ui.components.key_card import KeyCard
 from diary.ui.components.settings_blocks import data_folder, privacy, theme_picker, version
 from diary.ui.components.view import fresh_view
 from diary.ui.state.keys import ProtectionView, read_protection
+from diary.ui.components.named import passphrase_field
 
 
 class ClinicianSettings(ft.Column):
@@ -57,8 +58,8 @@ class KeyProtection(ft.Container):
 
     def _draw(self, view: ProtectionView, message: str | None, *, error: bool) -> None:
         off = view.state == "off"
-        self._field = ft.TextField(label=view.field_label, key="protect-passphrase", dense=True, multiline=off,
-                                   password=not off, can_reveal_password=not off)
+        self._field = (ft.TextField(label=view.field_label, key="protect-passphrase", dense=True, multiline=True)
+                       if off else passphrase_field(label=view.field_label, key="protect-passphrase", dense=True))
         self._status = ft.Text(message or "", key="protect-status", color=ft.Colors.ERROR if error else None)
         controls: list[ft.Control] = [
             ft.Text(T.PROTECT_HEADING, size=18, weight=ft.FontWeight.W_600),

@@ -52,9 +52,14 @@ LAST_DAY = "last entry {day}"
 NO_GOAL = "No main goal"
 GOAL_NOT_RATED = "not rated yet"
 GOAL_LINE = "{title}: {category}"
+GOAL_RATED_BY = "{category} ({rater})"
+GOAL_RATERS_SHORT = {"patient": "patient", "physiotherapist": "physio"}
 TREND_WORDS = {"improving": "improving", "worsening": "worsening", "no_change": "no change"}
 PHQ15_NONE = "No PHQ-15"
 PHQ15_LINE = "PHQ-15 {score}"
+PHQ15_PRORATED = "prorated"
+PHQ15_EXACT = "Prorated for unanswered items: exactly {score}"
+PHQ15_EXACT_CHANGE = "Prorated for unanswered items: exactly {score}, {change} since the one before"
 PHQ15_CHANGE = "{sign}{change} since the one before"
 PHQ15_CHANGE_SHORT = "({sign}{change})"
 PHQ15_NO_CHANGE = "no change"
@@ -68,13 +73,20 @@ TRIAL_FOR_THE_ONE = "For the 1 patient in the caseload"
 TRIAL_FOR_SELECTED = "For the {n} selected patients"
 TRIAL_FOR_ONE = "For the 1 selected patient"
 TRIAL_WORKING = "Working it out…"
-TRIAL_MAIN = "Main goal fully attained at the latest review: {share} ({fully} of {rated} patients with a rated main goal)"
-TRIAL_INTERMEDIATE = ("All intermediate goals fully attained at the latest review: {share} ({fully} of {rated} "
-                      "patients with rated intermediate goals)")
-TRIAL_MAIN_NONE = "Main goal fully attained: no patient has a rated main goal yet"
-TRIAL_INTERMEDIATE_NONE = "Intermediate goals fully attained: no patient has a rated intermediate goal yet"
+TRIAL_MAIN = "Main goal fully attained: {itt} of patients with a main goal · {complete} of those rated"
+TRIAL_INTERMEDIATE = ("All intermediate goals fully attained: {itt} of patients with a main goal · {complete} of "
+                      "those with every intermediate goal rated")
+TRIAL_DENOMINATORS = ("Intention to treat counts every patient with a main goal (unrated = not attained); the "
+                      "second figure counts complete cases only.")
+TRIAL_DEFINITION = "Ratings counted: {rater}. Assessment: each patient's latest rating of their current main goal."
+TRIAL_RATERS_USED = "{rater}: {n}"
 TRIAL_RATER = "Ratings counted"
-TRIAL_RATERS = {"all": "Everyone's", "patient": "The patient's", "physiotherapist": "The physiotherapist's"}
+TRIAL_RATERS = {"physiotherapist_else_patient": "Physiotherapist, else patient",
+                "physiotherapist": "Physiotherapist only", "patient": "Patient only"}
+TRIAL_RULE_WORDS = {"physiotherapist_else_patient": "the physiotherapist's, else the patient's",
+                    "physiotherapist": "the physiotherapist's", "patient": "the patient's"}
+TRIAL_RATER_NAMES = {"patient": "patient's", "physiotherapist": "physiotherapist's"}
+TRIAL_NOBODY_RATED = "no ratings yet"
 SELECT_SHOWN = "Select the shown patients"
 CLEAR_SELECTION = "Clear the selection"
 SELECTED = "{n} selected"
@@ -99,9 +111,11 @@ NOTES_LEFT_OUT = "The patient left their notes out of this export."
 FLAGS_HEADING = "Flags"
 GOALS_HEADING = "Goals"
 GOALS_NONE = "The patient has not set any goals yet."
-T_SCORE = "Goal attainment T-score: {value} (50 = as expected)"
-T_SCORE_BY = "Patient's ratings: {patient} · Physiotherapists' ratings: {physio}"
-T_SCORE_NONE = "Goal attainment T-score: no goal rated yet"
+T_SCORE = "From the {rater} ratings: main goal {main} · T-score of the intermediate goals {value} (50 = as expected)"
+T_SCORE_BY = ("T-score of the intermediate goals by rater: patient {patient} · physiotherapist {physio}. The main "
+              "goal is reported on its own, not in the T-score.")
+T_SCORE_NONE = "Goal attainment: no goal rated yet"
+MAIN_NOT_RATED = "not rated"
 NOT_AVAILABLE = "–"
 GOAL_TYPES = {"main": "Main goal", "intermediate": "Step towards the main goal"}
 GOAL_LEVELS_HINT = "Levels: {levels}"

@@ -10,9 +10,11 @@ import flet as ft
 
 from diary.ui import text as T
 from diary.ui.components.body_map import BodyMap
+from diary.ui.components.keyboard import Keys
 from diary.ui.components.scale import ScalePicker
 from diary.ui.state.checkin_form import CheckInForm, parse_hours, parse_minutes
 
+STATUS_KEY = "checkin-status"
 # Returns (or, when async, resolves to) an error sentence, or None when saved.
 SaveHandler = Callable[[CheckInForm], "str | None | Awaitable[str | None]"]
 
@@ -30,6 +32,7 @@ class CheckInEditor(ft.Column):
         self._on_save = on_save
         self._status = ft.Text(key="status", size=14)
         self._status_box = ft.Container(content=ft.Semantics(content=self._status, live_region=True),
+                                        key=ft.ScrollKey(STATUS_KEY),
                                         padding=ft.Padding.symmetric(horizontal=12, vertical=10),
                                         border_radius=8, visible=False)
         pain_help = T.PAIN_HELP_NOW if form.extra else T.PAIN_HELP_DAY
@@ -80,6 +83,15 @@ class CheckInEditor(ft.Column):
                 content=save_label, key="save", icon=ft.Icons.CHECK, height=48, on_click=self._save,
                 style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=12)))]),
         ]
+
+    # Ctrl+S / Cmd+S saves the form on screen (diary/ui/components/keyboard.py).
+    def did_mount(self) -> None:
+        Keys.of(self.page).save = self._save
+
+    def will_unmount(self) -> None:
+        keys = Keys.of(self.page)
+        if keys.save == self._save:
+            keys.save = None
 
     def _scale(self, name: str, label: str, help_text: str) -> ScalePicker:
         return ScalePicker(name=name, label=label, help_text=help_text, value=self.form.scales.get(name),
@@ -132,6 +144,16 @@ class CheckInEditor(ft.Column):
             error = await error
         if error:
             self.show_status(error, ok=False)
+
+    async def reveal_status(self) -> None:
+        """Scroll the confirmation fully into view: at the foot of a phone's screen it could sit half under
+        the tab bar."""
+        scroller = self.parent
+        while scroller is not None and not getattr(scroller, "scroll", None):
+            scroller = scroller.parent
+        if scroller is not None:
+            self.update()
+            await scroller.scroll_to(scroll_key=STATUS_KEY, duration=250)
 
     def show_status(self, message: str, *, ok: bool) -> None:
         self._status.value = message

@@ -8,7 +8,8 @@ import flet as ft
 
 from diary.domain.goals import LEVELS, Goal
 from diary.ui import text as T
-from diary.ui.state.goals import format_level
+from diary.ui.components.choice import choice_button, mark
+from diary.ui.state.goals import category_choices, format_level
 
 Choice = tuple[int | None, str | None]  # (level, category)
 
@@ -37,18 +38,14 @@ class GoalRater(ft.Column):
         if goal.levels:
             options = [((level, None), format_level(level), goal.levels[level]) for level in reversed(LEVELS)]
         else:
-            options = [((None, c), T.CATEGORY_NAMES[c], None) for c in ("fully", "partially", "not")]
+            options = [(choice, words, None) for choice, words in category_choices(goal)]
         buttons = {}
         rows = []
         for choice, short, description in options:
             label = f"{short}  {description}" if description else short
             key = f"rate-{goal.id}-{choice[0] if choice[0] is not None else choice[1]}"
-            button = ft.OutlinedButton(
-                key=key, content=ft.Text(label, semantics_label=T.RATING_LEVEL.format(title=goal.title, level=label)),
-                style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=10), alignment=ft.Alignment.CENTER_LEFT,
-                                     padding=ft.Padding.symmetric(horizontal=14, vertical=12)),
-                on_click=lambda e, g=goal.id, c=choice: self._pick(g, c),
-            )
+            button = choice_button(label, spoken=T.RATING_LEVEL.format(title=goal.title, level=label), key=key,
+                                   on_click=lambda e, g=goal.id, c=choice: self._pick(g, c))
             buttons[choice] = button
             rows.append(button)
         self._buttons[goal.id] = buttons
@@ -60,11 +57,7 @@ class GoalRater(ft.Column):
         if self._choices[goal_id] is None:
             del self._choices[goal_id]
         for option, button in self._buttons[goal_id].items():
-            chosen = self._choices.get(goal_id) == option
-            button.bgcolor = ft.Colors.PRIMARY_CONTAINER if chosen else None
-            button.content.weight = ft.FontWeight.W_600 if chosen else None
-            button.content.semantics_label = button.content.semantics_label.removesuffix(", selected") + (
-                ", selected" if chosen else "")
+            mark(button, self._choices.get(goal_id) == option)
 
     def _save(self, e=None) -> None:
         if not self._choices:

@@ -7,6 +7,7 @@ import io
 import flet as ft
 
 from diary.ui import text as T
+from diary.ui.components.named import CopyableText
 
 
 def qr_png(text: str, *, dark: bool = False) -> bytes:
@@ -30,12 +31,9 @@ class KeyCard(ft.Card):
                          semantics_label=T.KEY_QR_LABEL),
                 ft.Column(spacing=4, width=320, controls=[
                     ft.Text(T.KEY_TEXT_LABEL, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
-                    # Selectable text is not in the web build's accessibility tree without a label.
-                    ft.Text(key_text, selectable=True, font_family="monospace", size=12, key=f"{key}-text",
-                            semantics_label=key_text),
+                    CopyableText(key_text, font_family="monospace", size=12, key=f"{key}-text"),
                     ft.Text(T.FINGERPRINT_LABEL, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
-                    ft.Text(fingerprint_groups, selectable=True, font_family="monospace", size=12,
-                            key=f"{key}-fingerprint", semantics_label=fingerprint_groups),
+                    CopyableText(fingerprint_groups, font_family="monospace", size=12, key=f"{key}-fingerprint"),
                 ]),
             ]),
         ]))

@@ -16,6 +16,7 @@ from diary.platform import current as platform
 from diary.ui.components.saving import durable
 from diary.ui.components.view import fresh_view
 from diary.ui.state.pairing import Compare, PairingSide, compare, done_message, input_problem, is_key_change
+from diary.ui.components.named import CopyableText
 
 KeyPicker = Callable[[], Awaitable[str | None]]
 
@@ -121,10 +122,9 @@ class PairingFlow(ft.Container):
         self._show([
             self._heading(w.COMPARE_HEADING),
             ft.Text(w.COMPARE_HELP, size=13 if self._side.heading_size < 22 else None),
-            ft.Container(padding=14, border_radius=8, bgcolor=ft.Colors.SECONDARY_CONTAINER, content=ft.Text(
-                # selectable text is invisible to screen readers on the web unless it has a semantics label
-                step.safety_number, size=22, font_family="monospace", selectable=True, key="safety-number",
-                semantics_label=step.safety_number, text_align=ft.TextAlign.CENTER)),
+            ft.Container(padding=14, border_radius=8, bgcolor=ft.Colors.SECONDARY_CONTAINER, content=CopyableText(
+                step.safety_number, size=22, font_family="monospace", key="safety-number",
+                text_align=ft.TextAlign.CENTER)),
             ft.Text(step.fingerprint_line, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
             *([ft.Text(step.label_line, key="compare-label")] if step.label_line else []),
             ft.Row(wrap=True, controls=[

@@ -9,6 +9,7 @@ import flet as ft
 from diary.domain.errors import DiaryError
 from diary.ui import text as T
 from diary.ui.state.goals import PlanRow, plan_rows
+from diary.ui.components.named import NamedDropdown, icon_button
 
 
 class PlanCard(ft.Card):
@@ -19,7 +20,7 @@ class PlanCard(ft.Card):
         self._goals, self._on_changed = goals, on_changed
         rows = [self._row(row) for row in plan_rows(goals.plan_week())]
         self._name = ft.TextField(label=T.ACTIVITY_NAME, key="activity-name", expand=2, dense=True)
-        self._intensity = ft.Dropdown(
+        self._intensity = NamedDropdown(
             label=T.ACTIVITY_INTENSITY, key="activity-intensity", value="moderate", expand=2, dense=True,
             options=[ft.DropdownOption(key=k, text=v) for k, v in T.INTENSITY_NAMES.items()])
         self._minutes = ft.TextField(label=T.ACTIVITY_MINUTES, key="activity-minutes", expand=1, dense=True,
@@ -33,9 +34,9 @@ class PlanCard(ft.Card):
             ft.ResponsiveRow(controls=[
                 ft.Container(content=self._name, col={"xs": 12, "md": 4}),
                 ft.Container(content=self._intensity, col={"xs": 12, "sm": 6, "md": 3}),
-                # Phones get the two numbers side by side on their own line, wide enough for their labels.
-                ft.Container(content=self._minutes, col={"xs": 6, "sm": 3, "md": 2.5}),
-                ft.Container(content=self._times, col={"xs": 6, "sm": 3, "md": 2.5}),
+                # Phones give each number a line of its own: half a phone crowds "Minutes per session".
+                ft.Container(content=self._minutes, col={"xs": 12, "sm": 3, "md": 2.5}),
+                ft.Container(content=self._times, col={"xs": 12, "sm": 3, "md": 2.5}),
             ]),
             self._status,
             ft.Row(controls=[ft.OutlinedButton(content=T.ADD_ACTIVITY, icon=ft.Icons.ADD, key="add-activity",
@@ -47,8 +48,8 @@ class PlanCard(ft.Card):
         return ft.Column(spacing=4, key=f"activity-{activity.id}", controls=[
             ft.Row(controls=[
                 ft.Text(row.title, weight=ft.FontWeight.W_600, expand=True),
-                ft.IconButton(icon=ft.Icons.DELETE_OUTLINE, tooltip=f"{T.REMOVE} {activity.name}",
-                              key=f"remove-activity-{activity.id}", on_click=lambda e: self._remove(activity.id)),
+                icon_button(ft.Icons.DELETE_OUTLINE, f"{T.REMOVE} {activity.name}",
+                            key=f"remove-activity-{activity.id}", on_click=lambda e: self._remove(activity.id)),
             ]),
             ft.ProgressBar(value=row.adherence, semantics_label=row.progress),
             ft.Text(row.line, size=12, key=f"activity-progress-{activity.id}"),

@@ -10,6 +10,7 @@ import flet as ft
 from diary import __version__
 from diary.platform import current as platform
 from diary.ui import text as T
+from diary.ui.components.named import CopyableText
 
 
 def theme_picker(current: str, *, on_theme: Callable[[str], None]) -> ft.Control:
@@ -30,7 +31,7 @@ def data_folder(heading: str, folder: str, lines: list[ft.Control], help_text: s
     """Where the data lives (selectable, with a label so screen readers read it), and what is there."""
     return ft.Column(spacing=4, controls=[
         ft.Text(heading, weight=ft.FontWeight.W_600),
-        ft.Text(folder, selectable=True, key="data-folder", font_family="monospace", semantics_label=folder),
+        CopyableText(folder, key="data-folder", font_family="monospace"),
         *lines,
         ft.Text(help_text, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
     ])

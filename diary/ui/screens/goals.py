@@ -13,6 +13,7 @@ from diary.ui.components.goal_rater import GoalRater
 from diary.ui.components.plan_card import PlanCard
 from diary.ui.components.view import Screen
 from diary.ui.state.goals import GoalsView, GoalTile, read_goals
+from diary.ui.components.named import icon_button
 
 TREND_ICONS = {"improving": ft.Icons.TRENDING_UP, "worsening": ft.Icons.TRENDING_DOWN,
                "no_change": ft.Icons.TRENDING_FLAT}
@@ -78,24 +79,16 @@ class GoalsScreen(Screen):
             ft.Row(controls=[
                 ft.Icon(ft.Icons.FLAG if main else ft.Icons.SUBDIRECTORY_ARROW_RIGHT, color=ft.Colors.PRIMARY),
                 ft.Text(goal.title, size=18 if main else 16, weight=ft.FontWeight.W_600, expand=True),
-                ft.IconButton(icon=ft.Icons.EDIT_OUTLINED, tooltip=f"{T.EDIT_GOAL} {goal.title}",
-                              key=f"edit-goal-{goal.id}", on_click=lambda e: self.edit(goal, main=None)),
+                icon_button(ft.Icons.EDIT_OUTLINED, f"{T.EDIT_GOAL} {goal.title}",
+                            key=f"edit-goal-{goal.id}", on_click=lambda e: self.edit(goal, main=None)),
             ]),
             ft.Text(tile.rating, key=f"goal-rating-{goal.id}"),
-            ft.Row(spacing=8, controls=[
+            ft.Row(spacing=8, vertical_alignment=ft.CrossAxisAlignment.START, controls=[
                 *([ft.Icon(TREND_ICONS[trend], size=18, semantics_label=T.TREND_NAMES[trend])] if trend else []),
-                self._spark(tile.spark),
                 ft.Text(tile.progress, size=12, color=ft.Colors.ON_SURFACE_VARIANT,
                         key=f"goal-progress-{goal.id}", expand=True),
             ]),
         ])
-
-    @staticmethod
-    def _spark(levels: tuple[int, ...]) -> ft.Control:
-        """A tiny bar chart of the latest ratings (−2…+2), decorative: the text beside it says the same."""
-        bars = [ft.Container(width=6, height=4 + (lv + 2) * 4, border_radius=2,
-                             bgcolor=ft.Colors.PRIMARY if lv >= 0 else ft.Colors.OUTLINE) for lv in levels]
-        return ft.Row(controls=bars, spacing=2, vertical_alignment=ft.CrossAxisAlignment.END, height=22)
 
     # Editing
     def edit(self, goal: Goal | None, *, main: Goal | None) -> None:
@@ -132,7 +125,7 @@ class GoalsScreen(Screen):
                                                          comment=comment))
                 if error:
                     return error
-            self.show_list(T.RATINGS_SAVED.format(n=len(choices)))
+            self.show_list(T.ratings_saved(len(choices)))
             return None
 
         self._show([ft.Row(controls=[ft.TextButton(content=T.BACK_TO_GOALS, icon=ft.Icons.ARROW_BACK,

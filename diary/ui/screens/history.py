@@ -9,6 +9,7 @@ import flet as ft
 from diary.domain.errors import DiaryError
 from diary.ui import text as T
 from diary.ui.components.checkin_editor import CheckInEditor
+from diary.ui.components.named import CopyableText
 from diary.ui.components.saving import durable, save_durably
 from diary.ui.components.view import Screen
 from diary.ui.state.checkin_form import CheckInForm, form_for, saved_message
@@ -91,7 +92,7 @@ class HistoryScreen(Screen):
 
         lines = [ft.Text(card.time, weight=ft.FontWeight.W_600), ft.Text(card.summary)]
         if checkin.note:
-            lines.append(ft.Text(checkin.note, italic=True, selectable=True))  # plain text, never markup
+            lines.append(CopyableText(checkin.note, italic=True))  # plain text, never markup
         return ft.Card(content=ft.Container(padding=12, content=ft.Column(spacing=6, controls=[
             *lines,
             ft.Row(controls=[

@@ -9,6 +9,7 @@ import flet as ft
 from diary.domain.errors import DiaryError
 from diary.domain.questionnaires import Response
 from diary.ui import text as T
+from diary.ui.components.named import CopyableText
 from diary.ui.components.saving import durable
 from diary.ui.components.view import Screen
 from diary.ui.state.questionnaires import (
@@ -147,7 +148,7 @@ class QuestionnairesScreen(Screen):
         self._show([
             ft.Icon(ft.Icons.FAVORITE_OUTLINE, size=40, color=ft.Colors.PRIMARY),
             ft.Text(T.CRISIS_HEADING, size=22, weight=ft.FontWeight.W_600),
-            ft.Text(self._q.crisis_text(), key="crisis-text", size=16, selectable=True),
+            CopyableText(self._q.crisis_text(), key="crisis-text", size=16),
             ft.Row(controls=[ft.FilledButton(content=T.CRISIS_CONTINUE, key="crisis-continue",
                                              on_click=lambda e: self.show_result(response))]),
         ], "crisis")

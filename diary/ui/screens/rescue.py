@@ -17,6 +17,7 @@ from diary.domain.errors import DiaryError
 from diary.ui import text as T
 from diary.ui.screens.settings_backup import BackupPicker, pick_backup_file
 from diary.ui.state.backups import RescueView, home_backups, read_rescue
+from diary.ui.components.named import CopyableText, passphrase_field
 
 
 def show_rescue(page: ft.Page, home: Path, *, on_recovered: Callable[[], None],
@@ -44,15 +45,14 @@ class RescueScreen(ft.Container):
         self._backups = home_backups(home, **({"clock": clock} if clock else {}))
         self._on_recovered, self._pick_file = on_recovered, pick_file
         self._status = ft.Text(key="rescue-status")
-        self._passphrase = ft.TextField(key="rescue-passphrase", label=T.RESTORE_PASSPHRASE, password=True,
-                                        can_reveal_password=True, dense=True, helper=T.RESTORE_PASSPHRASE_HELP)
+        self._passphrase = passphrase_field(key="rescue-passphrase", label=T.RESTORE_PASSPHRASE, dense=True, helper=T.RESTORE_PASSPHRASE_HELP)
         self._draw(read_rescue(self._backups, self._backups.now().tzinfo))
 
     def _draw(self, view: RescueView) -> None:
         self.content = ft.Column(spacing=12, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, controls=[
             ft.Row(controls=[ft.Icon(ft.Icons.WARNING_AMBER, color=ft.Colors.ERROR),
                              ft.Text(T.RESCUE_HEADING, size=22, weight=ft.FontWeight.W_600, expand=True)]),
-            ft.Text(T.RESCUE_TEXT.format(path=view.damaged_file), key="rescue-text", selectable=True),
+            CopyableText(T.RESCUE_TEXT.format(path=view.damaged_file), key="rescue-text"),
             ft.Text(view.offer, key="rescue-offer"),
             self._passphrase,
             ft.Row(wrap=True, controls=[

@@ -24,6 +24,7 @@ from diary.ui.state.backups import (
     DEFAULT_KEEP, BackupsView, confirm_text, counts, read_backups, restored_text, settings_saved, when,
 )
 from diary.ui.state.reminders import ReminderView, reminder_saved, reminder_view
+from diary.ui.components.named import CopyableText, NamedDropdown, passphrase_field
 
 __all__ = ["BackupSection", "BackupPicker", "ReminderSection", "pick_backup_file", "when"]
 PickedFile = tuple[str, bytes]  # (name, bytes)
@@ -66,17 +67,14 @@ class BackupSection(ft.Column):
         self._auto = ft.Switch(key="auto-backup", label=T.BACKUP_AUTO, value=view.enabled)
         self._folder = ft.TextField(key="backup-folder", label=T.BACKUP_FOLDER, dense=True, value=view.folder,
                                     hint_text=T.BACKUP_FOLDER_HINT)
-        self._keep = ft.Dropdown(
+        self._keep = NamedDropdown(
             key="backup-keep", label=T.BACKUP_KEEP, dense=True, value=str(view.keep),
             options=[ft.DropdownOption(key=str(n), text=T.BACKUP_KEEP_N.format(n=n)) for n in view.keep_choices])
         typed = self._passphrase.value if self._passphrase else ""
-        self._passphrase = ft.TextField(key="restore-passphrase", label=T.RESTORE_PASSPHRASE, password=True,
-                                        can_reveal_password=True, dense=True, helper=T.RESTORE_PASSPHRASE_HELP,
+        self._passphrase = passphrase_field(key="restore-passphrase", label=T.RESTORE_PASSPHRASE, dense=True, helper=T.RESTORE_PASSPHRASE_HELP,
                                         value=typed)
-        shown = self._words_value() if self._words_shown else ""
-        # Selectable text is no text to a screen reader in a browser: the label reads the words out.
-        words = ft.Text(shown, key="backup-words", selectable=True, font_family="monospace",
-                        visible=self._words_shown, semantics_label=shown or None)
+        words = CopyableText(self._words_value() if self._words_shown else "", key="backup-words",
+                             font_family="monospace", visible=self._words_shown)
         making = self._folder_controls(view) if self._with_folder else self._file_controls()
         restoring = ft.Row(wrap=True, controls=[
             *([ft.OutlinedButton(content=T.RESTORE_LATEST, icon=ft.Icons.RESTORE, key="restore-latest",
@@ -105,7 +103,7 @@ class BackupSection(ft.Column):
         """The desktop's: the newest backup, where they go, back up now, automatic backups."""
         return [
             ft.Text(view.last, key="last-backup"),
-            _muted(view.where, key="backup-where", selectable=True),
+            CopyableText(view.where, key="backup-where", size=12, color=ft.Colors.ON_SURFACE_VARIANT),
             *([_muted(T.BACKUP_INSIDE_HOME)] if view.inside_home else []),
             *([ft.Text(view.last_error, color=ft.Colors.ERROR, key="backup-last-error")] if view.last_error else []),
             ft.Row(wrap=True, controls=[ft.FilledTonalButton(content=T.BACKUP_NOW, icon=ft.Icons.BACKUP,
@@ -275,10 +273,10 @@ class ReminderSection(ft.Column):
 
     def _draw(self, view: ReminderView) -> None:
         self._on = ft.Switch(key="reminder-on", label=T.REMINDER_ON, value=view.enabled, on_change=self._changed)
-        self._time = ft.Dropdown(key="reminder-time", label=T.REMINDER_TIME, dense=True, value=view.at,
+        self._time = NamedDropdown(key="reminder-time", label=T.REMINDER_TIME, dense=True, value=view.at,
                                  disabled=not view.enabled, on_select=self._changed,
                                  options=[ft.DropdownOption(key=t) for t in view.times])
-        self._quiet = ft.Dropdown(key="reminder-quiet", label=T.REMINDER_QUIET, dense=True, value=view.quiet,
+        self._quiet = NamedDropdown(key="reminder-quiet", label=T.REMINDER_QUIET, dense=True, value=view.quiet,
                                   on_select=self._changed,
                                   options=[ft.DropdownOption(key=k, text=words) for k, words in view.quiet_choices])
         self._status = ft.Text(self._message, key="reminder-status")

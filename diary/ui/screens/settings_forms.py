@@ -10,6 +10,7 @@ from diary.domain.errors import DiaryError
 from diary.domain.instruments import INSTRUMENTS
 from diary.platform import current as platform
 from diary.ui import text as T
+from diary.ui.components.named import NamedDropdown
 from diary.ui.state.questionnaires import (
     FormsSettingsView, ScheduleRow, default_crisis_text, read_forms_settings, schedule_saved,
 )
@@ -63,7 +64,7 @@ class FormsSettings(ft.Column):
         return ft.ResponsiveRow(vertical_alignment=ft.CrossAxisAlignment.CENTER, controls=[
             ft.Switch(label=row.name, value=on, key=f"schedule-on-{instrument_id}", col={"xs": 5},
                       on_change=lambda e: self.set_schedule(instrument_id, every, enabled=e.control.value)),
-            ft.Dropdown(key=f"schedule-every-{instrument_id}", value=str(every), dense=True, disabled=not on,
+            NamedDropdown(key=f"schedule-every-{instrument_id}", value=str(every), dense=True, disabled=not on,
                         col={"xs": 7}, label=T.SCHEDULE_EVERY,
                         options=[ft.DropdownOption(key=str(d), text=t) for d, t in row.choices],
                         on_select=lambda e: self.set_schedule(instrument_id, int(e.control.value), enabled=on)),

@@ -19,6 +19,7 @@ from diary.platform import current as platform
 from diary.ui import text as T
 from diary.ui.components.handlers import on
 from diary.ui.components.key_card import KeyCard
+from diary.ui.components.named import CopyableText, icon_button
 from diary.ui.components.pairing_flow import PairingFlow, notice
 from diary.ui.components.saving import durable
 from diary.ui.components.view import Screen
@@ -105,7 +106,7 @@ class ShareScreen(Screen):
         rows = [ft.Row(controls=[
             ft.Icon(ft.Icons.VERIFIED_USER_OUTLINED, color=ft.Colors.PRIMARY),
             ft.Text(r.paired, expand=True, key=f"recipient-{r.label}"),
-            ft.IconButton(icon=ft.Icons.DELETE_OUTLINE, tooltip=f"{T.REMOVE} {r.label}", key=f"remove-{r.label}",
+            icon_button(ft.Icons.DELETE_OUTLINE, f"{T.REMOVE} {r.label}", key=f"remove-{r.label}",
                           on_click=on(self.remove, r.label)),
         ]) for r in view.recipients]
         return ft.Card(content=ft.Container(padding=14, content=ft.Column(spacing=8, controls=[
@@ -165,8 +166,7 @@ class ShareScreen(Screen):
                     ft.Text(saved_where(summary, web=web), size=13)]
         if summary.passphrase:
             controls += [ft.Text(T.PASSPHRASE_IS, weight=ft.FontWeight.W_600),
-                         ft.Text(summary.passphrase, size=20, font_family="monospace", selectable=True,
-                                 key="export-passphrase", semantics_label=summary.passphrase),
+                         CopyableText(summary.passphrase, size=20, font_family="monospace", key="export-passphrase"),
                          ft.Text(T.PASSPHRASE_SEPARATELY, size=13)]
         return ft.Container(key="export-done", padding=14, border_radius=8, bgcolor=ft.Colors.PRIMARY_CONTAINER,
                             content=ft.Column(spacing=6, controls=controls))

@@ -54,8 +54,9 @@ class TodayScreen(ft.Column):
                                      *footer], name="today-view", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
 
     def _prompts(self, state: TodayState) -> list[ft.Control]:
-        """What is due: questionnaires, and the weekly goal rating (never on a flare day)."""
-        prompts = []
+        """What is due: the start-of-diary questionnaires as one item, at most two other questionnaires, and
+        the weekly goal rating (never on a flare day)."""
+        prompts = [self._baseline(state.baseline)] if state.baseline else []
         if state.due_forms:  # one compact line however many are due, so the check-in stays near the top
             prompts.append(ft.Container(
                 key="forms-prompt", padding=ft.Padding.symmetric(horizontal=12, vertical=8), border_radius=10,
@@ -67,11 +68,33 @@ class TodayScreen(ft.Column):
                                     tooltip=T.FORM_DUE_PROMPT.format(name=d.name),
                                     on_click=lambda e, i=d.instrument_id: self._on_start_form(i))
                       for d in state.due_forms],
+                    *([ft.Text(T.FORMS_MORE_DUE, color=ft.Colors.ON_SECONDARY_CONTAINER, key="forms-more")]
+                      if state.more_forms_due else []),
                 ])))
         if state.rating_due:
             prompts.append(_prompt("rating-prompt", ft.Icons.STAR_RATE, T.RATING_DUE, T.RATE_GOALS, "rate-goals-now",
                                    lambda e: self._on_rate_goals()))
         return prompts
+
+    def _baseline(self, baseline) -> ft.Control:
+        return ft.Container(
+            key="baseline-prompt", padding=12, border_radius=10, bgcolor=ft.Colors.SECONDARY_CONTAINER,
+            content=ft.Column(spacing=6, controls=[
+                ft.Row(vertical_alignment=ft.CrossAxisAlignment.START, controls=[
+                    ft.Icon(ft.Icons.ASSIGNMENT, color=ft.Colors.ON_SECONDARY_CONTAINER),
+                    ft.Text(baseline.line, color=ft.Colors.ON_SECONDARY_CONTAINER, weight=ft.FontWeight.W_600,
+                            expand=True, key="baseline-line")]),
+                ft.Text(T.BASELINE_HELP, size=13, color=ft.Colors.ON_SECONDARY_CONTAINER),
+                ft.Row(wrap=True, alignment=ft.MainAxisAlignment.END, controls=[
+                    ft.TextButton(content=T.BASELINE_LATER, key="baseline-later", on_click=self._baseline_later),
+                    ft.FilledTonalButton(content=T.BASELINE_NOW, key="baseline-now",
+                                         on_click=lambda e: self._on_start_form(baseline.first)),
+                ]),
+            ]))
+
+    def _baseline_later(self, e=None) -> None:
+        self._diary.questionnaires.postpone_baseline()
+        self.show_latest()
 
     async def _save(self, form: CheckInForm) -> str | None:
         saved, error = await save_durably(self._diary.log, form)
@@ -82,6 +105,7 @@ class TodayScreen(ft.Column):
             banner.visible = False
         self._editor.show_status(saved_message(saved, today=self._diary.log.today()), ok=True)
         self._another.visible = True
+        await self._editor.reveal_status()
         return None
 
 

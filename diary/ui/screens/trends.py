@@ -17,10 +17,12 @@ from diary.platform.seams import VISIT_PDF
 from diary.ui import text as T
 from diary.ui.components.charts import chart_grid, page_is_dark
 from diary.ui.components.deliver import make_and_deliver
+from diary.ui.components.named import CopyableText
+from diary.ui.components.display import Display
 from diary.ui.components.view import fresh_view
 from diary.ui.state.trends import (
     DEFAULT_PERIOD, PERIOD_CHOICES, Snapshot, association_lines, cached_view, chart_cards, failure_sentence,
-    render_view, snapshot, visit_pdf,
+    period_note, render_view, snapshot, visit_pdf,
 )
 
 PdfSaver = Callable[[bytes, str], Awaitable[str | None]]
@@ -39,6 +41,8 @@ class TrendsScreen(ft.Column):
     """The patient's Trends destination. `dark=None` follows the page's theme (and the system's);
     `save_pdf` stands in for the platform's save dialog (tests)."""
 
+    _text_scale = 1.0  # the user's text size, read when the screen is mounted
+
     def __init__(self, diary, *, page_width: float | None = None, dark: bool | None = None,
                  save_pdf: PdfSaver | None = None, prefetch: bool = True):
         super().__init__(key="trends-screen", spacing=14, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
@@ -54,7 +58,7 @@ class TrendsScreen(ft.Column):
         self._notes = ft.Checkbox(key="visit-notes", label=T.VISIT_INCLUDE_NOTES, value=False)
         self._pdf_button = ft.FilledButton(content=T.VISIT_PDF, icon=ft.Icons.PICTURE_AS_PDF, key="visit-pdf",
                                            on_click=self._make_pdf)
-        self._status = ft.Text(key="visit-status", selectable=True)
+        self._status = CopyableText(key="visit-status")
         visit = ([ft.Text(T.VISIT_HELP), self._notes, ft.Row(controls=[self._pdf_button]), self._status]
                  if VISIT_PDF in platform().features else [ft.Text(T.VISIT_PDF_ON_DESKTOP, key="visit-pdf-on-desktop")])
         self.controls = [
@@ -68,6 +72,10 @@ class TrendsScreen(ft.Column):
 
     # Loading and drawing
     def did_mount(self) -> None:
+        self._text_scale = Display.of(self.page).text_scale  # the charts' lettering follows the user's text size
+        if Display.of(self.page).large_text:  # four periods side by side would not fit: one under another
+            self._selector.direction = ft.Axis.VERTICAL
+            self._selector.style = ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=12))
         if self._dark is None:
             self._dark = page_is_dark(self.page)
         self.page.run_task(self._load)
@@ -85,11 +93,11 @@ class TrendsScreen(ft.Column):
         if self._prefetch:
             for period, _ in PERIOD_CHOICES:
                 if period != self._period:
-                    await work.run(render_view, self._snap, period, self._dark)
+                    await work.run(render_view, self._snap, period, self._dark, self._text_scale)
 
     async def _draw(self, period: str) -> None:
         try:
-            view = await platform().work.run(render_view, self._snap, period, self._dark)
+            view = await platform().work.run(render_view, self._snap, period, self._dark, self._text_scale)
         except Exception as exc:
             return self._fail(exc)
         if period == self._period:  # the user may have chosen another period meanwhile
@@ -111,7 +119,7 @@ class TrendsScreen(ft.Column):
         self._period = e.control.selected[0]
         if self._snap is None or self._snap.empty:
             return
-        view = cached_view(self._snap, self._period, self._dark)
+        view = cached_view(self._snap, self._period, self._dark, self._text_scale)
         if view is not None:
             return self._show_view(view)
         self._show_message(T.TRENDS_DRAWING, busy=True)
@@ -131,7 +139,9 @@ class TrendsScreen(ft.Column):
                  *(ft.Text(f"• {s}", key=f"link-{i}") for i, s in enumerate(sentences))]
         if others:
             links.append(ft.Text(others, key="links-others", color=ft.Colors.ON_SURFACE_VARIANT))
-        self._body.content = fresh_view([chart_grid(chart_cards(view), dark=self._dark),
+        note = period_note(view)
+        self._body.content = fresh_view([*([ft.Text(note, key="trends-note")] if note else []),
+                                         chart_grid(chart_cards(view), dark=self._dark, wide=self._wide),
                                          ft.Column(spacing=6, controls=links, key="links")],
                                         name=f"trends-{view.period}", spacing=16)
 

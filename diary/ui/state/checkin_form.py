@@ -8,6 +8,7 @@ from typing import Any
 
 from diary.domain.days import DayValues
 from diary.domain.entries import CheckIn
+from diary.domain.numbers import score_text
 from diary.domain.regions import region_order
 from diary.ui import text as T
 
@@ -114,19 +115,28 @@ def parse_hours(raw: str) -> float | None:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}" if value == int(value) else f"{value:.1f}"
+    return score_text(value)  # whole numbers bare, else one decimal rounded half up
 
 
 def summary_parts(values: CheckIn | DayValues) -> list[str]:
-    """Short phrases naming what a check-in or a day holds ("pain 6", "2 painful areas", ...)."""
+    """Short phrases naming what a check-in or a day holds ("pain 6", "2 painful areas", ...). A day's pain
+    is its 24-hour rating; momentary ("right now") pain is named apart, never mixed in (issue 15 §2)."""
     parts = []
-    for name, template in (("pain", T.SUMMARY_PAIN), ("fatigue", T.SUMMARY_FATIGUE), ("stress", T.SUMMARY_STRESS)):
+    momentary = isinstance(values, CheckIn) and values.extra
+    for name, template in (("pain", T.SUMMARY_PAIN_NOW if momentary else T.SUMMARY_PAIN),
+                           ("fatigue", T.SUMMARY_FATIGUE), ("stress", T.SUMMARY_STRESS)):
         value = getattr(values, name)
         if value is not None:
             parts.append(template.format(value=_fmt(value)))
+    if isinstance(values, DayValues) and values.pain_now_max is not None:
+        parts.append(T.SUMMARY_PAIN_NOW_DAY.format(max=values.pain_now_max))
     regions = values.pain_regions if isinstance(values, CheckIn) else values.regions
     if regions is not None:
-        parts.append(T.SUMMARY_REGIONS.format(n=len(regions)) if regions else T.SUMMARY_NO_PAIN)
+        parts.append(T.painful_areas(len(regions)) if regions else T.SUMMARY_NO_PAIN)
+    if values.sleep_quality is not None:
+        parts.append(T.SUMMARY_SLEEP_QUALITY.format(value=_fmt(values.sleep_quality)))
+    if values.sleep_hours is not None:
+        parts.append(T.SUMMARY_SLEEP_HOURS.format(hours=_fmt(values.sleep_hours)))
     minutes = [getattr(values, name) for name in MINUTE_FIELDS if getattr(values, name) is not None]
     if minutes:
         parts.append(T.SUMMARY_ACTIVITY.format(minutes=sum(minutes)))

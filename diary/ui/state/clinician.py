@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from diary.domain.goal_progress import ratings_of, t_score
+from diary.domain.goal_progress import intermediate_t_score, ratings_of
+from diary.domain.trial import goal_standing
 from diary.domain.goals import GoalType, Rater, Rating
-from diary.domain.instruments import INSTRUMENTS
-from diary.domain.numbers import round_half_up, score_text
+from diary.domain.instruments import INSTRUMENTS, band_caveat
+from diary.domain.numbers import round_half_up, round_half_up_int, score_text
 from diary.domain.patient_record import PatientRecord, record_days
 from diary.domain.plans import week_adherence, week_start
 from diary.domain.questionnaires import completed
@@ -95,22 +96,39 @@ def goal_line(row) -> str:
     if row.main_goal_category is None:
         return T.GOAL_LINE.format(title=row.main_goal_title, category=T.GOAL_NOT_RATED)
     words = PT.CATEGORY_NAMES[row.main_goal_category.value]
+    if row.main_goal_rater is not None:
+        words = T.GOAL_RATED_BY.format(category=words, rater=T.GOAL_RATERS_SHORT[row.main_goal_rater.value])
     if row.main_goal_trend is not None:
         words += ", " + T.TREND_WORDS[row.main_goal_trend.value]
     return T.GOAL_LINE.format(title=row.main_goal_title, category=words)
 
 
 def phq15_line(row, *, short: bool = False) -> str:
+    """ "PHQ-15 12, +3 since the one before"; a prorated total is rounded (half up) and says so
+    ("PHQ-15 16, prorated, +6 since …"), with the exact value in `phq15_exact` for whoever asks."""
     if row.phq15 is None:
         return T.PHQ15_NONE
-    line = T.PHQ15_LINE.format(score=score_text(row.phq15))
+    prorated = getattr(row, "phq15_prorated", False)
+    shown = (lambda v: f"{round_half_up_int(v)}") if prorated else score_text
+    line = T.PHQ15_LINE.format(score=shown(row.phq15)) + (f", {T.PHQ15_PRORATED}" if prorated else "")
     if row.phq15_change is not None:
-        if row.phq15_change == 0:
+        change = round_half_up_int(row.phq15_change) if prorated else row.phq15_change
+        if change == 0:
             line += f" ({T.PHQ15_NO_CHANGE})" if short else ", " + T.PHQ15_NO_CHANGE
         else:
             template = T.PHQ15_CHANGE_SHORT if short else T.PHQ15_CHANGE
-            line += (" " if short else ", ") + template.format(sign="", change=signed(row.phq15_change))
+            line += (" " if short else ", ") + template.format(sign="", change=signed(change))
     return line
+
+
+def phq15_exact(row) -> str | None:
+    """The exact prorated total (and change), shown on demand; None when the total was not prorated."""
+    if row.phq15 is None or not getattr(row, "phq15_prorated", False):
+        return None
+    if row.phq15_change is None:
+        return T.PHQ15_EXACT.format(score=f"{row.phq15:g}")
+    change = f"{row.phq15_change:+g}".replace("-", "−")
+    return T.PHQ15_EXACT_CHANGE.format(score=f"{row.phq15:g}", change=change)
 
 
 def count_line(rows) -> str:
@@ -119,17 +137,17 @@ def count_line(rows) -> str:
             else T.CASELOAD_COUNT.format(n=len(rows), flagged=flagged))
 
 
-def percent(share: float) -> str:
-    return f"{score_text(round_half_up(share * 100, 1))}%"
-
-
-def trial_lines(figure) -> tuple[str, str]:
-    main = (T.TRIAL_MAIN.format(share=percent(figure.main_share), fully=figure.main_fully, rated=figure.main_rated)
-            if figure.main_share is not None else T.TRIAL_MAIN_NONE)
-    inter = (T.TRIAL_INTERMEDIATE.format(share=percent(figure.intermediate_share),
-                                         fully=figure.intermediate_all_fully, rated=figure.intermediate_rated)
-             if figure.intermediate_share is not None else T.TRIAL_INTERMEDIATE_NONE)
-    return main, inter
+def trial_lines(figure) -> tuple[str, ...]:
+    """The trial figure (diary.domain.trial.TrialFigure) as the caseload shows it: both denominators side
+    by side as "k of n (p%)", what they mean, whose ratings counted and when goals were judged."""
+    used = ", ".join(T.TRIAL_RATERS_USED.format(rater=T.TRIAL_RATER_NAMES[who], n=n)
+                     for who, n in sorted(figure.raters_used.items())) or T.TRIAL_NOBODY_RATED
+    return (
+        T.TRIAL_MAIN.format(itt=figure.main_itt.text, complete=figure.main_complete.text),
+        T.TRIAL_INTERMEDIATE.format(itt=figure.intermediate_itt.text, complete=figure.intermediate_complete.text),
+        T.TRIAL_DENOMINATORS,
+        T.TRIAL_DEFINITION.format(rater=f"{T.TRIAL_RULE_WORDS[figure.rule.value]} ({used})"),
+    )
 
 
 # One patient
@@ -145,6 +163,8 @@ def patient_header(record: PatientRecord, today: date, imported_at: datetime | N
 
 
 def rating_what(goal, rating: Rating) -> str:
+    if rating.rated_worse and not goal.levels:
+        return PT.WORSE_THAN_START
     words = PT.CATEGORY_NAMES[rating.category.value]
     if rating.level is not None:
         description = (goal.levels or {}).get(rating.level)
@@ -188,18 +208,29 @@ def goal_views(record: PatientRecord, own_ids: set[str], today: date) -> list[Go
     return views
 
 
+def main_goal_words(category, level) -> str:
+    """"partially attained (level −1)", or "not rated"."""
+    if category is None:
+        return T.MAIN_NOT_RATED
+    return PT.MAIN_LEVEL.format(category=PT.CATEGORY_NAMES[category.value].lower(), level=format_level(level))
+
+
 def t_score_lines(record: PatientRecord) -> tuple[str, str | None]:
+    """The main goal's level and the intermediate goals' T-score from the one rater the trial rule picks,
+    then the T-score by each rater (issue 15 §3: reported apart, never from mixed raters)."""
     goals, ratings = list(record.goals), list(record.ratings)
-    overall = t_score(goals, ratings)
-    if overall is None:
+    standing = goal_standing(goals, ratings)
+    if standing.rater is None or (standing.main_category is None and standing.t_score is None):
         return T.T_SCORE_NONE, None
 
     def shown(value):
         return T.NOT_AVAILABLE if value is None else f"{value:.1f}"
 
-    by = T.T_SCORE_BY.format(patient=shown(t_score(goals, ratings, rater=Rater.PATIENT)),
-                             physio=shown(t_score(goals, ratings, rater=Rater.PHYSIOTHERAPIST)))
-    return T.T_SCORE.format(value=f"{overall:.1f}"), by
+    by = T.T_SCORE_BY.format(patient=shown(intermediate_t_score(goals, ratings, rater=Rater.PATIENT)),
+                             physio=shown(intermediate_t_score(goals, ratings, rater=Rater.PHYSIOTHERAPIST)))
+    return T.T_SCORE.format(rater=T.TRIAL_RATER_NAMES[standing.rater.value],
+                            main=main_goal_words(standing.main_category, standing.main_level),
+                            value=shown(standing.t_score)), by
 
 
 @dataclass(frozen=True)
@@ -241,7 +272,10 @@ class QuestionnaireView:
 
 
 def _band(score) -> str:
-    return f" ({score.band.replace('_', ' ')})" if score.band else ""
+    if not score.band:
+        return ""
+    words = score.band.replace("_", " ")
+    return f" ({PT.BAND_CAVEAT_7DAY.format(band=words) if band_caveat(score.instrument_id, score.version) else words})"
 
 
 def questionnaire_views(record: PatientRecord, today: date) -> list[QuestionnaireView]:

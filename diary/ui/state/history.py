@@ -9,8 +9,9 @@ from datetime import date, timedelta
 
 from diary.domain.days import DayValues
 from diary.domain.entries import CheckIn
-from diary.domain.instruments.weekly import weekly_activity, weekly_pain_mean
+from diary.domain.numbers import one_decimal
 from diary.domain.plans import week_start
+from diary.domain.weeks import week_figures
 from diary.ui import text as T
 from diary.ui.state.checkin_form import summary_parts
 
@@ -39,7 +40,7 @@ def history_rows(days: list[DayValues], *, today: date) -> list[DayRow]:
     for values in days:
         parts = summary_parts(values) if values.logged else []
         if values.n_checkins > 1:
-            parts.append(T.DAY_CHECKINS.format(n=values.n_checkins))
+            parts.append(T.check_ins(values.n_checkins))
         rows.append(DayRow(day=values.day, title=day_title(values.day, today),
                            subtitle=", ".join(parts) if parts else T.NOT_LOGGED,
                            logged=values.logged, flare=values.flare))
@@ -47,29 +48,27 @@ def history_rows(days: list[DayValues], *, today: date) -> list[DayRow]:
 
 
 def week_line(days: list[DayValues], *, monday: date) -> str:
-    """One line for an ISO week: mean pain (≥ 4 of 7 days), active minutes and the WHO recommendations.
+    """One line for an ISO week: mean pain (≥ 4 of 7 days), active minutes and the WHO targets.
 
-    Follows instruments.md §4: a blank day is "not reported", never 0, and a week with fewer than four
-    reported days gets no figure rather than a misleading one.
+    Follows diary.domain.weeks (instruments.md §4, issue 15 §4): each field counts its own reported
+    days, a blank is "not reported", never 0, and a week with fewer than four reported days of a field
+    gets no figure for it rather than a misleading one.
     """
-    by_day = {d.day: d for d in days}
-    week = [by_day.get(monday + timedelta(days=i)) for i in range(7)]
-    pain = weekly_pain_mean([d.pain if d else None for d in week])
-    activity = weekly_activity([
-        [d.light_min, d.moderate_min, d.vigorous_min, d.strength]
-        if d and any(v is not None for v in (d.light_min, d.moderate_min, d.vigorous_min, d.strength)) else None
-        for d in week
-    ])
+    figures = week_figures(monday, days)
+    pain, activity = figures.pain, figures.activity
     parts = [T.WEEK_OF.format(day=monday.strftime("%-d %b"))]
-    parts.append(T.WEEK_PAIN.format(mean=f"{pain.mean:.1f}", days=pain.days_reported) if pain.valid
+    parts.append(T.WEEK_PAIN.format(mean=one_decimal(pain.mean), days=pain.days_reported) if pain.valid
                  else T.WEEK_TOO_FEW.format(days=pain.days_reported))
     if activity.valid:
         minutes = activity.light_min + activity.moderate_min + activity.vigorous_min
         parts.append(T.WEEK_ACTIVE.format(minutes=minutes))
-        met = [name for name, ok in ((T.WHO_AEROBIC, activity.who_aerobic_met),
-                                     (T.WHO_STRENGTH, activity.who_strength_met)) if ok]
-        parts.append((T.WHO_MET if len(met) == 1 else T.WHO_BOTH_MET).format(what=" and ".join(met)) if met
-                     else T.WHO_NOT_MET)
+        parts.append((T.WHO_AEROBIC_MET if activity.who_aerobic_met else T.WHO_AEROBIC_BELOW)
+                     .format(days=activity.days_reported))
+    elif activity.days_reported:
+        parts.append(T.WEEK_ACTIVITY_TOO_FEW.format(days=activity.days_reported))
+    if activity.who_strength_met is not None:
+        parts.append(T.WHO_STRENGTH_MET if activity.who_strength_met
+                     else T.WHO_STRENGTH_BELOW.format(days=activity.strength_days_reported))
     return " · ".join(parts)
 
 

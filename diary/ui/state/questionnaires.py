@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diary.domain.instruments import INSTRUMENTS
+from diary.domain.instruments import INSTRUMENTS, band_caveat
 from diary.domain.questionnaires import Response
 from diary.ui import text as T
 
 
-def band_words(band: str | None) -> str:
-    return "" if not band else band.replace("_", " ").capitalize()
+def band_words(band: str | None, score=None) -> str:
+    """A band as words; the weekly 7-day PHQ-15's carries "bands validated for the 4-week version"."""
+    if not band:
+        return ""
+    words = band.replace("_", " ").capitalize()
+    if score is not None and band_caveat(score.instrument_id, score.version):
+        return T.BAND_CAVEAT_7DAY.format(band=words)
+    return words
 
 
 def _num(value: float) -> str:
@@ -47,7 +53,8 @@ def last_line(history: list[Response]) -> str:
     last = history[-1]
     s = last.result
     shown = _num(s.total) if s and s.total is not None else "—"
-    return T.LAST_SCORE.format(score=shown, band=band_words(s.band) if s else "", day=last.completed_at.strftime("%-d %b"))
+    return T.LAST_SCORE.format(score=shown, band=band_words(s.band, s) if s else "",
+                               day=last.completed_at.strftime("%-d %b"))
 
 
 # The screen's views (frozen values built by pure functions from the service's answers)
@@ -162,11 +169,12 @@ def _subscale_line(name: str, value: float | None) -> str:
 
 def result_view(response: Response, history: list[Response]) -> ResultView:
     s = response.result
+    # Earlier means before this one: the history includes the response just shown.
     earlier = tuple(f"{r.completed_at.strftime('%-d %b %Y')}: "
-                    f"{score_line(r)}{' · ' + band_words(r.result.band) if r.result and r.result.band else ''}"
-                    for r in reversed(history))
+                    f"{score_line(r)}{' · ' + band_words(r.result.band, r.result) if r.result and r.result.band else ''}"
+                    for r in reversed(history) if r.id != response.id)
     return ResultView(INSTRUMENTS[response.instrument_id].name, score_line(response),
-                      band_words(s.band) if s and s.band else None,
+                      band_words(s.band, s) if s and s.band else None,
                       tuple(_subscale_line(k, v) for k, v in (s.subscales if s else {}).items()),
                       change_line(response, history), earlier)
 

@@ -37,8 +37,8 @@ def export_done_lines(summary, today: date) -> list[str]:
              for f in summary.files]
     counts = summary.counts
     lines.append(T.EXPORT_PERIOD_LINE.format(period=period_words(summary.period_start, summary.period_end, today),
-                                             checkins=counts.get("checkins", 0),
-                                             questionnaires=counts.get("questionnaires", 0),
+                                             checkins=T.check_ins(counts.get("checkins", 0)),
+                                             questionnaires=T.questionnaires(counts.get("questionnaires", 0)),
                                              notes=T.NOTES_INCLUDED if summary.notes_included else T.NOTES_LEFT_OUT))
     return lines
 

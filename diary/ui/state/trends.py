@@ -12,7 +12,7 @@ from diary.services.trends import CHART_ORDER, DEFAULT_PERIOD, PERIODS, Snapshot
 from diary.ui import text as T
 
 __all__ = ["DEFAULT_PERIOD", "PERIOD_CHOICES", "ChartCard", "Snapshot", "association_lines", "cached_view",
-           "chart_cards", "failure_sentence", "render_view", "snapshot", "visit_pdf"]
+           "chart_cards", "failure_sentence", "period_note", "render_view", "snapshot", "visit_pdf"]
 PERIOD_CHOICES: tuple[tuple[str, str], ...] = tuple(PERIODS.items())
 
 
@@ -36,15 +36,20 @@ def chart_cards(view: TrendView) -> list[ChartCard]:
     return cards
 
 
+def period_note(view: TrendView) -> str | None:
+    """Said above the charts when the period asked for began before the diary did."""
+    first = view.starts_at_first_day
+    return None if first is None else T.TRENDS_FROM_FIRST_DAY.format(day=f"{first.day} {first:%b %Y}")
+
+
 def association_lines(associations) -> tuple[list[str], str | None]:
-    """The clear links (at least small, and an interval that excludes no link), strongest first, and a
-    line counting the rest: a "may be chance" sentence is more likely to mislead than to help."""
+    """The clear links (at least small, and an interval for the effective sample size that excludes no
+    link), strongest first, and "k of n pairs tested": they are exploratory (issue 15 §5), and a "may be
+    chance" sentence is more likely to mislead than to help."""
     if not associations:
         return [], T.LINKS_NONE_YET
-    clear = sorted((a for a in associations if a.strength != "negligible" and not a.ci_low <= 0 <= a.ci_high),
-                   key=lambda a: -abs(a.rho))
-    others = len(associations) - len(clear)
-    return [a.sentence for a in clear], (T.LINKS_OTHERS.format(n=others) if others else None)
+    clear = sorted((a for a in associations if a.clear), key=lambda a: -abs(a.rho))
+    return [a.sentence for a in clear], T.LINKS_TESTED.format(k=len(clear), n=len(associations))
 
 
 def failure_sentence(exc: Exception) -> str:

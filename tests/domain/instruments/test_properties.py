@@ -159,11 +159,15 @@ _DAY = st.one_of(st.none(), st.tuples(*[st.one_of(st.none(), st.integers(0, 300)
 @given(st.lists(_DAY, min_size=7, max_size=7))
 def test_weekly_activity_who_flags(days):
     result = weekly_activity(days)
-    reported = [d for d in days if d is not None and any(v is not None for v in d)]
+    reported = [d for d in days if d is not None and any(v is not None for v in d[:3])]  # minutes, per field
+    answered = [d[3] for d in days if d is not None and d[3] is not None]  # strength, per field
     assert result.days_reported == len(reported) and result.valid == (len(reported) >= 4)
+    assert result.strength_days_reported == len(answered)
     if result.valid:
         moderate = sum(d[1] or 0 for d in reported)
         vigorous = sum(d[2] or 0 for d in reported)
         assert result.moderate_equivalent_min == moderate + 2 * vigorous
         assert result.who_aerobic_met == (moderate + 2 * vigorous >= 150)
-        assert result.who_strength_met == (sum(d[3] is True for d in reported) >= 2)
+    else:
+        assert result.who_aerobic_met is None and result.moderate_min is None
+    assert result.who_strength_met == ((sum(answered) >= 2) if len(answered) >= 4 else None)

@@ -83,3 +83,16 @@ class TestWeeklyActivity:
     def test_nothing_reported_is_invalid(self):
         result = weekly_activity([N] * 7)
         assert not result.valid and result.days_reported == 0 and result.total_hours is None
+
+    def test_four_days_of_only_strength_no_is_not_a_valid_week_of_0_minutes(self):
+        """Issue 15 §4: a day counts per field, not because any field was filled."""
+        result = weekly_activity([[N, N, N, False]] * 4 + [N] * 3)
+        assert not result.valid and result.days_reported == 0 and result.moderate_min is None
+        assert result.who_aerobic_met is None
+        assert result.strength_days_reported == 4 and result.strength_days == 0 and result.who_strength_met is False
+
+    def test_minutes_and_strength_are_reported_on_their_own_days(self):
+        week = [[30, N, N, N], [N, 20, N, N], [10, N, 5, N], [0, N, N, True], N, [N, N, N, True], N]
+        result = weekly_activity(week)
+        assert result.valid and result.days_reported == 4 and result.moderate_equivalent_min == 30
+        assert result.strength_days_reported == 2 and result.who_strength_met is None  # 2 answers: too few

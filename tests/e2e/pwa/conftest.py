@@ -25,6 +25,7 @@ from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, AppPage
 # which is after collection has imported this file.
 os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
 
+WELCOME = "Welcome to your symptom diary"  # a new diary's first screen (skipped unless a test wants it)
 PWA_ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
 # Collects what the page hears on the app's BroadcastChannel (diary.pwa.entry.announce).
 LISTEN = """
@@ -166,8 +167,22 @@ class PwaPage(AppPage):
             self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
         else:
             self.goto(query)
+        self.skip_welcome(timeout=90_000)
         self.see("How has today been?", timeout=90_000)
         return time.monotonic() - started
+
+    def skip_welcome(self, timeout: float = 90_000) -> bool:
+        """Wait for the first screen; a new diary's is the first-run welcome, which is skipped. Returns
+        whether it was there."""
+        welcome = self.text_or_label(WELCOME)
+        welcome.or_(self.text_or_label("How has today been?")).first.wait_for(timeout=timeout)
+        if not welcome.count():
+            return False
+        self.button("Skip").dispatch_event("click")
+        return True
+
+    def text_or_label(self, text: str):
+        return self.page.get_by_text(text).or_(self.page.get_by_label(text)).first
 
     def today_shown_ms(self) -> float:
         """Milliseconds from this navigation's start to the app announcing Today (performance.now())."""

@@ -86,5 +86,5 @@ def test_an_export_made_on_the_phone_is_imported_by_the_desktop_caseload(pwa_sit
     assert row["label"] == "Phone patient" and row["days_logged_14"] == 1
     assert row["last_day"] == date.today().isoformat() and row["phq15"] == 8
     assert row["main_goal"] == "Walk to the shop" and row["main_goal_category"] == "fully"
-    assert caseload["trial_figure"]["main_fully"] == 1
+    assert caseload["trial_figure"]["main_fully_itt"]["k"] == caseload["trial_figure"]["patients"] == 1
     phone.check()

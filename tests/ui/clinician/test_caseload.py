@@ -70,9 +70,9 @@ class TestRows:
         assert ui.find("caseload-count").value == "4 patients · 3 flagged"
         assert open_labels(ui) == ["Anna", "Ben", "Cleo", "Dan"]
         assert card_text(ui, "Anna") == ("Export 15 Mar · everything to 15 Mar | 10 of 14 days logged · last entry 15 Mar"
-                                         " | Walk to work: Fully attained, improving | PHQ-15 12, +4 since the one before")
+                                         " | Walk to work: Fully attained (patient), improving | PHQ-15 12, +4 since the one before")
         assert card_text(ui, "Ben") == ("Export 23 Feb · everything to 23 Feb | 0 of 14 days logged · last entry 22 Feb"
-                                        " | Garden again: Partially attained | PHQ-15 10")
+                                        " | Garden again: Partially attained (patient) | PHQ-15 10")
         assert card_text(ui, "Cleo") == ("Export 15 Mar · everything to 15 Mar | 1 of 14 days logged · last entry "
                                          "15 Mar | No main goal | No PHQ-15")
         assert card_text(ui, "Dan") == "No export yet | 0 of 14 days logged | No main goal | No PHQ-15"
@@ -98,7 +98,7 @@ class TestRows:
         assert ui.find("Anna-export").value == "15 Mar"
         assert "everything to 15 Mar" in ui.texts()
         assert ui.find("Anna-days").value == "10 of 14"
-        assert ui.find("Anna-goal").value == "Walk to work: Fully attained, improving"
+        assert ui.find("Anna-goal").value == "Walk to work: Fully attained (patient), improving"
         assert ui.find("Anna-phq15").value == "PHQ-15 12 (+4)"
         ui.find("flags-Anna")
 
@@ -110,7 +110,7 @@ class TestSortAndFilter:
         assert open_labels(ui) == ["Ben", "Anna", "Cleo", "Dan"]
         ui.click("caseload-direction")
         assert open_labels(ui) == ["Anna", "Ben", "Cleo", "Dan"]
-        assert ui.find("caseload-direction").tooltip == "Sort direction: Descending"
+        assert ui.find("caseload-direction").icon.semantics_label == "Sort direction: Descending"
 
     def test_sort_by_last_export_and_by_flags(self, clinic, caseload, open_clinic):
         ui = open_clinic(clinic)
@@ -151,15 +151,19 @@ class TestTrialFigure:
     def test_for_everyone_then_for_a_selection(self, clinic, caseload, open_clinic):
         ui = open_clinic(clinic)
         assert ui.find("trial-who").value == "For all 4 patients"
-        assert ui.find("trial-line-0").value == ("Main goal fully attained at the latest review: 50% (1 of 2 patients "
-                                                 "with a rated main goal)")
-        assert ui.find("trial-line-1").value == ("All intermediate goals fully attained at the latest review: 100% "
-                                                 "(1 of 1 patients with rated intermediate goals)")
+        # Anna: main and her one step fully attained; Ben: main partially, no steps; Cleo, Dan: no main goal
+        assert ui.find("trial-line-0").value == ("Main goal fully attained: 1 of 2 (50%) of patients with a main goal "
+                                                 "· 1 of 2 (50%) of those rated")
+        assert ui.find("trial-line-1").value == ("All intermediate goals fully attained: 1 of 2 (50%) of patients with "
+                                                 "a main goal · 1 of 1 (100%) of those with every intermediate goal rated")
+        assert ui.find("trial-line-2").value.startswith("Intention to treat counts every patient with a main goal")
+        assert ui.find("trial-line-3").value == ("Ratings counted: the physiotherapist's, else the patient's "
+                                                 "(patient's: 2). Assessment: each patient's latest rating of their "
+                                                 "current main goal.")
         ui.change("select-Ben", True)
         assert ui.find("trial-who").value == "For the 1 selected patient"
-        assert ui.find("trial-line-0").value.startswith("Main goal fully attained at the latest review: 0% (0 of 1")
-        assert ui.find("trial-line-1").value == ("Intermediate goals fully attained: no patient has a rated "
-                                                 "intermediate goal yet")
+        assert ui.find("trial-line-0").value.startswith("Main goal fully attained: 0 of 1 (0%)")
+        assert ui.find("trial-line-1").value.endswith("0 of 0 (–) of those with every intermediate goal rated")
         ui.change("select-Anna", True)
         assert ui.find("trial-who").value == "For the 2 selected patients"
         assert ui.find("selected-count").value == "2 selected"
@@ -172,14 +176,16 @@ class TestTrialFigure:
         ui.type("caseload-search", "Cleo")
         ui.click("select-shown")
         assert ui.find("trial-who").value == "For the 1 selected patient"
-        assert ui.find("trial-line-0").value.startswith("Main goal fully attained: no patient")
+        assert ui.find("trial-line-0").value.startswith("Main goal fully attained: 0 of 0 (–)")
 
     def test_counting_only_the_physiotherapists_ratings(self, clinic, caseload, open_clinic):
         goal = clinic.patient_record("Ben").goals[0]
         clinic.caseload.rate_goal("Ben", goal.id, category="fully")
         ui = open_clinic(clinic)
         ui.fire("trial-rater", "select", "physiotherapist", {"value": "physiotherapist"})
-        assert ui.find("trial-line-0").value.startswith("Main goal fully attained at the latest review: 100% (1 of 1")
+        assert ui.find("trial-line-0").value == ("Main goal fully attained: 1 of 2 (50%) of patients with a main goal "
+                                                 "· 1 of 1 (100%) of those rated")
+        assert "(physiotherapist's: 1)" in ui.find("trial-line-3").value
 
 
 class TestManyPatients:

@@ -55,8 +55,10 @@ class TestGoals:
         latest = max((r for r in anna.ratings if r.goal_id == goal.id), key=lambda r: (r.rated_on, r.recorded_at))
         first_line = ui.find(f"rating-{goal.id}-0").value
         assert first_line.startswith(f"{latest.rated_on.strftime('%-d %b')} · Patient · ")
-        assert ui.find("patient-t-score").value.startswith("Goal attainment T-score: ")
-        assert "Physiotherapists' ratings: –" in ui.find("patient-t-score-by").value
+        # issue 15 §3: one rater (the trial rule's), the main goal's level apart from the steps' T-score
+        assert ui.find("patient-t-score").value.startswith("From the patient's ratings: main goal ")
+        assert "T-score of the intermediate goals" in ui.find("patient-t-score").value
+        assert "physiotherapist –. The main goal is reported on its own" in ui.find("patient-t-score-by").value
 
     def test_long_histories_fold_to_the_latest_five(self, page, anna):
         ui = page()
@@ -86,7 +88,9 @@ class TestGoals:
                                                                           "Walked in today")
         assert ui.find(f"rating-{goal.id}-0").value == (f"15 Mar · You (this clinic) · Fully attained (level +1: "
                                                         f"{goal.levels[1]})")
-        assert "Physiotherapists' ratings: –" not in ui.find("patient-t-score-by").value
+        # the physio rated the main goal: from now on the headline is theirs (they rated no step: no T-score)
+        assert ui.find("patient-t-score").value == ("From the physiotherapist's ratings: main goal fully attained "
+                                                    "(level +1) · T-score of the intermediate goals – (50 = as expected)")
         # a later import of the patient's export leaves it alone
         assert any(r.id == mine.id for r in clinic.patient_record("Anna L.").ratings)
 
@@ -121,7 +125,8 @@ class TestPlanChartsQuestionnaires:
             assert ui.find(f"chart-image-{name}").src[:4] == b"\x89PNG"
         assert "last 4 weeks" in ui.find("chart-summary-pain").value
         ui.fire("patient-period", "change", props={"selected": ["3m"]})
-        assert "3 months" in ui.find("chart-summary-pain").value
+        # Anna's diary is younger than 3 months: the charts start at her first day, and say how long that is.
+        assert "over the last 61 days" in ui.find("chart-summary-pain").value
 
     def test_questionnaire_scores_with_bands(self, page, anna):
         ui = page()

@@ -7,7 +7,9 @@ from datetime import date, datetime, timezone
 
 from diary.domain.goal_progress import Trend
 from diary.domain.goals import Category
-from diary.services.caseload import CaseloadRow, TrialFigure
+from diary.domain.goals import Rater
+from diary.domain.trial import Assessment, RaterRule, Share, TrialFigure
+from diary.services.caseload import CaseloadRow
 from diary.services.importing import ImportResult
 from diary.storage.import_log import ImportLogEntry
 from diary.ui.state import clinician as state
@@ -48,10 +50,21 @@ class TestCaseloadWords:
     def test_counts_and_the_trial_figure(self):
         assert state.count_line([ROW, replace(ROW, flags=("stale_export",))]) == "2 patients · 1 flagged"
         assert state.count_line([ROW]) == "1 patient · 0 flagged"
-        main, inter = state.trial_lines(TrialFigure(3, main_rated=3, main_fully=2, intermediate_rated=0,
-                                                    intermediate_all_fully=0))
-        assert main == "Main goal fully attained at the latest review: 66.7% (2 of 3 patients with a rated main goal)"
-        assert inter.endswith("no patient has a rated intermediate goal yet")
+        figure = TrialFigure(RaterRule.PHYSIOTHERAPIST_ELSE_PATIENT, Assessment(), 4, main_itt=Share(2, 4),
+                             main_complete=Share(2, 3), intermediate_itt=Share(1, 4), intermediate_complete=Share(1, 2),
+                             raters_used={"physiotherapist": 1, "patient": 2})
+        main, inter, denominators, definition = state.trial_lines(figure)
+        assert main == "Main goal fully attained: 2 of 4 (50%) of patients with a main goal · 2 of 3 (67%) of those rated"
+        assert inter == ("All intermediate goals fully attained: 1 of 4 (25%) of patients with a main goal · 1 of 2 "
+                         "(50%) of those with every intermediate goal rated")
+        assert "Intention to treat" in denominators and "unrated = not attained" in denominators
+        assert definition == ("Ratings counted: the physiotherapist's, else the patient's (patient's: 2, "
+                              "physiotherapist's: 1). Assessment: each patient's latest rating of their current main "
+                              "goal.")
+
+    def test_the_main_goal_line_says_who_rated(self):
+        assert state.goal_line(replace(ROW, main_goal_rater=Rater.PHYSIOTHERAPIST)) == \
+            "Walk to work: Partially attained (physio), worsening"
 
     def test_signed_uses_a_true_minus(self):
         assert (state.signed(3), state.signed(-1.5), state.signed(0)) == ("+3", "−1.5", "0")
@@ -88,3 +101,16 @@ class TestCaseloadPage:
         assert state.caseload_page(self.ROWS, show="phq9_item9", search="", page=0).matching == 0
         found = state.caseload_page(self.ROWS, show=state.SHOW_ALL, search=" p05 ", page=3)
         assert [r.label for r in found.rows] == [f"P05{i}" for i in range(10)] and found.page == 0
+
+
+def test_a_prorated_phq15_is_rounded_labelled_and_exact_on_demand():
+    from types import SimpleNamespace
+
+    from diary.ui.state.clinician import phq15_exact, phq15_line
+
+    prorated = SimpleNamespace(phq15=16.07, phq15_change=6.07, phq15_prorated=True)
+    assert phq15_line(prorated) == "PHQ-15 16, prorated, +6 since the one before"
+    assert phq15_line(prorated, short=True) == "PHQ-15 16, prorated (+6)"
+    assert phq15_exact(prorated) == "Prorated for unanswered items: exactly 16.07, +6.07 since the one before"
+    whole = SimpleNamespace(phq15=12.0, phq15_change=3.0, phq15_prorated=False)
+    assert phq15_line(whole) == "PHQ-15 12, +3 since the one before" and phq15_exact(whole) is None

@@ -51,7 +51,12 @@ def test_a_result_with_its_band_change_and_history(diary):
     view = result_view(done, q.history("gad7"))
     assert (view.name, view.score, view.band) == ("GAD-7", "Score 7 of 21", "Mild")
     assert view.change == "This is your first GAD-7; later results will show the change."
-    assert view.earlier == ("15 Mar 2026: Score 7 of 21 · Mild",)
+    assert view.earlier == ()  # the result just shown is not an earlier one
+    again = q.start("gad7")
+    for i in range(7):
+        again = q.answer(again.id, i, 2)
+    second = result_view(q.complete(again.id), q.history("gad7"))
+    assert second.earlier == ("15 Mar 2026: Score 7 of 21 · Mild",)
 
 
 def test_settings_rows_keep_a_custom_interval(diary):

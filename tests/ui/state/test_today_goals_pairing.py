@@ -34,8 +34,27 @@ class TestToday:
     def test_read_from_a_fresh_diary(self, diary):
         state = read_today(diary)
         assert not state.logged_today and state.last_export is None and not state.reminder_due
-        assert sorted(d.instrument_id for d in state.due_forms) == ["gad7", "phq15", "phq9", "rand36"]
-        assert not read_today(diary, forms=False).due_forms
+        # Day one: the four never-answered questionnaires are one start-of-diary item, not four.
+        assert state.due_forms == () and state.baseline.line == "Start-of-diary questionnaires (4, about 10 minutes)"
+        assert state.baseline.first == "gad7" and not state.more_forms_due  # the shortest first
+        assert not read_today(diary, forms=False).due_forms and read_today(diary, forms=False).baseline is None
+        diary.questionnaires.postpone_baseline()  # "Later": gone until tomorrow
+        assert read_today(diary).baseline is None and read_today(diary).due_forms == ()
+
+    def test_never_more_than_two_questionnaires_on_today(self):
+        def due(*ids, new=False):
+            return tuple(DueForm(i, i.upper(), 10, new) for i in ids)
+
+        state = today_state(today=TODAY, existing=[], extra=False, due_forms=due("phq15", "phq9", "gad7"),
+                            rating_due=False, reminder_due=False, last_export=None)
+        assert [d.instrument_id for d in state.due_forms] == ["phq15", "phq9"] and state.more_forms_due
+        mixed = today_state(today=TODAY, existing=[], extra=False, rating_due=False, reminder_due=False,
+                            last_export=None, due_forms=due("phq15") + due("hads", "ssd12", new=True))
+        assert mixed.baseline.count == 2 and mixed.baseline.minutes == 3 and [d.instrument_id for d in
+                                                                              mixed.due_forms] == ["phq15"]
+        one_new = today_state(today=TODAY, existing=[], extra=False, rating_due=False, reminder_due=False,
+                              last_export=None, due_forms=due("phq15", "phq9") + due("hads", new=True))
+        assert one_new.baseline is None and len(one_new.due_forms) == 2 and one_new.more_forms_due
 
 
 def test_goals_view_orders_each_main_goal_before_its_steps(diary):

@@ -1,0 +1,40 @@
+"""weekly.csv: one row per patient and ISO week, by diary.domain.weeks' rules (instruments.md §4).
+
+Weeks run from the week of the patient's first check-in to the week of the last. Dates are shifted by
+whole weeks, so a shifted week is still a Monday-to-Sunday ISO week.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from diary.domain.days import days_between
+from diary.domain.patient_record import PatientRecord
+from diary.domain.regions import region_order
+from diary.domain.weeks import weeks_of
+from diary.research.tables import Deidentified
+
+
+def weekly_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:
+    if not record.checkins:
+        return
+    first = min(c.day for c in record.checkins)
+    last = max(c.day for c in record.checkins)
+    for week in weeks_of(days_between(first, last, list(record.checkins))):
+        monday = who.day(week.monday)
+        year, number, _ = monday.isocalendar()
+        a = week.activity
+        row = {"study_id": who.study_id, "iso_year": year, "iso_week": number, "week_start": monday}
+        for name in ("pain", "fatigue", "stress"):
+            figure = getattr(week, name)
+            row[f"{name}_mean"] = figure.mean
+            row[f"{name}_days_reported"] = figure.days_reported
+        row.update({
+            "activity_days_reported": a.days_reported, "light_min": a.light_min, "moderate_min": a.moderate_min,
+            "vigorous_min": a.vigorous_min, "moderate_equivalent_min": a.moderate_equivalent_min,
+            "who_aerobic_met": a.who_aerobic_met, "strength_days_reported": a.strength_days_reported,
+            "strength_days": a.strength_days, "who_strength_met": a.who_strength_met,
+            "wpi_days_reported": week.wpi_days_reported, "wpi_mean": week.wpi_mean,
+            "regions_week": ";".join(sorted(week.regions, key=region_order)) or None,
+        })
+        yield row
