@@ -102,7 +102,8 @@ class PwaPage(AppPage):
         self.start_a_checkin()
         self.tap(f"Pain {pain}")
         self.tap("Save")
-        self.see(f"Saved today: pain {pain}", timeout=20_000)
+        saved = re.compile(rf"Saved today: pain (right now )?{pain}\b")  # another check-in's pain is "right now"
+        self.page.get_by_text(saved).or_(self.page.get_by_label(saved)).first.wait_for(timeout=20_000)
 
     def start_a_checkin(self) -> None:
         """Today with a blank form: "Add another check-in" when today has one already."""
