@@ -190,7 +190,10 @@ class IdbfsHome:
         loop = asyncio.get_running_loop()
         # A request made under another event loop cannot be awaited on this one: in the browser there is
         # one loop, but a test's setup may run while Playwright's loop is the thread's running one.
-        if self._queued is None or self._queued.get_loop() is not loop:
+        if self._queued is not None and self._queued.get_loop() is not loop:
+            self._queued.cancel()  # that loop's sync would repeat this one's, if it ever ran
+            self._queued = None
+        if self._queued is None:
             self._queued = loop.create_task(self._run_queued())
         return self._queued
 

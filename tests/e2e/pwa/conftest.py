@@ -182,6 +182,16 @@ class PwaPage(AppPage):
         self.button("Skip").dispatch_event("click")
         return True
 
+    def answer_phq15(self, answer) -> None:
+        """Fill in the PHQ-15 from Forms (Today offers the start-of-diary questionnaires as one item; PHQ-15
+        comes first): `answer(question_index)` names the choice to tap."""
+        self.tab("Forms")
+        self.page.get_by_role("button", name="Start").first.dispatch_event("click")
+        for question in range(15):
+            self.see(f"Question {question + 1} of 15")
+            self.tap(answer(question))
+        self.tap("Finish and see my score")
+
     def text_or_label(self, text: str):
         return self.page.get_by_text(text).or_(self.page.get_by_label(text)).first
 

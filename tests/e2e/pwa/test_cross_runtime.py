@@ -38,11 +38,7 @@ def test_an_export_made_on_the_phone_is_imported_by_the_desktop_caseload(pwa_sit
     phone.tap("Neck, not painful")
     phone.tap("Save")
     phone.see("Saved today: pain 7, 1 painful area")
-    phone.tap("PHQ-15")
-    for question in range(15):
-        phone.see(f"Question {question + 1} of 15")
-        phone.tap("Not bothered at all" if question % 2 else "Bothered a little")
-    phone.tap("Finish and see my score")
+    phone.answer_phq15(lambda question: "Not bothered at all" if question % 2 else "Bothered a little")
     phone.see("Score 8 of 30")
     phone.tab("Goals")
     phone.tap("Add a main goal")
