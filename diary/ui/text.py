@@ -124,7 +124,8 @@ COUNTS = "{days} days logged, {checkins} check-ins"
 KEPT_IN_BROWSER = "Where your diary is kept"
 KEPT_IN_BROWSER_TEXT = (
     "In this browser's own storage on this phone, and nowhere else. Removing the app or clearing this site's "
-    "data deletes it; the copy outside the phone is the export you send your physiotherapist (Share)."
+    "data deletes it; a copy outside the phone is a backup file (Backups, below) or the export you send your "
+    "physiotherapist (Share)."
 )
 PERSISTENCE_CHECKING = "Asking the browser whether it will keep your diary…"
 PERSISTENCE_GRANTED = "The browser has agreed to keep it: it will not delete your diary to free space."
