@@ -11,7 +11,11 @@ no DISPLAY) and times, from just before the process is spawned:
   screen until headless Chromium, opened on that URL in a new browser context, shows the app's first
          content in the accessibility tree ("hello" for the bare app, "How has today been?" for
          diary). This includes the Flet web client loading, the websocket session, and for diary
-         opening (creating) its database and building the Today screen.
+         opening its database and building the Today screen.
+
+diary starts on a new, empty home each time that has been opened once and whose first-run welcome is done
+(made before the clock starts): the everyday start on Today, which is what a patient waits for. (A home
+never opened shows the welcome instead; its first start also creates the database.)
 
 One Chromium is launched for the whole run (launching a browser is not part of an app's start); every
 request that is not to 127.0.0.1 is aborted. Rounds alternate the two apps (ABBA order, so neither app
@@ -50,6 +54,15 @@ import sys
 import flet as ft
 ft.run(lambda page: page.add(ft.Text("hello")), view=None, host="127.0.0.1", port=int(sys.argv[1]), no_cdn=True)
 """
+# Run before the clock starts: the home exists and its first-run welcome is done, so diary opens on Today.
+WELCOMED_HOME = """\
+import sys
+from pathlib import Path
+from diary.services.bootstrap import open_diary
+diary = open_diary(Path(sys.argv[1]))
+diary.finish_welcome()
+diary.close()
+"""
 APPS = {
     # app: the first text it shows (waited for in the accessibility tree)
     "bare flet": "hello",
@@ -72,7 +85,8 @@ def child_env() -> dict[str, str]:
 
 def command(app: str, port: int, work: Path, round_no: int, token_file: Path) -> list[str]:
     if app == "diary":
-        home = Path(tempfile.mkdtemp(prefix=f"home-{round_no}-", dir=work))  # fresh, empty home every time
+        home = Path(tempfile.mkdtemp(prefix=f"home-{round_no}-", dir=work))  # a new, empty home every time
+        subprocess.run([sys.executable, "-c", WELCOMED_HOME, str(home)], cwd=REPO, check=True)
         return [sys.executable, "-m", "diary", "--home", str(home), "--port", str(port), "--no-browser",
                 "--token-file", str(token_file)]
     return [sys.executable, str(work / "bare_hello.py"), str(port)]

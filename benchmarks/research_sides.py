@@ -1,7 +1,8 @@
 """Shared by bench_p5_research.py and bench_p7_scaling.py: the demo caseload and the two timed sides.
 
 Each side runs in a fresh process (`python benchmarks/research_sides.py SIDE HOME OUT`) so its peak
-memory (ru_maxrss) is its own; it prints one JSON line: seconds, peak_mb, rows.
+memory (ru_maxrss) is its own; it prints one JSON line: seconds (wall), cpu_seconds (the process's user +
+system time, which other jobs on a shared machine inflate far less), peak_mb, rows.
 
 export  diary.research.export_research(diary.patient_records(None), OUT, CSV files only) on the
         clinician home: every patient read through the caseload (one PatientRecord at a time),
@@ -87,8 +88,8 @@ if __name__ == "__main__":
     if side != "dump":
         import diary.research  # noqa: F401
         import diary.services.bootstrap  # noqa: F401
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     rows = _dump(home, out) if side == "dump" else _export(home, out, fhir=side == "fhir")
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "rows": rows}))
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_mb": peak_mb, "rows": rows}))

@@ -75,6 +75,13 @@ def day_values(day: date, checkins: list[CheckIn]) -> DayValues:
     ordered = sorted((c for c in checkins if c.day == day), key=lambda c: c.recorded_at)
     if not ordered:
         return DayValues(day=day, n_checkins=0)
+    if len(ordered) == 1:
+        return _one_checkin_day(day, ordered[0])
+    return _combined(day, ordered)
+
+
+def _combined(day: date, ordered: list[CheckIn]) -> DayValues:
+    """The rules above over a day's check-ins in time order."""
     day_pains = _answered([c for c in ordered if not c.extra], "pain")
     now_pains = _answered([c for c in ordered if c.extra], "pain")
     maps = [c.pain_regions for c in ordered if c.pain_regions is not None]
@@ -99,6 +106,27 @@ def day_values(day: date, checkins: list[CheckIn]) -> DayValues:
         strength=any(strength) if strength else None,
         flare=any(c.flare for c in ordered),
         notes=tuple(c.note for c in ordered if c.note),
+    )
+
+
+def _mean_of_one(value: float | None) -> float | None:
+    if type(value) is int:  # a rating: its mean is itself as a float (what mean([value]) gives)
+        return float(value)
+    return None if value is None else mean([value])
+
+
+def _one_checkin_day(day: date, c: CheckIn) -> DayValues:
+    # Most days hold one check-in, and a year of charts or a caseload's weekly figures build hundreds of
+    # thousands of days: the rules above for a single check-in, without the per-field lists.
+    # tests/domain/test_days.py checks this gives what the general rules give.
+    day_pain, now_pain = (None, c.pain) if c.extra else (c.pain, None)
+    return DayValues(
+        day=day, n_checkins=1, pain=_mean_of_one(day_pain), pain_now_mean=_mean_of_one(now_pain),
+        pain_now_max=now_pain, pain_now_n=0 if now_pain is None else 1, fatigue=_mean_of_one(c.fatigue),
+        stress=_mean_of_one(c.stress), worry=_mean_of_one(c.worry), regions=c.pain_regions,
+        sleep_quality=c.sleep_quality, sleep_hours=c.sleep_hours, light_min=c.light_min,
+        moderate_min=c.moderate_min, vigorous_min=c.vigorous_min, strength=c.strength, flare=c.flare,
+        notes=(c.note,) if c.note else (),
     )
 
 

@@ -27,9 +27,12 @@ GENERALIZED_PAIN_AREAS: dict[str, frozenset[str]] = {
 }
 
 
+_POSITIONS = {region: position for position, region in enumerate(REGIONS)}
+
+
 def region_order(region: str) -> int:
-    """Position of a region in the WPI order, for stable sorting."""
-    return REGIONS.index(region)
+    """Position of a region in the WPI order, for stable sorting (KeyError for an unknown region)."""
+    return _POSITIONS[region]
 
 
 def generalized_pain(regions: frozenset[str] | set[str]) -> bool:

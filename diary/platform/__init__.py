@@ -36,6 +36,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from diary.platform.collector import collector_paused  # noqa: F401  (the same on every platform)
+
 if TYPE_CHECKING:
     from diary.platform.crypto import SecretStream, Sodium
     from diary.platform.seams import Platform

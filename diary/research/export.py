@@ -9,10 +9,8 @@ written, or not at all (sinks.py).
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 from diary.domain.errors import DiaryError
 from diary.domain.patient_record import PatientRecord
 from diary.domain.trial import DEFAULT_RATER_RULE, Assessment, RaterRule
+from diary.platform import collector_paused
 from diary.research import codebook
 from diary.research.cells import CsvTable
 from diary.research.fhir import patient_bundle
@@ -91,24 +90,8 @@ def export_research(records: Iterable[PatientRecord], out: Path, *, options: Res
         DiaryError: `out` is not usable, the disk is full (nothing is left behind), or the records
             repeat a patient.
     """
-    with _collector_paused():
+    with collector_paused():
         return _export(records, out, options=options, today=today, progress=progress)
-
-
-@contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector off while the data set is written. An export makes millions of
-    short-lived objects (records, rows) that reference counting frees as before, but each one also
-    counts toward the collector's next pass, and its full passes re-scan every live object: a third of
-    the time of reading 1,000 records went there (benchmarks/README.md, P5). Turned back on (if it was
-    on) however the export ends; cyclic garbage made meanwhile goes at the collector's next pass."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _export(records: Iterable[PatientRecord], out: Path, *, options: ResearchOptions, today: date,

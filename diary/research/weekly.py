@@ -7,20 +7,30 @@ whole weeks, so a shifted week is still a Monday-to-Sunday ISO week.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import groupby
+from operator import attrgetter
 
-from diary.domain.days import days_between
+from diary.domain.days import DayValues, day_values
 from diary.domain.patient_record import PatientRecord
 from diary.domain.regions import region_order
 from diary.domain.weeks import weeks_of
 from diary.research.tables import Deidentified
 
+_DAY = attrgetter("day")
+
+
+def _logged_days(record: PatientRecord) -> list[DayValues]:
+    # Only the days with check-ins: a week's figures count reported days, and a day without a check-in
+    # reports nothing whether it is absent or an empty DayValues (days_between's), so this is the same
+    # weeks for less (tests/research/test_weekly.py compares the two).
+    ordered = sorted(record.checkins, key=_DAY)
+    return [day_values(day, list(group)) for day, group in groupby(ordered, key=_DAY)]
+
 
 def weekly_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:
     if not record.checkins:
         return
-    first = min(c.day for c in record.checkins)
-    last = max(c.day for c in record.checkins)
-    for week in weeks_of(days_between(first, last, list(record.checkins))):
+    for week in weeks_of(_logged_days(record)):
         monday = who.day(week.monday)
         year, number, _ = monday.isocalendar()
         a = week.activity

@@ -29,7 +29,8 @@ from diary.services.identity import Role, require_role
 from diary.storage.caseload_queries import GOALS_SQL, RATINGS_SQL, caseload_rows, split
 from diary.storage.database import writer
 from diary.storage.pairing_repository import PairedPatient, PatientRepository
-from diary.storage.snapshot_repository import SnapshotRepository, goal_from_row, rating_from_row
+from diary.storage.row_builders import rating_from_row
+from diary.storage.snapshot_repository import SnapshotRepository, goal_from_row
 from diary.services.failures import storage_boundary
 
 DAYS_WINDOW = 14

@@ -34,6 +34,7 @@ from diary.exchange.envelope import seal_signed, seal_signed_with_passphrase, si
 from diary.exchange.keys import decode_recipient_key, fingerprint
 from diary.exchange.passphrase import generate_passphrase
 from diary.exchange.strength import passphrase_weakness
+from diary.platform import collector_paused
 from diary.platform.durable import FileNotWritten, describe_write_failure, write_atomically
 from diary.storage.database import describe_failure
 from diary.services.identity import Role, require_role
@@ -232,7 +233,8 @@ class ExportService:
             self._meta.set(PATIENT_LABEL_KEY, clean_label(patient_label, what="yourself"))
         if out is not None and not out.parent.is_dir():  # before a seq is used
             raise describe_write_failure(FileNotFoundError(2, "missing"), out, what="the export")
-        record = self._record(since=since, include_notes=include_notes)
+        with collector_paused():  # thousands of short-lived objects: see diary.platform.collector
+            record = self._record(since=since, include_notes=include_notes)
         signing_key = self._keys.private_key()
         targets = [(r.label, r.fingerprint, decode_recipient_key(r.public_key)) for r in chosen]
         names = self._file_names(out, [label for label, _, _ in targets] + ([PASSPHRASE_LABEL] if words else []))
@@ -240,8 +242,9 @@ class ExportService:
         log_recipients = [(label, fp) for label, fp, _ in targets] + ([(PASSPHRASE_LABEL, PASSPHRASE_RECIPIENT)]
                                                                       if words else [])
         export_id = str(uuid.uuid4())
-        values = payload_values(record, seq=1, created_at=now, recipients=fingerprints,
-                                patient_label=self.patient_label(), period_end=today, export_id=export_id)
+        with collector_paused():
+            values = payload_values(record, seq=1, created_at=now, recipients=fingerprints,
+                                    patient_label=self.patient_label(), period_end=today, export_id=export_id)
         try:
             seq = self._log.start(seq_floor=seq_floor(now), export_id=export_id, created_at=now,
                                   period_start=since, period_end=today, mode="passphrase" if words and not chosen
@@ -250,7 +253,8 @@ class ExportService:
             raise FileNotWritten(_not_started(exc)) from None
         try:
             values["seq"] = seq
-            signed = sign_payload(payload_bytes(values), signing_key)
+            with collector_paused():
+                signed = sign_payload(payload_bytes(values), signing_key)
             blobs = [seal_signed(signed, key) for _, _, key in targets]
             if words:
                 blobs.append(seal_signed_with_passphrase(signed, words))

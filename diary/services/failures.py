@@ -12,13 +12,20 @@ import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy.exc import OperationalError
-
 from diary.domain.errors import DiaryError
-from diary.storage.database import describe_failure
 
-STORAGE_ERRORS = (sqlite3.OperationalError, OperationalError)
 C = TypeVar("C", bound=type)
+
+
+@functools.cache
+def storage_errors() -> tuple[type[BaseException], ...]:
+    """The library exceptions that mean "storage failed". Imported on first need, not with this module:
+    the command line imports StorageFailed before it starts the app's server, and SQLAlchemy there would
+    hold up the server's first answer by the better part of a second (benchmarks/bench_p1_cold_start.py).
+    An `except storage_errors()` clause calls this only when an exception is already on its way."""
+    from sqlalchemy.exc import OperationalError
+
+    return (sqlite3.OperationalError, OperationalError)
 
 
 class StorageFailed(DiaryError):
@@ -27,6 +34,8 @@ class StorageFailed(DiaryError):
 
 
 def as_storage_failure(exc: BaseException) -> StorageFailed:
+    from diary.storage.database import describe_failure
+
     return StorageFailed(describe_failure(exc))
 
 
@@ -35,7 +44,7 @@ def _guarded(method: Callable) -> Callable:
     def guarded(*args, **kwargs):
         try:
             return method(*args, **kwargs)
-        except STORAGE_ERRORS as exc:
+        except storage_errors() as exc:
             raise as_storage_failure(exc) from exc
 
     return guarded

@@ -143,7 +143,6 @@ class ImportService:
         require_role(self._home, self._role, Role.CLINICIAN, action="Importing exports")
         name = printable_name(name)
         data = bytes(data)
-        sha = hashlib.sha256(data).hexdigest() if len(data) <= MAX_FILE_BYTES else None
         with_passphrase = data.startswith(MAGIC + PASSPHRASE_LINE)
         own = PASSPHRASE_RECIPIENT if with_passphrase else self._keys.fingerprint()
         private = None if with_passphrase else self._keys.private_key()
@@ -151,7 +150,7 @@ class ImportService:
             opened = open_export(data, now=self._clock(), pinned_signers=_PinnedSigners(self._patients),
                                  own_fingerprint=own, recipient_private_key=private, passphrase=passphrase)
         except ImportRefused as exc:
-            return self._refused(name, exc, sha=sha, size=len(data))
+            return self._refused(name, exc, sha=_sha256(data), size=len(data))
         try:
             patient = self._patients.by_fingerprint(opened.signer_fingerprint)
             if patient is None:  # unpinned between the two reads
@@ -159,7 +158,7 @@ class ImportService:
             record = record_from_payload(opened.payload, key=patient.record_key, label=patient.label)
         except ImportRefused as exc:  # the domain's last word on a verified file: attribute it
             exc.signer_fingerprint, exc.export_id, exc.seq = opened.signer_fingerprint, opened.export_id, opened.seq
-            return self._refused(name, exc, sha=sha, size=len(data))
+            return self._refused(name, exc, sha=opened.file_sha256, size=len(data))
         return self._store(name, opened, record)
 
     def _refused(self, name: str, exc: ImportRefused, *, sha: str | None, size: int) -> ImportResult:
@@ -225,6 +224,11 @@ class ImportService:
     def log(self, *, limit: int = 100) -> list[ImportLogEntry]:
         """The latest import attempts, newest first (no content)."""
         return self._log.entries(limit=limit)
+
+
+def _sha256(data: bytes) -> str | None:
+    """The refused file's hash for the import log (an accepted file's comes with it, from open_export)."""
+    return hashlib.sha256(data).hexdigest() if len(data) <= MAX_FILE_BYTES else None
 
 
 def _iso(value: date | None) -> str | None:

@@ -12,12 +12,15 @@ from diary.domain.errors import NotFound
 from diary.domain.goals import Goal, Rating
 from diary.domain.plans import Activity
 from diary.storage.database import writer
+from diary.storage.row_builders import DAYS, rating_from_row
 from diary.storage.rows import (
     GoalRatingRow, GoalRow, PlanActivityRow, activity_from_row, activity_to_values, goal_from_row, goal_to_values,
-    rating_from_row, rating_to_values,
+    rating_to_values,
 )
 
 GOAL, RATING, ACTIVITY = GoalRow.__table__, GoalRatingRow.__table__, PlanActivityRow.__table__
+_SELECT_RATINGS = ("SELECT id, goal_id, rated_on, rater, level, category, comment, recorded_at FROM goal_rating "
+                   "ORDER BY rated_on, recorded_at")
 _GOAL_GONE = "That goal no longer exists; it may have been deleted in another window."
 
 
@@ -62,9 +65,10 @@ class GoalRepository:
             conn.execute(insert(RATING), rating_to_values(rating))
 
     def ratings(self) -> list[Rating]:
-        with Session(self._engine) as session:
-            rows = session.exec(select(GoalRatingRow).order_by(GoalRatingRow.rated_on, GoalRatingRow.recorded_at))
-            return [rating_from_row(row) for row in rows.scalars()]
+        # Plain rows and row_builders: five years hold a thousand ratings, read by every export.
+        with self._engine.connect() as conn:
+            rows = conn.connection.dbapi_connection.cursor().execute(_SELECT_RATINGS)
+            return [rating_from_row(*row, days=DAYS) for row in rows]
 
     # The activity plan
     def add_activity(self, activity: Activity, *, now: datetime) -> None:

@@ -12,6 +12,7 @@ from diary.domain.errors import NotFound
 from diary.domain.instruments import Score
 from diary.domain.questionnaires import Response, Status, app_version
 from diary.storage.database import writer
+from diary.storage.row_builders import json_column
 
 _COLUMNS = ("id", "instrument_id", "version", "options", "answers", "status", "started_at", "completed_at", "valid",
             "total", "total_rounded", "band", "subscales", "subscale_bands", "flags", "n_answered", "n_missing",
@@ -40,6 +41,7 @@ def _to_values(r: Response) -> dict:
 
 
 def _from_row(row) -> Response:
+    # json_column: most of these columns are "{}" or "[]", answered without a parse (an export reads hundreds).
     v = dict(zip(_COLUMNS, row))
     v["version"] = app_version(v["instrument_id"], v["version"])  # rows before issue 15 say "4-week"
     result = None
@@ -47,14 +49,14 @@ def _from_row(row) -> Response:
         result = Score(
             instrument_id=v["instrument_id"], version=v["version"], scoring_rule_id=v["scoring_rule_id"] or "",
             valid=bool(v["valid"]), total=v["total"], total_rounded=v["total_rounded"], band=v["band"],
-            subscales=json.loads(v["subscales"] or "{}"), subscale_bands=json.loads(v["subscale_bands"] or "{}"),
-            flags=frozenset(json.loads(v["flags"] or "[]")), n_answered=v["n_answered"] or 0,
-            n_missing=v["n_missing"] or 0, prorated=bool(v["prorated"]), details=json.loads(v["details"] or "{}"),
+            subscales=json_column(v["subscales"] or "{}"), subscale_bands=json_column(v["subscale_bands"] or "{}"),
+            flags=frozenset(json_column(v["flags"] or "[]")), n_answered=v["n_answered"] or 0,
+            n_missing=v["n_missing"] or 0, prorated=bool(v["prorated"]), details=json_column(v["details"] or "{}"),
         )
     return Response(
         id=v["id"], instrument_id=v["instrument_id"], version=v["version"],
-        started_at=datetime.fromisoformat(v["started_at"]), answers=tuple(json.loads(v["answers"])),
-        options=json.loads(v["options"]), status=Status(v["status"]),
+        started_at=datetime.fromisoformat(v["started_at"]), answers=tuple(json_column(v["answers"])),
+        options=json_column(v["options"]), status=Status(v["status"]),
         completed_at=datetime.fromisoformat(v["completed_at"]) if v["completed_at"] else None, result=result,
     )
 

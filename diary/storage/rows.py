@@ -149,14 +149,6 @@ def rating_to_values(rating: Rating) -> dict:
     return rating.model_dump(mode="json")
 
 
-def rating_from_row(row: GoalRatingRow) -> Rating:
-    return Rating(
-        id=row.id, goal_id=row.goal_id, rated_on=date.fromisoformat(row.rated_on), rater=row.rater,
-        level=row.level, category=row.category, comment=row.comment,
-        recorded_at=datetime.fromisoformat(row.recorded_at),
-    )
-
-
 def activity_to_values(activity: Activity, *, now: datetime) -> dict:
     return {**activity.model_dump(mode="json"), "created_at": now.isoformat()}
 

@@ -4,7 +4,7 @@ Rows are keyed by patient_id. `replace` stores an accepted export inside the cal
 import commits it together with the patient's bookkeeping and the import-log row): the export is the
 truth for its period, so rows from `period_start` on are replaced, rows before it are kept, and goals
 and the activity plan (always exported whole) are replaced whole. Reads map rows back to domain
-objects; check-ins and ratings, the bulk of a research export, are built by `_trusted` (what pydantic's
+objects; check-ins and ratings, the bulk of a research export, are built by row_builders (what pydantic's
 `model_construct` makes, for less) from rows that were validated on the way in and are guarded by CHECK
 constraints; validation stays on the import path (the payload builds every CheckIn with CheckIn.create).
 """
@@ -13,23 +13,20 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from functools import lru_cache
 from operator import itemgetter
 
 from sqlalchemy.engine import Connection, Engine
 
 from diary.domain.entries import CheckIn
-from diary.domain.goals import LEVELS, Category, Goal, Rater, Rating
+from diary.domain.goals import LEVELS, Goal, Rater, Rating
 from diary.domain.instruments import Score
 from diary.domain.patient_record import PatientRecord
 from diary.domain.plans import Activity
 from diary.domain.questionnaires import Response, Status, app_version
-from diary.domain.regions import REGIONS
 from diary.storage.database import writer
+from diary.storage.row_builders import CHECKIN_COLUMNS, DAYS, checkins_from_rows, json_column, rating_from_row
 
-_CHECKIN = ("patient_id", "id", "day", "recorded_at", "extra", "pain", "no_pain", "fatigue", "stress",
-            "sleep_quality", "sleep_hours", "light_min", "moderate_min", "vigorous_min", "strength", "worry",
-            "flare", "note")
+_CHECKIN = ("patient_id", *CHECKIN_COLUMNS)
 _QUESTIONNAIRE = ("patient_id", "id", "instrument_id", "version", "answered_at", "answers", "valid", "total",
                   "total_rounded", "band", "subscales", "subscale_bands", "flags", "n_answered", "n_missing",
                   "prorated", "scoring_rule_id", "details")
@@ -38,7 +35,6 @@ _GOAL = ("patient_id", "id", "type", "title", "measure", "baseline", "target", "
          "main_goal_id", *_LEVEL_COLUMNS.values(), "baseline_level", "weight", "position")
 _RATING = ("patient_id", "id", "goal_id", "rated_on", "rater", "level", "category", "comment", "recorded_at")
 _ACTIVITY = ("patient_id", "id", "position", "name", "intensity", "minutes", "times_per_week", "goal_id")
-_REGION_ORDER = {region: i for i, region in enumerate(REGIONS)}  # WPI order, as CheckIn keeps them
 _CLINICIAN_RATING = ("id", "patient_id", "goal_id", "rated_on", "level", "category", "comment", "recorded_at")
 
 
@@ -54,6 +50,7 @@ _SELECT_CHECKINS = (
     "FROM patient_checkin_region r WHERE r.patient_id = c.patient_id AND r.checkin_id = c.id) "
     "FROM patient_checkin c WHERE c.patient_id = ?")
 _CHECKIN_ORDER = itemgetter(1, 2, 0)  # day, recorded_at, id
+_ID = itemgetter(1)
 _INSERT_CHECKIN = _insert("patient_checkin", _CHECKIN)
 _INSERT_REGION = _insert("patient_checkin_region", ("patient_id", "checkin_id", "region", "intensity"))
 _INSERT_QUESTIONNAIRE = _insert("patient_questionnaire", _QUESTIONNAIRE, "INSERT OR REPLACE")
@@ -106,87 +103,18 @@ def _activity_row(pid: int, a: Activity, position: int) -> tuple:
 
 # Rows → domain
 
-def _trusted(cls):
-    """A constructor for a pydantic model from stored values that were validated on the way in (and are
-    guarded by CHECK constraints since): what `model_construct` builds, without its per-field bookkeeping,
-    which cost more than reading the rows. Takes every field, as a dict in field order (it becomes
-    the object's __dict__). Never for user input: that goes through the model's own validation."""
-    names = frozenset(cls.model_fields)
-    new, setattr_ = cls.__new__, object.__setattr__
-
-    def build(values: dict):
-        obj = new(cls)
-        setattr_(obj, "__dict__", values)
-        setattr_(obj, "__pydantic_fields_set__", set(names))
-        setattr_(obj, "__pydantic_extra__", None)
-        setattr_(obj, "__pydantic_private__", None)
-        return obj
-
-    return build
-
-
-_new_checkin, _new_rating = _trusted(CheckIn), _trusted(Rating)
-_RATERS, _CATEGORIES = {r.value: r for r in Rater}, {c.value: c for c in Category}
-
-
-class _Days(dict):
-    """date.fromisoformat, remembered: a caseload's rows share a few hundred days."""
-
-    def __missing__(self, text: str) -> date:
-        value = self[text] = date.fromisoformat(text)
-        return value
-
-
-_DAYS = _Days()
-
-
-@lru_cache(maxsize=16384)
-def _wpi_ordered(body_map: str) -> tuple[tuple[str, int | None], ...] | None:
-    """A stored body map (JSON {region: intensity}) as pairs in WPI order, None when it is empty (no
-    region rows: the map was not filled in). A caseload repeats the same few maps."""
-    regions = _json(body_map)
-    return tuple(sorted(regions.items(), key=lambda pair: _REGION_ORDER[pair[0]])) if regions else None
-
-
-def _regions(body_map: str | None) -> dict[str, int | None] | None:
-    if body_map is None or body_map == "{}":
-        return None
-    pairs = _wpi_ordered(body_map)
-    return None if pairs is None else dict(pairs)  # each check-in its own dict
-
-
-def rating_from_row(id_, goal_id, rated_on, rater, level, category, comment, recorded_at, days=None) -> Rating:
-    return _new_rating({"id": id_, "goal_id": goal_id,
-                        "rated_on": days[rated_on] if days is not None else date.fromisoformat(rated_on),
-                        "rater": _RATERS[rater], "level": level, "category": _CATEGORIES[category],
-                        "comment": comment, "recorded_at": datetime.fromisoformat(recorded_at)})
-
-
 def _response(row) -> Response:
     (id_, instrument_id, version, answered_at, answers, valid, total, total_rounded, band, subscales,
      subscale_bands, flags, n_answered, n_missing, prorated, rule, details) = row
     at = datetime.fromisoformat(answered_at)
     version = app_version(instrument_id, version)  # exports before issue 15 labelled the weekly PHQ-15 "4-week"
     result = Score(instrument_id=instrument_id, version=version, scoring_rule_id=rule, valid=bool(valid), total=total,
-                   total_rounded=total_rounded, band=band, subscales=_json(subscales),
-                   subscale_bands=_json(subscale_bands), flags=frozenset(_json(flags)),
-                   n_answered=n_answered, n_missing=n_missing, prorated=bool(prorated), details=_json(details))
+                   total_rounded=total_rounded, band=band, subscales=json_column(subscales),
+                   subscale_bands=json_column(subscale_bands), flags=frozenset(json_column(flags)),
+                   n_answered=n_answered, n_missing=n_missing, prorated=bool(prorated), details=json_column(details))
     return Response(id=id_, instrument_id=instrument_id, version=version, started_at=at,
-                    answers=tuple(_json(answers)), options={}, status=Status.COMPLETE, completed_at=at,
+                    answers=tuple(json_column(answers)), options={}, status=Status.COMPLETE, completed_at=at,
                     result=result)
-
-
-_raw_decode = json.JSONDecoder().raw_decode
-
-
-def _json(text: str):
-    """A JSON column written by _dumps (compact, CHECKed json_valid), most often an empty object or list."""
-    if text == "{}":
-        return {}
-    if text == "[]":
-        return []
-    value, end = _raw_decode(text)
-    return value if end == len(text) else json.loads(text)  # anything else: json's own rules
 
 
 def goal_from_row(row) -> Goal:
@@ -233,9 +161,12 @@ class SnapshotRepository:
         run("DELETE FROM patient_goal WHERE patient_id = ? AND id NOT IN (SELECT value FROM json_each(?))",
             (pid, json.dumps([g.id for g in record.goals])))
         if record.checkins:
-            run(_INSERT_CHECKIN, [_checkin_row(pid, c) for c in record.checkins])
-            regions = [(pid, c.id, region, intensity) for c in record.checkins for region, intensity in
-                       (c.regions or {}).items()]
+            # In primary-key order: both tables are WITHOUT ROWID B-trees keyed by (patient, id[, region]),
+            # and rows in key order are appended, where ids in random order split and rewrite pages all over
+            # the patient's part of the tree (the region rows took half of an import's storing).
+            run(_INSERT_CHECKIN, sorted((_checkin_row(pid, c) for c in record.checkins), key=_ID))
+            regions = sorted((pid, c.id, region, intensity) for c in record.checkins for region, intensity in
+                             (c.regions or {}).items())
             if regions:
                 run(_INSERT_REGION, regions)
         if record.questionnaires:
@@ -259,16 +190,8 @@ class SnapshotRepository:
         def run(sql: str, params: tuple) -> list[tuple]:
             return cursor.execute(sql, params).fetchall()
 
-        pid, days = (patient_id,), _DAYS
-        checkins = [_new_checkin({
-            "id": id_, "day": days[day], "recorded_at": datetime.fromisoformat(recorded_at), "extra": extra == 1,
-            "pain": pain, "regions": _regions(body_map), "no_pain": no_pain == 1, "fatigue": fatigue, "stress": stress,
-            "sleep_quality": sleep_quality, "sleep_hours": sleep_hours, "light_min": light, "moderate_min": moderate,
-            "vigorous_min": vigorous, "strength": None if strength is None else strength == 1, "worry": worry,
-            "flare": flare == 1, "note": note,
-        }) for (id_, day, recorded_at, extra, pain, no_pain, fatigue, stress, sleep_quality, sleep_hours, light,
-                moderate, vigorous, strength, worry, flare, note, body_map) in sorted(run(_SELECT_CHECKINS, pid),
-                                                                          key=_CHECKIN_ORDER)]
+        pid, days = (patient_id,), DAYS
+        checkins = checkins_from_rows(sorted(run(_SELECT_CHECKINS, pid), key=_CHECKIN_ORDER))
         questionnaires = [_response(row) for row in run(
             f"SELECT {', '.join(_QUESTIONNAIRE[1:])} FROM patient_questionnaire WHERE patient_id = ? "
             "ORDER BY answered_at, id", pid)]

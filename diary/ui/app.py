@@ -91,12 +91,21 @@ class MoreScreen(ft.Column):
 
 
 def warm_up_controls() -> None:
-    """Load the Flet control classes the first screen uses (Flet imports them lazily, on first use)."""
+    """Load what the first screen uses: the Flet control classes (Flet imports them lazily, on first use) and
+    Today's modules with their view states, so that the first session only builds and sends the screen
+    (they took about half of its time when the session loaded them itself)."""
     for name in ("Theme", "NavigationBar", "NavigationRail", "NavigationBarDestination", "NavigationRailDestination",
                  "TextButton", "FilledButton", "OutlinedButton", "TextField", "Checkbox", "Switch", "Stack",
-                 "ResponsiveRow", "Semantics", "ButtonStyle", "RoundedRectangleBorder", "SnackBar", "ListTile", "Card"):
+                 "ResponsiveRow", "Semantics", "ButtonStyle", "RoundedRectangleBorder", "SnackBar", "ListTile", "Card",
+                 # Today's own (found by recording flet.__getattr__ during a first session):
+                 "Alignment", "Border", "ColorScheme", "Colors", "Container", "ControlState", "CrossAxisAlignment",
+                 "FilledButtonTheme", "FilledTonalButton", "FontWeight", "GestureDetector", "Icon", "IconButtonTheme",
+                 "KeyboardType", "MainAxisAlignment", "MouseCursor", "NavigationRailLabelType",
+                 "NumbersOnlyInputFilter", "OutlinedButtonTheme", "Padding", "Row", "ScrollKey", "ScrollMode",
+                 "SegmentedButtonTheme", "TextButtonTheme"):
         getattr(ft, name)
     ft.Theme(color_scheme_seed=theme.SEED, use_material3=True)
+    import diary.ui.screens.today  # noqa: F401  (the patient's first screen, its components and states)
 
 
 def open_shell(page: ft.Page, diary) -> Shell:

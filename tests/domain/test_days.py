@@ -115,3 +115,31 @@ class TestRounding:
 
     def test_mean_of_nothing_is_missing(self):
         assert mean([]) is None
+
+
+class TestOneCheckinFastPath:
+    """day_values takes a shortcut for a day with one check-in (most days); it must give exactly what the
+    general rules give, field by field and type by type."""
+
+    @staticmethod
+    def _shape(v):
+        return [(name, type(value), value) for name, value in vars(v).items()]
+
+    def test_every_demo_checkin_alone_matches_the_general_rules(self):
+        from datetime import timezone
+
+        from diary.domain.days import _combined
+        from diary.services.demo import demo_checkins
+
+        checkins = demo_checkins(days=400, seed=9, end=DAY, tz=timezone(timedelta(hours=1)))
+        for c in checkins:
+            assert self._shape(day_values(c.day, [c])) == self._shape(_combined(c.day, [c]))
+
+    def test_the_edges_match_the_general_rules(self):
+        from diary.domain.days import _combined
+
+        cases = [at(9, no_pain=True, strength=True, sleep_hours=7.25), at(9, pain=6, extra=True, regions=["neck"]),
+                 at(9, extra=True, fatigue=3, note="now"), at(9, flare=True), at(9, strength=False, light_min=0),
+                 at(9, sleep_quality=4, worry=0, vigorous_min=15, regions={"jaw_left": 3, "abdomen": None})]
+        for c in cases:
+            assert self._shape(day_values(DAY, [c])) == self._shape(_combined(DAY, [c]))

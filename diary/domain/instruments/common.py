@@ -8,6 +8,8 @@ diary.domain.numbers: 9 × 7/6 must be exactly 10.5 to round to 11, and float su
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import lru_cache
+from math import lcm
 from typing import Any, Iterable, Mapping, Sequence
 
 from diary.domain.errors import ValidationFailed
@@ -18,7 +20,25 @@ from diary.domain.numbers import round_half_up, round_half_up_int
 
 def exact(value: int | float | Fraction) -> Fraction:
     """The exact value the user meant: str() first, so 0.1 is one tenth, not the nearest binary float."""
-    return value if isinstance(value, Fraction) else Fraction(value if isinstance(value, int) else str(value))
+    return value if isinstance(value, Fraction) else _exact(value)
+
+
+@lru_cache(maxsize=4096)
+def _exact(value: int | float) -> Fraction:
+    # Remembered: a caseload's weekly means convert the same few daily values (4, 4.5, 6.33…) millions
+    # of times, and parsing str() into a Fraction cost more than the rest of the weekly figures. Equal
+    # keys (5 and 5.0) have the same exact value, so sharing an entry cannot change a result.
+    return Fraction(value if isinstance(value, int) else str(value))
+
+
+def exact_sum(values: Iterable[Fraction]) -> Fraction:
+    """The exact sum of fractions, over their least common denominator: the same value as adding them
+    one by one (sum(values, Fraction(0))), without reducing after every addition."""
+    fractions = list(values)
+    if not fractions:
+        return Fraction(0)
+    common = lcm(*(f.denominator for f in fractions))
+    return Fraction(sum(f.numerator * (common // f.denominator) for f in fractions), common)
 
 
 def two_decimals(value: Fraction | None) -> float | None:
@@ -74,7 +94,7 @@ def prorated_sum(values: Sequence[Any], max_missing: int) -> tuple[Fraction | No
     missing = len(values) - len(answered)
     if missing > max_missing or not answered:
         return None, False
-    return sum(answered, Fraction(0)) * len(values) / len(answered), missing > 0
+    return exact_sum(answered) * len(values) / len(answered), missing > 0
 
 
 def subscale_sums(values: Sequence[Any], subscales: Mapping[str, tuple[int, ...]],

@@ -21,9 +21,10 @@ from fractions import Fraction
 from typing import Any
 
 from diary.domain.errors import ValidationFailed
-from diary.domain.instruments.common import exact, two_decimals
+from diary.domain.instruments.common import exact, exact_sum, two_decimals
 from diary.domain.instruments.definitions import is_number
 from diary.domain.instruments.who import meets_aerobic, meets_strength, moderate_equivalent_min
+from diary.domain.numbers import round_half_up
 
 DAYS_IN_WEEK = 7
 MIN_DAYS_REPORTED = 4
@@ -82,10 +83,15 @@ def weekly_nrs_mean(values: Any, *, label: str = "Rating") -> WeeklyMean:
         if value is not None and not (is_number(value) and 0 <= value <= 10):
             raise ValidationFailed(f"{label} on day {number}: {value!r} is not allowed; values are numbers from "
                                    "0 to 10 (or empty for a day not reported).", field=f"day{number}")
-    reported = [exact(v) for v in days if v is not None]
+    reported = [v for v in days if v is not None]
     if len(reported) < MIN_DAYS_REPORTED:
         return WeeklyMean(valid=False, mean=None, days_reported=len(reported))
-    return WeeklyMean(valid=True, mean=two_decimals(sum(reported, Fraction(0)) / len(reported)),
+    if all(v % 1 == 0 for v in reported):
+        # Whole numbers (most weeks: one check-in a day) add exactly as ints; their exact mean a / n as a
+        # float is int division, which is correctly rounded: the float of Fraction(a, n) itself.
+        return WeeklyMean(valid=True, mean=round_half_up(int(sum(reported)) / len(reported), 2),
+                          days_reported=len(reported))
+    return WeeklyMean(valid=True, mean=two_decimals(exact_sum(exact(v) for v in reported) / len(reported)),
                       days_reported=len(reported))
 
 

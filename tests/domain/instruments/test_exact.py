@@ -1,0 +1,39 @@
+"""exact() remembers conversions and exact_sum adds over a common denominator: both must give the very
+values of the plain Fraction arithmetic they replace."""
+
+from fractions import Fraction
+import random
+
+from diary.domain.instruments.common import exact, exact_sum
+
+
+def test_exact_sum_equals_adding_one_by_one():
+    rng = random.Random(3)
+    for _ in range(500):
+        values = [exact(rng.choice([rng.randint(0, 10), rng.randint(0, 40) / 4, round(rng.uniform(0, 10), 2),
+                                    rng.randint(0, 30) / 3]))
+                  for _ in range(rng.randint(0, 7))]
+        assert exact_sum(values) == sum(values, Fraction(0))
+        assert exact_sum(values) / max(1, len(values)) == sum(values, Fraction(0)) / max(1, len(values))
+
+
+def test_exact_is_the_meant_value_however_often_asked():
+    for _ in range(2):
+        assert exact(0.1) == Fraction(1, 10)
+        assert exact(6.33) == Fraction(633, 100)
+        assert exact(5) == exact(5.0) == Fraction(5)
+        assert exact(Fraction(1, 3)) == Fraction(1, 3)
+
+
+def test_weekly_means_of_whole_numbers_equal_the_exact_route():
+    from diary.domain.instruments.common import two_decimals
+    from diary.domain.instruments.weekly import weekly_nrs_mean
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        week = [rng.choice([None, rng.randint(0, 10), float(rng.randint(0, 10)), rng.randint(0, 20) / 2])
+                for _ in range(7)]
+        reported = [v for v in week if v is not None]
+        expected = two_decimals(sum((exact(v) for v in reported), Fraction(0)) / len(reported)) \
+            if len(reported) >= 4 else None
+        assert weekly_nrs_mean(week).mean == expected

@@ -1,0 +1,95 @@
+"""The fast readers (diary.storage.row_builders) build exactly what the models' own validation builds from
+the same stored rows: same values, same types, same order of regions, and the same export bytes."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from diary.domain.entries import CheckIn
+from diary.domain.goals import Rating
+from diary.services.demo import fill_demo
+from diary.services.wire import payload_bytes, payload_values
+from diary.storage.database import DB_FILENAME
+from diary.storage.row_builders import CHECKIN_COLUMNS
+
+
+def _validated_checkins(database) -> list[CheckIn]:
+    """The reference: plain rows through CheckIn's own validators (what the ORM reader did)."""
+    connection = sqlite3.connect(database)
+    try:
+        regions: dict[str, dict] = {}
+        for checkin_id, region, intensity in connection.execute(
+                "SELECT checkin_id, region, intensity FROM checkin_region"):
+            regions.setdefault(checkin_id, {})[region] = intensity
+        rows = connection.execute(f"SELECT {', '.join(CHECKIN_COLUMNS)} FROM checkin ORDER BY day, recorded_at")
+        checkins = []
+        for row in rows:
+            fields = dict(zip(CHECKIN_COLUMNS, row))
+            fields.update(day=date.fromisoformat(fields["day"]), recorded_at=datetime.fromisoformat(fields["recorded_at"]),
+                          regions=regions.get(fields["id"]))
+            checkins.append(CheckIn(**fields))
+        return checkins
+    finally:
+        connection.close()
+
+
+def _validated_ratings(database) -> list[Rating]:
+    connection = sqlite3.connect(database)
+    try:
+        rows = connection.execute("SELECT id, goal_id, rated_on, rater, level, category, comment, recorded_at "
+                                  "FROM goal_rating ORDER BY rated_on, recorded_at").fetchall()
+    finally:
+        connection.close()
+    return [Rating(id=i, goal_id=g, rated_on=date.fromisoformat(on), rater=rater, level=level, category=category,
+                   comment=comment, recorded_at=datetime.fromisoformat(at))
+            for i, g, on, rater, level, category, comment, at in rows]
+
+
+def _shape(model) -> list:
+    """Every field's value, type and (for maps) key order: == alone would take 1 for True."""
+    return [(name, type(value), list(value.items()) if isinstance(value, dict) else value)
+            for name, value in model.__dict__.items()]
+
+
+@pytest.fixture
+def filled(diary):
+    fill_demo(diary, days=120, seed=5)
+    # The edges the demo does not reach: every kind of answer a stored row can hold.
+    diary.log.record(day=date(2026, 3, 1), no_pain=True, strength=True, sleep_hours=7.25,
+                     note="Caf\u00e9 walk \u2014 fine\nsecond line")
+    diary.log.record(day=date(2026, 3, 1), pain=3, regions={"abdomen": None, "jaw_left": 4, "neck": 0},
+                     strength=False, flare=True)
+    diary.log.record(day=date(2026, 3, 2), worry=0, light_min=0)
+    return diary
+
+
+def test_checkins_read_as_validation_builds_them(filled):
+    expected = _validated_checkins(filled.home / DB_FILENAME)
+    read = filled.checkins.all()
+    assert read == expected
+    assert [_shape(c) for c in read] == [_shape(c) for c in expected]
+    assert [c.id for c in filled.checkins.between(date(2026, 3, 1), date(2026, 3, 2))] == \
+        [c.id for c in expected if date(2026, 3, 1) <= c.day <= date(2026, 3, 2)]
+
+
+def test_ratings_read_as_validation_builds_them(filled):
+    expected = _validated_ratings(filled.home / DB_FILENAME)
+    read = filled.goals.all_ratings()
+    assert read and [_shape(r) for r in read] == [_shape(r) for r in expected]
+
+
+def test_export_payload_bytes_unchanged_by_the_fast_read(filled, clock):
+    record = filled.record()
+    reference = replace(record, checkins=tuple(_validated_checkins(filled.home / DB_FILENAME)),
+                        ratings=tuple(_validated_ratings(filled.home / DB_FILENAME)))
+
+    def payload(r) -> bytes:
+        return payload_bytes(payload_values(r, seq=1, created_at=clock(), recipients=["ab" * 32],
+                                            patient_label="P", period_end=clock().date(),
+                                            export_id="00000000-0000-4000-8000-000000000000"))
+
+    assert payload(record) == payload(reference)
