@@ -79,6 +79,14 @@ async def start_browser(*, on_synced: Callable[[float], None] | None = None,
     return platform
 
 
+def tab_ownership():
+    """Which tab of the phone app owns the diary (diary.platform.browser_tabs.TabOwnership). Browser only;
+    the entry point claims it before the diary's storage is read."""
+    from diary.platform.browser_tabs import TabOwnership
+
+    return TabOwnership()
+
+
 def sodium() -> Sodium:
     """The platform's libsodium (diary.platform.crypto.Sodium)."""
     return current().sodium()

@@ -39,8 +39,9 @@ class BrowserFiles(DialogFiles):
             result = await ft.Share().share_files([ft.ShareFile.from_bytes(data, mime_type=mime_type(name), name=name)],
                                                   title=title, download_fallback_enabled=True,
                                                   mail_to_fallback_enabled=False)
-        except Exception:  # noqa: BLE001 - no share plugin in this client: download it instead
-            return await super().offer(data, title=title, name=name, extensions=extensions)
+        except Exception:  # noqa: BLE001 - no Web Share API here (desktop Linux Chromium): download it instead
+            await super().offer(data, title=title, name=name, extensions=extensions)
+            return ""  # a browser's save dialog downloads the bytes and never says where (it answers None)
         return None if result.status == ft.ShareResultStatus.DISMISSED else ""
 
     def keep(self, home: Path, folder: str, name: str, data: bytes) -> Path:

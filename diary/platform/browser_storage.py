@@ -29,6 +29,59 @@ class StorageUnavailable(DiaryError):
     """IndexedDB refused (private browsing without storage, the site's quota, a blocked database)."""
 
 
+class DataMarker(Protocol):
+    """A flag outside IndexedDB saying this browser held a diary with entries (the page's localStorage)."""
+
+    async def had_data(self) -> bool | None: ...
+
+    def set(self, value: bool) -> None: ...
+
+
+class PageMarker:
+    """The flag in the page's localStorage, asked for and set on the "diary-page" BroadcastChannel (only a
+    page has localStorage; Python runs in a worker). Browser only."""
+
+    CHANNEL, NAME = "diary-page", "diary-had-data"
+
+    async def had_data(self, timeout: float = 3.0) -> bool | None:
+        """True or False as the page answered; None when no page answered (a browser without localStorage)."""
+        import js  # type: ignore[import-not-found]
+        from pyodide.ffi import create_proxy  # type: ignore[import-not-found]
+
+        answered = asyncio.get_running_loop().create_future()
+        asked = str(time.perf_counter())
+
+        def heard(event) -> None:
+            data = event.data.to_py()
+            if data.get("id") == asked and not answered.done():
+                answered.set_result(data.get("hadData"))
+        channel = js.BroadcastChannel.new(self.CHANNEL)
+        handler = create_proxy(heard)
+        channel.onmessage = handler
+        try:
+            self._post(channel, {"ask": self.NAME, "id": asked})
+            return await asyncio.wait_for(answered, timeout)
+        except asyncio.TimeoutError:
+            return None
+        finally:
+            channel.close()
+            handler.destroy()
+
+    def set(self, value: bool) -> None:
+        import js  # type: ignore[import-not-found]
+
+        channel = js.BroadcastChannel.new(self.CHANNEL)
+        self._post(channel, {"set": self.NAME, "value": value})
+        channel.close()
+
+    @staticmethod
+    def _post(channel, message: dict) -> None:
+        import js  # type: ignore[import-not-found]
+        from pyodide.ffi import to_js  # type: ignore[import-not-found]
+
+        channel.postMessage(to_js(message, dict_converter=js.Object.fromEntries))
+
+
 class FileSystemBridge(Protocol):
     def mount(self, folder: Path) -> None: ...
 
@@ -61,8 +114,10 @@ class IdbfsHome:
 
     def __init__(self, mount: Path = DEFAULT_MOUNT, *, bridge: FileSystemBridge | None = None,
                  on_synced: Callable[[float], None] | None = None,
-                 persistence: Callable[[], Awaitable[bool]] | None = None):
+                 persistence: Callable[[], Awaitable[bool]] | None = None, marker: DataMarker | None = None):
         self.mount = Path(mount)
+        self.marker = marker or PageMarker()
+        self._marked = False  # the marker was set in this session
         self.bridge = bridge or PyodideIdbfs()
         self._persistence = persistence or persistence_granted
         self.on_synced = on_synced  # told the seconds of each finished sync (diagnostics, tests)
@@ -79,6 +134,12 @@ class IdbfsHome:
         self.bridge.mount(self.mount)
         await self._syncfs(populate=True)
 
+    async def load_again(self) -> None:
+        """Read the folder from IndexedDB again (replacing what memory holds): a tab taking the diary back
+        from another tab must see what that tab saved meanwhile."""
+        async with self._the_lock():
+            await self._syncfs(populate=True)
+
     def watch(self, engine: Any) -> None:
         from sqlalchemy import event
 
@@ -94,7 +155,26 @@ class IdbfsHome:
         self.schedule_sync()
 
     async def flush(self) -> None:
+        """Persist every commit so far (what the UI awaits before "Saved"); the first one of a session also
+        sets the marker that this browser holds a diary with entries (see `emptied`)."""
         await self.schedule_sync()
+        self.mark_data()
+
+    def mark_data(self) -> None:
+        if not self._marked:
+            self.marker.set(True)
+            self._marked = True
+
+    async def emptied(self) -> bool:
+        """Whether the browser deleted the diary: the marker says it held one with entries, and the home
+        read from IndexedDB holds nothing at all."""
+        home = self.default_home()
+        return not (home.is_dir() and any(home.iterdir())) and bool(await self.marker.had_data())
+
+    def forget_data(self) -> None:
+        """A new, empty diary starts here (after the browser deleted the old one): clear the marker."""
+        self.marker.set(False)
+        self._marked = False
 
     async def persisted(self) -> bool | None:
         return await self._persistence()

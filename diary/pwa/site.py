@@ -62,6 +62,23 @@ START_JS = """\
   if (navigator.storage && navigator.storage.persist) {
     navigator.storage.persist().catch(function () {});
   }
+  // Whether this browser held a diary with entries: a flag outside IndexedDB (localStorage, which only a
+  // page can reach), so that a store the browser emptied is noticed instead of shown as a new diary.
+  // Python's worker asks and sets it on the "diary-page" channel (diary/platform/browser_storage.py).
+  var MARKER = "diary-had-data";
+  var pageChannel = new BroadcastChannel("diary-page");
+  window.__diaryPageChannel = pageChannel;
+  pageChannel.onmessage = function (e) {
+    var message = e.data || {};
+    var answer = null;
+    try {
+      if (message.set === MARKER) {
+        if (message.value) localStorage.setItem(MARKER, "1"); else localStorage.removeItem(MARKER);
+      }
+      answer = localStorage.getItem(MARKER) === "1";
+    } catch (error) { /* no localStorage here: unknown */ }
+    if (message.ask === MARKER) pageChannel.postMessage({ id: message.id, hadData: answer });
+  };
   if (!("serviceWorker" in navigator)) { start(); return; }
   var started = false;
   function once() { if (!started) { started = true; start(); } }

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from diary.domain.errors import DiaryError
 from diary.platform import current, durable
 from diary.services.backup import (
-    BACKUPS_FOLDER, BackupError, BackupInfo, create_backup, generate_passphrase, os_failure, write_atomically,
+    BACKUPS_FOLDER, BackupError, BackupInfo, Manifest, backup_bytes, create_backup, generate_passphrase, os_failure, write_atomically,
 )
 from diary.services.restore_recovery import KEY_FILE  # defined with the home's other file names
 from diary.i18n import N_, _
@@ -138,6 +138,23 @@ def backup_due(newest: datetime | None, now: datetime) -> bool:
     return newest_local.date() < now.date() or newest_local - now > timedelta(hours=1)
 
 
+def backup_file_name(now: datetime) -> str:
+    """diary-backup-<UTC time>.diarybackup, the name of every backup the app makes."""
+    return f"diary-backup-{now.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}.diarybackup"
+
+
+def backup_file(home: Path, *, now: datetime) -> tuple[str, bytes, Manifest]:
+    """A backup of the whole home in memory, under the home's backup words, with its file name and manifest:
+    what the phone app hands over as a download (it has no folder to keep backups in).
+
+    Raises:
+        BackupError: as `backup_bytes`.
+    """
+    home = Path(home)
+    data, manifest = backup_bytes(home, backup_passphrase(home), now=now, exclude=(backup_folder(home),))
+    return backup_file_name(now), data, manifest
+
+
 def back_up_now(home: Path, *, now: datetime, settings: BackupSettings | None = None) -> BackupInfo:
     """Write an automatic-style backup now, then keep only the newest `keep` in the folder.
 
@@ -151,7 +168,7 @@ def back_up_now(home: Path, *, now: datetime, settings: BackupSettings | None = 
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise os_failure(exc, folder) from None
-    out = folder / f"diary-backup-{now.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}.diarybackup"
+    out = folder / backup_file_name(now)
     info = create_backup(home, out, backup_passphrase(home), now=now, exclude=(folder,))
     _rotate(folder, settings.keep)
     with _lock:

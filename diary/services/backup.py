@@ -239,6 +239,37 @@ def _is_backup_or_absent(out: Path) -> bool:
         return file.read(len(MAGIC)) == MAGIC
 
 
+def backup_bytes(home: Path, passphrase: str, *, now: datetime,
+                 exclude: tuple[Path, ...] = ()) -> tuple[bytes, Manifest]:
+    """An encrypted backup of the whole home, in memory (the phone app hands it over as a download), with
+    its manifest. The same bytes `create_backup` writes; the same refusals, in the same words.
+
+    Raises:
+        BackupError: a weak passphrase, no diary in the home, a damaged database, or the diary too large.
+    """
+    home = Path(home)
+    if weakness := passphrase_weakness(passphrase):  # the file holds everything, the private key included
+        raise BackupError(_("{weakness} Nothing was written.").format(weakness=shown(weakness)))
+    if not (home / DB_FILENAME).is_file():
+        raise BackupError(_("There is no diary in {home} to back up.").format(home=home))
+    try:
+        snapshot, version, days, checkins = _snapshot(home / DB_FILENAME)
+        files = {DB_FILENAME: snapshot, **_home_files(home, tuple(p.resolve() for p in exclude))}
+    except OSError as exc:
+        raise os_failure(exc, home, what=N_("no backup was made")) from None
+    if sum(map(len, files.values())) > MAX_UNPACKED_BYTES:
+        raise BackupError(_("The diary in {home} is too large for one backup file; nothing was written.").format(
+            home=home))
+    manifest = Manifest(app_version=__version__, schema_version=version, created_at=now, days_logged=days,
+                        checkins=checkins, files=tuple(ManifestFile(name=n, size=len(d), sha256=_sha(d))
+                                                       for n, d in files.items()))
+    data = _seal(_archive({MANIFEST: manifest.model_dump_json(indent=1).encode(), **files}), passphrase)
+    if len(data) > MAX_BACKUP_BYTES:
+        raise BackupError(_("The diary in {home} is too large for one backup file; nothing was written.").format(
+            home=home))
+    return data, manifest
+
+
 def create_backup(home: Path, out: Path, passphrase: str, *, now: datetime,
                   exclude: tuple[Path, ...] = ()) -> BackupInfo:
     """Write an encrypted backup of the whole home to `out` (atomically, owner-only), while the app runs.
@@ -254,25 +285,12 @@ def create_backup(home: Path, out: Path, passphrase: str, *, now: datetime,
             writable, or a file that is not a backup at `out`.
     """
     home, out = Path(home), Path(out)
-    if weakness := passphrase_weakness(passphrase):  # the file holds everything, the private key included
-        raise BackupError(_("{weakness} Nothing was written.").format(weakness=shown(weakness)))
-    if not (home / DB_FILENAME).is_file():
-        raise BackupError(_("There is no diary in {home} to back up.").format(home=home))
     try:
         if not _is_backup_or_absent(out):
             raise BackupError(_("{out} exists and is not a diary backup; choose another file name.").format(out=out))
-        snapshot, version, days, checkins = _snapshot(home / DB_FILENAME)
-        files = {DB_FILENAME: snapshot, **_home_files(home, tuple(p.resolve() for p in (*exclude, out)))}
     except OSError as exc:
         raise os_failure(exc, home, what=N_("no backup was made")) from None
-    if sum(map(len, files.values())) > MAX_UNPACKED_BYTES:
-        raise BackupError(_("The diary in {home} is too large for one backup file; nothing was written.").format(home=home))
-    manifest = Manifest(app_version=__version__, schema_version=version, created_at=now, days_logged=days,
-                        checkins=checkins, files=tuple(ManifestFile(name=n, size=len(d), sha256=_sha(d))
-                                                       for n, d in files.items()))
-    data = _seal(_archive({MANIFEST: manifest.model_dump_json(indent=1).encode(), **files}), passphrase)
-    if len(data) > MAX_BACKUP_BYTES:
-        raise BackupError(_("The diary in {home} is too large for one backup file; nothing was written.").format(home=home))
+    data, manifest = backup_bytes(home, passphrase, now=now, exclude=(*exclude, out))
     write_atomically(out, data)
     try:
         written = out.read_bytes() == data  # read back: rotation must never keep a bad file over a good one

@@ -14,11 +14,14 @@ from pathlib import Path
 
 from diary.services import auto_backup
 from diary.services.auto_backup import DEFAULT_KEEP, BackupSettings, BackupStatus
-from diary.services.backup import BackupInfo, OpenedBackup, open_backup, read_backup
+from diary.services.backup import BackupInfo, Manifest, OpenedBackup, open_backup, read_backup
 from diary.services.clock import local_now
 from diary.services.restore import (
     database_damaged, database_file, install_backup, rescue_corrupt_database, restore_open_diary,
 )
+
+LAST_FILE_KEY = "last-backup-file"  # meta: when the newest backup file handed over was made
+WARNED_KEY = "storage-warned"  # meta: when Today first said the browser may delete the diary
 
 __all__ = ["DEFAULT_KEEP", "BackupService", "BackupStatus", "OpenedBackup", "home_backups"]
 
@@ -50,6 +53,35 @@ class BackupService:
     # Changing things
     def back_up_now(self) -> BackupInfo:
         return auto_backup.back_up_now(self.home, now=self._clock())
+
+    def backup_file(self) -> tuple[str, bytes, Manifest]:
+        """A backup of the whole home as a file to hand over (the phone app), with its name and manifest.
+        Raises BackupError."""
+        return auto_backup.backup_file(self.home, now=self._clock())
+
+    def note_backup_file(self, when: datetime) -> None:
+        """Remember that a backup file made at `when` reached the user (the phone's weekly reminder)."""
+        if self._diary is not None:
+            self._diary.meta.set(LAST_FILE_KEY, when.isoformat())
+
+    def last_backup_file(self) -> datetime | None:
+        """When the newest backup file handed over from here was made (None: never)."""
+        return self._meta_time(LAST_FILE_KEY)
+
+    def storage_warned(self) -> datetime | None:
+        """When the phone app first said the browser may delete the diary (None: not yet)."""
+        return self._meta_time(WARNED_KEY)
+
+    def note_storage_warned(self, when: datetime) -> None:
+        if self._diary is not None:
+            self._diary.meta.set(WARNED_KEY, when.isoformat())
+
+    def _meta_time(self, key: str) -> datetime | None:
+        value = self._diary.meta.get(key) if self._diary is not None else None
+        try:
+            return datetime.fromisoformat(value) if value else None
+        except ValueError:
+            return None
 
     def save_settings(self, *, enabled: bool, folder: str | None, keep: int) -> BackupStatus:
         """Save the automatic-backup choices and return the status they lead to. Raises BackupError."""

@@ -42,7 +42,8 @@ def patient_screen(shell: Shell, name: str, options: dict) -> ft.Control:
         from diary.ui.screens.today import TodayScreen
 
         return TodayScreen(diary, on_rate_goals=lambda: shell.open("goals", rate_now=True),
-                           on_start_form=lambda instrument_id: shell.open("forms", start=instrument_id))
+                           on_start_form=lambda instrument_id: shell.open("forms", start=instrument_id),
+                           on_backup=lambda: shell.open("settings"))
     if name == "welcome":
         from diary.ui.screens.welcome import WelcomeScreen
 

@@ -155,7 +155,8 @@ COUNTS = N_("{days} days logged, {checkins} check-ins")
 KEPT_IN_BROWSER = N_("Where your diary is kept")
 KEPT_IN_BROWSER_TEXT = N_(
     "In this browser's own storage on this phone, and nowhere else. Removing the app or clearing this site's "
-    "data deletes it; the copy outside the phone is the export you send your physiotherapist (Share)."
+    "data deletes it; a copy outside the phone is a backup file (Backups, below) or the export you send your "
+    "physiotherapist (Share)."
 )
 PERSISTENCE_CHECKING = N_("Asking the browser whether it will keep your diary…")
 PERSISTENCE_GRANTED = N_("The browser has agreed to keep it: it will not delete your diary to free space.")
@@ -169,10 +170,6 @@ PRIVACY_TEXT_BROWSER = N_(
     "it came from for a newer version of the app. Your data leaves the phone only in a file you choose to "
     "export, encrypted for the people you choose."
 )
-BACKUPS_ON_DESKTOP = N_(
-    "Backup files are made by the desktop app; this phone app cannot make them yet. Until it can, export to "
-    "your physiotherapist regularly (Share): that file is the copy of your diary outside this phone."
-)
 VISIT_PDF_ON_DESKTOP = N_(
     "The PDF for your visit is made by your physiotherapist's desktop app, from the export you send them "
     "(Share)."
@@ -183,6 +180,16 @@ THEME_SYSTEM = C_("theme", "System")
 THEME_LIGHT = C_("theme", "Light")
 THEME_DARK = C_("theme", "Dark")
 ERROR_OPENING = N_("The diary could not be opened")
+# The phone app in two tabs: one owns the diary (diary/platform/browser_tabs.py).
+ELSEWHERE = N_("The diary is open in another tab")
+ELSEWHERE_TEXT = N_(
+    "Only one tab can use the diary at a time, so that neither undoes what the other saved. Use it here to "
+    "close it in the other tab; everything saved there is kept."
+)
+USE_HERE = N_("Use it here")
+TAKING_OVER = N_("Closing the diary in the other tab…")
+TAKEN_OVER = N_("The diary was opened in another tab")
+TAKEN_OVER_TEXT = N_("It was closed here, after everything you saved was stored. Use it here to take it back.")
 
 # Summaries (used in confirmations and history rows)
 SUMMARY_PAIN = N_("pain {value}")
@@ -464,6 +471,24 @@ BACKUP_WORDS_HELP = (N_("Backups are locked with a passphrase. Write it down and
                      "it no backup can be opened on a new one."))
 BACKUP_SHOW_WORDS = N_("Show the passphrase")
 BACKUP_HIDE_WORDS = N_("Hide the passphrase")
+# The phone app's Backups: files handed over as a download, no folder, no automatic backups.
+BACKUP_FILE_HELP = N_(
+    "A backup file holds your whole diary, locked with the passphrase below. Keep it off this phone (your files, "
+    "a cloud drive, an e-mail to yourself): if the browser deletes the diary, or you change phone, it brings "
+    "everything back, here or in the desktop app."
+)
+BACKUP_FILE_LAST = N_("Last backup file: {when}.")
+BACKUP_FILE_NONE = N_("No backup file made on this phone yet.")
+BACKUP_FILE_MAKE = N_("Make a backup file")
+BACKUP_FILE_TITLE = N_("Save the diary's backup file")
+BACKUP_FILE_DONE = N_("Made the backup file {name}: {counts}. Open it with the passphrase below.")
+BACKUP_FILE_CANCELLED = N_("The backup file was not saved; nothing was changed.")
+STORAGE_MAY_DELETE = N_("This browser has not agreed to keep your diary, so it may delete it to free space: keep a "
+                        "backup file somewhere off this phone.")
+BACKUP_FILE_WEEKLY = N_("Your last backup file is from {when}, and the browser may still delete the diary.")
+BACKUP_FILE_WEEKLY_NONE = N_("You have no backup file of your diary yet, and the browser may delete it.")
+RESTORE_DONE_BROWSER = N_("Restored the backup from {when}: {counts}. The diary it replaced is kept in this browser's "
+                          "storage.")
 RESTORE_HEADING = N_("Restore a backup")
 RESTORE_HELP = N_("Replace your diary with a backup. The diary it replaces is kept beside it, never deleted.")
 RESTORE_LATEST = N_("Restore the latest backup")
@@ -496,6 +521,14 @@ REMINDER_BANNER = N_("Not logged yet today.")
 REMINDER_BANNER_ACTION = N_("Log today")
 REMINDER_BANNER_QUIET = N_("Quiet today")
 
+EVICTED_HEADING = N_("The browser deleted your diary")
+EVICTED_TEXT = N_(
+    "This phone's browser held your diary with entries, but its storage for this app is now empty: browsers "
+    "delete a site's data to free space unless they agreed to keep it. Restore your diary from a backup file, "
+    "or start a new, empty one."
+)
+EVICTED_PASSPHRASE_HELP = N_("The words Settings → Backups showed when the backup was made.")
+EVICTED_START_NEW_HELP = N_("Start afresh only if you have no backup file: the deleted diary cannot be brought back.")
 RESCUE_HEADING = N_("Your diary file is damaged")
 RESCUE_TEXT = (N_("The app could not read {path}. It has not been changed or deleted: it stays in your data folder "
                "so that it can be rescued later."))

@@ -48,13 +48,26 @@ class FakeIndexedDb:
         done(None)
 
 
+class FakeMarker:
+    """The page's localStorage flag (diary.platform.browser_storage.PageMarker); `answers` False: no page."""
+
+    def __init__(self, value: bool = False, *, answers: bool = True):
+        self.value, self.answers = value, answers
+
+    async def had_data(self) -> bool | None:
+        return self.value if self.answers else None
+
+    def set(self, value: bool) -> None:
+        self.value = value
+
+
 def browser_platform(tmp_path: Path, *, persisted: bool | None = False) -> tuple[BrowserPlatform, FakeIndexedDb]:
     indexed_db = FakeIndexedDb(tmp_path / "indexeddb")
 
     async def persistence():
         return persisted
 
-    home = IdbfsHome(tmp_path / "mount", bridge=indexed_db, persistence=persistence)
+    home = IdbfsHome(tmp_path / "mount", bridge=indexed_db, persistence=persistence, marker=FakeMarker())
     home.bridge.mount(home.mount)
     return BrowserPlatform(home=home, sodium=PyNaclSodium()), indexed_db
 

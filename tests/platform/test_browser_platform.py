@@ -18,7 +18,7 @@ from diary.platform.browser_storage import IdbfsHome, StorageUnavailable
 from diary.platform.canvas_charts import FIRST_WIDTH, CanvasCharts, ChartCanvas
 from diary.platform.seams import FEATURES, NoFileDialog
 from diary.services.bootstrap import open_diary
-from tests.platform.browser_fakes import FakeIndexedDb, browser_platform
+from tests.platform.browser_fakes import FakeMarker, FakeIndexedDb, browser_platform
 from tests.platform.test_seams import run
 
 
@@ -117,7 +117,7 @@ class TestIndexedDbHome:
                 asyncio.get_running_loop().call_later(0.05, super().syncfs, populate, done)
 
         async def overlapping():
-            home = IdbfsHome(tmp_path / "m", bridge=SlowDb(tmp_path / "db"))
+            home = IdbfsHome(tmp_path / "m", bridge=SlowDb(tmp_path / "db"), marker=FakeMarker())
             home.bridge.mount(home.mount)
             first = asyncio.ensure_future(home.sync())
             await asyncio.sleep(0.01)  # the first sync is running
@@ -129,7 +129,7 @@ class TestIndexedDbHome:
 
     def test_a_refused_sync_is_a_sentence(self, tmp_path):
         indexed_db = FakeIndexedDb(tmp_path / "db")
-        home = IdbfsHome(tmp_path / "m", bridge=indexed_db)
+        home = IdbfsHome(tmp_path / "m", bridge=indexed_db, marker=FakeMarker())
         home.bridge.mount(home.mount)
         indexed_db.fail = True
         with pytest.raises(StorageUnavailable, match="would not store the diary's data") as refused:
@@ -140,9 +140,29 @@ class TestIndexedDbHome:
         indexed_db = FakeIndexedDb(tmp_path / "db")
         (tmp_path / "db" / "home").mkdir(parents=True)
         (tmp_path / "db" / "home" / "marker").write_text("kept")
-        home = IdbfsHome(tmp_path / "m", bridge=indexed_db)
+        home = IdbfsHome(tmp_path / "m", bridge=indexed_db, marker=FakeMarker())
         run(home.load())
         assert (home.default_home() / "marker").read_text() == "kept"
+
+
+    def test_a_store_emptied_after_entries_is_noticed_and_a_new_diary_is_not(self, tmp_path):
+        marker = FakeMarker()
+        home = IdbfsHome(tmp_path / "m", bridge=FakeIndexedDb(tmp_path / "db"), marker=marker)
+        run(home.load())
+        assert run(home.emptied()) is False  # a first visit: nothing, and no marker
+        home.default_home().mkdir()
+        (home.default_home() / "diary.sqlite3").write_bytes(b"x")
+        run(home.flush())  # a save: the marker is set
+        assert marker.value is True and run(home.emptied()) is False
+        (home.default_home() / "diary.sqlite3").unlink()  # the browser deleted the store
+        assert run(home.emptied()) is True
+        home.forget_data()
+        assert run(home.emptied()) is False
+
+    def test_no_page_to_answer_is_not_taken_for_an_emptied_store(self, tmp_path):
+        home = IdbfsHome(tmp_path / "m", bridge=FakeIndexedDb(tmp_path / "db"), marker=FakeMarker(answers=False))
+        run(home.load())
+        assert run(home.emptied()) is False
 
 
 class TestAsyncioWork:

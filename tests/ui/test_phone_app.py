@@ -138,9 +138,9 @@ def test_settings_say_where_the_diary_is_kept_whether_the_browser_keeps_it_and_w
     ui.wait_idle()
     assert ui.find("kept-in-browser").value == T.KEPT_IN_BROWSER_TEXT
     assert ui.find("persistence").value == T.PERSISTENCE_NOT_GRANTED
-    assert ui.find("backups-on-desktop").value == T.BACKUPS_ON_DESKTOP
+    assert ui.find("last-backup-file").value == T.BACKUP_FILE_NONE
     assert ui.find("privacy").value == T.PRIVACY_TEXT_BROWSER
-    assert not ui.find_all(lambda c: c.key in ("data-folder", "backup-now", "auto-backup"))
+    assert not ui.find_all(lambda c: c.key in ("data-folder", "backup-now", "auto-backup", "restore-latest"))
     ui.change("reminder-on", True)  # the reminder works as on the desktop
 
 
@@ -153,3 +153,61 @@ def test_share_makes_the_export_and_hands_it_to_the_share_sheet_or_a_download(ph
     [file] = shared["files"]
     assert file["name"] == "diary-export-2026-03-15.diary" and len(file["data"]) > 100
     assert ui.find("export-passphrase").value  # a passphrase file: no physiotherapist paired yet
+
+
+def test_settings_make_a_backup_file_the_desktop_opens_and_restore_a_picked_one(phone, tmp_path):
+    from diary.services.backup import open_backup, read_backup
+    from diary.services.restore import restore_backup
+
+    ui, diary, indexed_db = phone
+    diary.log.record(pain=5)
+    open_screen(ui, "settings")
+    ui.click("make-backup-file")
+    ui.wait_idle()
+    [shared] = ui.shares
+    [file] = shared["files"]
+    assert file["name"].startswith("diary-backup-") and file["name"].endswith(".diarybackup")
+    data, words = bytes(file["data"]), diary.backups.passphrase()
+    assert ui.find("backup-status").value.startswith(f"Made the backup file {file['name']}: 1 day")
+    assert ui.find("last-backup-file").value.startswith("Last backup file: ")
+    # The desktop opens it with the same code and words, and restores it into a home of its own.
+    (tmp_path / "phone.diarybackup").write_bytes(data)
+    assert read_backup(tmp_path / "phone.diarybackup", words).manifest.checkins == 1
+    restore_backup(tmp_path / "phone.diarybackup", words, tmp_path / "desktop-home", now=diary.clock())
+    with sqlite3.connect(tmp_path / "desktop-home" / "diary.sqlite3") as conn:
+        assert conn.execute("SELECT pain FROM checkin").fetchall() == [(5,)]
+
+    diary.log.record(pain=7, day=diary.log.today() - timedelta(days=1))  # after the backup: replaced by it
+    section = ui.find("backup-settings")
+    section.restore_bytes("picked.diarybackup", b"DIARY-BACKUP\nnot a backup")
+    assert "nothing was changed" in ui.find("restore-status").value.lower()
+    with sqlite3.connect(diary.home / "diary.sqlite3") as conn:  # a refused file changed nothing
+        assert sorted(conn.execute("SELECT pain FROM checkin").fetchall()) == [(5,), (7,)]
+    section.restore_bytes(file["name"], data)
+    ui.click("restore-confirm")
+    ui.wait_idle()
+    assert ui.find("restore-status").value.startswith("Restored the backup from")
+    assert "kept in this browser's storage" in ui.find("restore-status").value
+    assert stored_pains(indexed_db) == [5]  # what IndexedDB holds is the backup, made durable
+    assert open_backup(data, words, name="x").manifest.checkins == 1
+
+
+def test_today_says_once_that_the_browser_may_delete_the_diary_then_reminds_weekly_of_a_backup_file(phone):
+    from diary.ui.state.backups import storage_prompt
+
+    ui, diary, _ = phone
+    ui.wait_idle()
+    assert ui.find("storage-prompt").content.controls[1].value == T.STORAGE_MAY_DELETE
+    ui.click("storage-backup")  # offers the backup: Settings → Backups
+    ui.wait_idle()
+    assert ui.find("make-backup-file")
+    now = diary.clock()
+    warned = diary.backups.storage_warned()
+    assert warned is not None
+    week = timedelta(days=7)
+    assert storage_prompt(persisted=False, warned=warned, last_file=None, now=now + timedelta(days=6)) is None
+    assert storage_prompt(persisted=False, warned=warned, last_file=None, now=now + week) == T.BACKUP_FILE_WEEKLY_NONE
+    assert storage_prompt(persisted=False, warned=warned, last_file=now + week, now=now + 2 * week - timedelta(hours=1)) is None
+    assert storage_prompt(persisted=False, warned=warned, last_file=now, now=now + week).startswith("Your last backup file is from")
+    assert storage_prompt(persisted=True, warned=None, last_file=None, now=now) is None  # kept for good
+    assert storage_prompt(persisted=None, warned=None, last_file=None, now=now) is None  # a folder (desktop)

@@ -30,6 +30,14 @@ def show_rescue(page: ft.Page, home: Path, *, on_recovered: Callable[[], None],
     return True
 
 
+def show_evicted(page: ft.Page, home: Path, *, on_recovered: Callable[[], None], on_start_new: Callable[[], None],
+                 pick_file: BackupPicker = pick_backup_file) -> None:
+    """The phone app's start screen when the browser deleted a diary that had entries (diary/pwa/entry.py
+    knows from a marker outside IndexedDB): say so, restore from a backup file, or start anew knowingly."""
+    page.add(EvictedScreen(home, on_recovered=on_recovered, on_start_new=on_start_new, pick_file=pick_file))
+    page.update()
+
+
 class RescueScreen(ft.Container):
     def __init__(self, home: Path, *, on_recovered: Callable[[], None], pick_file: BackupPicker = pick_backup_file,
                  clock=None):
@@ -95,3 +103,33 @@ class RescueScreen(ft.Container):
     def _say(self, message: str) -> None:
         self._status.value = message
         self._status.color = ft.Colors.ERROR
+
+
+class EvictedScreen(RescueScreen):
+    """The rescue screen's restore from a file, for a diary the browser deleted (no automatic backups left,
+    no damaged file to keep); starting anew needs no file moved aside."""
+
+    def __init__(self, home: Path, *, on_recovered: Callable[[], None], on_start_new: Callable[[], None],
+                 pick_file: BackupPicker = pick_backup_file):
+        self._on_start_new = on_start_new
+        super().__init__(home, on_recovered=on_recovered, pick_file=pick_file)
+        self.key = "evicted-screen"
+
+    def _draw(self, view: RescueView) -> None:
+        self._passphrase.helper = T.EVICTED_PASSPHRASE_HELP  # this device's own backup words went with the diary
+        self.content = ft.Column(spacing=12, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, controls=[
+            ft.Row(controls=[ft.Icon(ft.Icons.WARNING_AMBER, color=ft.Colors.ERROR),
+                             ft.Text(T.EVICTED_HEADING, size=22, weight=ft.FontWeight.W_600, expand=True)]),
+            ft.Text(T.EVICTED_TEXT, key="evicted-text"),
+            self._passphrase,
+            ft.Row(wrap=True, controls=[ft.FilledButton(content=T.RESTORE_CHOOSE, icon=ft.Icons.FILE_OPEN,
+                                                        key="rescue-choose", on_click=self._choose_clicked)]),
+            self._status,
+            ft.Divider(),
+            ft.Text(T.EVICTED_START_NEW_HELP, size=12, color=ft.Colors.ON_SURFACE_VARIANT),
+            ft.Row(controls=[ft.TextButton(content=T.RESCUE_START_NEW, key="rescue-start-new",
+                                           on_click=self.start_new)]),
+        ])
+
+    def start_new(self, e=None) -> None:
+        self._on_start_new()

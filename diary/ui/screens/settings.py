@@ -35,11 +35,7 @@ class SettingsScreen(ft.Column):
 
 def backup_sections(diary, *, with_files: bool = True) -> list[ft.Control]:
     """Settings → Reminder and → Backups (imported here, not at start: backups load the crypto). Without
-    backup files on this platform, Backups is one sentence saying what to do instead."""
+    backup folders on this platform (the phone app), Backups makes a file to hand over and restores a picked one."""
     from diary.ui.screens.settings_backup import BackupSection, ReminderSection
 
-    if not with_files:
-        return [ReminderSection(diary), ft.Column(spacing=4, key="backup-settings", controls=[
-            ft.Text(T.BACKUP_HEADING, weight=ft.FontWeight.W_600),
-            ft.Text(T.BACKUPS_ON_DESKTOP, key="backups-on-desktop")])]
-    return [ReminderSection(diary), BackupSection(diary)]
+    return [ReminderSection(diary), BackupSection(diary, with_folder=with_files)]

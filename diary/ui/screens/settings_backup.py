@@ -16,6 +16,7 @@ import flet as ft
 from diary.domain.errors import DiaryError
 from diary.domain.names import printable_name
 from diary.platform import current as platform
+from diary.platform.seams import deliver
 from diary.ui import text as T
 from diary.ui.components.saving import durable
 from diary.ui.components.view import fresh_view
@@ -41,11 +42,14 @@ def _muted(text: str, **kwargs) -> ft.Text:
 
 
 class BackupSection(ft.Column):
-    """A Settings section. `pick_file` is replaceable so tests need no file dialog."""
+    """A Settings section. `pick_file` is replaceable so tests need no file dialog. `with_folder` False (the
+    phone app: no folder of the user's, no automatic backups): "Make a backup file" hands the file over as a
+    download, and a restore is from a picked file."""
 
-    def __init__(self, diary, *, pick_file: BackupPicker = pick_backup_file):
+    def __init__(self, diary, *, pick_file: BackupPicker = pick_backup_file, with_folder: bool = True):
         super().__init__(spacing=8, key="backup-settings", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._diary, self._backups, self._pick_file = diary, diary.backups, pick_file
+        self._with_folder = with_folder
         self._clinician = getattr(diary.role, "value", "patient") == "clinician"
         self._messages: dict[str, tuple[str, bool]] = {}  # where → (sentence, is an error), kept across renders
         self._words_shown = False
@@ -71,9 +75,33 @@ class BackupSection(ft.Column):
                                         value=typed)
         words = CopyableText(self._words_value() if self._words_shown else "", key="backup-words",
                              font_family="monospace", visible=self._words_shown)
+        making = self._folder_controls(view) if self._with_folder else self._file_controls()
+        restoring = ft.Row(wrap=True, controls=[
+            *([ft.OutlinedButton(content=T.RESTORE_LATEST, icon=ft.Icons.RESTORE, key="restore-latest",
+                                 on_click=self.restore_latest)] if self._with_folder else []),
+            ft.TextButton(content=T.RESTORE_CHOOSE, icon=ft.Icons.FILE_OPEN, key="restore-choose",
+                          on_click=self._choose_clicked),
+        ])
         self.controls = [fresh_view(name="backup-settings-view", spacing=8,
                                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH, controls=[
             ft.Text(T.BACKUP_HEADING, weight=ft.FontWeight.W_600),
+            *making,
+            _muted(T.BACKUP_WORDS_HELP),
+            ft.Row(wrap=True, controls=[ft.TextButton(
+                content=T.BACKUP_HIDE_WORDS if self._words_shown else T.BACKUP_SHOW_WORDS,
+                icon=ft.Icons.KEY, key="show-words", on_click=self.toggle_words)]),
+            words,
+            ft.Container(height=4),
+            ft.Text(T.RESTORE_HEADING, weight=ft.FontWeight.W_600),
+            _muted(T.RESTORE_HELP),
+            self._passphrase,
+            restoring,
+            self._lines["restore"],
+        ])]
+
+    def _folder_controls(self, view: BackupsView) -> list[ft.Control]:
+        """The desktop's: the newest backup, where they go, back up now, automatic backups."""
+        return [
             ft.Text(view.last, key="last-backup"),
             CopyableText(view.where, key="backup-where", size=12, color=ft.Colors.ON_SURFACE_VARIANT),
             *([_muted(T.BACKUP_INSIDE_HOME)] if view.inside_home else []),
@@ -87,23 +115,19 @@ class BackupSection(ft.Column):
             ft.Row(wrap=True, controls=[ft.OutlinedButton(content=T.BACKUP_SAVE_SETTINGS, key="save-backup-settings",
                                                           on_click=self.save_settings)]),
             self._lines["settings"],
-            _muted(T.BACKUP_WORDS_HELP),
-            ft.Row(wrap=True, controls=[ft.TextButton(
-                content=T.BACKUP_HIDE_WORDS if self._words_shown else T.BACKUP_SHOW_WORDS,
-                icon=ft.Icons.KEY, key="show-words", on_click=self.toggle_words)]),
-            words,
-            ft.Container(height=4),
-            ft.Text(T.RESTORE_HEADING, weight=ft.FontWeight.W_600),
-            _muted(T.RESTORE_HELP),
-            self._passphrase,
-            ft.Row(wrap=True, controls=[
-                ft.OutlinedButton(content=T.RESTORE_LATEST, icon=ft.Icons.RESTORE, key="restore-latest",
-                                  on_click=self.restore_latest),
-                ft.TextButton(content=T.RESTORE_CHOOSE, icon=ft.Icons.FILE_OPEN, key="restore-choose",
-                              on_click=self._choose_clicked),
-            ]),
-            self._lines["restore"],
-        ])]
+        ]
+
+    def _file_controls(self) -> list[ft.Control]:
+        """The phone app's: what a backup file is for, the last one made, make one (a download)."""
+        last = self._backups.last_backup_file()
+        return [
+            _muted(T.BACKUP_FILE_HELP),
+            ft.Text(T.BACKUP_FILE_LAST.format(when=when(last, self._tz)) if last else T.BACKUP_FILE_NONE,
+                    key="last-backup-file"),
+            ft.Row(wrap=True, controls=[ft.FilledTonalButton(content=T.BACKUP_FILE_MAKE, icon=ft.Icons.DOWNLOAD,
+                                                             key="make-backup-file", on_click=self.make_file)]),
+            self._lines["backup"],
+        ]
 
     def _line(self, where: str) -> ft.Text:
         message, error = self._messages.get(where, ("", False))
@@ -132,6 +156,25 @@ class BackupSection(ft.Column):
         else:
             self.render()
             self._say(T.BACKUP_DONE.format(counts=counts(info.manifest, clinician=self._clinician)))
+        self.update()
+
+    async def make_file(self, e=None) -> None:
+        """The phone app: a backup file of the whole diary, handed over (share sheet or download)."""
+        self._working(T.BACKUP_WORKING, "backup")
+        try:
+            name, data, manifest = await platform().work.run(self._backups.backup_file)
+            delivered = await deliver(platform(), data, name=name, title=T.BACKUP_FILE_TITLE, home=self._diary.home,
+                                      folder="backups", extensions=["diarybackup"])
+        except DiaryError as exc:
+            self._say(str(exc), error=True)
+            return self.update()
+        if delivered.outcome == "cancelled":
+            self._say(T.BACKUP_FILE_CANCELLED)
+            return self.update()
+        self._backups.note_backup_file(manifest.created_at)
+        await durable()
+        self.render()
+        self._say(T.BACKUP_FILE_DONE.format(name=name, counts=counts(manifest, clinician=self._clinician)))
         self.update()
 
     def save_settings(self, e=None) -> None:
@@ -205,7 +248,8 @@ class BackupSection(ft.Column):
         await durable()
         self._passphrase.value = ""
         self.render()
-        self._say(restored_text(opened.manifest, aside, tz=self._tz, clinician=self._clinician), where="restore")
+        self._say(restored_text(opened.manifest, aside, tz=self._tz, clinician=self._clinician,
+                                aside_shown=self._with_folder), where="restore")
         self.update()
 
     def _say(self, message: str, *, error: bool = False, where: str = "backup") -> None:

@@ -29,9 +29,10 @@ __all__ = ["TodayScreen", "save_form"]
 class TodayScreen(ft.Column):
     """Today's check-in; `on_rate_goals` and `on_start_form` open Goals and Forms from the prompts."""
 
-    def __init__(self, diary, *, on_rate_goals=None, on_start_form=None):
+    def __init__(self, diary, *, on_rate_goals=None, on_start_form=None, on_backup=None):
         super().__init__(key="today-screen", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._diary, self._on_rate_goals, self._on_start_form = diary, on_rate_goals, on_start_form
+        self._storage = StoragePrompt(diary, on_backup=on_backup) if on_backup else None
         self.show_latest()
 
     def show_latest(self, *, extra: bool = False) -> None:
@@ -48,7 +49,8 @@ class TodayScreen(ft.Column):
                          color=ft.Colors.ON_SURFACE_VARIANT)
         footer = [ft.Text(state.last_export, key="last-export", size=12, color=ft.Colors.ON_SURFACE_VARIANT)
                   ] if state.last_export else []
-        self.controls = [fresh_view([*self._banner, *self._prompts(state), logged, self._editor, self._another,
+        storage = [self._storage] if self._storage else []
+        self.controls = [fresh_view([*storage, *self._banner, *self._prompts(state), logged, self._editor, self._another,
                                      *footer], name="today-view", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
 
     def _prompts(self, state: TodayState) -> list[ft.Control]:
@@ -105,3 +107,37 @@ class TodayScreen(ft.Column):
         self._another.visible = True
         await self._editor.reveal_status()
         return None
+
+
+class StoragePrompt(ft.Container):
+    """The phone app's line about a browser that may delete the diary (ui/state/backups.storage_prompt):
+    asked once Today is on screen, as the browser answers asynchronously; hidden where nothing is due."""
+
+    def __init__(self, diary, *, on_backup):
+        super().__init__(key="storage-prompt-slot", visible=False)
+        self._diary, self._on_backup = diary, on_backup
+
+    def did_mount(self) -> None:
+        self.page.run_task(self._ask)
+
+    async def _ask(self) -> None:
+        from diary.platform import current as platform
+        from diary.ui.state.backups import storage_prompt
+
+        persisted = await platform().home.persisted()
+        if persisted is not False:  # kept for good, or a folder on a desktop: nothing to say (nothing loaded)
+            return
+        backups, now = self._diary.backups, self._diary.clock()
+        warned = backups.storage_warned()
+        sentence = storage_prompt(persisted=persisted, warned=warned, last_file=backups.last_backup_file(), now=now)
+        if sentence is None:
+            return
+        if warned is None:
+            backups.note_storage_warned(now)
+        self.content = _prompt("storage-prompt", ft.Icons.WARNING_AMBER, sentence, T.BACKUP_FILE_MAKE,
+                               "storage-backup", lambda e: self._on_backup())
+        self.visible = True
+        try:
+            self.update()
+        except RuntimeError:  # the user left Today meanwhile
+            pass

@@ -5,7 +5,7 @@ automatic failure, the settings. `backups_view` is a pure function of the backup
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from diary.domain.names import printable_name
@@ -13,7 +13,7 @@ from diary.i18n.formats import clock, weekday_day_month_year
 from diary.services.backups import DEFAULT_KEEP, home_backups
 from diary.ui import text as T
 
-__all__ = ["DEFAULT_KEEP", "BackupsView", "RescueView", "backups_view", "confirm_text", "counts", "home_backups",
+__all__ = ["DEFAULT_KEEP", "storage_prompt", "BackupsView", "RescueView", "backups_view", "confirm_text", "counts", "home_backups",
            "read_backups", "read_rescue", "restored_text", "settings_saved", "when"]
 KEEP_CHOICES = (3, 7, 14, 30, 90)
 
@@ -65,9 +65,29 @@ def confirm_text(manifest, *, tz, clinician: bool) -> str:
     return T.RESTORE_CONFIRM.format(when=when(manifest.created_at, tz), counts=counts(manifest, clinician=clinician))
 
 
-def restored_text(manifest, aside, *, tz, clinician: bool) -> str:
-    done = T.RESTORE_DONE if aside else T.RESTORE_DONE_NEW
+def restored_text(manifest, aside, *, tz, clinician: bool, aside_shown: bool = True) -> str:
+    """What a restore did; `aside_shown` False where the replaced diary's folder means nothing to the user
+    (the phone app keeps it in the browser's storage)."""
+    done = (T.RESTORE_DONE if aside_shown else T.RESTORE_DONE_BROWSER) if aside else T.RESTORE_DONE_NEW
     return done.format(when=when(manifest.created_at, tz), counts=counts(manifest, clinician=clinician), aside=aside)
+
+
+REMIND_EVERY = timedelta(days=7)
+
+
+def storage_prompt(*, persisted: bool | None, warned: datetime | None, last_file: datetime | None,
+                   now: datetime) -> str | None:
+    """What Today says about a diary the browser may delete (None: nothing). Only while the browser has
+    not agreed to keep it (`persisted` False; None where the diary is a folder): once, the warning; then a
+    reminder when a week has passed since the last backup file, or since the warning if there is none."""
+    if persisted is not False:
+        return None
+    if warned is None:
+        return T.STORAGE_MAY_DELETE
+    since = max(warned, last_file) if last_file else warned
+    if now - since < REMIND_EVERY:
+        return None
+    return T.BACKUP_FILE_WEEKLY.format(when=when(last_file, now.tzinfo)) if last_file else T.BACKUP_FILE_WEEKLY_NONE
 
 
 @dataclass(frozen=True)

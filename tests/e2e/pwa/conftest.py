@@ -9,6 +9,7 @@ with PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS) is logged and checked.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 import time
@@ -17,6 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from diary.ui import text as T
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, AppPage
 
 # Service-worker requests show in context.on("request") only with this; read when Playwright starts,
@@ -76,12 +78,83 @@ class PwaPage(AppPage):
         # Offline, the browser's own update check of sw.js fails by design; anything else must come from a cache.
         self.context.on("requestfailed", lambda r: r.url.split("?")[0].endswith("/sw.js")
                         or self.failures.append(f"failed {r.url} ({r.failure})"))
-        self.page = self.context.pages[0] if self.context.pages else self.context.new_page()
+        self._attach(self.context.pages[0] if self.context.pages else self.context.new_page())
+        self.url, self.name = url, name
+        self.offsite: list[str] = []
+        self.tabs: list[PwaPage] = []
+
+    def _attach(self, page) -> None:
+        self.page = page
         self.page.on("console", lambda m: "Content Security Policy" in m.text and self.failures.append(m.text))
         self.page.on("worker", lambda w: w.on("console", lambda m: "Content Security Policy" in m.text
                                                  and self.failures.append(m.text)))
-        self.url, self.name = url, name
-        self.offsite: list[str] = []
+
+    def new_tab(self, name: str) -> PwaPage:
+        """Another tab of the same browser profile (same storage, same service worker, same logs)."""
+        tab = object.__new__(PwaPage)
+        tab.context, tab.requests, tab.failures, tab.network_bytes = self.context, self.requests, self.failures, 0
+        tab.url, tab.name, tab.offsite, tab.tabs = self.url, name, self.offsite, []
+        tab._attach(self.context.new_page())
+        self.tabs.append(tab)
+        return tab
+
+    def save_a_checkin(self, pain: int) -> None:
+        """A new check-in with pain `pain` on Today, saved and reported saved."""
+        self.start_a_checkin()
+        self.tap(f"Pain {pain}")
+        self.tap("Save")
+        saved = re.compile(rf"Saved today: pain (right now )?{pain}\b")  # another check-in's pain is "right now"
+        self.page.get_by_text(saved).or_(self.page.get_by_label(saved)).first.wait_for(timeout=20_000)
+
+    def start_a_checkin(self) -> None:
+        """Today with a blank form: "Add another check-in" when today has one already."""
+        self.button("Save").wait_for(timeout=30_000)  # Today is drawn: whether it was logged shows too
+        if self.page.get_by_text(T.TODAY_LOGGED).count():
+            self.find_below(self.button(T.ADD_CHECKIN))
+            self.tap(T.ADD_CHECKIN)
+            self.scroll(-4000)
+
+    def find_below(self, locator, steps: int = 10):
+        """Scroll down until `locator` is on the page (Flutter lists only what is near the screen)."""
+        for _ in range(steps):
+            if locator.count():
+                return locator
+            self.scroll(500)
+        return locator
+
+    def shown_words(self, timeout: float = 20.0) -> str:
+        """The backup passphrase Settings shows: six lower-case words, selectable, read out by their label."""
+        six_words = re.compile(r"(?:[a-z]+ ){5,}[a-z]+")
+        for _ in range(int(timeout * 2)):
+            texts = self.page.evaluate("Array.from(document.querySelectorAll('flt-semantics > span'), e => e.textContent)")
+            found = [t.strip() for t in texts if six_words.fullmatch(t.strip())]
+            if found:
+                return found[0]
+            self.page.wait_for_timeout(500)
+        raise AssertionError("Settings did not show the backup passphrase")
+
+    def download_backup(self, folder: Path) -> tuple[Path, str]:
+        """Settings → Backups → Make a backup file: the downloaded file and the words that open it."""
+        self.tab("Settings")
+        self.find_below(self.button(T.BACKUP_FILE_MAKE))
+        with self.page.expect_download(timeout=90_000) as download:
+            self.tap(T.BACKUP_FILE_MAKE)
+        path = folder / download.value.suggested_filename
+        download.value.save_as(path)
+        self.see("Made the backup file", timeout=30_000)
+        self.tap(T.BACKUP_SHOW_WORDS)
+        return path, self.shown_words()
+
+    def new_page(self) -> None:
+        """Close this tab and continue in a fresh one of the same profile (as a phone reopening the app)."""
+        self.page.close()
+        self._attach(self.context.new_page())
+
+    def goto(self, query: str = "") -> None:
+        """Navigate and make the page's text reachable, without waiting for Today."""
+        self.page.goto(self.url + query)
+        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=90_000)
+        self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
 
     def _count(self, response) -> None:
         if not response.from_service_worker:
@@ -92,10 +165,10 @@ class PwaPage(AppPage):
         started = time.monotonic()
         if reload:
             self.page.reload()
+            self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=90_000)
+            self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
         else:
-            self.page.goto(self.url + query)
-        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=90_000)
-        self.page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
+            self.goto(query)
         self.skip_welcome(timeout=90_000)
         self.see("How has today been?", timeout=90_000)
         return time.monotonic() - started
