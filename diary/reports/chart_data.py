@@ -49,6 +49,19 @@ class SymptomData:
     title: str
     momentary: Points = ()  # pain only: each day's highest momentary rating
 
+    # The words both renderers (matplotlib's PNG, the phone's canvas) put on the chart, in the current language.
+    @property
+    def daily_label(self) -> str:
+        """The legend's name for the day's values: "24-hour pain", "Daily fatigue"."""
+        if self.measure == "pain":
+            return _("24-hour pain")
+        return _("Daily {measure}").format(measure=words.measure(self.measure).lower())
+
+    @property
+    def empty_text(self) -> str:
+        """What an empty chart says."""
+        return _("No {measure} ratings in this period").format(measure=words.measure(self.measure).lower())
+
 
 @dataclass(frozen=True)
 class ActivityData:

@@ -33,8 +33,7 @@ def _date_axis(ax: Axes, start, end) -> list[Shape]:
 def symptom_scene(data: SymptomData, th: Theme, width: float) -> Scene:
     colour = th.measure[data.measure]
     legend = Legend(th, width)
-    legend.dot(colour, _("24-hour pain") if data.measure == "pain" else _("Daily {measure}").format(
-        measure=words.measure(data.measure).lower()), opacity=DOT_ALPHA)
+    legend.dot(colour, data.daily_label, opacity=DOT_ALPHA)
     legend.line(colour, _("7-day average"), width=2)
     if data.momentary:
         legend.dot(colour, _("Right now"), shape="^", hollow=True)
@@ -51,8 +50,7 @@ def symptom_scene(data: SymptomData, th: Theme, width: float) -> Scene:
     shapes += [Dot(ax.x(d.toordinal()), ax.y(v), 2.6, colour, shape="^", hollow=True) for d, v in data.momentary]
     shapes += ax.polylines([(d.toordinal(), v) for d, v in data.rolling], colour, width=2)
     if not data.points:
-        shapes.append(empty_note(ax, th, _("No {measure} ratings in this period").format(
-            measure=words.measure(data.measure).lower())))
+        shapes.append(empty_note(ax, th, data.empty_text))
     return Scene(width, HEIGHT_PX, th.face, (*shapes, *legend.shapes()), ax.frame)
 
 

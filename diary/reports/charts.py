@@ -55,11 +55,10 @@ def draw_symptom(ax: Axes, th: Theme, data: SymptomData) -> list:
     ax.set_yticks(range(0, 11, 2))
     set_date_axis(ax, data.start, data.end)
     if not inside:
-        empty_note(ax, th, _("No {measure} ratings in this period").format(measure=words.measure(data.measure).lower()))
+        empty_note(ax, th, data.empty_text)
     handles = [Line2D([], [], color=colour, marker="o", linestyle="", markersize=3.5, alpha=DOT_ALPHA, markeredgewidth=0),
                Line2D([], [], color=colour, linewidth=2)]
-    labels = [_("24-hour pain") if data.measure == "pain" else _("Daily {measure}").format(
-        measure=words.measure(data.measure).lower()), _("7-day average")]
+    labels = [data.daily_label, _("7-day average")]
     if data.momentary:
         handles.append(Line2D([], [], color=colour, marker="^", linestyle="", markersize=4, markerfacecolor="none",
                               markeredgewidth=0.9))
