@@ -47,17 +47,22 @@ def core_insert(engine, checkin: CheckIn) -> None:
             conn.execute(insert(CheckInRegionRow.__table__), regions)
 
 
+def stored_by_core_inserts(checkins: list[CheckIn], home, clock) -> tuple[list, list]:
+    """The rows the old write path gives the same check-ins, in a diary of their own."""
+    other = open_diary(home, clock=clock)
+    try:
+        for checkin in checkins:
+            core_insert(other.engine, checkin)
+        return stored(other.home)
+    finally:
+        other.close()
+
+
 def test_a_save_writes_the_rows_the_sqlalchemy_insert_wrote(diary, tmp_path, clock):
     saved = [diary.log.record(day=DAY - timedelta(days=i % 2), **answers) for i, answers in enumerate(ANSWERS)]
     saved.append(diary.log.record(day=DAY, pain=3))  # a second check-in of the day: extra
     assert [c.extra for c in saved] == [False, False, True, True, True]
-    other = open_diary(tmp_path / "other", clock=clock)
-    try:
-        for checkin in saved:
-            core_insert(other.engine, checkin)
-        assert stored(diary.home) == stored(other.home)
-    finally:
-        other.close()
+    assert stored(diary.home) == stored_by_core_inserts(saved, tmp_path / "other", clock)
     assert diary.log.checkins_on(DAY) == [c for c in saved if c.day == DAY]
 
 
@@ -66,13 +71,7 @@ def test_add_many_and_add_write_the_same_rows_too(diary, tmp_path, clock):
             for i, answers in enumerate(ANSWERS)]
     diary.checkins.add_many(made[:3], now=NOW)
     diary.checkins.add(made[3], now=NOW)
-    other = open_diary(tmp_path / "other", clock=clock)
-    try:
-        for checkin in made:
-            core_insert(other.engine, checkin)
-        assert stored(diary.home) == stored(other.home)
-    finally:
-        other.close()
+    assert stored(diary.home) == stored_by_core_inserts(made, tmp_path / "other", clock)
 
 
 def test_a_failing_region_insert_leaves_nothing_and_the_next_save_works(diary, monkeypatch):
