@@ -124,7 +124,7 @@ class PhoneApp:
         home = self.platform.home.default_home()
         self.opener = opener = cache(lambda: open_home(home))
         try:
-            opener()  # opened here, so that what opening wrote reaches IndexedDB before the first screen
+            _record_site_version(opener())  # opened here, so that what opening wrote reaches IndexedDB first
         except DiaryError:
             pass  # make_main opens it again and shows the rescue screen or the sentence
         await self.platform.home.sync()
@@ -161,6 +161,16 @@ def _opened(opener):
     if opener is None or not opener.cache_info().currsize:
         return None
     return opener()
+
+
+def _record_site_version(diary) -> None:
+    """Remember which site opened the diary; Today says "Updated to version N" on the first start of another."""
+    from diary.pwa.site_version import current
+    from diary.services.app_updates import record_opening
+
+    version = current()
+    if version is not None:
+        record_opening(diary.meta, version)
 
 
 def load_the_app() -> None:
