@@ -133,7 +133,7 @@ class PhoneApp:
         if checkins:
             self.platform.home.mark_data()  # a diary with entries: noticed should the browser delete it
         announce("opened", platform_seconds=self.loaded - self.started,
-                 total_seconds=time.perf_counter() - self.started)
+                 total_seconds=time.perf_counter() - self.started, version=_site_version())
         from diary.ui.app import make_main
         from diary.ui.screens.elsewhere import clear_page
 
@@ -163,12 +163,17 @@ def _opened(opener):
     return opener()
 
 
+def _site_version() -> str | None:
+    from diary.pwa.site_version import current
+
+    return current()
+
+
 def _record_site_version(diary) -> None:
     """Remember which site opened the diary; Today says "Updated to version N" on the first start of another."""
-    from diary.pwa.site_version import current
     from diary.services.app_updates import record_opening
 
-    version = current()
+    version = _site_version()
     if version is not None:
         record_opening(diary.meta, version)
 

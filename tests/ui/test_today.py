@@ -158,7 +158,7 @@ class TestUpdateNote:
         ui = open_ui()
         assert ui.find("update-note-text").value == "Updated to version 0.2.0"
         dismiss = ui.find("update-note-dismiss")
-        assert dismiss.tooltip == "Dismiss the update note"  # its accessible name
+        assert dismiss.icon.semantics_label == "Dismiss the update note"  # its accessible name
         ui.click("update-note-dismiss")
         assert not ui.find("update-note").visible
         ui.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import flet as ft
 
 from diary.ui import text as T
+from diary.ui.components.named import icon_button
 from diary.ui.state.updates import dismiss, update_sentence
 
 
@@ -20,8 +21,8 @@ class UpdateNote(ft.Container):
             ft.Icon(ft.Icons.SYSTEM_UPDATE, color=ft.Colors.ON_SECONDARY_CONTAINER, size=20),
             ft.Semantics(live_region=True, expand=True, content=ft.Text(
                 sentence, key="update-note-text", color=ft.Colors.ON_SECONDARY_CONTAINER)),
-            ft.IconButton(ft.Icons.CLOSE, key="update-note-dismiss", tooltip=T.UPDATE_NOTE_DISMISS,
-                          icon_color=ft.Colors.ON_SECONDARY_CONTAINER, on_click=self.dismiss),
+            icon_button(ft.Icons.CLOSE, T.UPDATE_NOTE_DISMISS, key="update-note-dismiss", tooltip=T.UPDATE_NOTE_DISMISS,
+                        icon_color=ft.Colors.ON_SECONDARY_CONTAINER, on_click=self.dismiss),
         ])
 
     def dismiss(self, e=None) -> None:
