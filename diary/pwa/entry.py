@@ -164,7 +164,7 @@ def _opened(opener):
 
 
 def _site_version() -> str | None:
-    from diary.pwa.site_version import current
+    from diary.pwa.versioning import current
 
     return current()
 

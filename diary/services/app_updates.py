@@ -2,7 +2,7 @@
 
 The version is kept with the data (meta), so it travels with the diary: a browser's site cache and its
 IndexedDB go together, and a restored backup brings the version that last opened it. Only the phone app
-records it (its site changes whenever the host serves a new one; diary.pwa.site_version).
+records it (its site changes whenever the host serves a new one; diary.pwa.versioning).
 
 - The first opening that records a version (a new diary, or one no version recorded, such as a desktop's
   backup restored on the phone) says nothing.

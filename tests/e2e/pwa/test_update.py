@@ -5,7 +5,7 @@ closed, the next start runs B, Today says "Updated to version B" once, the day l
 A's caches are gone (Workbox drops A's precached entries, sw-extra.js A's renderer cache).
 
 B is made from the built site without a second build: a copy (hard links) where only what a new version
-changes is written anew -- the app archive with B's version in diary/pwa/site_version.json, the client's
+changes is written anew -- the app archive with B's version in diary/pwa/version.json, the client's
 main.dart.mjs with one more comment line (a new Flet client, so a new renderer cache), and the service
 worker regenerated from those files by the build's own write_service_worker.
 """
@@ -23,14 +23,14 @@ from pathlib import Path
 
 import pytest
 
-from diary.pwa import site_version
+from diary.pwa import versioning
 from diary.pwa.service_worker import RUNTIME_CACHE_PREFIX, write_service_worker
 from diary.ui import text as T
 from tests.e2e.pwa.conftest import SiteServer
 
 pytestmark = pytest.mark.e2e
 
-VERSION_MEMBER = f"__pypackages__/diary/pwa/{site_version.FILE_NAME}"
+VERSION_MEMBER = f"__pypackages__/diary/pwa/{versioning.FILE_NAME}"
 CLIENT_FILE = "main.dart.mjs"  # Chromium's renderer loads it; cached on first use (service_worker.py)
 CHANGED = ("app.tar.gz", CLIENT_FILE, "sw.js", "sw-extra.js")
 CACHES = """async () => {
@@ -54,7 +54,7 @@ def archive_version(archive: Path) -> str:
 def next_release(version: str) -> str:
     release, _, build = version.partition("+")
     major, minor, patch = release.split(".")
-    return site_version.version_of(f"{major}.{minor}.{int(patch) + 1}", hashlib.sha256(build.encode()).hexdigest())
+    return versioning.version_of(f"{major}.{minor}.{int(patch) + 1}", hashlib.sha256(build.encode()).hexdigest())
 
 
 def _rewrite_archive(archive: Path, version: str) -> None:

@@ -3,7 +3,7 @@ the build, the first characters of the digest of everything the site is made fro
 input fingerprint, kept in the site's .build-fingerprint).
 
 Written as `version` = "0.1.0+4be0c2a" (a PEP 440 local version: release "+" build) into the app archive,
-beside this module (site_version.json), so the Python that runs knows the site it came in. Two builds of the
+beside this module (version.json), so the Python that runs knows the site it came in. Two builds of the
 same inputs are the same version; a site built from other code, wheels or client is another one even when
 nobody raised the release number. The desktop has no such file: `current()` is None there.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-FILE_NAME = "site_version.json"
+FILE_NAME = "version.json"
 BUILD_CHARACTERS = 7
 
 
