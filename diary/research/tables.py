@@ -72,7 +72,7 @@ ITEM_COLUMNS = ("study_id", "response_no", "instrument", "version", "item", "ite
 TUPLE_COLUMNS = {"daily.csv": (DAILY_COLUMNS, "notes"), "checkins.csv": (CHECKIN_COLUMNS, "note"),
                  "questionnaire_items.csv": (ITEM_COLUMNS, None)}
 
-_NOTHING_LOGGED = (None,) * 14  # pain … flare on a day without check-ins
+NOTHING_LOGGED = (None,) * 14  # pain … flare on a day without check-ins
 _NO_MAP = (None,) * (2 + len(REGIONS))  # wpi_count, generalized_pain, pain_<region>: no body map that day
 
 
@@ -108,33 +108,38 @@ def _many_checkins_day(v: DayValues) -> tuple:
             v.sleep_hours, v.light_min, v.moderate_min, v.vigorous_min, v.strength, v.flare)
 
 
-def daily_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple]:
-    """Every day from the first to the last check-in, days without one included (n_checkins 0); tuples
-    in DAILY_COLUMNS order (+ notes)."""
-    checkins = sorted(record.checkins, key=_DAY)
-    if not checkins:
-        return
-    by_day = {d: list(group) for d, group in groupby(checkins, key=_DAY)}
-    first, last = checkins[0].day, checkins[-1].day
-    study_id, shift, include_notes = who.study_id, who.shift, who.include_notes
+def patient_days(checkins) -> list[tuple]:
+    """Every day from the first to the last check-in, days without one included: (day, n_checkins,
+    pain … flare in DAILY_COLUMNS order, the day's regions or None, its notes or None), by the rules of
+    diary.domain.days (what daily.csv and weekly.csv both read)."""
+    ordered = sorted(checkins, key=_DAY)
+    if not ordered:
+        return []
+    by_day = {d: list(group) for d, group in groupby(ordered, key=_DAY)}
+    first, last = ordered[0].day, ordered[-1].day
+    out = []
     for i in range((last - first).days + 1):
         day = first + timedelta(days=i)
-        shifted = day + shift
         on_day = by_day.get(day)
-        head = (study_id, shifted, shifted.isoweekday(), len(on_day) if on_day else 0)
         if on_day is None:
-            row = head + _NOTHING_LOGGED + _NO_MAP
-            notes = None
+            out.append((day, 0, NOTHING_LOGGED, None, None))
         elif len(on_day) == 1:
             c = on_day[0]
-            regions = c.pain_regions
-            row = head + _one_checkin_day(c) + (_NO_MAP if regions is None else _region_cells(regions))
-            notes = c.note or None
+            out.append((day, 1, _one_checkin_day(c), c.pain_regions, c.note or None))
         else:
             values = day_values(day, on_day)
-            row = head + _many_checkins_day(values) + (
-                _NO_MAP if values.regions is None else _region_cells(frozenset(values.regions)))
-            notes = " | ".join(values.notes) or None
+            out.append((day, len(on_day), _many_checkins_day(values),
+                        None if values.regions is None else frozenset(values.regions), " | ".join(values.notes) or None))
+    return out
+
+
+def daily_rows(record: PatientRecord, who: Deidentified, days: list[tuple] | None = None) -> Iterator[tuple]:
+    """Every day from the first to the last check-in, days without one included (n_checkins 0); tuples
+    in DAILY_COLUMNS order (+ notes). `days`: patient_days(record.checkins), when already made."""
+    study_id, shift, include_notes = who.study_id, who.shift, who.include_notes
+    for day, n, values, regions, notes in patient_days(record.checkins) if days is None else days:
+        shifted = day + shift
+        row = (study_id, shifted, shifted.isoweekday(), n, *values, *(_NO_MAP if regions is None else _region_cells(regions)))
         yield row + (notes,) if include_notes else row
 
 

@@ -30,6 +30,7 @@ DAYS_IN_WEEK = 7
 MIN_DAYS_REPORTED = 4
 MINUTES_PER_DAY = 24 * 60  # a day's minutes are summed over its check-ins, so 600 per entry is not the cap
 _MINUTE_FIELDS = ("light", "moderate", "vigorous")
+_PLAIN_NUMBERS = (int, float)  # exactly these types (not bool): NaN and infinities fail the range check
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,9 @@ def weekly_nrs_mean(values: Any, *, label: str = "Rating") -> WeeklyMean:
     """
     days = _week(values, f"The weekly {label.lower()} mean")
     for number, value in enumerate(days, start=1):
-        if value is not None and not (is_number(value) and 0 <= value <= 10):
+        if value is None or type(value) in _PLAIN_NUMBERS and 0 <= value <= 10:  # the usual case, cheaply
+            continue
+        if not (is_number(value) and 0 <= value <= 10):
             raise ValidationFailed(Sentence("{label} on day {number}: {value!r} is not allowed; values are numbers from 0 to 10 (or empty for a day not reported).", label=label, number=number, value=value), field=f"day{number}")
     reported = [v for v in days if v is not None]
     if len(reported) < MIN_DAYS_REPORTED:
@@ -110,8 +113,9 @@ def _check_day(number: int, day: Any) -> None:
     if not isinstance(day, (list, tuple)) or len(day) != 4:
         raise ValidationFailed(Sentence("{where}: {day!r} is not allowed; give [light min, moderate min, vigorous min, strength yes/no], or None for a day not reported.", where=where, day=day), field=f"day{number}")
     for name, minutes in zip(_MINUTE_FIELDS, day):
-        if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int)
-                                    or not 0 <= minutes <= MINUTES_PER_DAY):
+        if minutes is None or type(minutes) is int and 0 <= minutes <= MINUTES_PER_DAY:  # the usual case, cheaply
+            continue
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= MINUTES_PER_DAY:
             raise ValidationFailed(Sentence("{where}: {name} minutes {minutes!r} is not allowed; minutes are whole numbers from 0 to {MINUTES_PER_DAY} (or empty).", where=where, name=name, minutes=minutes, MINUTES_PER_DAY=MINUTES_PER_DAY), field=f"day{number}")
     if day[3] is not None and not isinstance(day[3], bool):
         raise ValidationFailed(Sentence("{where}: strength {day!r} is not allowed; answers are true, false or empty.", where=where, day=day[3]),
