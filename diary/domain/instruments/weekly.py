@@ -17,7 +17,7 @@ Pure functions: a week is a list of 7 day values (None = not reported), oldest f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from diary.domain.errors import Sentence, ValidationFailed
@@ -30,6 +30,7 @@ DAYS_IN_WEEK = 7
 MIN_DAYS_REPORTED = 4
 MINUTES_PER_DAY = 24 * 60  # a day's minutes are summed over its check-ins, so 600 per entry is not the cap
 _MINUTE_FIELDS = ("light", "moderate", "vigorous")
+_INT = {int}
 _PLAIN_NUMBERS = (int, float)  # exactly these types (not bool): NaN and infinities fail the range check
 
 
@@ -87,13 +88,26 @@ def weekly_nrs_mean(values: Any, *, label: str = "Rating") -> WeeklyMean:
     reported = [v for v in days if v is not None]
     if len(reported) < MIN_DAYS_REPORTED:
         return WeeklyMean(valid=False, mean=None, days_reported=len(reported))
-    if all(v % 1 == 0 for v in reported):
+    if {*map(type, reported)} == _INT or all(v % 1 == 0 for v in reported):
         # Whole numbers (most weeks: one check-in a day) add exactly as ints; their exact mean a / n as a
         # float is int division, which is correctly rounded: the float of Fraction(a, n) itself.
-        return WeeklyMean(valid=True, mean=round_half_up(int(sum(reported)) / len(reported), 2),
+        return WeeklyMean(valid=True, mean=_whole_mean(int(sum(reported)), len(reported)),
                           days_reported=len(reported))
     return WeeklyMean(valid=True, mean=two_decimals(exact_sum(exact(v) for v in reported) / len(reported)),
                       days_reported=len(reported))
+
+
+@lru_cache(maxsize=1024)
+def _whole_mean(total: int, n: int) -> float:
+    """total / n to 2 decimals, half up (a caseload's weeks share a few hundred such pairs)."""
+    return round_half_up(total / n, 2)
+
+
+@lru_cache(maxsize=4096)
+def _hours(minutes: int) -> float:
+    """Minutes as hours, 2 decimals half up: two_decimals(Fraction(minutes, 60)), since int division is
+    correctly rounded like the Fraction's float."""
+    return round_half_up(minutes / 60, 2)
 
 
 def weekly_pain_mean(values: Any) -> WeeklyMean:
@@ -151,8 +165,7 @@ def weekly_activity(days: Any) -> WeeklyActivity:
     light, moderate, vigorous = (sum(day[i] or 0 for day in reported) for i in range(3))
     return WeeklyActivity(
         valid=True, days_reported=len(reported), light_min=light, moderate_min=moderate, vigorous_min=vigorous,
-        total_hours=two_decimals(Fraction(light + moderate + vigorous, 60)),
-        mvpa_hours=two_decimals(Fraction(moderate + vigorous, 60)),
+        total_hours=_hours(light + moderate + vigorous), mvpa_hours=_hours(moderate + vigorous),
         moderate_equivalent_min=moderate_equivalent_min(moderate, vigorous),
         who_aerobic_met=meets_aerobic(moderate, vigorous), **strength_figures,
     )
