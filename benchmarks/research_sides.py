@@ -48,7 +48,7 @@ def _export(home: Path, out: Path, fhir: bool) -> int:
     from diary.services.bootstrap import open_diary
 
     diary = open_diary(home)
-    summary = export_research(diary.patient_records(None), out, options=ResearchOptions(salt=SALT, fhir=fhir),
+    summary = export_research(diary.patient_records(None, streaming=True), out, options=ResearchOptions(salt=SALT, fhir=fhir),
                               today=diary.clock().date())
     diary.close()
     return sum(summary.rows.values())
