@@ -149,11 +149,11 @@ def _write_patient(record: PatientRecord, who: Deidentified, tables: dict[str, C
     days = patient_days(record.checkins)
     tables["daily.csv"].write_values(daily_rows(record, who, days))
     tables["checkins.csv"].write_values(checkin_rows(record, who))
-    responses, items = tables["questionnaires.csv"], tables["questionnaire_items.csv"]
-    for row, item_rows in questionnaire_rows(record, who):
-        responses.write(row)
+    questionnaires = list(questionnaire_rows(record, who))
+    tables["questionnaires.csv"].write_many(row for row, _ in questionnaires)
+    tables["questionnaire_items.csv"].write_values([item for _, items in questionnaires for item in items])
+    for row, _ in questionnaires:
         instruments.setdefault(row["instrument"], set()).add(row["version"])
-        items.write_values(item_rows)
     tables["goals.csv"].write_many(goal_rows(record, who))
     tables["goal_ratings.csv"].write_many(rating_rows(record, who))
     tables["trial_outcomes.csv"].write_many(trial_outcome_rows(record, who, rule=options.trial_rule,
