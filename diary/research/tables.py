@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import groupby
+from itertools import chain, count, groupby, repeat
 from operator import attrgetter
 
 from diary.domain.days import DayValues, day_values
@@ -168,6 +168,10 @@ def _pairs(values: dict) -> str | None:
     return ";".join(f"{k}={'' if v is None else v}" for k, v in values.items())
 
 
+def _item_labels(instrument_id: str) -> tuple:
+    return (INSTRUMENTS[instrument_id].item_labels or ()) if instrument_id in INSTRUMENTS else ()
+
+
 def questionnaire_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple[dict, list[tuple]]]:
     """(administration row, its item rows in ITEM_COLUMNS order) for every completed questionnaire."""
     for n, r in enumerate(completed_responses(record), start=1):
@@ -181,14 +185,11 @@ def questionnaire_rows(record: PatientRecord, who: Deidentified) -> Iterator[tup
             "subscale_bands": _pairs({k: v for k, v in s.subscale_bands.items() if v is not None}),
             "flags": ";".join(sorted(s.flags)) or None,
         }
-        labels = INSTRUMENTS[r.instrument_id].item_labels if r.instrument_id in INSTRUMENTS else None
-        items = []
-        for i, answer in enumerate(r.answers, start=1):
-            if isinstance(answer, (list, tuple, dict)):  # formats that are not item lists keep their score only
-                continue
-            items.append((who.study_id, n, r.instrument_id, version, i,
-                          labels[i - 1] if labels and i <= len(labels) else None, answer))
-        yield row, items
+        head = (who.study_id, n, r.instrument_id, version)
+        # formats that are not item lists keep their score only
+        labels = chain(_item_labels(r.instrument_id), repeat(None))  # None past the known labels
+        yield row, [(*head, i, label, answer) for i, label, answer in zip(count(1), labels, r.answers)
+                    if not isinstance(answer, (list, tuple, dict))]
 
 
 def goal_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:

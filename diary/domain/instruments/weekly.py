@@ -154,7 +154,8 @@ def weekly_activity(days: Any) -> WeeklyActivity:
     for number, day in enumerate(week, start=1):
         if day is not None:
             _check_day(number, day)
-    reported = [day for day in week if day is not None and any(v is not None for v in day[:3])]
+    reported = [day for day in week if day is not None and (day[0] is not None or day[1] is not None
+                                                            or day[2] is not None)]
     strength = [day[3] for day in week if day is not None and day[3] is not None]
     strength_valid = len(strength) >= MIN_DAYS_REPORTED
     strength_days = sum(strength) if strength_valid else None
@@ -162,7 +163,7 @@ def weekly_activity(days: Any) -> WeeklyActivity:
                             who_strength_met=meets_strength(strength_days) if strength_valid else None)
     if len(reported) < MIN_DAYS_REPORTED:
         return WeeklyActivity(valid=False, days_reported=len(reported), **strength_figures)
-    light, moderate, vigorous = (sum(day[i] or 0 for day in reported) for i in range(3))
+    light, moderate, vigorous = (sum([day[i] or 0 for day in reported]) for i in range(3))
     return WeeklyActivity(
         valid=True, days_reported=len(reported), light_min=light, moderate_min=moderate, vigorous_min=vigorous,
         total_hours=_hours(light + moderate + vigorous), mvpa_hours=_hours(moderate + vigorous),
