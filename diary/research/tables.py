@@ -128,8 +128,8 @@ def patient_days(checkins) -> list[tuple]:
             out.append((day, 1, _one_checkin_day(c), c.pain_regions, c.note or None))
         else:
             values = day_values(day, on_day)
-            out.append((day, len(on_day), _many_checkins_day(values),
-                        None if values.regions is None else frozenset(values.regions), " | ".join(values.notes) or None))
+            regions = None if values.regions is None else frozenset(values.regions)
+            out.append((day, len(on_day), _many_checkins_day(values), regions, " | ".join(values.notes) or None))
     return out
 
 
@@ -139,7 +139,8 @@ def daily_rows(record: PatientRecord, who: Deidentified, days: list[tuple] | Non
     study_id, shift, include_notes = who.study_id, who.shift, who.include_notes
     for day, n, values, regions, notes in patient_days(record.checkins) if days is None else days:
         shifted = day + shift
-        row = (study_id, shifted, shifted.isoweekday(), n, *values, *(_NO_MAP if regions is None else _region_cells(regions)))
+        row = (study_id, shifted, shifted.isoweekday(), n, *values,
+               *(_NO_MAP if regions is None else _region_cells(regions)))
         yield row + (notes,) if include_notes else row
 
 
@@ -186,10 +187,9 @@ def questionnaire_rows(record: PatientRecord, who: Deidentified) -> Iterator[tup
             "flags": ";".join(sorted(s.flags)) or None,
         }
         head = (who.study_id, n, r.instrument_id, version)
-        # formats that are not item lists keep their score only
         labels = chain(_item_labels(r.instrument_id), repeat(None))  # None past the known labels
         yield row, [(*head, i, label, answer) for i, label, answer in zip(count(1), labels, r.answers)
-                    if not isinstance(answer, (list, tuple, dict))]
+                    if not isinstance(answer, (list, tuple, dict))]  # other formats keep their score only
 
 
 def goal_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:
