@@ -12,9 +12,12 @@ from datetime import timedelta
 from diary.domain.patient_record import PatientRecord
 from diary.domain.regions import region_order
 from diary.domain.weeks import WeekFigures, figures_of_week
-from diary.research.tables import NOTHING_LOGGED, Deidentified, patient_days
+from diary.research.tables import DAILY_COLUMNS, NOTHING_LOGGED, Deidentified, patient_days
 
-_PAIN, _FATIGUE, _STRESS, _ACTIVITY = 0, 4, 5, slice(9, 13)  # in patient_days' values (DAILY_COLUMNS order)
+# Where the week's inputs sit in patient_days' values (DAILY_COLUMNS from "pain" on).
+_VALUES = DAILY_COLUMNS[DAILY_COLUMNS.index("pain"):]
+_PAIN, _FATIGUE, _STRESS = (_VALUES.index(name) for name in ("pain", "fatigue", "stress"))
+_ACTIVITY = slice(_VALUES.index("light_min"), _VALUES.index("strength") + 1)  # light, moderate, vigorous, strength
 
 
 def patient_weeks(days: list[tuple]) -> Iterator[WeekFigures]:
