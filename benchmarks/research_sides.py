@@ -4,9 +4,10 @@ Each side runs in a fresh process (`python benchmarks/research_sides.py SIDE HOM
 memory (ru_maxrss) is its own; it prints one JSON line: seconds (wall), cpu_seconds (the process's user +
 system time, which other jobs on a shared machine inflate far less), peak_mb, rows.
 
-export  diary.research.export_research(diary.patient_records(None), OUT, CSV files only) on the
-        clinician home: every patient read through the caseload (one PatientRecord at a time),
-        de-identified, the tidy CSV files, codebook and README written.
+export  diary.research.export_research(diary.patient_records(None, streaming=True), OUT, CSV files only)
+        on the clinician home, as `diary research-export` reads it: every patient read through the
+        caseload (one PatientRecord at a time, its check-ins as stored rows), de-identified, the tidy
+        CSV files, codebook and README written.
 fhir    the same with the FHIR bundles as well (reported, not part of the ratio).
 dump    a plain sqlite3 CSV dump of the same rows: SELECT * from each table that holds the patients'
         data (patient_checkin, patient_checkin_region, patient_questionnaire, patient_goal,
@@ -48,8 +49,8 @@ def _export(home: Path, out: Path, fhir: bool) -> int:
     from diary.services.bootstrap import open_diary
 
     diary = open_diary(home)
-    summary = export_research(diary.patient_records(None), out, options=ResearchOptions(salt=SALT, fhir=fhir),
-                              today=diary.clock().date())
+    summary = export_research(diary.patient_records(None, streaming=True), out,
+                              options=ResearchOptions(salt=SALT, fhir=fhir), today=diary.clock().date())
     diary.close()
     return sum(summary.rows.values())
 

@@ -26,6 +26,14 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def pain_regions_of(regions: dict[str, int | None] | None, no_pain: bool) -> frozenset[str] | None:
+    """CheckIn.pain_regions from a check-in's body map and "no pain" answer (also for readers that hold
+    check-ins as stored rows, diary.storage.row_builders.CheckInRow)."""
+    if regions is not None:
+        return frozenset(regions)
+    return frozenset() if no_pain else None
+
+
 class CheckIn(BaseModel):
     """One check-in. Build it with `CheckIn.create(...)` to get ValidationFailed on bad input."""
 
@@ -139,9 +147,7 @@ class CheckIn(BaseModel):
     @property
     def pain_regions(self) -> frozenset[str] | None:
         """Regions that hurt; an empty set for an explicit "no pain"; None when the map was not filled."""
-        if self.regions is not None:
-            return frozenset(self.regions)
-        return frozenset() if self.no_pain else None
+        return pain_regions_of(self.regions, self.no_pain)
 
     @classmethod
     def create(cls, **fields: Any) -> "CheckIn":

@@ -43,13 +43,24 @@ def week_figures(monday: date, days: Iterable[DayValues] | dict[date, DayValues]
     """The figures of the ISO week starting `monday`, from whichever of `days` (or day → values) fall in it."""
     by_day = days if isinstance(days, dict) else {d.day: d for d in days}
     week = [by_day.get(monday + timedelta(days=i)) for i in range(7)]
-    maps = [d.regions for d in week if d is not None and d.regions is not None]
+    return figures_of_week(
+        monday, pain=[d.pain if d else None for d in week], fatigue=[d.fatigue if d else None for d in week],
+        stress=[d.stress if d else None for d in week], activity=[_activity_day(d) for d in week],
+        maps=[d.regions for d in week if d is not None and d.regions is not None])
+
+
+def figures_of_week(monday: date, *, pain: list, fatigue: list, stress: list, activity: list,
+                    maps: list[frozenset[str]]) -> WeekFigures:
+    """The week's figures from its columns, Monday first: `pain`, `fatigue`, `stress` 7 day values each
+    (None: not reported), `activity` 7 × [light min, moderate min, vigorous min, strength] or None, and
+    `maps` the body maps of the days that had one. week_figures takes them from DayValues; the research
+    export, which holds each day's values as a row, passes its columns straight in (one set of rules)."""
     return WeekFigures(
         monday=monday,
-        pain=weekly_nrs_mean([d.pain if d else None for d in week], label="Pain"),
-        fatigue=weekly_nrs_mean([d.fatigue if d else None for d in week], label="Fatigue"),
-        stress=weekly_nrs_mean([d.stress if d else None for d in week], label="Stress"),
-        activity=weekly_activity([_activity_day(d) for d in week]),
+        pain=weekly_nrs_mean(pain, label="Pain"),
+        fatigue=weekly_nrs_mean(fatigue, label="Fatigue"),
+        stress=weekly_nrs_mean(stress, label="Stress"),
+        activity=weekly_activity(activity),
         wpi_days_reported=len(maps),
         wpi_mean=mean([len(m) for m in maps]) if len(maps) >= MIN_DAYS_REPORTED else None,
         regions=frozenset().union(*maps) if maps else frozenset(),

@@ -13,7 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from diary.pwa import bundle, fonts, site, webclient
+from diary import __version__
+from diary.pwa import bundle, fonts, site, versioning, webclient
 from diary.pwa.service_worker import write_service_worker
 from diary.pwa.toolchain import REPO, browser_requirements, browser_wheels, digest, node_modules
 
@@ -78,6 +79,8 @@ def build(out: Path = DEFAULT_OUT, *, cache: Path = DEFAULT_CACHE, force: bool =
     bundle.copy_fonts(stage, fonts.site_fonts(modules))
     bundle.bundle_libsodium(stage, modules)
     packages = bundle.stage_packages(cache / f"app-packages-{app.name}", wheels, app=app)
+    if app.with_diary:  # the app knows which site it came in (the "Updated to version N" note)
+        versioning.write(packages, versioning.version_of(__version__, fingerprint))
     bundle.compile_bytecode(packages, stage / "pyodide")
     bundle.app_archive(stage / site.APP_ARCHIVE, packages, app=app)
     precache = write_service_worker(stage, modules, cache)

@@ -124,7 +124,7 @@ class PhoneApp:
         home = self.platform.home.default_home()
         self.opener = opener = cache(lambda: open_home(home))
         try:
-            opener()  # opened here, so that what opening wrote reaches IndexedDB before the first screen
+            _record_site_version(opener())  # opened here, so that what opening wrote reaches IndexedDB first
         except DiaryError:
             pass  # make_main opens it again and shows the rescue screen or the sentence
         await self.platform.home.sync()
@@ -133,7 +133,7 @@ class PhoneApp:
         if checkins:
             self.platform.home.mark_data()  # a diary with entries: noticed should the browser delete it
         announce("opened", platform_seconds=self.loaded - self.started,
-                 total_seconds=time.perf_counter() - self.started)
+                 total_seconds=time.perf_counter() - self.started, version=_site_version())
         from diary.ui.app import make_main
         from diary.ui.screens.elsewhere import clear_page
 
@@ -161,6 +161,21 @@ def _opened(opener):
     if opener is None or not opener.cache_info().currsize:
         return None
     return opener()
+
+
+def _site_version() -> str | None:
+    from diary.pwa.versioning import current
+
+    return current()
+
+
+def _record_site_version(diary) -> None:
+    """Remember which site opened the diary; Today says "Updated to version N" on the first start of another."""
+    from diary.services.app_updates import record_opening
+
+    version = _site_version()
+    if version is not None:
+        record_opening(diary.meta, version)
 
 
 def load_the_app() -> None:

@@ -105,25 +105,27 @@ class CsvTable:
         self.write_many((row,))
 
     def write_many(self, rows: Iterable[dict[str, Any]]) -> None:
-        columns, lines, memo = self.columns, self._lines, self._cells.__getitem__
-        for row in rows:
-            try:
-                lines.append(",".join(map(memo, map(row.get, columns))))
-            except TypeError:  # an unhashable value: format the row without the memo
-                lines.append(",".join(map(cell, map(row.get, columns))))
-            if len(lines) >= self.BATCH:
-                self.flush()
+        """Rows as dicts keyed by column (one patient's rows at a time: they are held until written)."""
+        columns = self.columns
+        self.write_values([tuple(map(row.get, columns)) for row in rows])
 
     def write_values(self, rows: Iterable[tuple]) -> None:
-        """Rows as tuples of values in column order."""
-        lines, memo = self._lines, self._cells.__getitem__
-        for row in rows:
-            try:
-                lines.append(",".join(map(memo, row)))
-            except TypeError:  # an unhashable value: format the row without the memo
-                lines.append(",".join(map(cell, row)))
-            if len(lines) >= self.BATCH:
-                self.flush()
+        """Rows as tuples of values in column order (one patient's rows at a time: they are held until
+        written)."""
+        rows = rows if isinstance(rows, list) else list(rows)
+        memo = self._cells.__getitem__
+        try:
+            self._lines += [",".join(map(memo, row)) for row in rows]
+        except TypeError:  # an unhashable value: format its row without the memo
+            self._lines += [self._line(row) for row in rows]
+        if len(self._lines) >= self.BATCH:
+            self.flush()
+
+    def _line(self, row: tuple) -> str:
+        try:
+            return ",".join(map(self._cells.__getitem__, row))
+        except TypeError:
+            return ",".join(map(cell, row))
 
     def flush(self) -> None:
         if self._lines:

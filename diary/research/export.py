@@ -26,7 +26,7 @@ from diary.research.pseudonyms import shift_weeks, study_id
 from diary.research.readme import READMES, readme_text
 from diary.research.sinks import DataSetFolder, describe_os_error
 from diary.research.tables import (
-    TUPLE_COLUMNS, Deidentified, checkin_rows, daily_rows, goal_rows, questionnaire_rows, rating_rows,
+    TUPLE_COLUMNS, Deidentified, checkin_rows, daily_rows, goal_rows, patient_days, questionnaire_rows, rating_rows,
     trial_outcome_rows,
 )
 from diary.research.weekly import weekly_rows
@@ -146,15 +146,16 @@ def _check_tuple_columns(tables: dict[str, CsvTable], include_notes: bool) -> No
 
 def _write_patient(record: PatientRecord, who: Deidentified, tables: dict[str, CsvTable],
                    instruments: dict[str, set[str]], options: ResearchOptions) -> None:
-    tables["daily.csv"].write_values(daily_rows(record, who))
+    days = patient_days(record.checkins)
+    tables["daily.csv"].write_values(daily_rows(record, who, days))
     tables["checkins.csv"].write_values(checkin_rows(record, who))
-    responses, items = tables["questionnaires.csv"], tables["questionnaire_items.csv"]
-    for row, item_rows in questionnaire_rows(record, who):
-        responses.write(row)
+    questionnaires = list(questionnaire_rows(record, who))
+    tables["questionnaires.csv"].write_many(row for row, _ in questionnaires)
+    tables["questionnaire_items.csv"].write_values([item for _, items in questionnaires for item in items])
+    for row, _ in questionnaires:
         instruments.setdefault(row["instrument"], set()).add(row["version"])
-        items.write_values(item_rows)
     tables["goals.csv"].write_many(goal_rows(record, who))
     tables["goal_ratings.csv"].write_many(rating_rows(record, who))
     tables["trial_outcomes.csv"].write_many(trial_outcome_rows(record, who, rule=options.trial_rule,
                                                                assessment=options.trial_assessment))
-    tables["weekly.csv"].write_many(weekly_rows(record, who))
+    tables["weekly.csv"].write_many(weekly_rows(record, who, days))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import groupby
+from itertools import chain, count, groupby, repeat
 from operator import attrgetter
 
 from diary.domain.days import DayValues, day_values
@@ -72,7 +72,7 @@ ITEM_COLUMNS = ("study_id", "response_no", "instrument", "version", "item", "ite
 TUPLE_COLUMNS = {"daily.csv": (DAILY_COLUMNS, "notes"), "checkins.csv": (CHECKIN_COLUMNS, "note"),
                  "questionnaire_items.csv": (ITEM_COLUMNS, None)}
 
-_NOTHING_LOGGED = (None,) * 14  # pain … flare on a day without check-ins
+NOTHING_LOGGED = (None,) * 14  # pain … flare on a day without check-ins
 _NO_MAP = (None,) * (2 + len(REGIONS))  # wpi_count, generalized_pain, pain_<region>: no body map that day
 
 
@@ -108,33 +108,39 @@ def _many_checkins_day(v: DayValues) -> tuple:
             v.sleep_hours, v.light_min, v.moderate_min, v.vigorous_min, v.strength, v.flare)
 
 
-def daily_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple]:
-    """Every day from the first to the last check-in, days without one included (n_checkins 0); tuples
-    in DAILY_COLUMNS order (+ notes)."""
-    checkins = sorted(record.checkins, key=_DAY)
-    if not checkins:
-        return
-    by_day = {d: list(group) for d, group in groupby(checkins, key=_DAY)}
-    first, last = checkins[0].day, checkins[-1].day
-    study_id, shift, include_notes = who.study_id, who.shift, who.include_notes
+def patient_days(checkins) -> list[tuple]:
+    """Every day from the first to the last check-in, days without one included: (day, n_checkins,
+    pain … flare in DAILY_COLUMNS order, the day's regions or None, its notes or None), by the rules of
+    diary.domain.days (what daily.csv and weekly.csv both read)."""
+    ordered = sorted(checkins, key=_DAY)
+    if not ordered:
+        return []
+    by_day = {d: list(group) for d, group in groupby(ordered, key=_DAY)}
+    first, last = ordered[0].day, ordered[-1].day
+    out = []
     for i in range((last - first).days + 1):
         day = first + timedelta(days=i)
-        shifted = day + shift
         on_day = by_day.get(day)
-        head = (study_id, shifted, shifted.isoweekday(), len(on_day) if on_day else 0)
         if on_day is None:
-            row = head + _NOTHING_LOGGED + _NO_MAP
-            notes = None
+            out.append((day, 0, NOTHING_LOGGED, None, None))
         elif len(on_day) == 1:
             c = on_day[0]
-            regions = c.pain_regions
-            row = head + _one_checkin_day(c) + (_NO_MAP if regions is None else _region_cells(regions))
-            notes = c.note or None
+            out.append((day, 1, _one_checkin_day(c), c.pain_regions, c.note or None))
         else:
             values = day_values(day, on_day)
-            row = head + _many_checkins_day(values) + (
-                _NO_MAP if values.regions is None else _region_cells(frozenset(values.regions)))
-            notes = " | ".join(values.notes) or None
+            regions = None if values.regions is None else frozenset(values.regions)
+            out.append((day, len(on_day), _many_checkins_day(values), regions, " | ".join(values.notes) or None))
+    return out
+
+
+def daily_rows(record: PatientRecord, who: Deidentified, days: list[tuple] | None = None) -> Iterator[tuple]:
+    """Every day from the first to the last check-in, days without one included (n_checkins 0); tuples
+    in DAILY_COLUMNS order (+ notes). `days`: patient_days(record.checkins), when already made."""
+    study_id, shift, include_notes = who.study_id, who.shift, who.include_notes
+    for day, n, values, regions, notes in patient_days(record.checkins) if days is None else days:
+        shifted = day + shift
+        row = (study_id, shifted, shifted.isoweekday(), n, *values,
+               *(_NO_MAP if regions is None else _region_cells(regions)))
         yield row + (notes,) if include_notes else row
 
 
@@ -163,6 +169,10 @@ def _pairs(values: dict) -> str | None:
     return ";".join(f"{k}={'' if v is None else v}" for k, v in values.items())
 
 
+def _item_labels(instrument_id: str) -> tuple:
+    return (INSTRUMENTS[instrument_id].item_labels or ()) if instrument_id in INSTRUMENTS else ()
+
+
 def questionnaire_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple[dict, list[tuple]]]:
     """(administration row, its item rows in ITEM_COLUMNS order) for every completed questionnaire."""
     for n, r in enumerate(completed_responses(record), start=1):
@@ -176,14 +186,10 @@ def questionnaire_rows(record: PatientRecord, who: Deidentified) -> Iterator[tup
             "subscale_bands": _pairs({k: v for k, v in s.subscale_bands.items() if v is not None}),
             "flags": ";".join(sorted(s.flags)) or None,
         }
-        labels = INSTRUMENTS[r.instrument_id].item_labels if r.instrument_id in INSTRUMENTS else None
-        items = []
-        for i, answer in enumerate(r.answers, start=1):
-            if isinstance(answer, (list, tuple, dict)):  # formats that are not item lists keep their score only
-                continue
-            items.append((who.study_id, n, r.instrument_id, version, i,
-                          labels[i - 1] if labels and i <= len(labels) else None, answer))
-        yield row, items
+        head = (who.study_id, n, r.instrument_id, version)
+        labels = chain(_item_labels(r.instrument_id), repeat(None))  # None past the known labels
+        yield row, [(*head, i, label, answer) for i, label, answer in zip(count(1), labels, r.answers)
+                    if not isinstance(answer, (list, tuple, dict))]  # other formats keep their score only
 
 
 def goal_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:

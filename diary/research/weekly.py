@@ -7,30 +7,42 @@ whole weeks, so a shifted week is still a Monday-to-Sunday ISO week.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import groupby
-from operator import attrgetter
+from datetime import timedelta
 
-from diary.domain.days import DayValues, day_values
 from diary.domain.patient_record import PatientRecord
 from diary.domain.regions import region_order
-from diary.domain.weeks import weeks_of
-from diary.research.tables import Deidentified
+from diary.domain.weeks import WeekFigures, figures_of_week
+from diary.research.tables import DAILY_COLUMNS, NOTHING_LOGGED, Deidentified, patient_days
 
-_DAY = attrgetter("day")
-
-
-def _logged_days(record: PatientRecord) -> list[DayValues]:
-    # Only the days with check-ins: a week's figures count reported days, and a day without a check-in
-    # reports nothing whether it is absent or an empty DayValues (days_between's), so this is the same
-    # weeks for less (tests/research/test_weekly.py compares the two).
-    ordered = sorted(record.checkins, key=_DAY)
-    return [day_values(day, list(group)) for day, group in groupby(ordered, key=_DAY)]
+# Where the week's inputs sit in patient_days' values (DAILY_COLUMNS from "pain" on).
+_VALUES = DAILY_COLUMNS[DAILY_COLUMNS.index("pain"):]
+_PAIN, _FATIGUE, _STRESS = (_VALUES.index(name) for name in ("pain", "fatigue", "stress"))
+_ACTIVITY = slice(_VALUES.index("light_min"), _VALUES.index("strength") + 1)  # light, moderate, vigorous, strength
 
 
-def weekly_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:
-    if not record.checkins:
+def patient_weeks(days: list[tuple]) -> Iterator[WeekFigures]:
+    """The ISO weeks of patient_days(...) (every day from the first to the last check-in), oldest first:
+    diary.domain.weeks.weeks_of over the same days, each week's columns passed to its rules directly."""
+    if not days:
         return
-    for week in weeks_of(_logged_days(record)):
+    lead = days[0][0].weekday()  # the days of the first week before the first check-in: not reported
+    padded = [None] * lead + days
+    for start in range(0, len(padded), 7):
+        week = padded[start:start + 7]
+        week += [None] * (7 - len(week))
+        logged = [d if d is not None and d[1] else None for d in week]  # an empty day reports nothing
+        values = [NOTHING_LOGGED if d is None else d[2] for d in logged]
+        yield figures_of_week(
+            days[0][0] + timedelta(days=start - lead),
+            pain=[v[_PAIN] for v in values], fatigue=[v[_FATIGUE] for v in values],
+            stress=[v[_STRESS] for v in values], activity=[None if d is None else d[2][_ACTIVITY] for d in logged],
+            maps=[d[3] for d in logged if d is not None and d[3] is not None])
+
+
+def weekly_rows(record: PatientRecord, who: Deidentified, days: list[tuple] | None = None) -> Iterator[dict]:
+    """`days`: patient_days(record.checkins), when already made."""
+    days = patient_days(record.checkins) if days is None else days
+    for week in patient_weeks(days):
         monday = who.day(week.monday)
         year, number, _ = monday.isocalendar()
         a = week.activity

@@ -159,9 +159,10 @@ class Diary:
         chosen = self.meta.get("language")
         return chosen if chosen in LANGUAGES else None
 
-    def patient_records(self, labels: list[str] | None = None) -> Iterator[PatientRecord]:
-        """A clinician's patients as PatientRecords, one at a time (all, or those with these labels)."""
-        return self.caseload.patient_records(labels)
+    def patient_records(self, labels: list[str] | None = None, *, streaming: bool = False) -> Iterator[PatientRecord]:
+        """A clinician's patients as PatientRecords, one at a time (all, or those with these labels;
+        `streaming`: check-ins as read-only stored rows, see CaseloadService.patient_records)."""
+        return self.caseload.patient_records(labels, streaming=streaming)
 
     def patient_record(self, label: str) -> PatientRecord:
         """One clinician's patient as a PatientRecord (NotFound for an unknown label)."""

@@ -268,9 +268,13 @@ class CaseloadService:
         return self._snapshots.clinician_ratings(self._patient(label).id)
 
     # Patients as PatientRecords (reports, research exports, the patient screen)
-    def patient_records(self, labels: Sequence[str] | None = None) -> Iterator[PatientRecord]:
+    def patient_records(self, labels: Sequence[str] | None = None, *, streaming: bool = False) -> Iterator[PatientRecord]:
         """One PatientRecord per patient (by label, or in the order of `labels`), read one at a time so
         that a research export of a thousand patients never holds more than one in memory.
+
+        Args:
+            streaming: check-ins as stored rows (diary.storage.row_builders.CheckInRow: a CheckIn's
+                fields, read-only, built for a third of the cost), for the research export.
 
         Raises:
             NotFound: a label that is not in the caseload (before anything is yielded).
@@ -280,7 +284,7 @@ class CaseloadService:
 
         def generate() -> Iterator[PatientRecord]:
             for patient in chosen:
-                yield self._record(patient)
+                yield self._record(patient, streaming=streaming)
 
         return generate()
 
@@ -292,9 +296,9 @@ class CaseloadService:
         self._require()
         return self._patients.all()
 
-    def _record(self, patient: PairedPatient) -> PatientRecord:
+    def _record(self, patient: PairedPatient, *, streaming: bool = False) -> PatientRecord:
         with self._engine.connect() as conn:  # one read transaction: a consistent snapshot
-            rows = self._snapshots.read(patient.id, conn)
+            rows = self._snapshots.read(patient.id, conn, streaming=streaming)
         return PatientRecord(
             key=patient.record_key, label=patient.label, checkins=tuple(rows["checkins"]),
             questionnaires=tuple(rows["questionnaires"]), goals=tuple(rows["goals"]), ratings=tuple(rows["ratings"]),

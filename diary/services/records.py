@@ -19,16 +19,18 @@ def is_clinician_home(diary) -> bool:
     return getattr(diary, "role", None) == "clinician"
 
 
-def records_for(diary, labels: list[str] | None = None, *, include_notes: bool = True) -> Iterator[PatientRecord]:
+def records_for(diary, labels: list[str] | None = None, *, include_notes: bool = True,
+                streaming: bool = False) -> Iterator[PatientRecord]:
     """The records to export: the chosen patients (all when `labels` is None) in a clinician's home,
-    the patient's own record in a patient's home.
+    the patient's own record in a patient's home. `streaming`: a clinician's patients with their
+    check-ins as read-only stored rows (CaseloadService.patient_records), for the research export.
 
     Raises:
         DiaryError: patients were named in a patient's own home; NotFound (a DiaryError) for an unknown
             label, before anything is read.
     """
     if is_clinician_home(diary):
-        return diary.patient_records(labels)  # checks every label before the first record is read
+        return diary.patient_records(labels, streaming=streaming)  # checks every label before the first record is read
     if labels:
         raise DiaryError(_("This is a patient's own diary, which holds one person's data; --patients is only for a clinician's home. Leave it out to export this diary."))
     return iter([diary.record(include_notes=include_notes)])

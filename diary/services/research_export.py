@@ -79,7 +79,9 @@ def export_data_set(diary, out: Path, *, labels: list[str] | None = None, date_s
     options = ResearchOptions(salt=salt, date_shift=date_shift, include_notes=include_notes, fhir=fhir,
                               seal_to=seal_to, trial_rule=RaterRule(trial_rule or DEFAULT_RATER_RULE),
                               trial_assessment=trial_assessment or Assessment())
-    return export_research(records_for(diary, labels, include_notes=include_notes), out, options=options,
+    # Check-ins as stored rows: the export only reads them (tests/research/test_streaming.py: same bytes).
+    records = records_for(diary, labels, include_notes=include_notes, streaming=True)
+    return export_research(records, out, options=options,
                            today=diary.clock().date(), progress=progress)
 
 

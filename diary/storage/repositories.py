@@ -179,3 +179,11 @@ class MetaRepository:
         with Session(self._writer) as session:
             session.merge(MetaRow(key=key, value=value))
             session.commit()
+
+    def delete(self, key: str) -> None:
+        """Forget the setting `key` (nothing happens when it is not set)."""
+        with Session(self._writer) as session:
+            row = session.get(MetaRow, key)
+            if row is not None:
+                session.delete(row)
+                session.commit()

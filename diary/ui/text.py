@@ -521,6 +521,9 @@ REMINDER_BANNER = N_("Not logged yet today.")
 REMINDER_BANNER_ACTION = N_("Log today")
 REMINDER_BANNER_QUIET = N_("Quiet today")
 
+UPDATED_TO = N_("Updated to version {version}")  # Today, once, on the phone app's first start of a new version
+VERSION_WITH_BUILD = N_("{release} (build {build})")  # a rebuilt site of the same release
+UPDATE_NOTE_DISMISS = N_("Dismiss the update note")
 EVICTED_HEADING = N_("The browser deleted your diary")
 EVICTED_TEXT = N_(
     "This phone's browser held your diary with entries, but its storage for this app is now empty: browsers "

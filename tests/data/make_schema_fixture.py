@@ -40,6 +40,19 @@ def _json(value) -> object:
     return json.loads(json.dumps(value, default=str))
 
 
+def stored_rows(diary) -> dict:
+    """A diary's check-ins, goals, ratings, activities, questionnaire answers and schedule as stored."""
+    goals, q = diary.goals, diary.questionnaires
+    return {
+        "checkins": [json.loads(c.model_dump_json()) for c in diary.checkins.all()],
+        "goals": [json.loads(g.model_dump_json()) for g in goals._repo.goals()],
+        "ratings": [json.loads(r.model_dump_json()) for r in goals._repo.ratings()],
+        "activities": [json.loads(a.model_dump_json()) for a in goals.activities()],
+        "questionnaires": [_response_json(x) for x in q._repo.responses()],
+        "schedule": {k: list(v) for k, v in q._repo.schedule().items()},
+    }
+
+
 def exchange_rows(diary) -> dict:
     """The schema v4 tables as stored: a patient's recipients and export log, and (filled directly, since a
     home uses one side only) a clinician's patients, snapshot, own ratings and import log."""
@@ -127,15 +140,7 @@ def main() -> None:
         for i, v in enumerate([1, 0, 2]):
             r = q.answer(r.id, i, v)  # a draft, left to resume
         q.set_schedule("gad7", 21)
-        expected = {
-            "checkins": [json.loads(c.model_dump_json()) for c in diary.checkins.all()],
-            "meta": {"theme": "dark"},
-            "goals": [json.loads(g.model_dump_json()) for g in goals._repo.goals()],
-            "ratings": [json.loads(r.model_dump_json()) for r in goals._repo.ratings()],
-            "activities": [json.loads(a.model_dump_json()) for a in goals.activities()],
-            "questionnaires": [_response_json(x) for x in q._repo.responses()],
-            "schedule": {k: list(v) for k, v in q._repo.schedule().items()},
-        }
+        expected = {**stored_rows(diary), "meta": {"theme": "dark"}}
         if LATEST_VERSION >= 4:  # the physiotherapist loop
             _fill_exchange(diary, Path(tmp))
             expected |= exchange_rows(diary)

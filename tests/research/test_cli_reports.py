@@ -78,7 +78,7 @@ class FakeClinicianHome:
         self.records = {r.label: r for r in records}
         self.asked = []
 
-    def patient_records(self, labels):
+    def patient_records(self, labels, *, streaming=False):
         self.asked.append(labels)
         for label, record in self.records.items():
             if labels is None or label in labels:

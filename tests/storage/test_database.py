@@ -114,6 +114,16 @@ class TestMigrations:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
+    def test_the_phone_apps_first_release_opens_on_the_desktop_with_every_row_intact(self):
+        """tests/data/phone_release_1.sqlite3: the file as the phone app's first release wrote it in IndexedDB
+        (tests/data/make_phone_fixture.py); tests/e2e/pwa/test_released_data.py opens it on the phone."""
+        from tests.data.make_phone_fixture import rows_of
+
+        rows = rows_of(DATA / "phone_release_1.sqlite3")
+        assert rows.pop("user_version") == LATEST_VERSION
+        rows.pop("schema")
+        assert rows == json.loads((DATA / "phone_release_1.json").read_text())
+
     def test_a_database_from_a_newer_app_is_refused_untouched(self, tmp_path):
         home = tmp_path / "home"
         home.mkdir()

@@ -14,7 +14,7 @@ from diary.domain.goals import Rating
 from diary.services.demo import fill_demo
 from diary.services.wire import payload_bytes, payload_values
 from diary.storage.database import DB_FILENAME
-from diary.storage.row_builders import CHECKIN_COLUMNS
+from diary.storage.row_builders import CHECKIN_COLUMNS, checkin_tuples_from_rows, checkins_from_rows
 
 
 def _validated_checkins(database) -> list[CheckIn]:
@@ -93,3 +93,27 @@ def test_export_payload_bytes_unchanged_by_the_fast_read(filled, clock):
                                             export_id="00000000-0000-4000-8000-000000000000"))
 
     assert payload(record) == payload(reference)
+
+
+def _stored_checkin_rows(database) -> list[tuple]:
+    """The rows both check-in builders take: CHECKIN_COLUMNS and the body map as one JSON object."""
+    connection = sqlite3.connect(database)
+    try:
+        return connection.execute(
+            f"SELECT {', '.join('c.' + column for column in CHECKIN_COLUMNS)}, (SELECT json_group_object(r.region, "
+            "r.intensity) FROM checkin_region r WHERE r.checkin_id = c.id) FROM checkin c "
+            "ORDER BY c.day, c.recorded_at").fetchall()
+    finally:
+        connection.close()
+
+
+def test_checkin_rows_hold_what_checkins_hold(filled):
+    rows = _stored_checkin_rows(filled.home / DB_FILENAME)
+    checkins, tuples = checkins_from_rows(rows), checkin_tuples_from_rows(rows)
+    assert len(tuples) == len(checkins) > 100
+    assert {"no_pain", "regions", "note", "strength"} <= {  # the edges the fixture added are among them
+        name for c in checkins for name in ("no_pain", "regions", "note", "strength") if getattr(c, name)}
+    for checkin, row in zip(checkins, tuples):
+        assert [(name, type(value), list(value.items()) if isinstance(value, dict) else value)
+                for name, value in row._asdict().items() if name != "pain_regions"] == _shape(checkin)
+        assert type(row.pain_regions) is type(checkin.pain_regions) and row.pain_regions == checkin.pain_regions

@@ -145,3 +145,38 @@ class TestKeyboardAndTheBackOfTheMap:
         assert status(ui) == "Saved today: pain 5."
         ui.fire(ui.page, "keyboard_event", {"key": "S", "ctrl": False, "shift": False, "alt": False, "meta": False})
         assert diary.log.checkins_on(diary.log.today())[0].pain == 5
+
+
+class TestUpdateNote:
+    """The phone app's one line after an update (diary.services.app_updates records the versions)."""
+
+    def test_today_says_updated_to_version_n_once_and_it_can_be_dismissed(self, open_ui, diary):
+        from diary.services.app_updates import record_opening
+
+        record_opening(diary.meta, "0.1.0+aaaaaaa")
+        record_opening(diary.meta, "0.2.0+bbbbbbb")
+        ui = open_ui()
+        assert ui.find("update-note-text").value == "Updated to version 0.2.0"
+        dismiss = ui.find("update-note-dismiss")
+        assert dismiss.icon.semantics_label == "Dismiss the update note"  # its accessible name
+        ui.click("update-note-dismiss")
+        assert not ui.find("update-note").visible
+        ui.close()
+        assert "update-note" not in keys_of(open_ui())
+
+    def test_a_rebuild_of_the_same_release_names_its_build(self, open_ui, diary):
+        from diary.services.app_updates import record_opening
+
+        record_opening(diary.meta, "0.1.0+aaaaaaa")
+        record_opening(diary.meta, "0.1.0+ccccccc")
+        assert open_ui().find("update-note-text").value == "Updated to version 0.1.0 (build ccccccc)"
+
+    def test_no_note_on_a_first_start(self, open_ui, diary):
+        from diary.services.app_updates import record_opening
+
+        record_opening(diary.meta, "0.1.0+aaaaaaa")
+        assert "update-note" not in keys_of(open_ui())
+
+
+def keys_of(ui) -> set:
+    return {key for c in ui.find_all(lambda c: True) if isinstance(key := getattr(c, "key", None), str)}

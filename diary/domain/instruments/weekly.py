@@ -17,7 +17,7 @@ Pure functions: a week is a list of 7 day values (None = not reported), oldest f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from diary.domain.errors import Sentence, ValidationFailed
@@ -30,6 +30,8 @@ DAYS_IN_WEEK = 7
 MIN_DAYS_REPORTED = 4
 MINUTES_PER_DAY = 24 * 60  # a day's minutes are summed over its check-ins, so 600 per entry is not the cap
 _MINUTE_FIELDS = ("light", "moderate", "vigorous")
+_INT = {int}
+_PLAIN_NUMBERS = (int, float)  # exactly these types (not bool): NaN and infinities fail the range check
 
 
 @dataclass(frozen=True)
@@ -79,18 +81,33 @@ def weekly_nrs_mean(values: Any, *, label: str = "Rating") -> WeeklyMean:
     """
     days = _week(values, f"The weekly {label.lower()} mean")
     for number, value in enumerate(days, start=1):
-        if value is not None and not (is_number(value) and 0 <= value <= 10):
+        if value is None or type(value) in _PLAIN_NUMBERS and 0 <= value <= 10:  # the usual case, cheaply
+            continue
+        if not (is_number(value) and 0 <= value <= 10):
             raise ValidationFailed(Sentence("{label} on day {number}: {value!r} is not allowed; values are numbers from 0 to 10 (or empty for a day not reported).", label=label, number=number, value=value), field=f"day{number}")
     reported = [v for v in days if v is not None]
     if len(reported) < MIN_DAYS_REPORTED:
         return WeeklyMean(valid=False, mean=None, days_reported=len(reported))
-    if all(v % 1 == 0 for v in reported):
+    if {*map(type, reported)} == _INT or all(v % 1 == 0 for v in reported):
         # Whole numbers (most weeks: one check-in a day) add exactly as ints; their exact mean a / n as a
         # float is int division, which is correctly rounded: the float of Fraction(a, n) itself.
-        return WeeklyMean(valid=True, mean=round_half_up(int(sum(reported)) / len(reported), 2),
+        return WeeklyMean(valid=True, mean=_whole_mean(int(sum(reported)), len(reported)),
                           days_reported=len(reported))
     return WeeklyMean(valid=True, mean=two_decimals(exact_sum(exact(v) for v in reported) / len(reported)),
                       days_reported=len(reported))
+
+
+@lru_cache(maxsize=1024)
+def _whole_mean(total: int, n: int) -> float:
+    """total / n to 2 decimals, half up (a caseload's weeks share a few hundred such pairs)."""
+    return round_half_up(total / n, 2)
+
+
+@lru_cache(maxsize=4096)
+def _hours(minutes: int) -> float:
+    """Minutes as hours, 2 decimals half up: two_decimals(Fraction(minutes, 60)), since int division is
+    correctly rounded like the Fraction's float."""
+    return round_half_up(minutes / 60, 2)
 
 
 def weekly_pain_mean(values: Any) -> WeeklyMean:
@@ -110,8 +127,9 @@ def _check_day(number: int, day: Any) -> None:
     if not isinstance(day, (list, tuple)) or len(day) != 4:
         raise ValidationFailed(Sentence("{where}: {day!r} is not allowed; give [light min, moderate min, vigorous min, strength yes/no], or None for a day not reported.", where=where, day=day), field=f"day{number}")
     for name, minutes in zip(_MINUTE_FIELDS, day):
-        if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int)
-                                    or not 0 <= minutes <= MINUTES_PER_DAY):
+        if minutes is None or type(minutes) is int and 0 <= minutes <= MINUTES_PER_DAY:  # the usual case, cheaply
+            continue
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= MINUTES_PER_DAY:
             raise ValidationFailed(Sentence("{where}: {name} minutes {minutes!r} is not allowed; minutes are whole numbers from 0 to {MINUTES_PER_DAY} (or empty).", where=where, name=name, minutes=minutes, MINUTES_PER_DAY=MINUTES_PER_DAY), field=f"day{number}")
     if day[3] is not None and not isinstance(day[3], bool):
         raise ValidationFailed(Sentence("{where}: strength {day!r} is not allowed; answers are true, false or empty.", where=where, day=day[3]),
@@ -136,7 +154,8 @@ def weekly_activity(days: Any) -> WeeklyActivity:
     for number, day in enumerate(week, start=1):
         if day is not None:
             _check_day(number, day)
-    reported = [day for day in week if day is not None and any(v is not None for v in day[:3])]
+    reported = [day for day in week if day is not None and (day[0] is not None or day[1] is not None
+                                                            or day[2] is not None)]
     strength = [day[3] for day in week if day is not None and day[3] is not None]
     strength_valid = len(strength) >= MIN_DAYS_REPORTED
     strength_days = sum(strength) if strength_valid else None
@@ -144,11 +163,10 @@ def weekly_activity(days: Any) -> WeeklyActivity:
                             who_strength_met=meets_strength(strength_days) if strength_valid else None)
     if len(reported) < MIN_DAYS_REPORTED:
         return WeeklyActivity(valid=False, days_reported=len(reported), **strength_figures)
-    light, moderate, vigorous = (sum(day[i] or 0 for day in reported) for i in range(3))
+    light, moderate, vigorous = (sum([day[i] or 0 for day in reported]) for i in range(3))
     return WeeklyActivity(
         valid=True, days_reported=len(reported), light_min=light, moderate_min=moderate, vigorous_min=vigorous,
-        total_hours=two_decimals(Fraction(light + moderate + vigorous, 60)),
-        mvpa_hours=two_decimals(Fraction(moderate + vigorous, 60)),
+        total_hours=_hours(light + moderate + vigorous), mvpa_hours=_hours(moderate + vigorous),
         moderate_equivalent_min=moderate_equivalent_min(moderate, vigorous),
         who_aerobic_met=meets_aerobic(moderate, vigorous), **strength_figures,
     )

@@ -8,6 +8,7 @@ from diary.ui import text as T
 from diary.ui.components.checkin_editor import CheckInEditor
 from diary.ui.components.reminder_banner import reminder_banner
 from diary.ui.components.saving import save_durably, save_form
+from diary.ui.components.update_note import update_notes
 from diary.ui.components.view import fresh_view
 from diary.ui.state.checkin_form import CheckInForm, form_for, saved_message
 from diary.ui.state.today import TodayState, read_today
@@ -50,8 +51,9 @@ class TodayScreen(ft.Column):
         footer = [ft.Text(state.last_export, key="last-export", size=12, color=ft.Colors.ON_SURFACE_VARIANT)
                   ] if state.last_export else []
         storage = [self._storage] if self._storage else []
-        self.controls = [fresh_view([*storage, *self._banner, *self._prompts(state), logged, self._editor, self._another,
-                                     *footer], name="today-view", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
+        notes = [*update_notes(self._diary.meta), *storage, *self._banner, *self._prompts(state)]
+        self.controls = [fresh_view([*notes, logged, self._editor, self._another, *footer], name="today-view",
+                                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
 
     def _prompts(self, state: TodayState) -> list[ft.Control]:
         """What is due: the start-of-diary questionnaires as one item, at most two other questionnaires, and

@@ -39,6 +39,17 @@ def test_weekly_means_of_whole_numbers_equal_the_exact_route():
         assert weekly_nrs_mean(week).mean == expected
 
 
+def test_weekly_hours_equal_the_exact_route():
+    from diary.domain.instruments.common import two_decimals
+    from diary.domain.instruments.weekly import _hours, _whole_mean
+
+    for minutes in range(0, 7 * 3 * 1440 + 1):
+        assert _hours(minutes) == two_decimals(Fraction(minutes, 60))
+    for n in range(1, 8):
+        for total in range(0, 10 * n + 1):
+            assert _whole_mean(total, n) == two_decimals(Fraction(total, n))
+
+
 def test_prorated_sums_of_whole_numbers_equal_the_exact_route():
     # prorated_sum adds whole-number answers as ints; the value must be the Fraction route's, prorated or not.
     from diary.domain.instruments.common import prorated_sum
