@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -18,6 +19,7 @@ from diary.domain.goals import Goal, Rating
 from diary.domain.questionnaires import Response
 from diary.i18n import _, words
 from diary.i18n.formats import day_month
+from diary.reports import figure_pool
 from diary.reports.body_heatmap import body_heatmap, render_body_map
 from diary.reports.chart_data import (
     ActivityData, BodyMapData, Chart, ChartData, GoalsData, Phq15Data, SymptomData, activity_data,
@@ -38,17 +40,21 @@ DASH = (0, (4, 2))
 
 
 # Symptoms
+def _xy(points) -> tuple[np.ndarray, np.ndarray]:
+    """Dated points as x (day ordinals) and y arrays: scatter turns a list into a masked array item by
+    item, which cost more than drawing the dots."""
+    return np.array([d.toordinal() for d, _ in points]), np.array([v for _, v in points])
+
+
 def draw_symptom(ax: Axes, th: Theme, data: SymptomData) -> list:
     """Flare bands, daily points and the rolling mean; returns legend (handles, labels)."""
     runs, colour, inside = data.flares, th.measure[data.measure], data.points
     style_axes(ax, th)
     if runs:
         ax.broken_barh([(d.toordinal() - 0.5, n) for d, n in runs], (0, 10), facecolors=th.flare, linewidth=0)
-    ax.scatter([d.toordinal() for d, _ in inside], [v for _, v in inside], s=9, color=colour, alpha=DOT_ALPHA,
-               linewidths=0)
+    ax.scatter(*_xy(inside), s=9, color=colour, alpha=DOT_ALPHA, linewidths=0)
     if data.momentary:  # "right now" ratings: hollow, never part of the day's value or its mean
-        ax.scatter([d.toordinal() for d, _ in data.momentary], [v for _, v in data.momentary], s=16,
-                   facecolors="none", edgecolors=colour, linewidths=0.9, marker="^")
+        ax.scatter(*_xy(data.momentary), s=16, facecolors="none", edgecolors=colour, linewidths=0.9, marker="^")
     ax.plot([d.toordinal() for d, _ in data.rolling], [float("nan") if v is None else v for _, v in data.rolling],
             color=colour, linewidth=2)
     ax.set_ylim(-0.5, 10.5)  # room for whole dots at 0 and 10
@@ -69,16 +75,22 @@ def draw_symptom(ax: Axes, th: Theme, data: SymptomData) -> list:
     return [handles, labels]
 
 
+def _new_symptom_figure(th: Theme):
+    fig = new_figure(th)
+    return fig, fig.add_subplot()
+
+
 def render_symptom(data: SymptomData, dark: bool = False) -> Chart:
     th = theme(dark)
-    fig = new_figure(th)
-    margins(fig)
-    ax = fig.add_subplot()
-    handles, labels = draw_symptom(ax, th, data)
-    if len(handles) > 3:  # pain with momentary ratings and flares: two rows, more room above the plot
-        margins(fig, top=0.58)
-    legend(ax, th, handles, labels, ncol=len(handles) if len(handles) <= 3 else 2)
-    return Chart(to_png(fig), data.summary, data.title, data, dark)
+    # Every symptom chart of a theme starts from the same blank figure: a used one is kept (figure_pool).
+    with figure_pool.taken(("symptom", dark), lambda: _new_symptom_figure(th)) as (fig, ax):
+        margins(fig)
+        handles, labels = draw_symptom(ax, th, data)
+        if len(handles) > 3:  # pain with momentary ratings and flares: two rows, more room above the plot
+            margins(fig, top=0.58)
+        legend(ax, th, handles, labels, ncol=len(handles) if len(handles) <= 3 else 2)
+        png = to_png(fig)
+    return Chart(png, data.summary, data.title, data, dark)
 
 
 def symptom_chart(days: list[DayValues], *, measure: Measure, start: date, end: date, dark: bool = False) -> Chart:

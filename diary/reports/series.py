@@ -108,11 +108,14 @@ def previous_period(start: date, end: date) -> tuple[date, date]:
 
 def rolling_mean(values: dict[date, float], start: date, end: date) -> list[tuple[date, float | None]]:
     """The trailing 7-day mean for each day of the period; None where fewer than 4 of the 7 have values."""
+    first = start - timedelta(days=ROLLING_DAYS - 1)
+    days = [first + timedelta(days=i) for i in range(n_days(first, end))]
+    series = [values.get(day) for day in days]
     out = []
-    for i in range(n_days(start, end)):
-        day = start + timedelta(days=i)
-        window = [values[d] for d in (day - timedelta(days=k) for k in range(ROLLING_DAYS)) if d in values]
-        out.append((day, sum(window) / len(window) if len(window) >= ROLLING_MIN_DAYS else None))
+    for i in range(ROLLING_DAYS - 1, len(days)):
+        # The day and the six before it, newest first (the order of the sum, so every mean stays the same).
+        window = [v for v in series[i - ROLLING_DAYS + 1 : i + 1] if v is not None][::-1]
+        out.append((days[i], sum(window) / len(window) if len(window) >= ROLLING_MIN_DAYS else None))
     return out
 
 

@@ -88,6 +88,11 @@ def text_scale(scale: float):
         _TEXT_SCALE.reset(token)
 
 
+def current_text_scale() -> float:
+    """The text size the charts drawn now on this thread use (1.0 unless inside `text_scale`)."""
+    return _TEXT_SCALE.get()
+
+
 MAX_TEXT_GROWTH = 1.6  # a 360 px wide chart holds its labels up to here; beyond, labels would collide
 
 
@@ -135,7 +140,7 @@ def _two_rows(ax: Axes) -> None:
 
 def to_png(fig: Figure) -> bytes:
     """PNG bytes at 2×; no timestamp or version metadata, so equal input gives equal bytes."""
-    enlarge_text(fig, _TEXT_SCALE.get())
+    enlarge_text(fig, current_text_scale())
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI * SCALE, facecolor=fig.get_facecolor(),
                 metadata={"Software": None})

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -147,6 +148,32 @@ def open_engine(home: Path, *, journal_mode: str = "WAL") -> Engine:
 def writer(engine: Engine) -> Engine:
     """The engine, marked so that its transactions take the write lock at BEGIN."""
     return engine.execution_options(write=True)
+
+
+@contextmanager
+def plain_write(engine: Engine) -> Iterator[sqlite3.Connection]:
+    """One write transaction on a pooled connection through plain sqlite3: BEGIN IMMEDIATE, the caller's
+    statements, COMMIT; ROLLBACK on any error (all or nothing), and sqlite3's own exceptions (which the
+    services' storage boundary words). For the hot paths (saving a check-in, an import's rows):
+    SQLAlchemy's Connection, begin and commit cost more than the statements (bench_p2_save.py).
+
+    Whoever listens for the engine's commits (the phone copies the file to IndexedDB after each) is
+    told, as SQLAlchemy would tell it; the listeners get None for the Connection there was not."""
+    pooled = engine.raw_connection()
+    try:
+        connection = pooled.driver_connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+            if engine.dispatch.commit:
+                engine.dispatch.commit(None)
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:  # a full disk can end the transaction itself; keep the real error
+                connection.execute("ROLLBACK")
+            raise
+    finally:
+        pooled.close()
 
 
 def schema_version_of(engine: Engine) -> int:

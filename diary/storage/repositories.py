@@ -1,7 +1,8 @@
 """Repositories: the only code that reads and writes rows. Domain objects in, domain objects out.
 
-Writes are SQLAlchemy Core statements on the SQLModel tables inside one BEGIN IMMEDIATE transaction
-each; reads map rows back to domain objects explicitly.
+Writes are one BEGIN IMMEDIATE transaction each: new check-ins through plain sqlite3 (`plain_write`,
+saving is the app's hot path), the rest as SQLAlchemy Core statements on the SQLModel tables; reads map
+rows back to domain objects explicitly.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime
 
+import sqlite3
+
 from sqlalchemy import delete, func, insert, select
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
 from diary.domain.entries import CheckIn
 from diary.domain.errors import NotFound
-from diary.storage.database import writer
+from diary.storage.database import plain_write, writer
 from diary.storage.row_builders import CHECKIN_COLUMNS, checkins_from_rows
 from diary.storage.rows import CheckInRegionRow, CheckInRow, MetaRow, checkin_from_rows, checkin_to_values
 
@@ -31,7 +34,7 @@ def _insert_sql(table) -> str:
 
 
 # Saving a check-in is the app's hot path: plain parameterised SQL built once from the table
-# definitions skips SQLAlchemy's per-statement compilation (benchmarks/bench_p2_save.py).
+# definitions, run by sqlite3 itself (benchmarks/bench_p2_save.py).
 _INSERT_CHECKIN = _insert_sql(CHECKIN)
 _INSERT_REGION = _insert_sql(REGION)
 # How many check-ins a day has and its minutes per intensity so far (one indexed read).
@@ -45,12 +48,12 @@ _SELECT_CHECKINS = (
 _CHECKIN_ORDER = " ORDER BY c.day, c.recorded_at"
 
 
-def _insert_checkins(conn: Connection, checkins: list[CheckIn], now: datetime) -> None:
+def _insert_checkins(conn: sqlite3.Connection, checkins: list[CheckIn], now: datetime) -> None:
     pairs = [checkin_to_values(c, updated_at=now) for c in checkins]
-    conn.exec_driver_sql(_INSERT_CHECKIN, [row for row, _ in pairs] if len(pairs) > 1 else pairs[0][0])
+    conn.executemany(_INSERT_CHECKIN, [row for row, _ in pairs])
     regions = [region for _, rs in pairs for region in rs]
     if regions:
-        conn.exec_driver_sql(_INSERT_REGION, regions if len(regions) > 1 else regions[0])
+        conn.executemany(_INSERT_REGION, regions)
 
 
 class CheckInRepository:
@@ -61,15 +64,15 @@ class CheckInRepository:
         self._writer = writer(engine)
 
     def add(self, checkin: CheckIn, *, now: datetime) -> None:
-        with self._writer.begin() as conn:
+        with plain_write(self._engine) as conn:
             _insert_checkins(conn, [checkin], now)
 
     def add_to_day(self, build: Callable[[bool, dict[str, int]], CheckIn], *, day: date, now: datetime) -> CheckIn:
         """Insert `build(day_has_checkins, minutes_so_far)` atomically: reading the day's earlier check-ins
         (whether there are any, and their minutes per intensity) and the insert happen in one write
         transaction, so two tabs saving at once cannot both be "first" or both fill the same day."""
-        with self._writer.begin() as conn:
-            count, *minutes = conn.exec_driver_sql(_DAY_SO_FAR, (day.isoformat(), "")).one()
+        with plain_write(self._engine) as conn:
+            count, *minutes = conn.execute(_DAY_SO_FAR, (day.isoformat(), "")).fetchone()
             checkin = build(bool(count), dict(zip(_MINUTE_FIELDS, minutes)))
             _insert_checkins(conn, [checkin], now)
         return checkin
@@ -83,7 +86,7 @@ class CheckInRepository:
     def add_many(self, checkins: list[CheckIn], *, now: datetime) -> None:
         """Insert many check-ins in one transaction (demo data, imports)."""
         if checkins:
-            with self._writer.begin() as conn:
+            with plain_write(self._engine) as conn:
                 _insert_checkins(conn, checkins, now)
 
     def replace(self, checkin: CheckIn, *, now: datetime) -> None:

@@ -3,11 +3,13 @@
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, strategies as st
 
 from diary.domain.days import DayValues
 from diary.domain.plans import Activity
 from diary.reports.series import (
-    flare_runs, period_bounds, plan_dose, region_shares, rolling_mean, span_words, weekly_minutes,
+    ROLLING_DAYS, ROLLING_MIN_DAYS, flare_runs, period_bounds, plan_dose, region_shares, rolling_mean, span_words,
+    weekly_minutes,
 )
 
 TODAY = date(2026, 3, 15)  # a Sunday
@@ -51,6 +53,28 @@ class TestRollingMean:
         values = {TODAY - timedelta(days=i): float(i) for i in range(10)}
         (_, mean), = rolling_mean(values, TODAY, TODAY)
         assert mean == sum(range(7)) / 7
+
+
+def rolling_mean_by_the_rule(values, start, end):
+    """The rule as first written: for each day, the values of it and the six days before, newest first."""
+    out = []
+    for i in range((end - start).days + 1):
+        day_ = start + timedelta(days=i)
+        window = [values[d] for d in (day_ - timedelta(days=k) for k in range(ROLLING_DAYS)) if d in values]
+        out.append((day_, sum(window) / len(window) if len(window) >= ROLLING_MIN_DAYS else None))
+    return out
+
+
+@given(st.dictionaries(st.integers(0, 60), st.one_of(st.integers(0, 10).map(float),
+                                                      st.floats(0, 10, allow_nan=False).map(lambda v: round(v, 3)))),
+       st.integers(0, 60), st.integers(-3, 60))
+def test_the_rolling_mean_is_the_rule_float_for_float(offsets, start_back, length):
+    # rolling_mean slides over one list of the period's values; each mean must be the rule's to the last bit
+    # (the same values summed in the same order), so the charts and the PDF draw the same line as before.
+    values = {TODAY - timedelta(days=k): v for k, v in offsets.items()}
+    start = TODAY - timedelta(days=start_back)
+    end = start + timedelta(days=length)
+    assert rolling_mean(values, start, end) == rolling_mean_by_the_rule(values, start, end)
 
 
 def test_flare_runs_join_consecutive_days():

@@ -89,11 +89,15 @@ def prorated_sum(values: Sequence[Any], max_missing: int) -> tuple[Fraction | No
     Returns:
         (the exact sum or None, whether it was prorated).
     """
-    answered = [exact(v) for v in values if v is not None]
+    answered = [v for v in values if v is not None]
     missing = len(values) - len(answered)
     if missing > max_missing or not answered:
         return None, False
-    return exact_sum(answered) * len(values) / len(answered), missing > 0
+    if all(type(v) is int for v in answered):  # whole-number answers (most forms): exact as they stand
+        total = Fraction(sum(answered))
+    else:
+        total = exact_sum(exact(v) for v in answered)
+    return total * len(values) / len(answered), missing > 0
 
 
 def subscale_sums(values: Sequence[Any], subscales: Mapping[str, tuple[int, ...]],

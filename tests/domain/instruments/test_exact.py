@@ -48,3 +48,20 @@ def test_weekly_hours_equal_the_exact_route():
     for n in range(1, 8):
         for total in range(0, 10 * n + 1):
             assert _whole_mean(total, n) == two_decimals(Fraction(total, n))
+
+
+def test_prorated_sums_of_whole_numbers_equal_the_exact_route():
+    # prorated_sum adds whole-number answers as ints; the value must be the Fraction route's, prorated or not.
+    from diary.domain.instruments.common import prorated_sum
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        answers = [rng.choice([None, rng.randint(0, 4), rng.randint(-3, 100), rng.randint(0, 8) / 2, True])
+                   for _ in range(rng.randint(1, 20))]
+        max_missing = rng.randint(0, 5)
+        answered = [exact(v) for v in answers if v is not None]
+        missing = len(answers) - len(answered)
+        expected = (None, False) if missing > max_missing or not answered else (
+            sum(answered, Fraction(0)) * len(answers) / len(answered), missing > 0)
+        total, prorated = prorated_sum(answers, max_missing)
+        assert (total, prorated) == expected and (total is None or type(total) is Fraction)
