@@ -17,14 +17,17 @@ from tests.ui.conftest import open_screen
 
 @pytest.fixture
 def open_phone(tmp_path, clock):
-    """open_phone(install) → (harness, install): the phone app whose page offers `install`."""
+    """open_phone(install) → harness: the phone app whose page offers `install`, its diary with a check-in
+    unless `used` is False."""
     opened = []
 
-    def open_(install: FakeInstall):
+    def open_(install: FakeInstall, *, used: bool = True):
         chosen, _ = browser_platform(tmp_path, install=install)
         opened.append(platform.use(chosen))
         diary = open_diary(chosen.home.default_home(), clock=clock)
         diary.finish_welcome()
+        if used:
+            diary.log.record(pain=3)
         harness = FletHarness(make_main(lambda: diary), idle_timeout=30)
         opened.append((harness, diary))
         harness.wait_idle()
@@ -80,6 +83,19 @@ def test_ios_safari_gets_the_one_line_instruction_instead_of_a_button(open_phone
     open_screen(ui, "settings")
     ui.wait_idle()
     assert ui.find("install-ios").value == "Tap Share, then Add to Home Screen."
+
+
+def test_todays_hint_waits_for_the_first_check_in_but_settings_offers_it_at_once(open_phone):
+    ui = open_phone(FakeInstall("prompt"), used=False)
+    assert not shown(ui, "install-hint")
+    ui.click("pain-4")
+    ui.click("save")
+    open_screen(ui, "settings")
+    ui.wait_idle()
+    assert shown(ui, "install-app")
+    open_screen(ui, "today")
+    ui.wait_idle()
+    assert shown(ui, "install-hint-app")
 
 
 def test_not_now_puts_todays_hint_away_for_good_but_settings_still_offers_it(open_phone):

@@ -1,4 +1,6 @@
 """Installing the phone app: Settings' section, and a hint on Today shown until the user puts it away.
+Today's hint waits until the diary has a check-in: it is offered to someone who uses the diary, not on a
+first look (when Today already says that the browser may delete the diary and offers the questionnaires).
 
 What the browser offers comes from the platform (current().install, asked once shown, as the page answers
 asynchronously): its own install dialog behind an "Install the app" button (Chromium), a one-line
@@ -82,17 +84,19 @@ class InstallSection(_InstallOffer, ft.Column):
 
 
 class InstallHint(_InstallOffer, ft.Container):
-    """Today: the same offer in a line, with "Not now", which puts it away for good in this browser."""
+    """Today: the same offer in a line, with "Not now", which puts it away for good in this browser; only
+    once `diary` holds a check-in."""
 
     key_prefix = "install-hint"
 
-    def __init__(self):
+    def __init__(self, diary):
         ft.Container.__init__(self, key="install-hint-slot", padding=12, border_radius=10,
                               bgcolor=ft.Colors.SECONDARY_CONTAINER)
+        self._diary = diary
         self._start()
 
     def _wanted(self, offer) -> bool:
-        return not offer.hint_dismissed
+        return not offer.hint_dismissed and bool(self._diary.info()["checkins"])
 
     def _draw(self, offer) -> None:
         colour = ft.Colors.ON_SECONDARY_CONTAINER

@@ -50,7 +50,7 @@ class TodayScreen(ft.Column):
                          color=ft.Colors.ON_SURFACE_VARIANT)
         footer = [ft.Text(state.last_export, key="last-export", size=12, color=ft.Colors.ON_SURFACE_VARIANT)
                   ] if state.last_export else []
-        storage = [self._storage, InstallHint()] if self._storage else []  # the phone app's lines
+        storage = [self._storage, InstallHint(self._diary)] if self._storage else []  # the phone app's lines
         self.controls = [fresh_view([*storage, *self._banner, *self._prompts(state), logged, self._editor, self._another,
                                      *footer], name="today-view", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]
 

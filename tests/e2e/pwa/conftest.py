@@ -64,10 +64,12 @@ class SiteServer:
 class PwaPage(AppPage):
     """A tab of the installed-style app in a persistent Chromium profile, with every request logged."""
 
-    def __init__(self, browser_type, profile: Path, url: str, name: str, viewport: dict, locale: str | None = None):
+    def __init__(self, browser_type, profile: Path, url: str, name: str, viewport: dict, locale: str | None = None,
+                 user_agent: str | None = None):
+        options = {"locale": locale, "user_agent": user_agent}
         self.context = browser_type.launch_persistent_context(
             str(profile), executable_path=CHROMIUM, args=PWA_ARGS, viewport=viewport, service_workers="allow",
-            **({"locale": locale} if locale else {}))
+            **{name: value for name, value in options.items() if value})
         self.context.add_init_script(LISTEN)
         self.requests: list[str] = []
         self.failures: list[str] = []
@@ -261,8 +263,8 @@ def open_pwa(browser, tmp_path):
     """open_pwa(name, profile=None) → PwaPage; every page is checked and closed afterwards."""
     pages: list[PwaPage] = []
 
-    def open_page(name: str, profile=None, url=None, locale=None):
-        page = PwaPage(browser.browser_type, profile or tmp_path / f"profile-{name}", url, name, PHONE, locale)
+    def open_page(name: str, profile=None, url=None, locale=None, user_agent=None):
+        page = PwaPage(browser.browser_type, profile or tmp_path / f"profile-{name}", url, name, PHONE, locale, user_agent)
         pages.append(page)
         return page
 
