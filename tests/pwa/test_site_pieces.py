@@ -44,6 +44,12 @@ def test_the_patched_client_names_no_cdn_and_keeps_the_wasm_size(tmp_path):
     assert (client / "pyodide" / "python_stdlib.zip").exists()  # "python*" must not drop the standard library
 
 
+def test_the_diarys_site_asks_for_rive_beside_the_page_and_ships_no_runtime(tmp_path):
+    client = webclient.patched_web_client(tmp_path / "client")
+    assert webclient.local_rive_path(len(webclient.RIVE_CDN_URL)) in (client / "main.dart.wasm").read_bytes()
+    assert not (client / "rive-wasm").exists()
+
+
 def test_a_client_without_the_expected_cdn_url_is_refused(tmp_path):
     source = tmp_path / "source"
     source.mkdir()
