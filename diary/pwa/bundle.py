@@ -54,7 +54,8 @@ DESKTOP_ONLY = (
     "diary/reports/charts.py", "diary/reports/body_heatmap.py", "diary/reports/style.py",
     "diary/reports/summary_pdf.py", "diary/reports/pdf_goals.py",
     "diary/pwa/build.py", "diary/pwa/bundle.py", "diary/pwa/fonts.py", "diary/pwa/report.py", "diary/pwa/serve.py",
-    "diary/pwa/service_worker.py", "diary/pwa/site.py", "diary/pwa/toolchain.py", "diary/pwa/webclient.py",
+    "diary/pwa/service_worker.py", "diary/pwa/site.py", "diary/pwa/toolchain.py", "diary/pwa/trim_check.py",
+    "diary/pwa/webclient.py",
     "diary/pwa/compile_pyc.mjs", "diary/pwa/generate_sw.mjs",
 )
 SKIPPED_IN_ARCHIVE = ("__pycache__", "*.pyc", "py.typed", "*.po", "*.pot")  # catalogs: the compiled .mo only

@@ -79,6 +79,9 @@ def test_the_page_loads_pyodide_by_a_relative_url_starts_through_our_worker_and_
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in policy
     assert 'register("sw.js")' in (page_folder / "start.js").read_text()
+    # The install hint's page side loads first, so it hears beforeinstallprompt however early it fires.
+    assert html.index('src="install.js"') < html.index('src="start.js"')
+    assert "beforeinstallprompt" in (page_folder / "install.js").read_text()
 
 
 def test_flutters_own_service_worker_is_gone(page_folder):
