@@ -5,6 +5,7 @@
     work     asyncio tasks (Pyodide has no threads): asyncio_work.py
     files    the share sheet or a download out, the browser's file chooser in: browser_files.py
     charts   the same chart descriptions drawn on Flet's canvas: canvas_charts.py
+    install  what the page heard of the browser's install offer (beforeinstallprompt; iOS): browser_install.py
 
 `BrowserPlatform.start()` (through diary.platform.start_browser, called once by the site's entry point)
 mounts and loads the storage and libsodium before anything opens a diary. The platform offers none of
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from diary.platform.asyncio_work import AsyncioWork
 from diary.platform.browser_files import BrowserFiles
+from diary.platform.browser_install import PageInstall
 from diary.platform.browser_storage import DEFAULT_MOUNT, IdbfsHome
 from diary.platform.canvas_charts import CanvasCharts
 
@@ -34,8 +36,9 @@ class BrowserPlatform:
     name = "browser"
     features: frozenset[str] = frozenset()
 
-    def __init__(self, *, home: IdbfsHome, sodium) -> None:
+    def __init__(self, *, home: IdbfsHome, sodium, install=None) -> None:
         self.home, self.work, self.files, self.charts = home, AsyncioWork(), BrowserFiles(), CanvasCharts()
+        self.install = install or PageInstall()
         self._sodium = sodium
 
     @classmethod

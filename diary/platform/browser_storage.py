@@ -41,45 +41,19 @@ class PageMarker:
     """The flag in the page's localStorage, asked for and set on the "diary-page" BroadcastChannel (only a
     page has localStorage; Python runs in a worker). Browser only."""
 
-    CHANNEL, NAME = "diary-page", "diary-had-data"
+    NAME = "diary-had-data"
 
     async def had_data(self, timeout: float = 3.0) -> bool | None:
         """True or False as the page answered; None when no page answered (a browser without localStorage)."""
-        import js  # type: ignore[import-not-found]
-        from pyodide.ffi import create_proxy  # type: ignore[import-not-found]
+        from diary.platform.browser_page import ask_page
 
-        answered = asyncio.get_running_loop().create_future()
-        asked = str(time.perf_counter())
-
-        def heard(event) -> None:
-            data = event.data.to_py()
-            if data.get("id") == asked and not answered.done():
-                answered.set_result(data.get("hadData"))
-        channel = js.BroadcastChannel.new(self.CHANNEL)
-        handler = create_proxy(heard)
-        channel.onmessage = handler
-        try:
-            self._post(channel, {"ask": self.NAME, "id": asked})
-            return await asyncio.wait_for(answered, timeout)
-        except asyncio.TimeoutError:
-            return None
-        finally:
-            channel.close()
-            handler.destroy()
+        answer = await ask_page({"ask": self.NAME}, timeout=timeout)
+        return None if answer is None else answer.get("hadData")
 
     def set(self, value: bool) -> None:
-        import js  # type: ignore[import-not-found]
+        from diary.platform.browser_page import tell_page
 
-        channel = js.BroadcastChannel.new(self.CHANNEL)
-        self._post(channel, {"set": self.NAME, "value": value})
-        channel.close()
-
-    @staticmethod
-    def _post(channel, message: dict) -> None:
-        import js  # type: ignore[import-not-found]
-        from pyodide.ffi import to_js  # type: ignore[import-not-found]
-
-        channel.postMessage(to_js(message, dict_converter=js.Object.fromEntries))
+        tell_page({"set": self.NAME, "value": value})
 
 
 class FileSystemBridge(Protocol):

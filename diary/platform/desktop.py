@@ -154,6 +154,19 @@ class MatplotlibCharts:
         return style.face, style.text
 
 
+class NoInstall:
+    """A desktop app is installed already (and its browser tab is served by it): nothing to offer."""
+
+    async def offer(self) -> None:
+        return None
+
+    async def prompt(self) -> str:
+        return "unavailable"
+
+    def dismiss_hint(self) -> None:
+        return None
+
+
 class DesktopPlatform:
     """diary.platform.seams.Platform for a desktop process (the default)."""
 
@@ -162,6 +175,7 @@ class DesktopPlatform:
 
     def __init__(self) -> None:
         self.home, self.work, self.files, self.charts = DesktopHome(), ThreadWork(), DialogFiles(), MatplotlibCharts()
+        self.install = NoInstall()
         self._sodium = self._stream = None
 
     def sodium(self):

@@ -7,6 +7,7 @@ A platform (diary.platform.current()) offers:
     work                         BackgroundWork: running work off the UI
     files                        FileHandover: picking files, and handing a file to the user
     charts                       ChartRenderer: chart descriptions (diary.reports.chart_data) → what a screen shows
+    install                      AppInstall: whether and how this app can be installed on the home screen
     features                     what this platform can do beyond the common core (FEATURES); a screen
                                  whose feature is missing says so in a sentence instead
 
@@ -129,6 +130,28 @@ class ChartRenderer(Protocol):
         """(background, text) of the charts, so the card around a chart matches it."""
 
 
+@dataclass(frozen=True)
+class InstallOffer:
+    """How the app can be installed here: "prompt" (the browser's own install dialog, on a tap) or "ios"
+    (iOS Safari has none: Share, then Add to Home Screen); and whether the user put Today's hint away."""
+
+    how: Literal["prompt", "ios"]
+    hint_dismissed: bool = False
+
+
+class AppInstall(Protocol):
+    async def offer(self) -> InstallOffer | None:
+        """How the app can be installed; None when there is nothing to offer (installed already, opened
+        from the home screen, a desktop app, a browser that cannot install it)."""
+
+    async def prompt(self) -> Literal["accepted", "dismissed", "unavailable"]:
+        """Open the browser's install dialog (an offer "prompt"): the user's answer, or "unavailable" when
+        the browser would not open it."""
+
+    def dismiss_hint(self) -> None:
+        """The user does not want Today's install hint (remembered in this browser; Settings still offers it)."""
+
+
 class Platform(Protocol):
     name: str
     features: frozenset[str]
@@ -136,6 +159,7 @@ class Platform(Protocol):
     work: BackgroundWork
     files: FileHandover
     charts: ChartRenderer
+    install: AppInstall
 
     def sodium(self) -> Sodium: ...
 

@@ -71,7 +71,7 @@ def build(out: Path = DEFAULT_OUT, *, cache: Path = DEFAULT_CACHE, force: bool =
     wheels = browser_wheels(cache)
     stage = out.with_name(f".{out.name}.building")
     shutil.rmtree(stage, ignore_errors=True)
-    webclient.patched_web_client(stage, modules / "@rive-app" / "flutter-native-wasm")
+    webclient.patched_web_client(stage)  # without the Rive runtime: the diary draws no Rive animation
     site.drop_flutter_service_worker(stage)
     site.write_index(stage)
     site.write_manifest_and_icons(stage)

@@ -20,6 +20,7 @@ from pathlib import Path
 from diary.i18n.babel_data import needed as babel_needed  # Babel's files for the app's languages only
 from diary.pwa.site import ENTRY_SCRIPT
 from diary.pwa.toolchain import REPO, run_tool
+from diary.pwa.trim_check import check_imports
 
 SODIUM_FILE = "libsodium/sodium.mjs"
 
@@ -53,13 +54,23 @@ DESKTOP_ONLY = (
     "diary/reports/charts.py", "diary/reports/body_heatmap.py", "diary/reports/style.py",
     "diary/reports/summary_pdf.py", "diary/reports/pdf_goals.py",
     "diary/pwa/build.py", "diary/pwa/bundle.py", "diary/pwa/fonts.py", "diary/pwa/report.py", "diary/pwa/serve.py",
-    "diary/pwa/service_worker.py", "diary/pwa/site.py", "diary/pwa/toolchain.py", "diary/pwa/webclient.py",
+    "diary/pwa/service_worker.py", "diary/pwa/site.py", "diary/pwa/toolchain.py", "diary/pwa/trim_check.py",
+    "diary/pwa/webclient.py",
     "diary/pwa/compile_pyc.mjs", "diary/pwa/generate_sw.mjs",
 )
 SKIPPED_IN_ARCHIVE = ("__pycache__", "*.pyc", "py.typed", "*.po", "*.pot")  # catalogs: the compiled .mo only
-# Never imported in the browser: type stubs, bills of materials, SQLAlchemy's other databases and test kit.
+# Never imported in the browser: type stubs, bills of materials, SQLAlchemy's other databases, its test kit
+# (and SQLite's provisioning for it) and mypy plugin, pydantic 1's compatibility copy, Flet's test driver.
+# trim_check.check_imports fails the build if a module left in imports one of these.
 SKIPPED_WHEEL_MEMBERS = (".pyi", "/sboms/", "__pycache__", "sqlalchemy/dialects/mssql/", "sqlalchemy/dialects/mysql/",
-                         "sqlalchemy/dialects/oracle/", "sqlalchemy/dialects/postgresql/", "sqlalchemy/testing/")
+                         "sqlalchemy/dialects/oracle/", "sqlalchemy/dialects/postgresql/", "sqlalchemy/testing/",
+                         "sqlalchemy/dialects/sqlite/provision.py", "sqlalchemy/ext/mypy/", "pydantic/v1/",
+                         "flet/testing/")
+TRIMMED_MODULES = tuple(m.strip("/").removesuffix(".py").replace("/", ".") for m in SKIPPED_WHEEL_MEMBERS
+                        if m[0].isalpha() and (m.endswith("/") or m.endswith(".py")))
+# A wheel's .dist-info holds what pip needs (RECORD, METADATA, ...), which nothing in the browser reads (no
+# package of the archive asks importlib.metadata about itself); its licence files stay with the code.
+LICENCE_WORDS = ("LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS")
 
 
 def bundle_libsodium(site: Path, node_modules: Path) -> Path:
@@ -103,12 +114,21 @@ def stage_packages(folder: Path, wheels: Path, *, app: App = DIARY_APP) -> Path:
     for wheel in sorted(w for w in wheels.glob("*.whl") if app.takes(w)):
         with zipfile.ZipFile(wheel) as archive:
             for member in archive.namelist():
-                if (not member.endswith("/") and not any(part in member for part in SKIPPED_WHEEL_MEMBERS)
-                        and (not member.startswith("babel/") or babel_needed(member))):
+                if _kept_member(member):
                     target = folder / member
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(archive.read(member))
+    check_imports(folder, TRIMMED_MODULES)
     return folder
+
+
+def _kept_member(member: str) -> bool:
+    """Whether a wheel's file goes into the archive (see SKIPPED_WHEEL_MEMBERS, LICENCE_WORDS)."""
+    if member.endswith("/") or any(part in member for part in SKIPPED_WHEEL_MEMBERS):
+        return False
+    if ".dist-info/" in member:
+        return any(word in member.upper() for word in LICENCE_WORDS)
+    return not member.startswith("babel/") or babel_needed(member)
 
 
 def compile_bytecode(folder: Path, pyodide: Path) -> None:

@@ -4,10 +4,12 @@ What is precached and what is cached on first use:
 - precached: everything every browser needs -- the page, Flet's scripts, Pyodide, the app archive,
   libsodium, fonts, icons;
 - cached on first use (CacheFirst, in a cache named after this build's files): the renderer that only
-  one kind of browser loads (Chromium: main.dart.wasm + skwasm; others: main.dart.js + CanvasKit) and
-  the Rive build it picks. start.js waits for the worker before starting Flutter, so even the first
+  one kind of browser loads (Chromium: main.dart.wasm + skwasm; others: main.dart.js + CanvasKit).
+  start.js waits for the worker before starting Flutter, so even the first
   visit's copies land in that cache and the next start works offline.
 - never cached: files no browser fetches for this app (other Flutter plugins' assets, licences).
+- answered by the worker itself: the Rive animation runtime the client asks for at every start (the site
+  does not ship it, diary/pwa/webclient.py) gets a 404 without touching the network, online or offline.
 """
 
 from __future__ import annotations
@@ -19,14 +21,21 @@ from pathlib import Path
 
 from diary.pwa.toolchain import digest, run_tool
 
-RENDERER_FILES = ("main.dart.js", "main.dart.wasm", "main.dart.mjs", "canvaskit/**", "rive-wasm/**")
+RENDERER_FILES = ("main.dart.js", "main.dart.wasm", "main.dart.mjs", "canvaskit/**")
+NOT_SHIPPED = "/rive-wasm/"  # the Rive runtime's folder (webclient.RIVE_FOLDER)
 NOT_PRECACHED = (*RENDERER_FILES, "sw.js", "sw-extra.js.map", "_headers",
                  "assets/NOTICES", "assets/packages/media_kit/**", "assets/packages/record_web/**",
                  "assets/packages/wakelock_plus/**")
 RUNTIME_CACHE_PREFIX = "diary-renderer-"
 
-# Deletes the renderer caches of earlier builds once this worker takes over.
+# Answers the Rive runtime's requests with a 404 (registered before Workbox's listener, so it answers
+# first); deletes the renderer caches of earlier builds once this worker takes over.
 SW_EXTRA = f"""\
+self.addEventListener("fetch", (event) => {{
+  if (new URL(event.request.url).pathname.includes("{NOT_SHIPPED}")) {{
+    event.respondWith(new Response("The diary draws no Rive animation.", {{ status: 404 }}));
+  }}
+}});
 self.addEventListener("activate", (event) => {{
   event.waitUntil(caches.keys().then((names) => Promise.all(names
     .filter((name) => name.startsWith("{RUNTIME_CACHE_PREFIX}") && name !== self.DIARY_RUNTIME_CACHE)

@@ -104,6 +104,62 @@ START_JS = """\
 """
 
 
+# The "Install the app" hint's page side, in its own script (install.js, before start.js) so that it hears
+# Chromium's beforeinstallprompt however early it fires. Python (diary/platform/browser_install.py) asks on
+# the "diary-page" channel what the browser offers, asks for the prompt, and says when the hint was dismissed.
+INSTALL_JS = """\
+(function () {
+  var HINT_DISMISSED = "diary-install-hint-dismissed";  // per browser, like the install itself
+  var saved = null;       // Chromium's beforeinstallprompt event, kept until the user taps Install
+  var installed = false;  // appinstalled fired in this page
+  var channel = new BroadcastChannel("diary-page");
+  function standalone() {
+    return navigator.standalone === true || matchMedia("(display-mode: standalone)").matches;
+  }
+  function ios() {  // iPadOS says it is a Mac; a Mac has no touch points
+    return /iPad|iPhone|iPod/.test(navigator.userAgent) || (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
+  }
+  function offer() {
+    if (installed || standalone()) return null;
+    if (saved) return "prompt";
+    return ios() ? "ios" : null;
+  }
+  function dismissed() {
+    try { return localStorage.getItem(HINT_DISMISSED) === "1"; } catch (error) { return false; }
+  }
+  window.addEventListener("beforeinstallprompt", function (event) {
+    event.preventDefault();  // no mini-infobar: the app offers it itself (Settings, once on Today)
+    saved = event;
+  });
+  window.addEventListener("appinstalled", function () { installed = true; saved = null; });
+  function prompt(id) {
+    var event = saved;
+    if (!event) { channel.postMessage({ id: id, outcome: "unavailable" }); return; }
+    saved = null;  // an event prompts once
+    Promise.resolve().then(function () { return event.prompt(); })
+      .then(function () { return event.userChoice; })
+      .then(function (choice) {
+        channel.postMessage({ id: id, outcome: choice && choice.outcome === "accepted" ? "accepted" : "dismissed" });
+      }, function (error) {  // e.g. no user activation left: the event may be tried again
+        saved = event;
+        console.warn("Install prompt failed:", error);
+        channel.postMessage({ id: id, outcome: "unavailable" });
+      });
+  }
+  channel.onmessage = function (e) {
+    var message = e.data || {};
+    if (message.ask === "diary-install") {
+      channel.postMessage({ id: message.id, offer: offer(), hintDismissed: dismissed() });
+    } else if (message.do === "diary-install-prompt") {
+      prompt(message.id);
+    } else if (message.do === "diary-install-dismiss-hint") {
+      try { localStorage.setItem(HINT_DISMISSED, "1"); } catch (error) { /* no localStorage: shown again */ }
+    }
+  };
+})();
+"""
+
+
 def csp(policy: dict[str, str]) -> str:
     return "; ".join(f"{name} {value}" for name, value in policy.items())
 
@@ -116,7 +172,8 @@ def write_index(site: Path) -> str:
                      app_package_url=APP_ARCHIVE, no_cdn=True)
     html = index.read_text(encoding="utf-8")
     html = html.replace('flet.pyodideUrl="pyodide/pyodide.mjs"', 'flet.pyodideUrl="./pyodide/pyodide.mjs"')
-    html = html.replace('<script src="flutter_bootstrap.js" async></script>', '<script src="start.js"></script>')
+    html = html.replace('<script src="flutter_bootstrap.js" async></script>',
+                        '<script src="install.js"></script>\n  <script src="start.js"></script>')
     if 'src="start.js"' not in html or "./pyodide/pyodide.mjs" not in html:
         raise ValueError("flet-web's index.html changed; update diary/pwa/site.py.")
     inline = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
@@ -127,6 +184,7 @@ def write_index(site: Path) -> str:
     html = html.replace("<head>\n", "<head>\n  " + head, 1)
     index.write_text(html, encoding="utf-8")
     (site / "start.js").write_text(START_JS, encoding="utf-8")
+    (site / "install.js").write_text(INSTALL_JS, encoding="utf-8")
     return policy
 
 

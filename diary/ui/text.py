@@ -487,6 +487,17 @@ STORAGE_MAY_DELETE = N_("This browser has not agreed to keep your diary, so it m
                         "backup file somewhere off this phone.")
 BACKUP_FILE_WEEKLY = N_("Your last backup file is from {when}, and the browser may still delete the diary.")
 BACKUP_FILE_WEEKLY_NONE = N_("You have no backup file of your diary yet, and the browser may delete it.")
+# Installing the phone app on the home screen (diary/ui/components/install_offer.py)
+INSTALL_HEADING = N_("The app on your home screen")
+INSTALL_HELP = N_("Installed, the diary opens from its own icon in a window of its own, also without a network.")
+INSTALL_ACTION = N_("Install the app")
+INSTALL_IOS = N_("Tap Share, then Add to Home Screen.")
+INSTALL_HINT = N_("Install the diary on your home screen: it opens like any other app, also offline.")
+INSTALL_NOT_NOW = N_("Not now")
+INSTALL_ACCEPTED = N_("Installing: from now on, open the diary from its icon.")
+INSTALL_DISMISSED = N_("Not installed. You can install it from Settings whenever you like.")
+INSTALL_UNAVAILABLE = N_("The browser did not open its install dialog; its menu may offer Install app or Add to Home "
+                         "screen.")
 RESTORE_DONE_BROWSER = N_("Restored the backup from {when}: {counts}. The diary it replaced is kept in this browser's "
                           "storage.")
 RESTORE_HEADING = N_("Restore a backup")

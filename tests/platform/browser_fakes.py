@@ -61,7 +61,30 @@ class FakeMarker:
         self.value = value
 
 
-def browser_platform(tmp_path: Path, *, persisted: bool | None = False) -> tuple[BrowserPlatform, FakeIndexedDb]:
+class FakeInstall:
+    """The page's install offer (diary.platform.browser_install.PageInstall): `how` "prompt", "ios" or None
+    (nothing offered), and the answer the browser's dialog gives; records the prompts and dismissals."""
+
+    def __init__(self, how: str | None = None, *, answer: str = "accepted"):
+        self.how, self.answer, self.prompts, self.hint_dismissed = how, answer, 0, False
+
+    async def offer(self):
+        from diary.platform.seams import InstallOffer
+
+        return InstallOffer(self.how, hint_dismissed=self.hint_dismissed) if self.how else None
+
+    async def prompt(self) -> str:
+        self.prompts += 1
+        if self.answer == "accepted":
+            self.how = None
+        return self.answer
+
+    def dismiss_hint(self) -> None:
+        self.hint_dismissed = True
+
+
+def browser_platform(tmp_path: Path, *, persisted: bool | None = False,
+                     install: FakeInstall | None = None) -> tuple[BrowserPlatform, FakeIndexedDb]:
     indexed_db = FakeIndexedDb(tmp_path / "indexeddb")
 
     async def persistence():
@@ -69,7 +92,7 @@ def browser_platform(tmp_path: Path, *, persisted: bool | None = False) -> tuple
 
     home = IdbfsHome(tmp_path / "mount", bridge=indexed_db, persistence=persistence, marker=FakeMarker())
     home.bridge.mount(home.mount)
-    return BrowserPlatform(home=home, sodium=PyNaclSodium()), indexed_db
+    return BrowserPlatform(home=home, sodium=PyNaclSodium(), install=install or FakeInstall()), indexed_db
 
 
 def block_what_the_browser_lacks(monkeypatch) -> None:

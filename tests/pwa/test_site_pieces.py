@@ -44,6 +44,12 @@ def test_the_patched_client_names_no_cdn_and_keeps_the_wasm_size(tmp_path):
     assert (client / "pyodide" / "python_stdlib.zip").exists()  # "python*" must not drop the standard library
 
 
+def test_the_diarys_site_asks_for_rive_beside_the_page_and_ships_no_runtime(tmp_path):
+    client = webclient.patched_web_client(tmp_path / "client")
+    assert webclient.local_rive_path(len(webclient.RIVE_CDN_URL)) in (client / "main.dart.wasm").read_bytes()
+    assert not (client / "rive-wasm").exists()
+
+
 def test_a_client_without_the_expected_cdn_url_is_refused(tmp_path):
     source = tmp_path / "source"
     source.mkdir()
@@ -73,6 +79,9 @@ def test_the_page_loads_pyodide_by_a_relative_url_starts_through_our_worker_and_
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in policy
     assert 'register("sw.js")' in (page_folder / "start.js").read_text()
+    # The install hint's page side loads first, so it hears beforeinstallprompt however early it fires.
+    assert html.index('src="install.js"') < html.index('src="start.js"')
+    assert "beforeinstallprompt" in (page_folder / "install.js").read_text()
 
 
 def test_flutters_own_service_worker_is_gone(page_folder):

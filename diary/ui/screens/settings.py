@@ -9,6 +9,7 @@ import flet as ft
 from diary.platform import current as platform
 from diary.platform.seams import BACKUPS, DATA_FOLDER
 from diary.ui import text as T
+from diary.ui.components.install_offer import InstallSection
 from diary.ui.components.settings_blocks import (
     BrowserStorage, data_folder, language_picker, privacy, theme_picker, version,
 )
@@ -24,6 +25,7 @@ class SettingsScreen(ft.Column):
             ft.Text(T.SETTINGS_HEADING, size=22, weight=ft.FontWeight.W_600),
             data_folder(T.DATA_FOLDER, str(diary.home), counts, T.DATA_FOLDER_HELP) if DATA_FOLDER in features
             else BrowserStorage(counts),
+            InstallSection(),  # shown only where the browser offers to install the app
             privacy(T.PRIVACY_HEADING, T.PRIVACY_TEXT if DATA_FOLDER in features else T.PRIVACY_TEXT_BROWSER),
             *backup_sections(diary, with_files=BACKUPS in features),
             FormsSettings(diary.questionnaires),

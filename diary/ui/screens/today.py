@@ -6,6 +6,7 @@ import flet as ft
 
 from diary.ui import text as T
 from diary.ui.components.checkin_editor import CheckInEditor
+from diary.ui.components.install_offer import InstallHint
 from diary.ui.components.reminder_banner import reminder_banner
 from diary.ui.components.saving import save_durably, save_form
 from diary.ui.components.update_note import update_notes
@@ -50,7 +51,7 @@ class TodayScreen(ft.Column):
                          color=ft.Colors.ON_SURFACE_VARIANT)
         footer = [ft.Text(state.last_export, key="last-export", size=12, color=ft.Colors.ON_SURFACE_VARIANT)
                   ] if state.last_export else []
-        storage = [self._storage] if self._storage else []
+        storage = [self._storage, InstallHint(self._diary)] if self._storage else []  # the phone app's lines
         notes = [*update_notes(self._diary.meta), *storage, *self._banner, *self._prompts(state)]
         self.controls = [fresh_view([*notes, logged, self._editor, self._another, *footer], name="today-view",
                                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH)]

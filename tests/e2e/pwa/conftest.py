@@ -61,22 +61,30 @@ class SiteServer:
         self.server.server_close()
 
 
+def _no_rive(response) -> bool:
+    """The service worker's own 404 for the Rive runtime the site does not ship (diary.pwa.service_worker)."""
+    return response.from_service_worker and "/rive-wasm/" in response.url and response.status == 404
+
+
 class PwaPage(AppPage):
     """A tab of the installed-style app in a persistent Chromium profile, with every request logged."""
 
-    def __init__(self, browser_type, profile: Path, url: str, name: str, viewport: dict, locale: str | None = None):
+    def __init__(self, browser_type, profile: Path, url: str, name: str, viewport: dict, locale: str | None = None,
+                 user_agent: str | None = None):
+        options = {"locale": locale, "user_agent": user_agent}
         self.context = browser_type.launch_persistent_context(
             str(profile), executable_path=CHROMIUM, args=PWA_ARGS, viewport=viewport, service_workers="allow",
-            **({"locale": locale} if locale else {}))
+            **{name: value for name, value in options.items() if value})
         self.context.add_init_script(LISTEN)
         self.requests: list[str] = []
         self.failures: list[str] = []
         self.context.on("request", lambda r: self.requests.append(r.url))
         self.network_bytes = 0  # bodies that came over the network, not from the service worker's cache
         self.context.on("response", self._count)
-        self.context.on("response", lambda r: r.status >= 400 and self.failures.append(f"{r.status} {r.url}"))
-        # Offline, the browser's own update check of sw.js fails by design; anything else must come from a cache.
-        self.context.on("requestfailed", lambda r: r.url.split("?")[0].endswith("/sw.js")
+        self.context.on("response", lambda r: r.status >= 400 and not _no_rive(r) and self.failures.append(f"{r.status} {r.url}"))
+        # Offline, the browser's own update check of sw.js fails by design, and the Rive runtime's script
+        # fails to load on the worker's 404; anything else must come from a cache.
+        self.context.on("requestfailed", lambda r: r.url.split("?")[0].endswith("/sw.js") or "/rive-wasm/" in r.url
                         or self.failures.append(f"failed {r.url} ({r.failure})"))
         self._attach(self.context.pages[0] if self.context.pages else self.context.new_page())
         self.url, self.name = url, name
@@ -261,8 +269,8 @@ def open_pwa(browser, tmp_path):
     """open_pwa(name, profile=None) → PwaPage; every page is checked and closed afterwards."""
     pages: list[PwaPage] = []
 
-    def open_page(name: str, profile=None, url=None, locale=None):
-        page = PwaPage(browser.browser_type, profile or tmp_path / f"profile-{name}", url, name, PHONE, locale)
+    def open_page(name: str, profile=None, url=None, locale=None, user_agent=None):
+        page = PwaPage(browser.browser_type, profile or tmp_path / f"profile-{name}", url, name, PHONE, locale, user_agent)
         pages.append(page)
         return page
 
