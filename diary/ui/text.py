@@ -150,7 +150,6 @@ PRIVACY_TEXT = (
     "account. The app never connects to the internet and sends nothing anywhere. Your data leaves the "
     "device only in a file you choose to export, encrypted for the people you choose.")
 )
-COUNTS = N_("{days} days logged, {checkins} check-ins")
 # The phone app (a browser): where the diary is kept, and what the desktop app does instead.
 KEPT_IN_BROWSER = N_("Where your diary is kept")
 KEPT_IN_BROWSER_TEXT = N_(
@@ -592,6 +591,12 @@ INTERVALS = {7: N_("Every week"), 14: N_("Every 2 weeks"), 28: N_("Every 4 weeks
              182: N_("Every 6 months")}
 INTERVALS_LOWER = {7: N_("every week"), 14: N_("every 2 weeks"), 28: N_("every 4 weeks"), 91: N_("every 3 months"),
                    182: N_("every 6 months")}
+
+
+def days_logged_and_checkins(days: int, checkins: int) -> str:
+    """ "1 day logged, 1 check-in" / "30 days logged, 32 check-ins" (Settings)."""
+    return (ngettext("{n} day logged", "{n} days logged", days).format(n=days) + ", "
+            + ngettext("{n} check-in", "{n} check-ins", checkins).format(n=checkins))
 
 
 def days_and_checkins(days: int, checkins: int) -> str:

@@ -89,7 +89,7 @@ class TestShellAndSettings:
         diary.log.record(pain=2)
         open_screen(ui, "settings")
         assert ui.find("data-folder").value == str(diary.home)
-        assert ui.find("counts").value == "1 days logged, 1 check-ins"
+        assert ui.find("counts").value == "1 day logged, 1 check-in"
         assert "never connects to the internet" in ui.find("privacy").value
 
     def test_theme_choice_is_kept(self, ui, diary, open_ui):

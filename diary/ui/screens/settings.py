@@ -20,7 +20,7 @@ class SettingsScreen(ft.Column):
     def __init__(self, diary, *, on_theme, on_language=None):
         super().__init__(spacing=16, key="settings-screen")
         info, features = diary.info(), platform().features
-        counts = [ft.Text(T.COUNTS.format(days=info["days_logged"], checkins=info["checkins"]), key="counts")]
+        counts = [ft.Text(T.days_logged_and_checkins(info["days_logged"], info["checkins"]), key="counts")]
         self.controls = [
             ft.Text(T.SETTINGS_HEADING, size=22, weight=ft.FontWeight.W_600),
             data_folder(T.DATA_FOLDER, str(diary.home), counts, T.DATA_FOLDER_HELP) if DATA_FOLDER in features

@@ -72,7 +72,7 @@ def test_a_desktop_backup_restores_on_the_phone_and_a_phone_backup_on_the_deskto
     phone.screenshot("restored")
     phone.open(reload=True)  # from IndexedDB: the desktop's diary, not the phone's own day
     phone.tab("Settings")
-    phone.see(T.COUNTS.format(days=3, checkins=3))
+    phone.see(T.days_logged_and_checkins(3, 3))
 
     phone.tab("Today")
     phone.see(T.TODAY_LOGGED)

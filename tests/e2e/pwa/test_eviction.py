@@ -39,7 +39,7 @@ def test_a_deleted_diary_is_said_to_be_deleted_not_shown_as_new(pwa_site, open_p
     app.skip_welcome(timeout=30_000)  # a new diary: the first-run welcome first
     app.see("How has today been?", timeout=30_000)
     app.tab("Settings")
-    app.see(T.COUNTS.format(days=0, checkins=0))
+    app.see(T.days_logged_and_checkins(0, 0))
 
     app.open(reload=True)  # the new, empty diary is no deleted one
     assert app.page.get_by_text(T.EVICTED_HEADING).count() == 0

@@ -37,5 +37,5 @@ def test_two_tabs_take_turns_and_lose_no_update(pwa_site, open_pwa, tmp_path):
     last = tabs[(ROUNDS - 1) % 2]
     last.open(reload=True)  # what IndexedDB holds, read afresh
     last.tab("Settings")
-    last.see(T.COUNTS.format(days=1, checkins=ROUNDS))  # one day, every tab's check-in
+    last.see(T.days_logged_and_checkins(1, ROUNDS))  # one day, every tab's check-in
     print(f"\ntwo tabs: {ROUNDS} saves, {ROUNDS - 1} take-overs, {ROUNDS} check-ins kept")

@@ -34,6 +34,8 @@ def test_one_and_many_take_their_own_form(message, one, two):
 def test_days_and_check_ins_count_each_in_its_own_form():
     assert T.days_and_checkins(1, 1) == "1 day, 1 check-in"
     assert T.days_and_checkins(2, 3) == "2 days, 3 check-ins"
+    assert T.days_logged_and_checkins(1, 1) == "1 day logged, 1 check-in"
+    assert T.days_logged_and_checkins(30, 32) == "30 days logged, 32 check-ins"
 
 
 def test_the_confirmation_names_one_area_and_sleep():
