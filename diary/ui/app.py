@@ -43,7 +43,7 @@ def patient_screen(shell: Shell, name: str, options: dict) -> ft.Control:
 
         return TodayScreen(diary, on_rate_goals=lambda: shell.open("goals", rate_now=True),
                            on_start_form=lambda instrument_id: shell.open("forms", start=instrument_id),
-                           on_backup=lambda: shell.open("settings"))
+                           on_backup=lambda: shell.open("settings"), phone=not shell.wide)
     if name == "welcome":
         from diary.ui.screens.welcome import WelcomeScreen
 

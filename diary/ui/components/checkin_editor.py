@@ -10,6 +10,7 @@ import flet as ft
 
 from diary.ui import text as T
 from diary.ui.components.body_map import BodyMap
+from diary.ui.components.display import Display
 from diary.ui.components.keyboard import Keys
 from diary.ui.components.scale import ScalePicker
 from diary.ui.state.checkin_form import CheckInForm, parse_hours, parse_minutes
@@ -26,7 +27,11 @@ def _section(title: str) -> ft.Control:
 class CheckInEditor(ft.Column):
     """All items of a check-in; Save calls `on_save(form)`, which saves and returns an error or None."""
 
-    def __init__(self, form: CheckInForm, *, heading: str, on_save: SaveHandler, save_label: str | None = None):
+    def __init__(self, form: CheckInForm, *, heading: str, on_save: SaveHandler, save_label: str | None = None,
+                 rest_after_first_frame: bool = False):
+        """`rest_after_first_frame`: on a phone, where everything after the body map is below the fold, the
+        screen goes out without it and the rest follows in a second message as soon as it is on the page, so the
+        first screen (the heading, pain and the map) is drawn sooner. Its controls exist from the start."""
         super().__init__(spacing=18, key="checkin-editor", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self.form = form
         self._on_save = on_save
@@ -71,13 +76,13 @@ class CheckInEditor(ft.Column):
             ]),
             self._note,
         ]
+        self._rest, self._rest_later = ft.Column(
+            spacing=18, controls=[] if rest_after_first_frame else rest, col={"xs": 12, "lg": 7},
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH), rest if rest_after_first_frame else None
         self.controls = [
             ft.Text(heading, size=22, weight=ft.FontWeight.W_600, key="editor-heading"),
             ft.ResponsiveRow(spacing=32, run_spacing=18, controls=[
-                ft.Column(spacing=18, controls=first, col={"xs": 12, "lg": 5}),
-                ft.Column(spacing=18, controls=rest, col={"xs": 12, "lg": 7},
-                          horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
-            ]),
+                ft.Column(spacing=18, controls=first, col={"xs": 12, "lg": 5}), self._rest]),
             self._status_box,
             ft.Row(alignment=ft.MainAxisAlignment.END, controls=[ft.FilledButton(
                 content=save_label or T.SAVE, key="save", icon=ft.Icons.CHECK, height=48, on_click=self._save,
@@ -87,6 +92,18 @@ class CheckInEditor(ft.Column):
     # Ctrl+S / Cmd+S saves the form on screen (diary/ui/components/keyboard.py).
     def did_mount(self) -> None:
         Keys.of(self.page).save = self._save
+        if self._rest_later is not None:
+            self.page.run_task(self._show_rest)
+
+    async def _show_rest(self) -> None:
+        page = self.page
+        await Display.of(page).laid_out(page)  # the first screen drawn first, then the rest
+        rest, self._rest_later = self._rest_later, None
+        self._rest.controls = rest
+        try:
+            self._rest.update()
+        except RuntimeError:  # the user left the screen meanwhile
+            pass
 
     def will_unmount(self) -> None:
         keys = Keys.of(self.page)
