@@ -36,7 +36,7 @@ def note(event, **fields):
 note("python started")
 import flet_web.fastapi.flet_app as fa
 App = fa.FletApp
-send, on_message, created, handle = App.send_message, App._FletApp__on_message, App._FletApp__on_session_created, App.handle
+on_message, created, handle = App._FletApp__on_message, App._FletApp__on_session_created, App.handle
 def count(node):
     if isinstance(node, dict):
         return (1 if "_c" in node else 0) + sum(count(v) for v in node.values())
@@ -48,8 +48,8 @@ def send_message(self, message):
     from flet.controls.base_control import BaseControl
     from flet.messaging.protocol import configure_encode_object_for_msgpack
     started = time.time()
-    send(self, message)
     packed = msgpack.packb([message.action, message.body], default=configure_encode_object_for_msgpack(BaseControl))
+    self._FletApp__send_queue.put_nowait(b"\x00" + packed)  # as FletApp.send_message, encoded once
     note("send", action=str(message.action), bytes=len(packed), encode_s=time.time() - started)
 async def on_message_(self, data):
     body = data[1] if isinstance(data[1], dict) else {}
@@ -58,7 +58,15 @@ async def on_message_(self, data):
     return await on_message(self, data)
 async def created_(self):
     note("main starts")
+    profile = None
+    if os.environ.get("P1_TIMELINE_PROFILE"):
+        import cProfile
+        profile = cProfile.Profile()
+        profile.enable()
     await created(self)
+    if profile:
+        profile.disable()
+        profile.dump_stats(os.environ["P1_TIMELINE_PROFILE"])
     note("main ends")
 async def handle_(self, websocket):
     note("websocket connects")
@@ -139,8 +147,11 @@ def main() -> int:
     parser.add_argument("--viewport", default="390x844")
     parser.add_argument("--trace", type=Path, help="also write a Chromium performance trace (JSON) here")
     parser.add_argument("--screenshot", type=Path, help="also save a screenshot of the settled first screen here")
+    parser.add_argument("--profile", type=Path, help="also profile the first session's main (cProfile stats) here")
     args = parser.parse_args()
     width, height = (int(n) for n in args.viewport.split("x"))
+    if args.profile:
+        os.environ["P1_TIMELINE_PROFILE"] = str(args.profile.resolve())
     run(args.app, (width, height), args.trace, args.screenshot)
     return 0
 
