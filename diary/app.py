@@ -75,12 +75,17 @@ def _warm_up(shared_diary, port: int | None, open_url: str | None = None) -> Non
 
         webbrowser.open(open_url)
     try:
-        shared_diary()
+        diary = shared_diary()
     except Exception:
-        pass  # the first session shows the error to the user
-    from diary.ui.app import warm_up_controls
+        diary = None  # the first session shows the error to the user
+    from diary.ui.app import warm_up_controls, warm_up_first_screen
 
     warm_up_controls()
+    if diary is not None:
+        try:
+            warm_up_first_screen(diary)
+        except Exception:  # noqa: BLE001 - only a head start: the session builds the screen for real
+            pass
 
 
 def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: bool = True,

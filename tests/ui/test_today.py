@@ -10,7 +10,7 @@ from diary.ui import text as T
 def spoken(control) -> str:
     """What a screen reader says for a body-map region or scale cell: the focusable one names itself in its
     content, the others are named by the Semantics around their tap area."""
-    return control.parent.label if isinstance(control, ft.GestureDetector) else control.content.semantics_label
+    return control.parent.label if isinstance(control, ft.Container) else control.content.semantics_label
 
 
 def status(ui) -> str:

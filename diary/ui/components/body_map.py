@@ -114,8 +114,8 @@ class BodyMap(Roving, ft.Column):
                 style=ft.ButtonStyle(padding=ft.Padding.all(0), shape=ft.RoundedRectangleBorder(radius=8),
                                      side=focus_side(edge)))
             return self._door
+        # The inner Container's on_click (no ink) is Flutter's GestureDetector with the click cursor, not focusable.
         return ft.Container(left=x, top=y, width=w, height=h, content=ft.Semantics(
-            container=True, button=True, selected=painful, label=label, content=ft.GestureDetector(
-                key=key, on_tap=on(self._tap, index), mouse_cursor=ft.MouseCursor.CLICK,
-                content=ft.Container(width=w, height=h, border_radius=8, bgcolor=fill,
-                                     border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT)))))
+            container=True, button=True, selected=painful, label=label, content=ft.Container(
+                key=key, on_click=on(self._tap, index), width=w, height=h, border_radius=8, bgcolor=fill,
+                border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT))))

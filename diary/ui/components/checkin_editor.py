@@ -10,6 +10,7 @@ import flet as ft
 
 from diary.ui import text as T
 from diary.ui.components.body_map import BodyMap
+from diary.ui.components.display import Display
 from diary.ui.components.keyboard import Keys
 from diary.ui.components.scale import ScalePicker
 from diary.ui.state.checkin_form import CheckInForm, parse_hours, parse_minutes
@@ -26,7 +27,12 @@ def _section(title: str) -> ft.Control:
 class CheckInEditor(ft.Column):
     """All items of a check-in; Save calls `on_save(form)`, which saves and returns an error or None."""
 
-    def __init__(self, form: CheckInForm, *, heading: str, on_save: SaveHandler, save_label: str | None = None):
+    def __init__(self, form: CheckInForm, *, heading: str, on_save: SaveHandler, save_label: str | None = None,
+                 rest_after_first_frame: bool = False):
+        """`rest_after_first_frame`: on a phone, where everything after the body map is below the fold, the
+        screen goes out without it and the rest follows in a second message as soon as it is on the page, so the
+        first screen (the heading, pain and the map) is drawn sooner. Its text fields exist from the start (Save
+        checks them); its scales are built when they are shown, from the form as it is then."""
         super().__init__(spacing=18, key="checkin-editor", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self.form = form
         self._on_save = on_save
@@ -52,7 +58,23 @@ class CheckInEditor(ft.Column):
             self._scale("pain", T.PAIN, pain_help),
             ft.Column(spacing=4, controls=[_section(T.BODY_MAP), self._body_map]),
         ]
-        rest = [
+        self._rest = ft.Column(spacing=18, controls=[] if rest_after_first_frame else self._rest_items(),
+                               col={"xs": 12, "lg": 7}, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        self._rest_later = rest_after_first_frame
+        self.controls = [
+            ft.Text(heading, size=22, weight=ft.FontWeight.W_600, key="editor-heading"),
+            ft.ResponsiveRow(spacing=32, run_spacing=18, controls=[
+                ft.Column(spacing=18, controls=first, col={"xs": 12, "lg": 5}), self._rest]),
+            self._status_box,
+            ft.Row(alignment=ft.MainAxisAlignment.END, controls=[ft.FilledButton(
+                content=save_label or T.SAVE, key="save", icon=ft.Icons.CHECK, height=48, on_click=self._save,
+                style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=12)))]),
+        ]
+
+    def _rest_items(self) -> list[ft.Control]:
+        """Everything after pain and the body map (the right-hand column on a wide screen)."""
+        form = self.form
+        return [
             self._scale("fatigue", T.FATIGUE, T.FATIGUE_HELP),
             self._scale("stress", T.STRESS, T.STRESS_HELP),
             ft.Column(spacing=8, controls=[
@@ -71,22 +93,22 @@ class CheckInEditor(ft.Column):
             ]),
             self._note,
         ]
-        self.controls = [
-            ft.Text(heading, size=22, weight=ft.FontWeight.W_600, key="editor-heading"),
-            ft.ResponsiveRow(spacing=32, run_spacing=18, controls=[
-                ft.Column(spacing=18, controls=first, col={"xs": 12, "lg": 5}),
-                ft.Column(spacing=18, controls=rest, col={"xs": 12, "lg": 7},
-                          horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
-            ]),
-            self._status_box,
-            ft.Row(alignment=ft.MainAxisAlignment.END, controls=[ft.FilledButton(
-                content=save_label or T.SAVE, key="save", icon=ft.Icons.CHECK, height=48, on_click=self._save,
-                style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=12)))]),
-        ]
 
     # Ctrl+S / Cmd+S saves the form on screen (diary/ui/components/keyboard.py).
     def did_mount(self) -> None:
         Keys.of(self.page).save = self._save
+        if self._rest_later:
+            self._rest_later = False
+            self.page.run_task(self._show_rest)
+
+    async def _show_rest(self) -> None:
+        page = self.page
+        await Display.of(page).laid_out(page)  # the first screen drawn first, then the rest
+        self._rest.controls = self._rest_items()  # built now: the values are the form's as it is by now
+        try:
+            self._rest.update()
+        except RuntimeError:  # the user left the screen meanwhile (no page to update)
+            pass
 
     def will_unmount(self) -> None:
         keys = Keys.of(self.page)

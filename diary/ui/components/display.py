@@ -8,6 +8,7 @@ and its ratio to the height at 100% is the text scale. Layouts that must change 
 
 from __future__ import annotations
 
+import asyncio
 import weakref
 from collections.abc import Callable
 
@@ -26,6 +27,19 @@ def text_scale_from(height: float) -> float:
 
 class Display:
     text_scale: float = 1.0
+    measured: "asyncio.Event | None" = None  # set when the probe first reports: the client has laid out the page
+
+    async def laid_out(self, page: ft.Page, *, timeout: float = 1.0) -> None:
+        """Wait until the browser has laid out and drawn the page once (the probe's first report), at most
+        `timeout` seconds. Only a browser is waited for: the in-process tests have no client to report."""
+        if not page.web:
+            return
+        if self.measured is None:
+            self.measured = asyncio.Event()
+        try:
+            await asyncio.wait_for(self.measured.wait(), timeout)
+        except TimeoutError:
+            pass
 
     @classmethod
     def of(cls, page: ft.Page) -> "Display":
@@ -43,6 +57,9 @@ def text_scale_probe(page: ft.Page, *, on_change: Callable[[float], None]) -> ft
     display = Display.of(page)
 
     def sized(e) -> None:
+        if display.measured is None:
+            display.measured = asyncio.Event()
+        display.measured.set()
         scale = text_scale_from(e.height)
         if scale != display.text_scale:
             display.text_scale = scale

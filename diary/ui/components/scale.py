@@ -85,9 +85,11 @@ class ScalePicker(Roving, ft.Column):
         self._answer.color = ft.Colors.ON_SURFACE_VARIANT if self.value is None else ft.Colors.PRIMARY
         cells = [self._cell(n) for n in VALUES]
         rows = [cells[:6], cells[6:]] if self._large else [cells]
-        # A fresh key per drawing: the focusable cell changes type, and Flet must not reconcile by key.
-        self._cells.content = ft.Column(spacing=3, key=f"{self._name}-cells#{next(_serial)}", controls=[
-            ft.Row(controls=row, spacing=3) for row in rows])
+        # A fresh key per drawing: the focusable cell changes type, and Flet must not reconcile by key. One row
+        # needs no column around it.
+        key = f"{self._name}-cells#{next(_serial)}"
+        self._cells.content = ft.Column(spacing=3, key=key, controls=[ft.Row(controls=row, spacing=3) for row in rows]
+                                        ) if self._large else ft.Row(controls=cells, spacing=3, key=key)
 
     def _cell(self, n: int) -> ft.Control:
         chosen = n == self.value
@@ -102,7 +104,8 @@ class ScalePicker(Roving, ft.Column):
                 style=ft.ButtonStyle(padding=ft.Padding.all(0), shape=ft.RoundedRectangleBorder(radius=8),
                                      bgcolor=background, color=colour, side=focus_side()))
             return self._door
-        return ft.Semantics(container=True, button=True, selected=chosen, expand=1, content=ft.GestureDetector(
-            key=f"{self._name}-{n}", on_tap=on(self._pick, n), mouse_cursor=ft.MouseCursor.CLICK,
-            content=ft.Container(height=TOUCH, border_radius=8, bgcolor=background, alignment=ft.Alignment.CENTER,
-                                 content=digit)))
+        # A Container with on_click (and no ink) is Flutter's GestureDetector with the click cursor, not focusable:
+        # the same cell as a GestureDetector around a Container, in one control less (the first screen has 50).
+        return ft.Semantics(container=True, button=True, selected=chosen, expand=1, content=ft.Container(
+            key=f"{self._name}-{n}", on_click=on(self._pick, n), height=TOUCH, border_radius=8, bgcolor=background,
+            alignment=ft.Alignment.CENTER, content=digit))

@@ -31,9 +31,12 @@ __all__ = ["TodayScreen", "save_form"]
 class TodayScreen(ft.Column):
     """Today's check-in; `on_rate_goals` and `on_start_form` open Goals and Forms from the prompts."""
 
-    def __init__(self, diary, *, on_rate_goals=None, on_start_form=None, on_backup=None):
+    def __init__(self, diary, *, on_rate_goals=None, on_start_form=None, on_backup=None, phone: bool = False):
+        """`phone`: a narrow window, where the check-in's items after the body map are below the fold (they
+        follow the first screen in a second message: CheckInEditor's `rest_after_first_frame`)."""
         super().__init__(key="today-screen", horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._diary, self._on_rate_goals, self._on_start_form = diary, on_rate_goals, on_start_form
+        self._phone = phone
         self._storage = StoragePrompt(diary, on_backup=on_backup) if on_backup else None
         self.show_latest()
 
@@ -44,7 +47,8 @@ class TodayScreen(ft.Column):
 
     def _draw(self, state: TodayState) -> None:
         self._banner = reminder_banner(self._diary.reminders) if state.reminder_due else []
-        self._editor = CheckInEditor(state.form, heading=state.heading, on_save=self._save)
+        self._editor = CheckInEditor(state.form, heading=state.heading, on_save=self._save,
+                                     rest_after_first_frame=self._phone)
         self._another = ft.OutlinedButton(content=T.ADD_CHECKIN, icon=ft.Icons.ADD, key="add-checkin",
                                           visible=state.logged_today, on_click=lambda e: self.show_latest(extra=True))
         logged = ft.Text(T.TODAY_LOGGED, key="today-logged", visible=state.logged_today,
