@@ -28,7 +28,7 @@ def _is_int(value: Any) -> bool:
 
 def pain_regions_of(regions: dict[str, int | None] | None, no_pain: bool) -> frozenset[str] | None:
     """CheckIn.pain_regions from a check-in's body map and "no pain" answer (also for readers that hold
-    check-ins as stored rows, diary.storage.row_builders.CheckInRow)."""
+    check-ins as stored rows, diary.storage.row_builders.StoredCheckIn)."""
     if regions is not None:
         return frozenset(regions)
     return frozenset() if no_pain else None

@@ -87,6 +87,7 @@ class PhoneApp:
 
     async def open_here(self) -> None:
         from diary.domain.errors import DiaryError
+        from diary.services.failures import storage_errors
         from diary.platform import start_browser
 
         self.started = time.perf_counter()
@@ -127,6 +128,8 @@ class PhoneApp:
             _record_site_version(opener())  # opened here, so that what opening wrote reaches IndexedDB first
         except DiaryError:
             pass  # make_main opens it again and shows the rescue screen or the sentence
+        except storage_errors():
+            pass  # only the "updated to version N" note's bookkeeping: the diary opens without it
         await self.platform.home.sync()
         diary = _opened(opener)
         checkins = diary.info()["checkins"] if diary is not None else None

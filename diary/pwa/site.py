@@ -147,6 +147,8 @@ INSTALL_JS = """\
       });
   }
   channel.onmessage = function (e) {
+    // Every tab of the site hears the channel: only the one in front (where the user taps) answers.
+    if (document.hidden) return;
     var message = e.data || {};
     if (message.ask === "diary-install") {
       channel.postMessage({ id: message.id, offer: offer(), hintDismissed: dismissed() });

@@ -43,8 +43,12 @@ def _imports(tree: ast.AST, package: str):
             for child in node.orelse:
                 yield from visit(child, skipped)
             return
-        if isinstance(node, ast.Try) and _guarded(node.handlers):
-            skipped = True
+        if isinstance(node, ast.Try) and _guarded(node.handlers):  # the guarded body only: a fallback can run
+            for child in node.body:
+                yield from visit(child, True)
+            for child in [*node.handlers, *node.orelse, *node.finalbody]:
+                yield from visit(child, skipped)
+            return
         if not skipped and isinstance(node, ast.Import):
             yield from ((node.lineno, alias.name) for alias in node.names)
         elif not skipped and isinstance(node, ast.ImportFrom):
@@ -68,7 +72,7 @@ def check_imports(folder: Path, trimmed: tuple[str, ...]) -> None:
         dotted = relative.removesuffix(".py").replace("/", ".")
         package = dotted.removesuffix(".__init__") if relative.endswith("__init__.py") else dotted.rpartition(".")[0]
         tree = ast.parse(path.read_bytes(), filename=relative)
-        for line, module in _imports(tree, package if relative.endswith("__init__.py") else package):
+        for line, module in _imports(tree, package):
             gone = next((t for t in trimmed if module == t or module.startswith(t + ".")), None)
             if gone and (relative, gone) not in KNOWN_UNREACHED:
                 problems.append(f"{relative}:{line} imports {module}")

@@ -273,7 +273,7 @@ class CaseloadService:
         that a research export of a thousand patients never holds more than one in memory.
 
         Args:
-            streaming: check-ins as stored rows (diary.storage.row_builders.CheckInRow: a CheckIn's
+            streaming: check-ins as stored rows (diary.storage.row_builders.StoredCheckIn: a CheckIn's
                 fields, read-only, built for a third of the cost), for the research export.
 
         Raises:

@@ -99,7 +99,7 @@ def checkins_from_rows(rows: Iterable[tuple]) -> list[CheckIn]:
             moderate, vigorous, strength, worry, flare, note, body_map) in rows]
 
 
-class CheckInRow(NamedTuple):
+class StoredCheckIn(NamedTuple):
     """A stored check-in as a reader that streams a whole caseload holds it (the research export): a
     CheckIn's fields by the same names and values, and its `pain_regions`, in a tuple, which costs a
     third of building a CheckIn. The domain's rules read it as they read a CheckIn (diary.domain.days,
@@ -135,10 +135,10 @@ def _shared_map(body_map: str | None, no_pain: bool) -> tuple[dict[str, int | No
     return regions, pain_regions_of(regions, no_pain)
 
 
-def checkin_tuples_from_rows(rows: Iterable[tuple]) -> list[CheckInRow]:
-    """CheckInRows from rows of CHECKIN_COLUMNS plus the body map's JSON, in the rows' order."""
+def checkin_tuples_from_rows(rows: Iterable[tuple]) -> list[StoredCheckIn]:
+    """StoredCheckIns from rows of CHECKIN_COLUMNS plus the body map's JSON, in the rows' order."""
     days, new, parse_time, shared = DAYS, tuple.__new__, datetime.fromisoformat, _shared_map
-    return [new(CheckInRow, (
+    return [new(StoredCheckIn, (
         id_, days[day], parse_time(recorded_at), extra == 1, pain, *shared(body_map, no_pain == 1), no_pain == 1,
         fatigue, stress, sleep_quality, sleep_hours, light, moderate, vigorous,
         None if strength is None else strength == 1, worry, flare == 1, note))

@@ -184,7 +184,7 @@ class SnapshotRepository:
         patient's export's and the clinician's own, oldest first), plan, clinician_rating_ids.
 
         Args:
-            streaming: the check-ins as row_builders.CheckInRow (same fields and values, for a third of
+            streaming: the check-ins as row_builders.StoredCheckIn (same fields and values, for a third of
                 the cost), for a reader that only reads them (the research export).
         """
         if conn is None:

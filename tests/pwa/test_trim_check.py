@@ -42,3 +42,10 @@ def test_the_archive_keeps_a_wheels_licences_but_not_its_installer_records_or_tr
     assert not bundle._kept_member("pydantic/v1/main.py") and bundle._kept_member("pydantic/main.py")
     assert not bundle._kept_member("sqlalchemy/ext/mypy/plugin.py") and bundle._kept_member("sqlalchemy/ext/hybrid.py")
     assert "pydantic.v1" in bundle.TRIMMED_MODULES and "sqlalchemy.dialects.sqlite.provision" in bundle.TRIMMED_MODULES
+
+
+def test_a_fallback_after_a_guarded_import_is_checked_since_it_runs_when_the_guarded_one_fails(tmp_path):
+    write(tmp_path, "lib/__init__.py", "")
+    write(tmp_path, "lib/fallback.py", "try:\n    import fast\nexcept ImportError:\n    import lib.gone\n")
+    with pytest.raises(TrimmedImport, match="lib/fallback.py:4 imports lib.gone"):
+        check_imports(tmp_path, ("lib.gone",))

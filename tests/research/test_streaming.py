@@ -1,5 +1,5 @@
 """The research export reads a clinician's patients with their check-ins as stored rows
-(diary.storage.row_builders.CheckInRow, `streaming=True`); it must write the very bytes the domain path
+(diary.storage.row_builders.StoredCheckIn, `streaming=True`); it must write the very bytes the domain path
 (every check-in a CheckIn) writes, on a caseload with the edges a real one has."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from diary.services import demo_caseload
 from diary.services.bootstrap import open_diary
 from diary.services.demo import completed_response
 from diary.services.research_export import export_data_set
-from diary.storage.row_builders import CheckInRow
+from diary.storage.row_builders import StoredCheckIn
 from tests.conftest import NOW, TZ, FixedClock
 
 NOTE = "Gick till affären, ont i höger axel\nsen vila på soffan: bättre"
@@ -93,7 +93,7 @@ def test_streaming_export_writes_the_domain_paths_bytes(caseload, tmp_path, opti
 def test_the_edges_are_in_the_caseload_and_each_path_reads_its_own_kind(caseload):
     streamed = list(caseload.patient_records(None, streaming=True))
     domain = list(caseload.patient_records(None))
-    assert {type(c) for r in streamed for c in r.checkins} == {CheckInRow}
+    assert {type(c) for r in streamed for c in r.checkins} == {StoredCheckIn}
     assert {type(c) for r in domain for c in r.checkins} == {CheckIn}
     edged = domain[0]
     per_day: dict = {}

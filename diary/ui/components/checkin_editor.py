@@ -102,10 +102,10 @@ class CheckInEditor(ft.Column):
             self.page.run_task(self._show_rest)
 
     async def _show_rest(self) -> None:
-        page = self.page
-        await Display.of(page).laid_out(page)  # the first screen drawn first, then the rest
-        self._rest.controls = self._rest_items()  # built now: the values are the form's as it is by now
         try:
+            page = self.page
+            await Display.of(page).laid_out(page)  # the first screen drawn first, then the rest
+            self._rest.controls = self._rest_items()  # built now: the values are the form's as it is by now
             self._rest.update()
         except RuntimeError:  # the user left the screen meanwhile (no page to update)
             pass

@@ -29,6 +29,7 @@ class _InstallOffer:
     def _start(self) -> None:
         self.visible = False
         self._status = ft.Text("", key=f"{self.key_prefix}-status", visible=False)
+        self._spoken_status = ft.Semantics(content=self._status, live_region=True)  # read out when it changes
 
     def did_mount(self) -> None:
         self.page.run_task(self._ask)
@@ -77,7 +78,7 @@ class InstallSection(_InstallOffer, ft.Column):
 
     def _draw(self, offer) -> None:
         self.controls = [ft.Text(T.INSTALL_HEADING, weight=ft.FontWeight.W_600),
-                         ft.Text(T.INSTALL_HELP, size=13), self._way(offer), self._status]
+                         ft.Text(T.INSTALL_HELP, size=13), self._way(offer), self._spoken_status]
 
     def _installed(self) -> None:
         self.controls[2].visible = False
@@ -107,7 +108,7 @@ class InstallHint(_InstallOffer, ft.Container):
             ft.Row(wrap=True, alignment=ft.MainAxisAlignment.END, controls=[
                 ft.TextButton(content=T.INSTALL_NOT_NOW, key="install-hint-not-now", on_click=self._not_now),
                 self._way(offer)]),
-            self._status,
+            self._spoken_status,
         ])
 
     def _not_now(self, e=None) -> None:
