@@ -76,6 +76,12 @@ App.send_message, App._FletApp__on_message, App._FletApp__on_session_created, Ap
 DIARY = INSTRUMENT + "\nfrom diary.cli import main\nsys.argv = ['diary', *sys.argv[1:]]\nraise SystemExit(main())\n"
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """The server process's CPU time so far (Linux /proc): what it took from the cores the browser shares."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run(app: str, viewport: tuple[int, int], trace: Path | None, screenshot: Path | None = None) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -123,6 +129,7 @@ def run(app: str, viewport: tuple[int, int], trace: Path | None, screenshot: Pat
             page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
             page.get_by_text(APPS["diary" if app == "diary" else "bare flet"]).first.wait_for(timeout=60000)
             events.append((time.time(), "browser: FIRST SCREEN (text in accessibility tree)"))
+            events.append((time.time(), f"server: CPU so far {server_cpu_seconds(process.pid):.2f} s (user + system)"))
             if trace:
                 browser.stop_tracing()
             if screenshot:  # the canvas repaints after the accessibility tree: settle first

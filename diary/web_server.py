@@ -23,7 +23,7 @@ from pathlib import Path
 
 from diary.domain.errors import DiaryError
 from diary.domain.marks import N_
-from diary.server_guard import LaunchSecrets, ServerGuard
+from diary.server_guard import ASGIApp, LaunchSecrets, Receive, Scope, Send, ServerGuard, header_values
 
 HOST = "127.0.0.1"
 
@@ -39,7 +39,23 @@ def guarded_flet_app(main: Callable, *, launch: LaunchSecrets, assets_dir: Path)
     quiet_flet_receive_loop()
     flet_app = flet_fastapi.app(main, assets_dir=str(assets_dir), no_cdn=True)
     serve_client_without_cdn(flet_app)
-    return ServerGuard(QuietWhenClosed(AllowZoom(flet_app)), launch)
+    return ServerGuard(RemembersBrowserLanguages(QuietWhenClosed(AllowZoom(flet_app))), launch)
+
+
+class RemembersBrowserLanguages:
+    """ASGI middleware: a websocket's Accept-Language, kept for the Flet session it opens (the session's task
+    inherits the context), so that a home with no language chosen starts in the browser's language without
+    first asking the page for it (a round trip before the first screen)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            from diary.i18n import REQUEST_LANGUAGES, accept_language_tags
+
+            REQUEST_LANGUAGES.set(accept_language_tags(",".join(header_values(scope, b"accept-language"))))
+        await self.app(scope, receive, send)
 
 
 def serve_client_without_cdn(app) -> None:
