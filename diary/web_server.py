@@ -13,12 +13,14 @@ in a folder only the user can enter.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import logging
 import os
 import shutil
 import signal
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from diary.domain.errors import DiaryError
@@ -70,21 +72,21 @@ def serve_client_without_cdn(app) -> None:
         app.router.routes.insert(0, Route(f"/{name}", _patched_client_file(name), methods=["GET", "HEAD"]))
 
 
-def _patched_client_file(name: str):
-    import hashlib
-    from functools import cache
-
-    from starlette.responses import Response
-
+@cache
+def patched_client_body(name: str) -> tuple[bytes, str]:
+    """One of the patched client files and its ETag, made once per process (9 MB at most, ~60 ms). The warm-up
+    makes main.dart.wasm's as soon as the server listens, so the browser's request does not wait for it."""
     from diary.pwa.webclient import patched_file
 
-    @cache
-    def body() -> tuple[bytes, str]:  # patched once per process, on the first request (9 MB at most)
-        data = patched_file(name)
-        return data, f'"{hashlib.blake2b(data, digest_size=12).hexdigest()}"'
+    data = patched_file(name)
+    return data, f'"{hashlib.blake2b(data, digest_size=12).hexdigest()}"'
+
+
+def _patched_client_file(name: str):
+    from starlette.responses import Response
 
     async def endpoint(request) -> Response:
-        data, etag = body()
+        data, etag = patched_client_body(name)
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers=headers)
