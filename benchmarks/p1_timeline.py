@@ -76,8 +76,18 @@ App.send_message, App._FletApp__on_message, App._FletApp__on_session_created, Ap
 DIARY = INSTRUMENT + "\nfrom diary.cli import main\nsys.argv = ['diary', *sys.argv[1:]]\nraise SystemExit(main())\n"
 
 
-def run(app: str, viewport: tuple[int, int], trace: Path | None, screenshot: Path | None = None) -> None:
+def server_cpu_seconds(pid: int) -> float:
+    """The server process's CPU time so far (Linux /proc): what it took from the cores the browser shares."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run(app: str, viewport: tuple[int, int], trace: Path | None, screenshot: Path | None = None,
+        repo: Path = REPO) -> None:
+    """`repo`: the checkout whose code is started (with its own .venv's Python when it has one)."""
     from playwright.sync_api import sync_playwright
+
+    python = str(repo / ".venv/bin/python") if (repo / ".venv/bin/python").exists() else sys.executable
 
     with tempfile.TemporaryDirectory(prefix="diary-p1-timeline-") as tmp, sync_playwright() as pw:
         work = Path(tmp)
@@ -86,14 +96,14 @@ def run(app: str, viewport: tuple[int, int], trace: Path | None, screenshot: Pat
         port, token_file = free_port(), work / "token"
         if app == "diary":
             home = work / "home"
-            subprocess.run([sys.executable, "-c", WELCOMED_HOME, str(home)], cwd=REPO, check=True)
-            argv = [sys.executable, "-c", DIARY, "--home", str(home), "--port", str(port), "--no-browser",
+            subprocess.run([python, "-c", WELCOMED_HOME, str(home)], cwd=repo, check=True)
+            argv = [python, "-c", DIARY, "--home", str(home), "--port", str(port), "--no-browser",
                     "--token-file", str(token_file)]
         else:
-            argv = [sys.executable, "-c", INSTRUMENT + BARE_APP.replace("sys.argv[1]", "sys.argv[-1]"), str(port)]
+            argv = [python, "-c", INSTRUMENT + BARE_APP.replace("sys.argv[1]", "sys.argv[-1]"), str(port)]
         events: list[tuple[float, str]] = []
         start = time.time()
-        process = subprocess.Popen(argv, cwd=REPO, stdin=subprocess.DEVNULL, stdout=(work / "out").open("w"),
+        process = subprocess.Popen(argv, cwd=repo, stdin=subprocess.DEVNULL, stdout=(work / "out").open("w"),
                                    stderr=subprocess.STDOUT, env={**child_env(), "P1_TIMELINE_LOG": str(log)},
                                    start_new_session=True)
         try:
@@ -123,6 +133,7 @@ def run(app: str, viewport: tuple[int, int], trace: Path | None, screenshot: Pat
             page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
             page.get_by_text(APPS["diary" if app == "diary" else "bare flet"]).first.wait_for(timeout=60000)
             events.append((time.time(), "browser: FIRST SCREEN (text in accessibility tree)"))
+            events.append((time.time(), f"server: CPU so far {server_cpu_seconds(process.pid):.2f} s (user + system)"))
             if trace:
                 browser.stop_tracing()
             if screenshot:  # the canvas repaints after the accessibility tree: settle first
@@ -148,11 +159,13 @@ def main() -> int:
     parser.add_argument("--trace", type=Path, help="also write a Chromium performance trace (JSON) here")
     parser.add_argument("--screenshot", type=Path, help="also save a screenshot of the settled first screen here")
     parser.add_argument("--profile", type=Path, help="also profile the first session's main (cProfile stats) here")
+    parser.add_argument("--repo", type=Path, default=REPO,
+                        help="start this checkout's code instead (e.g. /work/main, to compare; its .venv if it has one)")
     args = parser.parse_args()
     width, height = (int(n) for n in args.viewport.split("x"))
     if args.profile:
         os.environ["P1_TIMELINE_PROFILE"] = str(args.profile.resolve())
-    run(args.app, (width, height), args.trace, args.screenshot)
+    run(args.app, (width, height), args.trace, args.screenshot, args.repo.resolve())
     return 0
 
 

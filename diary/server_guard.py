@@ -64,13 +64,14 @@ class LaunchSecrets:
         return frozenset({f"127.0.0.1:{self.port}", f"localhost:{self.port}"})
 
 
-def _header_values(scope: Scope, name: bytes) -> list[str]:
+def header_values(scope: Scope, name: bytes) -> list[str]:
+    """Every value the request sent for the header `name` (lower case), in order."""
     return [value.decode("latin-1") for key, value in scope.get("headers", ()) if key.lower() == name]
 
 
 def _single(scope: Scope, name: bytes) -> str | None:
     """The header's value when it was sent exactly once, else None (two Host headers are an attack)."""
-    values = _header_values(scope, name)
+    values = header_values(scope, name)
     return values[0] if len(values) == 1 else None
 
 
@@ -107,7 +108,7 @@ class ServerGuard:
         await self.app(scope, receive, send)
 
     async def _http(self, scope: Scope, host: str, receive: Receive, send: Send) -> None:
-        origins = _header_values(scope, b"origin")
+        origins = header_values(scope, b"origin")
         if origins and origins != [f"http://{host}"]:
             await self._refuse("http", receive, send)
             return
@@ -126,7 +127,7 @@ class ServerGuard:
 
     def _has_cookie(self, scope: Scope) -> bool:
         wanted = self.launch.cookie_name
-        for header in _header_values(scope, b"cookie"):
+        for header in header_values(scope, b"cookie"):
             for pair in header.split(";"):
                 name, _, value = pair.strip().partition("=")
                 if name == wanted and _same(value, self.launch.cookie_value):

@@ -13,17 +13,19 @@ in a folder only the user can enter.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import logging
 import os
 import shutil
 import signal
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from diary.domain.errors import DiaryError
 from diary.domain.marks import N_
-from diary.server_guard import LaunchSecrets, ServerGuard
+from diary.server_guard import ASGIApp, LaunchSecrets, Receive, Scope, Send, ServerGuard, header_values
 
 HOST = "127.0.0.1"
 
@@ -39,7 +41,23 @@ def guarded_flet_app(main: Callable, *, launch: LaunchSecrets, assets_dir: Path)
     quiet_flet_receive_loop()
     flet_app = flet_fastapi.app(main, assets_dir=str(assets_dir), no_cdn=True)
     serve_client_without_cdn(flet_app)
-    return ServerGuard(QuietWhenClosed(AllowZoom(flet_app)), launch)
+    return ServerGuard(RemembersBrowserLanguages(QuietWhenClosed(AllowZoom(flet_app))), launch)
+
+
+class RemembersBrowserLanguages:
+    """ASGI middleware: a websocket's Accept-Language, kept for the Flet session it opens (the session's task
+    inherits the context), so that a home with no language chosen starts in the browser's language without
+    first asking the page for it (a round trip before the first screen)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            from diary.i18n import REQUEST_LANGUAGES, accept_language_tags
+
+            REQUEST_LANGUAGES.set(accept_language_tags(",".join(header_values(scope, b"accept-language"))))
+        await self.app(scope, receive, send)
 
 
 def serve_client_without_cdn(app) -> None:
@@ -54,21 +72,21 @@ def serve_client_without_cdn(app) -> None:
         app.router.routes.insert(0, Route(f"/{name}", _patched_client_file(name), methods=["GET", "HEAD"]))
 
 
-def _patched_client_file(name: str):
-    import hashlib
-    from functools import cache
-
-    from starlette.responses import Response
-
+@cache
+def patched_client_body(name: str) -> tuple[bytes, str]:
+    """One of the patched client files and its ETag, made once per process (9 MB at most, ~60 ms). The warm-up
+    makes main.dart.wasm's as soon as the server listens, so the browser's request does not wait for it."""
     from diary.pwa.webclient import patched_file
 
-    @cache
-    def body() -> tuple[bytes, str]:  # patched once per process, on the first request (9 MB at most)
-        data = patched_file(name)
-        return data, f'"{hashlib.blake2b(data, digest_size=12).hexdigest()}"'
+    data = patched_file(name)
+    return data, f'"{hashlib.blake2b(data, digest_size=12).hexdigest()}"'
+
+
+def _patched_client_file(name: str):
+    from starlette.responses import Response
 
     async def endpoint(request) -> Response:
-        data, etag = body()
+        data, etag = patched_client_body(name)
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers=headers)

@@ -282,3 +282,23 @@ def test_flets_receive_loop_warning_for_a_closed_tab_goes_to_debug_and_other_war
     warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert warned == ["Receive loop error: something else"]
     assert any("tab closed between two reads" in r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG)
+
+
+def test_a_websocket_s_languages_are_kept_for_the_session_it_opens():
+    from diary.i18n import REQUEST_LANGUAGES
+    from diary.web_server import RemembersBrowserLanguages
+
+    seen = []
+
+    async def app(scope, receive, send):
+        async def session():  # Flet starts the session's main as a task of the connection
+            seen.append(REQUEST_LANGUAGES.get())
+        await asyncio.create_task(session())
+
+    async def connect(kind, headers):
+        await RemembersBrowserLanguages(app)({"type": kind, "headers": headers}, None, None)
+
+    run_async(connect("websocket", [(b"accept-language", b"sv-SE,sv;q=0.9,en;q=0.8")]))
+    run_async(connect("websocket", []))
+    run_async(connect("http", [(b"accept-language", b"sv")]))  # only the session's connection counts
+    assert seen == [("sv-SE", "sv", "en"), (), ()]

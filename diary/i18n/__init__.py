@@ -12,7 +12,10 @@ from diary.domain.errors import Sentence, Word, install_translator
 from diary.i18n.catalogs import (
     LANGUAGES, SOURCE_LANGUAGE, current_language, gettext, in_language, ngettext, pgettext, use_language,
 )
-from diary.i18n.choice import environment_language, first_known, language_of, system_language
+from diary.i18n.choice import (
+    REQUEST_LANGUAGES, accept_language_tags, environment_language, first_known, language_of, request_language,
+    system_language,
+)
 from diary.i18n.messages import C_, N_, P_, lazy_catalogue, translate
 
 _ = gettext
@@ -27,6 +30,7 @@ def _sentence(sentence: Sentence) -> str:
 
 install_translator(_sentence)
 
-__all__ = ["_", "C_", "LANGUAGES", "N_", "P_", "SOURCE_LANGUAGE", "current_language", "environment_language",
-           "first_known", "gettext", "in_language", "language_of", "lazy_catalogue", "ngettext", "pgettext",
-           "system_language", "translate", "use_language"]
+__all__ = ["_", "C_", "LANGUAGES", "N_", "P_", "REQUEST_LANGUAGES", "SOURCE_LANGUAGE", "accept_language_tags",
+           "current_language", "environment_language", "first_known", "gettext", "in_language", "language_of",
+           "lazy_catalogue", "ngettext", "pgettext", "request_language", "system_language", "translate",
+           "use_language"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
 
 from diary.i18n.catalogs import LANGUAGES, SOURCE_LANGUAGE
 
@@ -23,6 +24,38 @@ def language_of(tag: str | None) -> str | None:
 def first_known(tags: Iterable[str | None]) -> str | None:
     """The first of `tags` (a browser's languages, most preferred first) that the app speaks."""
     return next((found for tag in tags if (found := language_of(tag))), None)
+
+
+# The languages the browser named when it opened this session's connection (its Accept-Language), set by the
+# web server (diary.web_server.RemembersBrowserLanguages) for the session's task; empty elsewhere.
+REQUEST_LANGUAGES: ContextVar[tuple[str, ...]] = ContextVar("request_languages", default=())
+
+
+def accept_language_tags(header: str) -> tuple[str, ...]:
+    """An Accept-Language header's tags, most preferred first: "sv-SE,en;q=0.8,de;q=0.9" → ("sv-SE", "de",
+    "en"). Tags with q=0, the wildcard and malformed weights are left out."""
+    weighted = []
+    for item in header.split(","):
+        tag, _semicolon, params = item.strip().partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            name, _equals, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if tag.strip() and tag.strip() != "*" and weight > 0:
+            weighted.append((-weight, len(weighted), tag.strip()))
+    return tuple(tag for _weight, _order, tag in sorted(weighted))
+
+
+def request_language() -> str | None:
+    """The language of this session's browser as its request said (Accept-Language), if the app speaks it.
+
+    Chromium and Firefox build the header from the same list as navigator.languages, in the same order (or,
+    reduced, its first entry only), so the first known tag is the one the page would have answered."""
+    return first_known(REQUEST_LANGUAGES.get())
 
 
 def environment_language(environ: Mapping[str, str] | None = None) -> str | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import flet as ft
 
 from diary.domain.errors import DiaryError
-from diary.i18n import first_known, system_language, use_language
+from diary.i18n import first_known, request_language, system_language, use_language
 from diary.ui import text as T
 from diary.ui import theme
 from diary.ui.shell import Navigation, Shell, apply_theme_mode
@@ -151,8 +151,13 @@ def open_shell(page: ft.Page, diary) -> Shell:
 
 
 async def device_language(page: ft.Page) -> str:
-    """The browser's language in the web app (navigator.languages, asked of the page), else the system's."""
+    """The browser's language in the web app, else the system's. The browser's: as its request to our server
+    said (Accept-Language, no waiting), else navigator.languages, asked of the page (the phone app, which has
+    no request, or a browser whose first language is not one the app speaks)."""
     if page.web:
+        found = request_language()
+        if found:
+            return found
         try:
             info = await asyncio.wait_for(page.get_device_info(), timeout=3)
             found = first_known([*(getattr(info, "languages", None) or []), getattr(info, "language", None)])

@@ -82,8 +82,7 @@ class Shell:
             destinations=self._bar_destinations())
         self.rail = ft.NavigationRail(
             key="nav-rail", selected_index=0, label_type=ft.NavigationRailLabelType.ALL, min_width=RAIL_WIDTH,
-            on_change=lambda e: self.open(navigation.rail[e.control.selected_index]),
-            destinations=self._rail_destinations())
+            on_change=lambda e: self.open(navigation.rail[e.control.selected_index]))
         page.navigation_bar = self.bar
         # The user's text size, measured on the client: screens laid out for it are drawn again when it changes.
         page.overlay.append(text_scale_probe(page, on_change=lambda scale: self._text_scale_changed()))
@@ -107,7 +106,7 @@ class Shell:
     def retranslate(self) -> None:
         """After a change of language: the bar, the rail, the title and the open screen in the new words."""
         self.bar.destinations = self._bar_destinations()
-        self.rail.destinations = self._rail_destinations()
+        self.rail.destinations = self._rail_destinations() if self.wide else []
         self.page.title = self.navigation.words.APP_TITLE
         self.open(self.current)
 
@@ -121,6 +120,8 @@ class Shell:
         self.width = width or 400
         was_wide, self.wide = self.wide, (width or 0) >= theme.WIDE_BREAKPOINT
         self.rail.visible, self.bar.visible = self.wide, not self.wide
+        if was_wide is not self.wide:  # the rail's destinations only where it shows: 8 controls less on a phone
+            self.rail.destinations = self._rail_destinations() if self.wide else []
         self.body.width = min(theme.CONTENT_MAX_WIDTH, self.width - (RAIL_WIDTH if self.wide else 0))
         if self.row is not None and was_wide is not self.wide and self.current in self.navigation.reopen_on_resize:
             self.open(self.current)

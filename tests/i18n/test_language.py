@@ -9,7 +9,10 @@ from types import SimpleNamespace
 import pytest
 
 from diary.cli import language_asked, main
-from diary.i18n import current_language, environment_language, in_language, system_language, use_language
+from diary.i18n import (
+    REQUEST_LANGUAGES, accept_language_tags, current_language, environment_language, in_language, system_language,
+    use_language,
+)
 from diary.ui import text as T
 from diary.ui.app import device_language
 from diary.ui.clinician import text as CT
@@ -84,3 +87,31 @@ def test_cli_help_is_translated(capsys):
     with pytest.raises(SystemExit):
         main(["--lang", "sv", "--help"])
     assert "språket för meddelanden" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("sv-SE,sv;q=0.9,en-US;q=0.8,en;q=0.7", ("sv-SE", "sv", "en-US", "en")),
+    ("en;q=0.8, de;q=0.9 ,sv", ("sv", "de", "en")),  # by weight, not by place
+    ("de, *;q=0.5, sv;q=0, en;q=oops", ("de",)),  # no wildcard, nothing refused, nothing malformed
+    ("", ()),
+])
+def test_accept_language_lists_the_browser_s_languages_most_preferred_first(header, expected):
+    assert accept_language_tags(header) == expected
+
+
+def test_the_request_s_language_answers_without_asking_the_page():
+    async def never():
+        raise AssertionError("the page was asked although the request said")
+
+    async def info():
+        return SimpleNamespace(languages=["sv-SE"], language="sv-SE")
+
+    async def with_header(header, page):
+        REQUEST_LANGUAGES.set(accept_language_tags(header))  # as diary.web_server does for the session's task
+        return await device_language(page)
+
+    assert run_async(with_header("de-DE,sv-SE;q=0.9", SimpleNamespace(web=True, get_device_info=never))) == "sv"
+    assert run_async(with_header("en-GB", SimpleNamespace(web=True, get_device_info=never))) == "en"
+    # A first language the app does not speak, alone (Chromium's reduced header): the page still decides.
+    assert run_async(with_header("de-DE", SimpleNamespace(web=True, get_device_info=info))) == "sv"
+    assert run_async(device_language(SimpleNamespace(web=True, get_device_info=info))) == "sv"  # no request

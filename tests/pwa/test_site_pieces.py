@@ -161,6 +161,21 @@ def test_the_desktop_server_answers_the_client_with_the_rive_url_pointing_at_its
         assert client.get(urljoin("/", local + "wasm/rive_native.js")).status_code == 404
 
 
+def test_the_warm_up_patches_the_wasm_before_the_browser_asks_for_it(monkeypatch):
+    """P1: the 8.5 MB patch is made as soon as the server listens, not on the request the browser waits for;
+    the desktop window (no port: no web client) makes none."""
+    from diary import app as app_module
+    from diary.web_server import patched_client_body
+
+    monkeypatch.setattr(app_module, "_wait_for_server", lambda port: None)
+    monkeypatch.setattr("diary.ui.app.warm_up_controls", lambda: None)
+    for port, made in ((None, 0), (8999, 1)):
+        patched_client_body.cache_clear()
+        app_module._warm_up(lambda: None, port)
+        assert patched_client_body.cache_info().currsize == made
+    assert webclient.RIVE_CDN_URL not in patched_client_body("main.dart.wasm")[0]
+
+
 def test_the_diary_goes_in_without_what_only_the_desktop_runs_and_an_app_may_take_fewer_wheels(tmp_path):
     _wheel(tmp_path)
     diary = bundle.stage_packages(tmp_path / "diary", tmp_path)

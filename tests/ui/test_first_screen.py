@@ -5,7 +5,7 @@ import asyncio
 import flet as ft
 import pytest
 
-from diary.ui.app import warm_up_first_screen
+from diary.ui.app import RAIL, warm_up_first_screen
 from diary.ui.components.display import Display
 from tests.flet_harness import FletHarness
 
@@ -46,6 +46,17 @@ def test_on_a_wide_screen_everything_comes_at_once(open_ui):
     ui = open_ui(1280, 800)
     first = screen_messages(ui)[0]
     assert {"editor-heading", "pain-0", "region-neck", "stress-0", "note", "worry-10", "save"} <= first
+
+
+def test_the_rail_s_destinations_are_sent_only_where_the_rail_shows(open_ui):
+    ui = open_ui(390, 844)
+    assert ui.find("nav-rail").destinations == []  # invisible on a phone: not in its first message
+    ui.resize(1280, 800)
+    assert len(ui.find("nav-rail").destinations) == len(RAIL)
+    ui.change("nav-rail", 2)
+    assert ui.find("nav-rail").selected_index == 2 and ui.find("nav-bar").selected_index == 2
+    ui.resize(390, 844)
+    assert ui.find("nav-rail").destinations == [] and ui.find("nav-bar").visible
 
 
 def test_what_was_chosen_before_the_rest_came_is_kept(open_ui, diary):
