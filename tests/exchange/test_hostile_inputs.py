@@ -321,9 +321,9 @@ def test_23_deep_nesting_huge_integers_and_overflowing_numbers(keys):
 def test_23_a_16_mib_envelope_of_tiny_values_is_refused_fast(keys):
     # Anyone can encrypt to the physio, so the unsigned envelope must not cost seconds to reject.
     for junk in (b"[" + b"1," * (7 << 20) + b"1]", b"[" + b"{}," * (5 << 20) + b"1]", (b"[" * 32 + b"]") * 400_000):
-        start = time.perf_counter()
+        start = time.process_time()
         data = sealed(junk, keys.physio.public_key)
-        sealing = time.perf_counter() - start
+        sealing = time.process_time() - start
         assert_refused(keys, data, Refusal.MALFORMED, limit=1.0)
         assert sealing < 5
 

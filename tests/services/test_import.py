@@ -70,9 +70,9 @@ def stored_seq(clinic) -> int:
 
 def refused(clinic, data: bytes, category: str, *, limit: float = 1.0, **kwargs):
     before, rows = clinical_dump(clinic), import_log_rows(clinic)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine stretches wall time, not this
     result = clinic.imports.import_bytes(data, name="suspect.diary", **kwargs)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert (result.outcome, result.category) == ("refused", category), result
     assert result.sentence == SENTENCES[Refusal(category)] and not result.ok
     assert clinical_dump(clinic) == before, "the clinical tables changed"
