@@ -16,10 +16,12 @@ The limit is E2E_TIME_LIMIT seconds (environment variable DIARY_E2E_TIME_LIMIT o
 from __future__ import annotations
 
 import faulthandler
+import gc
 import os
 import signal
 import sys
 import threading
+import traceback
 from pathlib import Path
 
 E2E_TIME_LIMIT = float(os.environ.get("DIARY_E2E_TIME_LIMIT", "240"))
@@ -63,18 +65,28 @@ def _command(pid: int) -> str:
         return ""
 
 
+_spared: set[int] = set()
+
+
+def spare(pid: int) -> None:
+    """Never kill this process or what it starts (the phone site's background build)."""
+    _spared.add(pid)
+
+
 def descendants(pid: int) -> list[int]:
+    """The processes under `pid`, without spared ones and what they started."""
     children, found, todo = _children(), [], [pid]
     while todo:
         for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
+            if child not in _spared:
+                found.append(child)
+                todo.append(child)
     return found
 
 
 def kill_started_processes() -> list[str]:
     """SIGKILL every process this test process started (and the process groups they lead), except
-    Playwright's driver; returns the commands killed, shortened."""
+    Playwright's driver and spared ones; returns the commands killed, shortened."""
     own_group = os.getpgid(0)
     killed = []
     for pid in descendants(os.getpid()):
@@ -89,6 +101,17 @@ def kill_started_processes() -> list[str]:
                 pass
         killed.append(command[:120])
     return killed
+
+
+def _greenlet_stacks() -> str:
+    """The stacks of suspended greenlets: Playwright's sync API runs the test in one, so the thread dump
+    shows only its event loop, not the line of the test that waits."""
+    try:
+        import greenlet
+    except ImportError:
+        return ""
+    stacks = [g.gr_frame for g in gc.get_objects() if isinstance(g, greenlet.greenlet) and g.gr_frame is not None]
+    return "".join(f"\nGreenlet (most recent call last):\n{''.join(traceback.format_stack(frame))}" for frame in stacks)
 
 
 class Watchdog:
@@ -119,6 +142,8 @@ class Watchdog:
         _report.write(f"\n*** {text}\n")
         _report.flush()
         faulthandler.dump_traceback(file=_report, all_threads=True)
+        _report.write(_greenlet_stacks())
+        _report.flush()
 
     def _fire(self) -> None:
         self.fired = True

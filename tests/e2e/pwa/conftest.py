@@ -20,6 +20,7 @@ import pytest
 
 from diary.ui import text as T
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, AppPage
+from tests.e2e.pwa import site_build
 
 # Service-worker requests show in context.on("request") only with this; read when Playwright starts,
 # which is after collection has imported this file.
@@ -247,15 +248,27 @@ class PwaPage(AppPage):
             self.context.close()
 
 
+def pytest_collection_finish(session):
+    site_build.start_if_needed(session.items, Path(session.config.rootpath) / "test-artifacts")
+
+
+def pytest_sessionfinish(session):
+    site_build.stop()
+
+
 @pytest.fixture(scope="session")
 def pwa_site():
-    """The site in build/pwa, built now unless it is up to date (CI builds it once)."""
+    """The site in build/pwa, built unless it is up to date: in the background since collection
+    (site_build), else now."""
     from diary.pwa.build import DEFAULT_OUT, build, is_up_to_date
 
     if shutil.which("npm") is None and not is_up_to_date(DEFAULT_OUT):
         if os.environ.get("CI"):
             pytest.fail("npm not found; .ci/run must install Debian's nodejs and npm packages.")
         pytest.skip("npm not found (apt-get install nodejs npm); the web app cannot be built, its tests are skipped.")
+    failed = site_build.wait()
+    if failed:
+        print(f"\nweb app: building again in the foreground; {failed}")
     result = build(DEFAULT_OUT)
     print(f"\nweb app: {'built' if result.built else 'up to date'} in {result.seconds:.1f} s, "
           f"{result.site_bytes / 1e6:.1f} MB on disk")
