@@ -24,7 +24,7 @@ import threading
 import traceback
 from pathlib import Path
 
-E2E_TIME_LIMIT = float(os.environ.get("DIARY_E2E_TIME_LIMIT", "240"))
+E2E_TIME_LIMIT = float(os.environ.get("DIARY_E2E_TIME_LIMIT", "300"))
 GRACE = 60.0
 PLAYWRIGHT_DRIVER = "run-driver"  # in the command line of Playwright's node driver, which must live on
 # Where the watchdog writes: the terminal's stderr, kept before pytest captures it (`keep_stderr`), since a
