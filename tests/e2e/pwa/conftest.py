@@ -248,6 +248,11 @@ class PwaPage(AppPage):
             self.context.close()
 
 
+def pytest_collection_modifyitems(items):
+    """The site's tests last (in their order), so its background build has the rest of the run to finish in."""
+    items.sort(key=lambda item: Path(item.path).resolve().is_relative_to(site_build.HERE))
+
+
 def pytest_collection_finish(session):
     site_build.start_if_needed(session.items, Path(session.config.rootpath) / "test-artifacts")
 

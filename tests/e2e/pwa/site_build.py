@@ -1,9 +1,9 @@
 """The phone app's site, built beside the tests that run before its own.
 
 Building build/pwa takes a minute or more (npm tools, esbuild, the Pyodide wheels); nothing but the
-tests in this folder needs it. So once the run's tests are collected, a run that will open the site and
-finds it out of date starts `diary pwa build` in a background process, and the `pwa_site` fixture waits
-for it. A build that fails there is simply done again by the fixture, in the foreground, where its error
+tests in this folder needs it. So these tests run last (conftest.py), and once the run's tests are
+collected, a run that will open the site and finds it out of date starts `diary pwa build` in a
+background process; the `pwa_site` fixture waits for it. A build that fails there is simply done again by the fixture, in the foreground, where its error
 is reported. `make test` relies on this instead of building first.
 """
 
