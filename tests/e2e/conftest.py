@@ -199,8 +199,12 @@ class AppPage:
         Flutter scrolls with an animation and moves its semantics nodes as it goes; a click aimed
         while that runs lands on whatever is at that spot a moment later (a neighbouring button).
         """
+        before = locator.bounding_box()
         locator.scroll_into_view_if_needed()
-        box = None
+        # Already in view (nothing scrolled): the first sample now, so a control at rest is found settled one
+        # wait later, not two. Scrolled: the first sample a wait later, once the animation is under way.
+        box = locator.bounding_box() if before is not None else None
+        box = box if box == before else None
         for _ in range(40):
             self.page.wait_for_timeout(120)
             now = locator.bounding_box()
