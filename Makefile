@@ -36,11 +36,10 @@ system-packages:
 node-tools: system-packages
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); fi
 
-# The venv and the npm tools install side by side (both mostly wait for downloads). The phone app's site
-# is built by the tests themselves, in the background beside the tests that run before its own
-# (tests/e2e/pwa/site_build.py), rather than first.
-test:
-	@$(MAKE) --no-print-directory -j2 $(STAMP) node-tools
+# The phone app's site is built by the tests themselves, in the background beside the other tests
+# (tests/e2e/pwa/site_build.py), rather than first. With -j2 (as .ci/run) the venv installs while the
+# system packages and the npm tools do.
+test: $(STAMP) system-packages node-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Languages (README: "Languages"). messages: extract every marked message into diary/locale/diary.pot and
