@@ -37,8 +37,7 @@ node-tools: system-packages
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); fi
 
 # The phone app's site is built by the tests themselves, in the background beside the other tests
-# (tests/e2e/pwa/site_build.py), rather than first. With -j2 (as .ci/run) the venv installs while the
-# system packages and the npm tools do.
+# (tests/e2e/pwa/site_build.py), rather than first.
 test: $(STAMP) system-packages node-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
