@@ -10,7 +10,8 @@ failed with the reason. The `browser` fixture launches a new browser for the nex
 still not have finished GRACE seconds later, the stacks are printed again and the run stops (exit 1).
 
 The limit is E2E_TIME_LIMIT seconds (environment variable DIARY_E2E_TIME_LIMIT overrides it);
-`@pytest.mark.time_limit(SECONDS)` gives one test its own.
+`@pytest.mark.time_limit(SECONDS)` gives one test its own; time inside `not_counted()` (waiting for the
+phone site's build, done once for the whole run) does not count.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ import os
 import signal
 import sys
 import threading
+import time
 import traceback
+from contextlib import contextmanager
 from pathlib import Path
 
 E2E_TIME_LIMIT = float(os.environ.get("DIARY_E2E_TIME_LIMIT", "300"))
@@ -117,21 +120,44 @@ def _greenlet_stacks() -> str:
 class Watchdog:
     """Armed for one test: at `limit` seconds kills what the test started; GRACE later stops the run."""
 
+    current: "Watchdog | None" = None  # the running test's
+
     def __init__(self, name: str, limit: float):
         self.name, self.limit = name, limit
         self.fired = False
-        self._timers = [threading.Timer(limit, self._fire), threading.Timer(limit + GRACE, self._give_up)]
+        self._timers: list[threading.Timer] = []
+
+    def _arm(self, seconds: float) -> None:
+        self._timers = [threading.Timer(seconds, self._fire), threading.Timer(seconds + GRACE, self._give_up)]
         for timer in self._timers:
             timer.daemon = True
+            timer.start()
 
     def __enter__(self) -> "Watchdog":
-        for timer in self._timers:
-            timer.start()
+        self._started = time.monotonic()
+        self._arm(self.limit)
+        Watchdog.current = self
         return self
 
     def __exit__(self, *exc) -> None:
+        Watchdog.current = None
         for timer in self._timers:
             timer.cancel()
+
+    @contextmanager
+    def paused(self):
+        """Time spent inside does not count (spent on the whole run's behalf: the phone site's build)."""
+        if self.fired:
+            yield
+            return
+        for timer in self._timers:
+            timer.cancel()
+        used = time.monotonic() - self._started
+        try:
+            yield
+        finally:
+            self._started = time.monotonic() - used
+            self._arm(self.limit - used)
 
     @property
     def message(self) -> str:
@@ -161,3 +187,13 @@ class Watchdog:
     def _give_up(self) -> None:
         self._say(f"{self.name} still had not finished {GRACE:g} s after its processes were killed: stopping the run.")
         os._exit(1)
+
+
+@contextmanager
+def not_counted():
+    """The running end-to-end test's clock stopped while inside (nothing happens outside a test)."""
+    if Watchdog.current is None:
+        yield
+    else:
+        with Watchdog.current.paused():
+            yield
