@@ -9,10 +9,10 @@ NODE_STAMP := node_modules/.installed-stamp
 
 .PHONY: run test system-packages node-tools pwa tested-site bench clean messages catalogs
 
+# The venv's own pip (22.3 or newer with Python 3.11) installs everything: upgrading it first only cost time.
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "diary needs Python 3.11 or newer: run make PY=python3.11")'
 	$(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
@@ -36,7 +36,9 @@ system-packages:
 node-tools: system-packages
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); fi
 
-test: $(STAMP) system-packages node-tools tested-site
+# The phone app's site is built by the tests themselves, in the background beside the other tests
+# (tests/e2e/pwa/site_build.py), rather than first.
+test: $(STAMP) system-packages node-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Languages (README: "Languages"). messages: extract every marked message into diary/locale/diary.pot and
@@ -52,7 +54,7 @@ catalogs: $(STAMP)
 	$(BIN)/pybabel compile -d $(LOCALE) -D diary --statistics
 
 # The phone app's static site (needs Node.js and npm at build time only). A build whose inputs have not
-# changed does nothing, so `make test` builds it once and its end-to-end tests reuse it.
+# changed does nothing, so it is built once and its end-to-end tests reuse it.
 pwa: $(STAMP)
 	$(BIN)/diary pwa build --out build/pwa
 

@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.e2e.time_limit import Watchdog, keep_stderr, limit_for
+
 CHROMIUM = os.environ.get("DIARY_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -44,6 +46,26 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class LiveBrowser:
+    """The session's Chromium, launched again if a test's time limit killed it (tests/e2e/time_limit.py):
+    stands in for Playwright's Browser, whose attributes it passes on."""
+
+    def __init__(self, chromium_type):
+        self._type, self._browser = chromium_type, None
+
+    def _live(self):
+        if self._browser is None or not self._browser.is_connected():
+            self._browser = self._type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        return self._browser
+
+    def __getattr__(self, name):
+        return getattr(self._live(), name)
+
+    def close(self) -> None:
+        if self._browser is not None and self._browser.is_connected():
+            self._browser.close()
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
@@ -53,7 +75,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = LiveBrowser(pw.chromium)
         yield launched
         launched.close()
 
@@ -177,8 +199,12 @@ class AppPage:
         Flutter scrolls with an animation and moves its semantics nodes as it goes; a click aimed
         while that runs lands on whatever is at that spot a moment later (a neighbouring button).
         """
+        before = locator.bounding_box()
         locator.scroll_into_view_if_needed()
-        box = None
+        # Already in view (nothing scrolled): the first sample now, so a control at rest is found settled one
+        # wait later, not two. Scrolled: the first sample a wait later, once the animation is under way.
+        box = locator.bounding_box() if before is not None else None
+        box = box if box == before else None
         for _ in range(40):
             self.page.wait_for_timeout(120)
             now = locator.bounding_box()
@@ -287,9 +313,15 @@ def pages_of(browser, page_class):
 
     open_page.pages = pages
     yield open_page
-    for page in pages:
-        page.check()
-        page.close()
+    try:
+        for page in pages:
+            page.check()
+    finally:  # every tab is closed, whatever a check found
+        for page in pages:
+            try:
+                page.close()
+            except PlaywrightError:
+                pass  # its browser is gone (a crash, or the time limit)
 
 
 @pytest.fixture
@@ -297,11 +329,31 @@ def app_page(browser):
     yield from pages_of(browser, AppPage)
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "time_limit(seconds): this end-to-end test's own hard time limit")
+    keep_stderr()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Setup, test and teardown within the test's time limit (tests/e2e/time_limit.py)."""
+    with Watchdog(item.nodeid, limit_for(item)) as item.watchdog:
+        yield
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """On a failed end-to-end step, keep a screenshot of every open tab for the report."""
+    """On a failed end-to-end step, keep a screenshot of every open tab for the report; a test stopped by
+    its time limit fails and says so."""
     outcome = yield
     report = outcome.get_result()
+    watchdog = getattr(item, "watchdog", None)
+    if watchdog is not None and watchdog.fired:
+        if report.when == "call" and report.passed:
+            report.outcome = "failed"
+        if report.failed:
+            report.longrepr = f"{watchdog.message}\n\n{report.longrepr or ''}"
+        return
     names = [n for n in ("app_page", "swedish_page") if n in item.fixturenames]
     if report.when == "call" and report.failed and names:
         factory = item.funcargs.get(names[0])

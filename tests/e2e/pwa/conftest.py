@@ -20,6 +20,8 @@ import pytest
 
 from diary.ui import text as T
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, AppPage
+from tests.e2e.pwa import site_build
+from tests.e2e.time_limit import not_counted
 
 # Service-worker requests show in context.on("request") only with this; read when Playwright starts,
 # which is after collection has imported this file.
@@ -247,16 +249,34 @@ class PwaPage(AppPage):
             self.context.close()
 
 
+def pytest_collection_modifyitems(items):
+    """The site's tests last (in their order), so its background build has the rest of the run to finish in."""
+    items.sort(key=lambda item: Path(item.path).resolve().is_relative_to(site_build.HERE))
+
+
+def pytest_collection_finish(session):
+    site_build.start_if_needed(session.items, Path(session.config.rootpath) / "test-artifacts")
+
+
+def pytest_sessionfinish(session):
+    site_build.stop()
+
+
 @pytest.fixture(scope="session")
 def pwa_site():
-    """The site in build/pwa, built now unless it is up to date (CI builds it once)."""
+    """The site in build/pwa, built unless it is up to date: in the background since collection
+    (site_build), else now."""
     from diary.pwa.build import DEFAULT_OUT, build, is_up_to_date
 
     if shutil.which("npm") is None and not is_up_to_date(DEFAULT_OUT):
         if os.environ.get("CI"):
             pytest.fail("npm not found; .ci/run must install Debian's nodejs and npm packages.")
         pytest.skip("npm not found (apt-get install nodejs npm); the web app cannot be built, its tests are skipped.")
-    result = build(DEFAULT_OUT)
+    with not_counted():  # built for the whole run: not part of the first test's time limit
+        failed = site_build.wait()
+        if failed:
+            print(f"\nweb app: building again in the foreground; {failed}")
+        result = build(DEFAULT_OUT)
     print(f"\nweb app: {'built' if result.built else 'up to date'} in {result.seconds:.1f} s, "
           f"{result.site_bytes / 1e6:.1f} MB on disk")
     server = SiteServer(result.out)

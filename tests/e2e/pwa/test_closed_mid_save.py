@@ -31,6 +31,7 @@ def stress_for(pain: int) -> int:
     return (pain + 3) % 11
 
 
+@pytest.mark.time_limit(600)  # 40 reopenings of the app: some 4 minutes on a quiet machine, more under load
 def test_closing_the_tab_mid_save_never_loses_a_reported_save_nor_leaves_half_a_day(pwa_site, open_pwa, tmp_path):
     draw = random.Random(SEED)
     app = open_pwa("pwa-closed-mid-save", tmp_path / "profile", pwa_site.url)
