@@ -13,7 +13,8 @@ _WHOLE_AND_EXACT = 2**53
 
 
 def _whole(value: float) -> bool:
-    return (type(value) is int or (type(value) is float and value.is_integer())) and -_WHOLE_AND_EXACT < value < _WHOLE_AND_EXACT
+    whole = type(value) is int or (type(value) is float and value.is_integer())
+    return whole and -_WHOLE_AND_EXACT < value < _WHOLE_AND_EXACT
 
 
 def round_half_up(value: float, places: int = 2) -> float:

@@ -53,8 +53,8 @@ def test_the_latest_schema_takes_every_value_the_domain_allows(diary):
 def _region_candidates() -> list:
     """Every released name, and names a bad write could bring: other case, spaces, a prefix, empty, a number."""
     known = list(migrations.REGIONS_V1)
-    return known + [name.upper() for name in known] + [f" {name}" for name in known] + [f"{name} " for name in known] + [
-        "knee", "", "neck_left", "jaw", 7, 1, 0, b"neck", "neck\x00"]
+    variants = [name.upper() for name in known] + [f" {name}" for name in known] + [f"{name} " for name in known]
+    return known + variants + ["knee", "", "neck_left", "jaw", 7, 1, 0, b"neck", "neck\x00"]
 
 
 def _takes(connection: sqlite3.Connection, table: str, region) -> bool:
@@ -79,7 +79,8 @@ def _schema_at(version: int) -> sqlite3.Connection:
     connection.execute("INSERT INTO checkin (id, day, recorded_at, updated_at) VALUES ('c1', '2026-03-15', 'x', 'x')")
     connection.execute("INSERT INTO patient (id, label, record_key, signing_key, fingerprint, paired_at) VALUES "
                        "(1, 'p', ?, 'DIARY-SIG1:x', ?, 'x')", ("a" * 64, "b" * 64))
-    connection.execute("INSERT INTO patient_checkin (patient_id, id, day, recorded_at) VALUES (1, 'c1', '2026-03-15', 'x')")
+    connection.execute("INSERT INTO patient_checkin (patient_id, id, day, recorded_at) "
+                       "VALUES (1, 'c1', '2026-03-15', 'x')")
     return connection
 
 
@@ -102,7 +103,8 @@ def test_v6_keeps_every_region_row_and_leaves_version_5_untouched_when_it_fails(
 
     def dump(connection):
         return (connection.execute("PRAGMA user_version").fetchone()[0], schema(connection),
-                [sorted(connection.execute(f"SELECT * FROM {t}")) for t in ("checkin_region", "patient_checkin_region")])
+                [sorted(connection.execute(f"SELECT * FROM {t}"))
+                 for t in ("checkin_region", "patient_checkin_region")])
 
     with sqlite3.connect(path) as before:
         kept = dump(before)

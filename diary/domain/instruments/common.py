@@ -45,8 +45,9 @@ def two_decimals(value: Fraction | None) -> float | None:
     """A stored score: 2 decimals, half up; None stays None (missing is never zero)."""
     if value is None:
         return None
-    # A whole Fraction (most sums) skips float(): Fraction's __float__ is a slow generic path.
-    return round_half_up(float(value.numerator) if type(value) is Fraction and value.denominator == 1 else float(value), 2)
+    # A whole Fraction (most sums) skips float(): Fraction's __float__ is numbers.Rational's generic one.
+    whole = type(value) is Fraction and value.denominator == 1
+    return round_half_up(float(value.numerator) if whole else float(value), 2)
 
 
 def _count(n: int, noun: str) -> str:
