@@ -130,11 +130,13 @@ def general_rules(monkeypatch):
     swaps = {numbers.round_half_up: general_round_half_up, numbers.round_half_up_int: general_round_half_up_int,
              common.two_decimals: general_two_decimals, common.prorated_sum: general_prorated_sum}
 
+    by_identity = {id(fast): general for fast, general in swaps.items()}  # a module may hold unhashable values
+
     def use_general():
         for module in [m for name, m in sys.modules.items() if name.startswith("diary.")]:
             for name, value in list(vars(module).items()):
-                if callable(value) and value in swaps:
-                    monkeypatch.setattr(module, name, swaps[value])
+                if id(value) in by_identity:
+                    monkeypatch.setattr(module, name, by_identity[id(value)])
         monkeypatch.setattr(Choice, "accepts", general_accepts)
     return use_general
 
