@@ -84,8 +84,11 @@ class CheckInWire(WireModel):
 
     def to_checkin(self) -> CheckIn:
         """The domain check-in (note normalised to NFC, regions in WPI order), already validated."""
-        assert self._checkin is not None
-        return self._checkin
+        # From pydantic's store of private attributes: `self._checkin` detours through BaseModel.__getattr__
+        # (~4.5 µs a read: 1.5 ms of an import's 340 check-ins).
+        checkin = self.__pydantic_private__["_checkin"]
+        assert checkin is not None
+        return checkin
 
     @classmethod
     def from_checkin(cls, checkin: CheckIn) -> "CheckInWire":

@@ -63,8 +63,8 @@ _INSERT_ACTIVITY = _insert("patient_plan_activity", _ACTIVITY)
 _INSERT_CLINICIAN_RATING = _insert("clinician_goal_rating", _CLINICIAN_RATING)
 
 
-def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+# json.dumps with these options builds a new encoder per call; an import writes ~350 JSON columns.
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 
 
 def _flag(value: bool | None) -> int | None:
@@ -128,6 +128,20 @@ def goal_from_row(row) -> Goal:
                 main_goal_id=main_goal_id, levels=levels, baseline_level=baseline_level, weight=weight)
 
 
+def _plain_runner(conn: Connection):
+    """exec_driver_sql's behaviour (a list of rows: executemany) on the connection's own sqlite3 cursor, in
+    the same transaction: SQLAlchemy's per-statement bookkeeping cost more than some of an import's
+    statements themselves. SQLite's errors are raised as sqlite3's own (the services catch those)."""
+    cursor = conn.connection.dbapi_connection.cursor()
+
+    def run(sql: str, params) -> None:
+        if isinstance(params, list):
+            cursor.executemany(sql, params)
+        else:
+            cursor.execute(sql, params)
+    return run
+
+
 class SnapshotRepository:
     def __init__(self, engine: Engine):
         self._engine, self._writer = engine, writer(engine)
@@ -142,7 +156,7 @@ class SnapshotRepository:
         When the export leaves notes out, the notes kept from earlier exports are removed too, so the
         snapshot never mixes shared and withdrawn notes.
         """
-        pid, run = patient_id, conn.exec_driver_sql
+        pid, run = patient_id, _plain_runner(conn)
         if period_start is None:
             for table in ("patient_checkin", "patient_questionnaire", "patient_goal_rating"):
                 run(f"DELETE FROM {table} WHERE patient_id = ?", (pid,))

@@ -43,7 +43,11 @@ def exact_sum(values: Iterable[Fraction]) -> Fraction:
 
 def two_decimals(value: Fraction | None) -> float | None:
     """A stored score: 2 decimals, half up; None stays None (missing is never zero)."""
-    return None if value is None else round_half_up(float(value), 2)
+    if value is None:
+        return None
+    # A whole Fraction (most sums) skips float(): Fraction's __float__ is numbers.Rational's generic one.
+    whole = type(value) is Fraction and value.denominator == 1
+    return round_half_up(float(value.numerator) if whole else float(value), 2)
 
 
 def _count(n: int, noun: str) -> str:
@@ -97,7 +101,9 @@ def prorated_sum(values: Sequence[Any], max_missing: int) -> tuple[Fraction | No
         total = Fraction(sum(answered))
     else:
         total = exact_sum(exact(v) for v in answered)
-    return total * len(values) / len(answered), missing > 0
+    if not missing:  # nothing to prorate: × n / n is the same exact value
+        return total, False
+    return total * len(values) / len(answered), True
 
 
 def subscale_sums(values: Sequence[Any], subscales: Mapping[str, tuple[int, ...]],
