@@ -107,11 +107,13 @@ if __name__ == "__main__":
         import diary.research.parallel  # noqa: F401
         import diary.services.bootstrap  # noqa: F401
         import diary.services.research_export  # noqa: F401
-    start, cpu_start = time.perf_counter(), _cpu()
+    start, cpu_start, parent_cpu_start = time.perf_counter(), _cpu(), time.process_time()
     rows = _dump(home, out) if side == "dump" else _export(home, out, fhir=side == "fhir", workers=workers)
     seconds, cpu_seconds = time.perf_counter() - start, _cpu() - cpu_start
-    parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    parent_mb, parent_cpu = own.ru_maxrss / 1024, own.ru_utime + own.ru_stime - parent_cpu_start
     worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest; 0 without workers
     print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_mb": parent_mb + workers * worker_mb
-                      if worker_mb else parent_mb, "parent_mb": parent_mb, "worker_mb": worker_mb, "rows": rows,
+                      if worker_mb else parent_mb, "parent_mb": parent_mb, "worker_mb": worker_mb, "parent_cpu_seconds": parent_cpu,
+                      "rows": rows,
                       "workers": workers}))

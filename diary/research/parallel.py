@@ -4,10 +4,11 @@
 
 The patients (a PatientSource, in their export order) are cut into contiguous chunks; worker k of N
 builds chunks k, k+N, k+2N, … (PatientBuilder: the same rules, tables and formatting as the serial
-export) and sends each chunk's PatientParts down its own pipe; the parent takes the chunks in order,
+export) and sends each patient's PatientParts down its own pipe; the parent takes the chunks in order,
 round the workers, and writes them through export.write_data_set, so the files are byte for byte the
-serial export's whatever the number of workers. A pipe holds at most one chunk: a worker waits until
-the parent has taken its last one, so at most two chunks a worker are in memory however many patients.
+serial export's whatever the number of workers. A pipe holds one patient's parts: a worker waits until
+the parent has taken them before it sends the next, so at most two patients a worker are in memory
+however many patients there are (a patient's FHIR bundle is a few MB).
 
 Workers are forked (after the imports, so they start in milliseconds); they read their patients
 themselves (PatientSource.records after PatientSource.in_worker, which opens their own read-only
@@ -34,7 +35,7 @@ from diary.platform import collector_paused
 from diary.research.export import ExportSummary, PatientBuilder, PatientParts, Progress, ResearchOptions, write_data_set
 from diary.research.sinks import DataSetFolder
 
-CHUNK_MAX = 16  # patients a message; small enough to keep memory flat with FHIR bundles (~2 MB a patient)
+CHUNK_MAX = 16  # patients a worker builds before the next worker's turn
 _POLL_SECONDS = 0.5
 
 
@@ -90,8 +91,9 @@ class _Crew:
 
     def parts(self) -> Iterator[PatientParts]:
         self._start()
-        for index in range(len(self._chunks)):
-            yield from self._receive(index % self._workers)
+        for index, (start, stop) in enumerate(self._chunks):
+            for _ in range(start, stop):
+                yield self._receive(index % self._workers)
 
     def _start(self) -> None:
         context = multiprocessing.get_context("fork")
@@ -105,7 +107,7 @@ class _Crew:
             self._processes.append(process)
             self._pipes.append(mine)
 
-    def _receive(self, k: int) -> list[PatientParts]:
+    def _receive(self, k: int) -> PatientParts:
         pipe, process = self._pipes[k], self._processes[k]
         while not pipe.poll(_POLL_SECONDS):
             if not process.is_alive() and not pipe.poll():
@@ -141,13 +143,14 @@ def _worker_lost() -> DiaryError:
 
 def _work(source: PatientSource, chunks: list[tuple[int, int]], pipe: Connection, options: ResearchOptions,
           today: date) -> None:
-    """A worker: build each of its chunks' parts and send them; an exception is sent instead."""
+    """A worker: build its chunks' patients' parts and send them one by one; an exception is sent instead."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends the workers
     try:
         source.in_worker()
         builder = PatientBuilder(options, today)
         for start, stop in chunks:
-            pipe.send(("ok", [builder.build(record) for record in source.records(start, stop)]))
+            for record in source.records(start, stop):
+                pipe.send(("ok", builder.build(record)))
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent to be raised there
         try:
             pipe.send(("error", _sendable(exc)))
