@@ -68,15 +68,15 @@ class ExportSummary:
 class PatientParts:
     """One patient's share of the data set, built and not yet written: the text of each CSV file's rows
     (lines in the file's format, header excluded), how many rows each has, the instruments and versions
-    its questionnaires used, and its FHIR bundle's text (None without --fhir). Plain values, so that a
-    worker process can build them and hand them to the writer (parallel.py)."""
+    its questionnaires used, and its FHIR bundle's text (None without --fhir). Texts are UTF-8 bytes, as
+    written: a worker process (parallel.py) encodes them, the writer copies them to the files."""
 
     key: str
     study_id: str
-    texts: dict[str, str]
+    texts: dict[str, bytes]
     rows: dict[str, int]
     instruments: dict[str, set[str]]
-    fhir: str | None
+    fhir: bytes | None
 
 
 class _Collected:
@@ -118,10 +118,11 @@ class PatientBuilder:
         texts = {}
         for name, table in self._tables.items():
             table.flush()
-            texts[name] = self._streams[name].take()
+            texts[name] = self._streams[name].take().encode("utf-8")
         fhir = None
         if options.fhir:
-            fhir = json.dumps(patient_bundle(record, who, today=self.today), ensure_ascii=False, separators=(",", ":"))
+            fhir = json.dumps(patient_bundle(record, who, today=self.today), ensure_ascii=False,
+                              separators=(",", ":")).encode("utf-8")
         return PatientParts(record.key, who.study_id, texts,
                             {name: table.rows - before[name] for name, table in self._tables.items()},
                             instruments, fhir)
@@ -189,7 +190,7 @@ def write_data_set(folder: DataSetFolder, patients: Iterable[PatientParts], *, o
             roster.admit(parts)
             for name, text in parts.texts.items():
                 if text:
-                    streams[name].write(text)
+                    streams[name].write_bytes(text)
                 rows[name] += parts.rows[name]
             for instrument, versions in parts.instruments.items():
                 instruments.setdefault(instrument, set()).update(versions)
