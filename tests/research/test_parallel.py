@@ -186,3 +186,29 @@ def test_the_command_takes_workers(tmp_path, capsys):
     assert outs[0] == outs[1] and "Wrote the data set of 3 patients" in capsys.readouterr().out
     assert main(["--home", str(home), "research-export", "--out", str(tmp_path / "x"), "--workers", "0"]) == 2
     assert "--workers takes a whole number of 1 or more" in capsys.readouterr().err
+
+
+def test_the_caseload_cards_export_uses_workers_from_its_background_thread(tmp_path, salt_file, monkeypatch):
+    """The card (ui/clinician/research_card.py) calls Diary.research.export with the automatic number of
+    workers from the platform's background thread: a caseload of 20 or more patients forks from there."""
+    import threading
+
+    from diary.services.bootstrap import open_diary
+    from diary.services.demo_caseload import fill_demo_caseload
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    diary = open_diary(tmp_path / "clinic", role="clinician")
+    fill_demo_caseload(diary, patients=21, days=15, seed=4)
+    started = []
+    real_start = parallel._Crew._start
+    monkeypatch.setattr(parallel._Crew, "_start", lambda crew: (started.append(crew._workers), real_start(crew)))
+    done, result = [], {}
+    thread = threading.Thread(target=lambda: result.update(summary=diary.research.export(
+        tmp_path / "card", salt_file=salt_file, progress=done.append)))
+    thread.start()
+    thread.join(timeout=120)
+    assert started == [2] and result["summary"].patients == 21 and done == list(range(1, 22))
+    export_data_set(diary, tmp_path / "serial", salt_file=salt_file, workers=1)
+    assert _files(tmp_path / "card") == _files(tmp_path / "serial")
+    assert not _children()
+    diary.close()
