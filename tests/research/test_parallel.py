@@ -212,3 +212,28 @@ def test_the_caseload_cards_export_uses_workers_from_its_background_thread(tmp_p
     assert _files(tmp_path / "card") == _files(tmp_path / "serial")
     assert not _children()
     diary.close()
+
+
+def test_a_worker_reads_through_its_own_connections_that_refuse_to_write(caseload):  # noqa: F811
+    from diary.storage.database import read_only_after_fork
+
+    caseload.caseload.patients_named(None)  # the parent's pool holds a connection
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        try:
+            read_only_after_fork(caseload.engine)
+            with caseload.engine.connect() as conn:
+                try:
+                    conn.exec_driver_sql("CREATE TABLE scratch (a)")
+                    answer = b"wrote"
+                except Exception as exc:  # noqa: BLE001
+                    answer = b"refused: " + str(exc).encode()
+        finally:
+            os.write(writer, locals().get("answer", b"crashed"))
+            os._exit(0)
+    os.close(writer)
+    os.waitpid(pid, 0)
+    assert os.read(reader, 1000).startswith(b"refused: (sqlite3.OperationalError) attempt to write a readonly database")
+    os.close(reader)
+    assert len(caseload.caseload.patients_named(None)) == 5  # the parent's connections still work
