@@ -24,12 +24,20 @@ from tests.research.test_streaming import _files, caseload  # noqa: F401 - the e
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="worker processes are forked")
 
 
-def _children() -> set[int]:
+def _living_children() -> set[int]:
     """The process ids of this process's living children (Linux /proc)."""
     pids: set[int] = set()
     for task in Path(f"/proc/{os.getpid()}/task").iterdir():
         pids.update(int(pid) for pid in (task / "children").read_text().split())
     return pids
+
+
+@pytest.fixture(autouse=True)
+def _children():
+    """The children this test started and left running (others' children, e.g. tests/crash's session
+    fork server, were there before)."""
+    before = _living_children()
+    return lambda: _living_children() - before
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -50,7 +58,8 @@ def salt_file(tmp_path):
      "trial_assessment": Assessment(at=date(2026, 3, 1), window_days=30)},
     {"trial_rule": "patient", "date_shift": True, "labels": "every other, last first"},
 ], ids=["plain", "shifted-notes-fhir", "notes-physio-at-window", "patient-rater-chosen-labels"])
-def test_any_number_of_workers_writes_the_serial_exports_bytes(caseload, tmp_path, salt_file, options):  # noqa: F811
+def test_any_number_of_workers_writes_the_serial_exports_bytes(caseload, tmp_path, salt_file, options,  # noqa: F811
+                                                               _children):
     if "labels" in options:
         options["labels"] = [p.label for p in caseload.caseload.patients_named(None)][::-2]
     serial = tmp_path / "serial"
@@ -99,7 +108,7 @@ def _failing_on(patient_key: str, error: BaseException, monkeypatch):
     ValueError("a bug"),
 ], ids=["diary-error", "disk-full", "a-bug"])
 def test_a_workers_error_is_the_serial_exports_sentence_and_nothing_is_left(caseload, tmp_path, salt_file,  # noqa: F811
-                                                                           monkeypatch, error):
+                                                                           monkeypatch, error, _children):
     last = caseload.caseload.patients_named(None)[-1]
     _failing_on(last.record_key, error, monkeypatch)
     sentences = []
@@ -117,14 +126,15 @@ class _Unpicklable(Exception):
         raise TypeError("no")
 
 
-def test_an_exception_that_cannot_travel_is_named(caseload, tmp_path, salt_file, monkeypatch):  # noqa: F811
+def test_an_exception_that_cannot_travel_is_named(caseload, tmp_path, salt_file, monkeypatch, _children):  # noqa: F811
     _failing_on(caseload.caseload.patients_named(None)[0].record_key, _Unpicklable("inside"), monkeypatch)
     with pytest.raises(RuntimeError, match="_Unpicklable: inside"):
         export_data_set(caseload, tmp_path / "out", salt_file=salt_file, workers=2)
     assert _leftovers(tmp_path) == [] and not _children()
 
 
-def test_a_worker_that_dies_is_one_sentence_and_nothing_is_left(caseload, tmp_path, salt_file, monkeypatch):  # noqa: F811
+def test_a_worker_that_dies_is_one_sentence_and_nothing_is_left(caseload, tmp_path, salt_file,  # noqa: F811
+                                                                monkeypatch, _children):
     _failing_on(caseload.caseload.patients_named(None)[1].record_key, SystemExit(), monkeypatch)
     monkeypatch.setattr(parallel, "_sendable", lambda exc: os._exit(9))  # dies without a word
     with pytest.raises(DiaryError, match="A worker process of the research export stopped before it finished"):
@@ -133,7 +143,8 @@ def test_a_worker_that_dies_is_one_sentence_and_nothing_is_left(caseload, tmp_pa
 
 
 @pytest.mark.parametrize("interrupt", [KeyboardInterrupt, DiaryError])
-def test_ctrl_c_or_a_cancel_in_the_parent_ends_the_workers(caseload, tmp_path, salt_file, interrupt):  # noqa: F811
+def test_ctrl_c_or_a_cancel_in_the_parent_ends_the_workers(caseload, tmp_path, salt_file, interrupt,  # noqa: F811
+                                                           _children):
     def progress(done):
         if done == 2:
             raise interrupt("stop")
@@ -144,7 +155,7 @@ def test_ctrl_c_or_a_cancel_in_the_parent_ends_the_workers(caseload, tmp_path, s
 
 
 def test_the_same_patient_twice_and_a_study_id_collision_are_caught_across_workers(caseload, tmp_path,  # noqa: F811
-                                                                                   salt_file, monkeypatch):
+                                                                                   salt_file, monkeypatch, _children):
     first, second, *_ = (p.label for p in caseload.caseload.patients_named(None))
     with pytest.raises(DiaryError, match="The same patient came twice"):
         export_data_set(caseload, tmp_path / "out", salt_file=salt_file, workers=2, labels=[first, second, first])
@@ -188,7 +199,7 @@ def test_the_command_takes_workers(tmp_path, capsys):
     assert "--workers takes a whole number of 1 or more" in capsys.readouterr().err
 
 
-def test_the_caseload_cards_export_uses_workers_from_its_background_thread(tmp_path, salt_file, monkeypatch):
+def test_the_caseload_cards_export_uses_workers_from_its_background_thread(tmp_path, salt_file, monkeypatch, _children):
     """The card (ui/clinician/research_card.py) calls Diary.research.export with the automatic number of
     workers from the platform's background thread: a caseload of 20 or more patients forks from there."""
     import threading
