@@ -4,11 +4,12 @@
 
 The patients (a PatientSource, in their export order) are cut into contiguous chunks; worker k of N
 builds chunks k, k+N, k+2N, … (PatientBuilder: the same rules, tables and formatting as the serial
-export) and sends each patient's PatientParts down its own pipe; the parent takes the chunks in order,
+export) and sends its patients' PatientParts down its own pipe in batches of up to BATCH_BYTES (a
+chunk's patients, fewer when their FHIR bundles are large: one message a patient would make a worker
+wait for the parent's turn on a busy machine hundreds of times); the parent takes the chunks in order,
 round the workers, and writes them through export.write_data_set, so the files are byte for byte the
-serial export's whatever the number of workers. A pipe holds one patient's parts: a worker waits until
-the parent has taken them before it sends the next, so at most two patients a worker are in memory
-however many patients there are (a patient's FHIR bundle is a few MB).
+serial export's whatever the number of workers. A pipe holds one batch: a worker waits until the parent
+has taken it before it sends the next, so memory stays flat however many patients there are.
 
 Workers are forked (after the imports, so they start in milliseconds); they read their patients
 themselves (PatientSource.records after PatientSource.in_worker, which opens their own read-only
@@ -36,6 +37,7 @@ from diary.research.export import ExportSummary, PatientBuilder, PatientParts, P
 from diary.research.sinks import DataSetFolder
 
 CHUNK_MAX = 16  # patients a worker builds before the next worker's turn
+BATCH_BYTES = 1 << 20  # a batch is sent when its texts reach this: a few patients of CSV, one with its FHIR bundle (~2 MB)
 _POLL_SECONDS = 0.5
 
 
@@ -92,8 +94,11 @@ class _Crew:
     def parts(self) -> Iterator[PatientParts]:
         self._start()
         for index, (start, stop) in enumerate(self._chunks):
-            for _ in range(start, stop):
-                yield self._receive(index % self._workers)
+            left = stop - start
+            while left:
+                batch = self._receive(index % self._workers)
+                left -= len(batch)
+                yield from batch
 
     def _start(self) -> None:
         context = multiprocessing.get_context("fork")
@@ -107,7 +112,7 @@ class _Crew:
             self._processes.append(process)
             self._pipes.append(mine)
 
-    def _receive(self, k: int) -> PatientParts:
+    def _receive(self, k: int) -> list[PatientParts]:
         pipe, process = self._pipes[k], self._processes[k]
         while not pipe.poll(_POLL_SECONDS):
             if not process.is_alive() and not pipe.poll():
@@ -143,14 +148,22 @@ def _worker_lost() -> DiaryError:
 
 def _work(source: PatientSource, chunks: list[tuple[int, int]], pipe: Connection, options: ResearchOptions,
           today: date) -> None:
-    """A worker: build its chunks' patients' parts and send them one by one; an exception is sent instead."""
+    """A worker: build its chunks' patients' parts and send them in batches; an exception is sent instead."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends the workers
     try:
         source.in_worker()
         builder = PatientBuilder(options, today)
         for start, stop in chunks:
+            batch, size = [], 0
             for record in source.records(start, stop):
-                pipe.send(("ok", builder.build(record)))
+                parts = builder.build(record)
+                batch.append(parts)
+                size += sum(map(len, parts.texts.values())) + len(parts.fhir or b"")
+                if size >= BATCH_BYTES:
+                    pipe.send(("ok", batch))
+                    batch, size = [], 0
+            if batch:
+                pipe.send(("ok", batch))
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent to be raised there
         try:
             pipe.send(("error", _sendable(exc)))
