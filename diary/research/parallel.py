@@ -4,12 +4,12 @@
 
 The patients (a PatientSource, in their export order) are cut into contiguous chunks; worker k of N
 builds chunks k, k+N, k+2N, … (PatientBuilder: the same rules, tables and formatting as the serial
-export) and sends its patients' PatientParts down its own pipe in batches of up to BATCH_BYTES (a
-chunk's patients, fewer when their FHIR bundles are large: one message a patient would make a worker
-wait for the parent's turn on a busy machine hundreds of times); the parent takes the chunks in order,
-round the workers, and writes them through export.write_data_set, so the files are byte for byte the
-serial export's whatever the number of workers. A pipe holds one batch: a worker waits until the parent
-has taken it before it sends the next, so memory stays flat however many patients there are.
+export) and sends each chunk's PatientParts down its own pipe as one message; the parent takes the
+chunks in order, round the workers, and writes them through export.write_data_set, so the files are
+byte for byte the serial export's whatever the number of workers. A pipe holds one chunk: a worker
+waits until the parent has taken it, building the next meanwhile, so memory stays flat however many
+patients there are, and a worker is a whole chunk ahead of the writer (with less, the workers would
+take turns rather than work side by side). Chunks are small: a few patients, one with FHIR bundles.
 
 Workers are forked (after the imports, so they start in milliseconds); they read their patients
 themselves (PatientSource.records after PatientSource.in_worker, which opens their own read-only
@@ -36,8 +36,8 @@ from diary.platform import collector_paused
 from diary.research.export import ExportSummary, PatientBuilder, PatientParts, Progress, ResearchOptions, write_data_set
 from diary.research.sinks import DataSetFolder
 
-CHUNK_MAX = 16  # patients a worker builds before the next worker's turn
-BATCH_BYTES = 1 << 20  # a batch is sent when its texts reach this: a few patients of CSV, one with its FHIR bundle (~2 MB)
+CHUNK_PATIENTS = 4  # patients a message (~0.6 MB of CSV)
+CHUNK_PATIENTS_FHIR = 1  # a patient's FHIR bundle is ~2 MB
 _POLL_SECONDS = 0.5
 
 
@@ -58,9 +58,8 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def chunks_of(total: int, workers: int) -> list[tuple[int, int]]:
-    """Contiguous (start, stop) ranges covering 0..total, several per worker so that they take turns."""
-    size = max(1, min(CHUNK_MAX, total // (workers * 4) or 1))
+def chunks_of(total: int, size: int) -> list[tuple[int, int]]:
+    """Contiguous (start, stop) ranges of `size` patients (the last maybe fewer) covering 0..total."""
     return [(start, min(start + size, total)) for start in range(0, total, size)]
 
 
@@ -86,19 +85,15 @@ class _Crew:
 
     def __init__(self, source: PatientSource, options: ResearchOptions, today: date, workers: int):
         self._source, self._options, self._today = source, options, today
-        self._chunks = chunks_of(len(source), workers)
+        self._chunks = chunks_of(len(source), CHUNK_PATIENTS_FHIR if options.fhir else CHUNK_PATIENTS)
         self._workers = max(1, min(workers, len(self._chunks)))
         self._processes: list[multiprocessing.process.BaseProcess] = []
         self._pipes: list[Connection] = []
 
     def parts(self) -> Iterator[PatientParts]:
         self._start()
-        for index, (start, stop) in enumerate(self._chunks):
-            left = stop - start
-            while left:
-                batch = self._receive(index % self._workers)
-                left -= len(batch)
-                yield from batch
+        for index in range(len(self._chunks)):
+            yield from self._receive(index % self._workers)
 
     def _start(self) -> None:
         context = multiprocessing.get_context("fork")
@@ -148,22 +143,13 @@ def _worker_lost() -> DiaryError:
 
 def _work(source: PatientSource, chunks: list[tuple[int, int]], pipe: Connection, options: ResearchOptions,
           today: date) -> None:
-    """A worker: build its chunks' patients' parts and send them in batches; an exception is sent instead."""
+    """A worker: build each of its chunks' parts and send them; an exception is sent instead."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends the workers
     try:
         source.in_worker()
         builder = PatientBuilder(options, today)
         for start, stop in chunks:
-            batch, size = [], 0
-            for record in source.records(start, stop):
-                parts = builder.build(record)
-                batch.append(parts)
-                size += sum(map(len, parts.texts.values())) + len(parts.fhir or b"")
-                if size >= BATCH_BYTES:
-                    pipe.send(("ok", batch))
-                    batch, size = [], 0
-            if batch:
-                pipe.send(("ok", batch))
+            pipe.send(("ok", [builder.build(record) for record in source.records(start, stop)]))
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent to be raised there
         try:
             pipe.send(("error", _sendable(exc)))

@@ -72,8 +72,10 @@ def test_any_number_of_workers_writes_the_serial_exports_bytes(caseload, tmp_pat
         done.clear()
         if workers == 2:
             got = export_data_set(caseload, out, salt_file=salt_file, workers=2, progress=done.append, **options)
-        else:  # past this machine's cores: the research layer takes any number
-            got = _parallel(caseload, out, salt_file, workers, done, **options)
+        else:  # past this machine's cores (the research layer takes any number), a patient a chunk
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(parallel, "CHUNK_PATIENTS", 1)
+                got = _parallel(caseload, out, salt_file, workers, done, **options)
         assert _files(out) == expected, workers
         assert done == list(range(1, summary.patients + 1))
         assert (got.patients, got.rows, got.files) == (summary.patients, summary.rows, summary.files)
@@ -167,10 +169,10 @@ def test_the_same_patient_twice_and_a_study_id_collision_are_caught_across_worke
 
 def test_chunks_are_contiguous_and_cover_every_patient():
     for total in (1, 2, 7, 100, 1000):
-        for workers in (1, 2, 3, 8):
-            chunks = chunks_of(total, workers)
+        for size in (1, 4, 16):
+            chunks = chunks_of(total, size)
             assert [i for start, stop in chunks for i in range(start, stop)] == list(range(total))
-            assert max(stop - start for start, stop in chunks) <= parallel.CHUNK_MAX
+            assert max(stop - start for start, stop in chunks) == min(size, total)
 
 
 def test_worker_count(monkeypatch):
