@@ -8,11 +8,13 @@ Clinician demo caseloads (diary/services/demo_caseload.py) of --base times each 
 --days days (default 25 x 1, 4, 16, 64: 25 to 1,600 patients) are built in a temporary folder (not timed;
 64x takes a few minutes); each is exported (CSV files,
 codebook, README; benchmarks/research_sides.py "export") in its own fresh process. The data growth
-is measured in check-ins, not assumed from the patient count. The growth is judged on each export's CPU
-time (user + system of its process): on a shared machine other jobs stretch the wall time of a long run far
-more than a short one's. Both are printed.
+is measured in check-ins, not assumed from the patient count. The export runs with --workers worker
+processes (default 2, as `diary research-export` on a machine with 2 cores; 1: none). The growth is judged
+on each export's CPU time (user + system of its process and its workers): on a shared machine other jobs
+stretch the wall time of a long run far more than a short one's. Both are printed; peak memory is the
+export's process plus its workers' (research_sides.py).
 
-Run: .venv/bin/python benchmarks/bench_p7_scaling.py [--base 25] [--days 365] [--scales 1,4,16,64]
+Run: .venv/bin/python benchmarks/bench_p7_scaling.py [--base 25] [--days 365] [--scales 1,4,16,64] [--workers 2]
 """
 
 from __future__ import annotations
@@ -35,13 +37,14 @@ def main() -> int:
     parser.add_argument("--base", type=int, default=25, help="patients at 1x (default 25)")
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--scales", default="1,4,16,64", help="multiples of --base, the first is 1x (default 1,4,16,64)")
+    parser.add_argument("--workers", type=int, default=2, help="the export's worker processes (default 2; 1: none)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="diary-bench-p7-") as tmp:
         for factor in (int(s) for s in args.scales.split(",")):
             home = Path(tmp) / f"x{factor}"
             checkins = build_caseload(home, patients=args.base * factor, days=args.days)
-            result = run_side("export", home, Path(tmp) / f"out{factor}")
+            result = run_side("export", home, Path(tmp) / f"out{factor}", args.workers)
             rows.append((factor, args.base * factor, checkins, result))
             shutil.rmtree(Path(tmp) / f"out{factor}")
             shutil.rmtree(home)  # a 64x home is a few hundred MB: keep one at a time on disk
@@ -60,7 +63,8 @@ def main() -> int:
               f"{growth:12.2f}")
     peaks = [result["peak_mb"] for *_, result in rows]
     print(f"P7 export scaling (CPU time growth / data growth, worst of {', '.join(f'{f}x' for f, *_ in rows[1:])}): "
-          f"{worst:.2f} (goal <= {GOAL}; wall time {worst_wall:.2f}); peak memory {min(peaks):.0f}-{max(peaks):.0f} MB")
+          f"{worst:.2f} (goal <= {GOAL}; wall time {worst_wall:.2f}); peak memory {min(peaks):.0f}-{max(peaks):.0f} MB"
+          f"{f' ({args.workers} workers included)' if args.workers > 1 else ''}")
     return 0
 
 

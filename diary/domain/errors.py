@@ -32,6 +32,14 @@ class Sentence(str):
     def translated(self) -> str:
         return _translator(self) if _translator is not None else str.__str__(self)
 
+    def __reduce__(self):
+        # Pickled as its template and values (str's own pickling would format the finished text again).
+        return (_sentence, (type(self), self.template, self.values))
+
+
+def _sentence(cls: type[Sentence], template: str, values: dict[str, Any]) -> Sentence:
+    return cls(template, **values)
+
 
 def word(value: str) -> str:
     """`value` as a value of a sentence: a Sentence stays one, any other text is a Word."""

@@ -64,15 +64,90 @@ class ExportSummary:
     files: list[str] = field(default_factory=list)
 
 
-def _who(record: PatientRecord, options: ResearchOptions, seen: dict[str, str]) -> Deidentified:
-    sid = study_id(options.salt, record.key)
-    if seen.get(sid, record.key) != record.key:
-        raise DiaryError(Sentence("Two patients got the same study id; run the export again with a new salt file."))
-    if record.key in seen.values():
-        raise DiaryError(Sentence("The same patient came twice in the records to export; each patient may appear once."))
-    seen[sid] = record.key
-    shift = timedelta(weeks=shift_weeks(options.salt, record.key)) if options.date_shift else timedelta(0)
-    return Deidentified(sid, shift, options.include_notes)
+@dataclass
+class PatientParts:
+    """One patient's share of the data set, built and not yet written: the text of each CSV file's rows
+    (lines in the file's format, header excluded), how many rows each has, the instruments and versions
+    its questionnaires used, and its FHIR bundle's text (None without --fhir). Texts are UTF-8 bytes, as
+    written: a worker process (parallel.py) encodes them, the writer copies them to the files."""
+
+    key: str
+    study_id: str
+    texts: dict[str, bytes]
+    rows: dict[str, int]
+    instruments: dict[str, set[str]]
+    fhir: bytes | None
+
+
+class _Collected:
+    """A text stream that keeps what is written, for PatientBuilder's tables."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def take(self) -> str:
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
+
+
+class PatientBuilder:
+    """Builds PatientParts one patient at a time with the data set's own tables (their memo of formatted
+    cells lives as long as the builder: make one per export and process)."""
+
+    def __init__(self, options: ResearchOptions, today: date):
+        self.options, self.today = options, today
+        self._files = codebook.files(options.include_notes)
+        self._streams = {name: _Collected() for name in self._files}
+        self._tables = {name: CsvTable(self._streams[name], [v.name for v in variables])
+                        for name, variables in self._files.items()}
+        for stream in self._streams.values():
+            stream.take()  # the header: the writer's own tables write it once
+        _check_tuple_columns(self._tables, options.include_notes)
+
+    def build(self, record: PatientRecord) -> PatientParts:
+        options = self.options
+        who = deidentified(record.key, options)
+        before = {name: table.rows for name, table in self._tables.items()}
+        instruments: dict[str, set[str]] = {}
+        _write_patient(record, who, self._tables, instruments, options)
+        texts = {}
+        for name, table in self._tables.items():
+            table.flush()
+            texts[name] = self._streams[name].take().encode("utf-8")
+        fhir = None
+        if options.fhir:
+            fhir = json.dumps(patient_bundle(record, who, today=self.today), ensure_ascii=False,
+                              separators=(",", ":")).encode("utf-8")
+        return PatientParts(record.key, who.study_id, texts,
+                            {name: table.rows - before[name] for name, table in self._tables.items()},
+                            instruments, fhir)
+
+
+def deidentified(key: str, options: ResearchOptions) -> Deidentified:
+    """The patient with this record key as the data set shows them: study id, date shift, notes or not."""
+    shift = timedelta(weeks=shift_weeks(options.salt, key)) if options.date_shift else timedelta(0)
+    return Deidentified(study_id(options.salt, key), shift, options.include_notes)
+
+
+class _Roster:
+    """The patients written so far: no study id twice (a salt collision), no patient twice."""
+
+    def __init__(self) -> None:
+        self._key_of: dict[str, str] = {}
+        self._keys: set[str] = set()
+
+    def admit(self, parts: PatientParts) -> None:
+        if self._key_of.get(parts.study_id, parts.key) != parts.key:
+            raise DiaryError(Sentence("Two patients got the same study id; run the export again with a new salt file."))
+        if parts.key in self._keys:
+            raise DiaryError(Sentence("The same patient came twice in the records to export; each patient may appear once."))
+        self._key_of[parts.study_id] = parts.key
+        self._keys.add(parts.key)
 
 
 def export_research(records: Iterable[PatientRecord], out: Path, *, options: ResearchOptions, today: date,
@@ -91,32 +166,41 @@ def export_research(records: Iterable[PatientRecord], out: Path, *, options: Res
             repeat a patient.
     """
     with collector_paused():
-        return _export(records, out, options=options, today=today, progress=progress)
+        builder = PatientBuilder(options, today)
+        folder = DataSetFolder(out, seal_to=options.seal_to)
+        return write_data_set(folder, (builder.build(record) for record in records), options=options, today=today,
+                              progress=progress)
 
 
-def _export(records: Iterable[PatientRecord], out: Path, *, options: ResearchOptions, today: date,
-            progress: Progress | None) -> ExportSummary:
-    folder = DataSetFolder(out, seal_to=options.seal_to)
+def write_data_set(folder: DataSetFolder, patients: Iterable[PatientParts], *, options: ResearchOptions,
+                   today: date, progress: Progress | None) -> ExportSummary:
+    """Write the patients' parts in the order given, then the codebook and READMEs, into `folder`, and move
+    it into place; on any error (the parts' own included) the folder is abandoned."""
+    out = folder.out
     summary = ExportSummary(out=out)
     try:
         files = codebook.files(options.include_notes)
         streams = {name: folder.open_text(name) for name in files}
         tables = {name: CsvTable(streams[name], [v.name for v in variables]) for name, variables in files.items()}
         _check_tuple_columns(tables, options.include_notes)
-        seen: dict[str, str] = {}
+        rows = dict.fromkeys(files, 0)
+        roster = _Roster()
         instruments: dict[str, set[str]] = {}
-        for record in records:
-            who = _who(record, options, seen)
-            _write_patient(record, who, tables, instruments, options)
-            if options.fhir:
-                bundle = patient_bundle(record, who, today=today)
-                folder.write_text(f"fhir/{who.study_id}.json", json.dumps(bundle, ensure_ascii=False, separators=(",", ":")))
+        for parts in patients:
+            roster.admit(parts)
+            for name, text in parts.texts.items():
+                if text:
+                    streams[name].write_bytes(text)
+                rows[name] += parts.rows[name]
+            for instrument, versions in parts.instruments.items():
+                instruments.setdefault(instrument, set()).update(versions)
+            if parts.fhir is not None:
+                folder.write_text(f"fhir/{parts.study_id}.json", parts.fhir)
             summary.patients += 1
             if progress:
                 progress(summary.patients)
-        summary.rows = {name: table.rows for name, table in tables.items()}
+        summary.rows = rows
         for name in files:
-            tables[name].flush()
             folder.close(streams[name])
         book = folder.open_text("codebook.csv")
         table = CsvTable(book, codebook.CODEBOOK_COLUMNS)

@@ -42,6 +42,11 @@ class _TextOut:
             self.flush()
         return len(text)
 
+    def write_bytes(self, data: bytes) -> None:
+        """UTF-8 encoded text, after what is pending (the parallel export's workers encode their rows)."""
+        self.flush()
+        self._target.write(data)
+
     def flush(self) -> None:
         if self._pending:
             self._target.write("".join(self._pending).encode("utf-8"))
@@ -89,9 +94,13 @@ class DataSetFolder:
         self.files.append(name + (SUFFIX if self.seal_to else ""))
         return out
 
-    def write_text(self, name: str, text: str) -> None:
+    def write_text(self, name: str, text: str | bytes) -> None:
+        """The whole file `name`: text, or text already encoded as UTF-8."""
         out = self.open_text(name)
-        out.write(text)
+        if isinstance(text, bytes):
+            out.write_bytes(text)
+        else:
+            out.write(text)
         self.close(out)
 
     def close(self, out: _TextOut) -> None:

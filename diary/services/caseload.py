@@ -279,14 +279,26 @@ class CaseloadService:
         Raises:
             NotFound: a label that is not in the caseload (before anything is yielded).
         """
-        self._require()
-        chosen = self._patients_named(labels)
+        chosen = self.patients_named(labels)
 
         def generate() -> Iterator[PatientRecord]:
             for patient in chosen:
-                yield self._record(patient, streaming=streaming)
+                yield self.record_of(patient, streaming=streaming)
 
         return generate()
+
+    def patients_named(self, labels: Sequence[str] | None = None) -> list[PairedPatient]:
+        """The patients `patient_records` reads, in its order (all by label, or these labels in order).
+
+        Raises:
+            NotFound: a label that is not in the caseload.
+        """
+        self._require()
+        return self._patients_named(labels)
+
+    def record_of(self, patient: PairedPatient, *, streaming: bool = False) -> PatientRecord:
+        """One of `patients_named`'s patients as a PatientRecord (`streaming` as for patient_records)."""
+        return self._record(patient, streaming=streaming)
 
     def patient_record(self, label: str) -> PatientRecord:
         self._require()

@@ -8,12 +8,18 @@ owner-only, and never leaves the clinic. The caseload's card writes to a new fol
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diary.domain.errors import DiaryError
 from diary.i18n import _
+from diary.services.records import is_clinician_home
+from diary.storage.database import read_only_after_fork
+
+if TYPE_CHECKING:
+    from diary.domain.patient_record import PatientRecord
 
 if TYPE_CHECKING:  # the exchange and research packages load when an export is made, not with the CLI
     from diary.exchange.keys import BoxPublicKey
@@ -54,12 +60,14 @@ def export_data_set(diary, out: Path, *, labels: list[str] | None = None, date_s
                     include_notes: bool = False, fhir: bool = True, seal_to: BoxPublicKey | None = None,
                     salt_file: Path | None = None, progress: Callable[[int], None] | None = None,
                     on_new_salt: Callable[[Path], None] | None = None, trial_rule: str | None = None,
-                    trial_assessment=None) -> ExportSummary:
+                    trial_assessment=None, workers: int | None = None) -> ExportSummary:
     """Write the de-identified data set of the chosen patients (all when `labels` is None) to the new
     folder `out`; in a patient's home, of the diary itself.
 
     Args:
         on_new_salt: called with the salt file's path when it was made now (before the export runs).
+        workers: processes building the patients' rows in a clinician's home (None: automatic, see
+            `worker_count`; 1: in this process); the files are the same whatever the number.
         trial_rule, trial_assessment: the trial definition for trial_outcomes.csv (diary.domain.trial;
             default: physiotherapist else patient, each patient's latest rating of the current main goal).
 
@@ -79,10 +87,61 @@ def export_data_set(diary, out: Path, *, labels: list[str] | None = None, date_s
     options = ResearchOptions(salt=salt, date_shift=date_shift, include_notes=include_notes, fhir=fhir,
                               seal_to=seal_to, trial_rule=RaterRule(trial_rule or DEFAULT_RATER_RULE),
                               trial_assessment=trial_assessment or Assessment())
+    today = diary.clock().date()
+    if is_clinician_home(diary):
+        source = CaseloadSlices(diary, labels)  # checks the labels before anything is written
+        count = worker_count(workers, len(source))
+        if count > 1:
+            from diary.research.parallel import export_research_parallel
+
+            return export_research_parallel(source, out, options=options, today=today, workers=count,
+                                            progress=progress)
     # Check-ins as stored rows: the export only reads them (tests/research/test_streaming.py: same bytes).
     records = records_for(diary, labels, include_notes=include_notes, streaming=True)
-    return export_research(records, out, options=options,
-                           today=diary.clock().date(), progress=progress)
+    return export_research(records, out, options=options, today=today, progress=progress)
+
+
+DEFAULT_WORKERS = 2
+MIN_PATIENTS_A_WORKER = 10  # fewer, and starting the processes costs more than it saves
+
+
+def worker_count(requested: int | None, patients: int) -> int:
+    """How many processes build the rows: `requested` (or DEFAULT_WORKERS when None), at most one a CPU
+    core; 1 where processes cannot be forked, and (when automatic) for a small caseload.
+
+    Raises:
+        DiaryError: `requested` below 1.
+    """
+    if requested is not None and requested < 1:
+        raise DiaryError(_("--workers takes a whole number of 1 or more."))
+    from diary.research.parallel import can_fork
+
+    if not can_fork():
+        return 1
+    wanted = DEFAULT_WORKERS if requested is None else requested
+    if requested is None:
+        wanted = min(wanted, patients // MIN_PATIENTS_A_WORKER)
+    return max(1, min(wanted, os.cpu_count() or 1, patients))
+
+
+class CaseloadSlices:
+    """A clinician's chosen patients for diary.research.parallel: read by slices in forked workers, each
+    with its own read-only connections to the database (check-ins as stored rows, as `records_for`)."""
+
+    def __init__(self, diary, labels: list[str] | None):
+        self._diary = diary
+        self._patients = diary.caseload.patients_named(labels)
+
+    def __len__(self) -> int:
+        return len(self._patients)
+
+    def records(self, start: int, stop: int) -> Iterator[PatientRecord]:
+        caseload = self._diary.caseload
+        for patient in self._patients[start:stop]:
+            yield caseload.record_of(patient, streaming=True)
+
+    def in_worker(self) -> None:
+        read_only_after_fork(self._diary.engine)
 
 
 class ResearchExportService:

@@ -145,6 +145,13 @@ def open_engine(home: Path, *, journal_mode: str = "WAL") -> Engine:
     return engine
 
 
+def read_only_after_fork(engine: Engine) -> None:
+    """In a forked child process: forget the parent's pooled connections (never closing them: they are
+    the parent's) and open the child's own, which refuse to write (PRAGMA query_only)."""
+    engine.dispose(close=False)
+    event.listen(engine, "connect", lambda connection, _record: connection.execute("PRAGMA query_only = ON"))
+
+
 def writer(engine: Engine) -> Engine:
     """The engine, marked so that its transactions take the write lock at BEGIN."""
     return engine.execution_options(write=True)
