@@ -9,6 +9,7 @@ owner-only, and never leaves the clinic. The caseload's card writes to a new fol
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,6 +110,11 @@ def worker_count(requested: int | None, patients: int) -> int:
     """How many processes build the rows: `requested` (or DEFAULT_WORKERS when None), at most one a CPU
     core; 1 where processes cannot be forked, and (when automatic) for a small caseload.
 
+    Only a process running one thread forks: a fork copies every lock as it was, and a lock another thread
+    held at that moment (logging's, the allocator's, a database pool's) stays held in the child for ever, a
+    worker that never answers. So `diary research-export` uses workers; the app's caseload card, whose
+    export runs beside the server's threads, writes in its own process.
+
     Raises:
         DiaryError: `requested` below 1.
     """
@@ -116,7 +122,7 @@ def worker_count(requested: int | None, patients: int) -> int:
         raise DiaryError(_("--workers takes a whole number of 1 or more."))
     from diary.research.parallel import can_fork
 
-    if not can_fork():
+    if not can_fork() or threading.active_count() > 1:
         return 1
     wanted = DEFAULT_WORKERS if requested is None else requested
     if requested is None:

@@ -187,6 +187,21 @@ def test_worker_count(monkeypatch):
         worker_count(0, 1000)
 
 
+def test_a_process_running_other_threads_does_not_fork(monkeypatch):
+    import threading
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert worker_count(None, 1000) == 1 and worker_count(3, 1000) == 1
+    finally:
+        stop.set()
+        other.join()
+    assert worker_count(None, 1000) == 2
+
+
 def test_the_command_takes_workers(tmp_path, capsys):
     home = tmp_path / "clinic"
     assert main(["--home", str(home), "--clinician", "demo", "--patients", "3", "--days", "20"]) == 0
@@ -200,9 +215,11 @@ def test_the_command_takes_workers(tmp_path, capsys):
     assert "--workers takes a whole number of 1 or more" in capsys.readouterr().err
 
 
-def test_the_caseload_cards_export_uses_workers_from_its_background_thread(tmp_path, salt_file, monkeypatch, _children):
+def test_the_caseload_cards_export_runs_in_its_own_process_beside_other_threads(tmp_path, salt_file, monkeypatch,
+                                                                               _children):
     """The card (ui/clinician/research_card.py) calls Diary.research.export with the automatic number of
-    workers from the platform's background thread: a caseload of 20 or more patients forks from there."""
+    workers from the platform's background thread: with other threads running, a fork could copy a held lock
+    into a worker that then never answers, so the card's export stays in its own process (same bytes)."""
     import threading
 
     from diary.services.bootstrap import open_diary
@@ -219,7 +236,7 @@ def test_the_caseload_cards_export_uses_workers_from_its_background_thread(tmp_p
         tmp_path / "card", salt_file=salt_file, progress=done.append)))
     thread.start()
     thread.join(timeout=120)
-    assert started == [2] and result["summary"].patients == 21 and done == list(range(1, 22))
+    assert started == [] and result["summary"].patients == 21 and done == list(range(1, 22))
     export_data_set(diary, tmp_path / "serial", salt_file=salt_file, workers=1)
     assert _files(tmp_path / "card") == _files(tmp_path / "serial")
     assert not _children()
