@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import flet as ft
 
-from diary.domain.errors import DiaryError
 from diary.platform import current as platform
 from diary.ui.state import clinician as state
+from diary.ui.state.trends import failure_sentence
 from diary.ui.state.clinician import FLAGS, PAGE_SIZE, flag_words, SHOW_ALL, SHOW_FLAGGED, CaseloadPage, caseload_page
 from diary.ui.clinician import text as T
 from diary.ui.clinician.research_card import ResearchCard
@@ -278,8 +278,8 @@ class CaseloadScreen(ft.Column):
         try:
             figure = await platform().work.run(
                 lambda: self._diary.caseload.trial_figure(labels, rule=rater))
-        except DiaryError as exc:
-            lines = (str(exc),)
+        except Exception as exc:  # noqa: BLE001 - a sentence in place of the spinner, never a spinner for good
+            lines = (T.TRIAL_FAILED.format(reason=failure_sentence(exc)),)
         else:
             lines = state.trial_lines(figure)
         if (sorted(self._view.selected) or None) != labels or self._view.rater != rater:

@@ -76,6 +76,7 @@ TRIAL_FOR_THE_ONE = N_("For the 1 patient in the caseload")
 TRIAL_FOR_SELECTED = N_("For the {n} selected patients")
 TRIAL_FOR_ONE = N_("For the 1 selected patient")
 TRIAL_WORKING = N_("Working it out…")
+TRIAL_FAILED = N_("The figure could not be worked out: {reason}")
 TRIAL_MAIN = N_("Main goal fully attained: {itt} of patients with a main goal · {complete} of those rated")
 TRIAL_INTERMEDIATE = (N_("All intermediate goals fully attained: {itt} of patients with a main goal · {complete} of "
                       "those with every intermediate goal rated"))

@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
+from diary.domain.errors import DiaryError, Sentence
 from diary.services.demo_caseload import fill_demo_caseload
 from diary.ui.clinician.caseload import PAGE_SIZE, CaseloadScreen, CaseloadView
 from tests.conftest import NOW
@@ -170,6 +171,22 @@ class TestTrialFigure:
         ui.click("clear-selection")
         assert ui.find("trial-who").value == "For all 4 patients"
         assert ui.find("select-Anna").value is False
+
+    @pytest.mark.parametrize("failure, reason", [
+        (RuntimeError("disk I/O error in /secret/path"), "something unexpected went wrong; nothing in your diary was "
+                                                         "changed. Try again."),
+        (DiaryError(Sentence("The caseload could not be read.")), "The caseload could not be read."),
+    ])
+    def test_a_figure_that_fails_says_so_in_place_of_the_spinner(self, clinic, caseload, open_clinic, monkeypatch,
+                                                                 failure, reason):
+        def fail(*args, **kwargs):
+            raise failure
+
+        monkeypatch.setattr(type(clinic.caseload), "trial_figure", fail)
+        ui = open_clinic(clinic)
+        assert ui.find("trial-who").value == "For all 4 patients"
+        assert ui.find("trial-line-0").value == f"The figure could not be worked out: {reason}"
+        assert "secret" not in ui.find("trial-line-0").value
 
     def test_select_the_shown_patients(self, clinic, caseload, open_clinic):
         ui = open_clinic(clinic)
