@@ -110,10 +110,11 @@ def worker_count(requested: int | None, patients: int) -> int:
     """How many processes build the rows: `requested` (or DEFAULT_WORKERS when None), at most one a CPU
     core; 1 where processes cannot be forked, and (when automatic) for a small caseload.
 
-    Only a process running one thread forks: a fork copies every lock as it was, and a lock another thread
-    held at that moment (logging's, the allocator's, a database pool's) stays held in the child for ever, a
-    worker that never answers. So `diary research-export` uses workers; the app's caseload card, whose
-    export runs beside the server's threads, writes in its own process.
+    The automatic choice forks only from a process running one thread: a fork copies every lock as it was,
+    and a lock another thread held at that moment (logging's, the allocator's, a database pool's) stays
+    held in the child for ever, a worker that never answers. So `diary research-export` uses workers; the
+    app's caseload card, whose export runs beside the server's threads, writes in its own process. A number
+    asked for is taken as asked.
 
     Raises:
         DiaryError: `requested` below 1.
@@ -122,11 +123,11 @@ def worker_count(requested: int | None, patients: int) -> int:
         raise DiaryError(_("--workers takes a whole number of 1 or more."))
     from diary.research.parallel import can_fork
 
-    if not can_fork() or threading.active_count() > 1:
+    if not can_fork():
         return 1
     wanted = DEFAULT_WORKERS if requested is None else requested
     if requested is None:
-        wanted = min(wanted, patients // MIN_PATIENTS_A_WORKER)
+        wanted = min(wanted, patients // MIN_PATIENTS_A_WORKER, 1 if threading.active_count() > 1 else wanted)
     return max(1, min(wanted, os.cpu_count() or 1, patients))
 
 

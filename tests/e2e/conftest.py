@@ -8,6 +8,7 @@ prove the app is offline (the Flet client's Rive runtime included: the server po
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 
 import pytest
@@ -341,12 +343,38 @@ def pytest_runtest_protocol(item, nextitem):
         yield
 
 
+def _report_of(outcome, item, call) -> pytest.TestReport:
+    """The step's report; if pytest could not write the failure (its source reader failed), a plain one."""
+    try:
+        return outcome.get_result()
+    except SystemError as exc:
+        frames = traceback.extract_tb(call.excinfo.tb)
+        lines = "".join(f'  File "{f.filename}", line {f.lineno}, in {f.name}\n    {f.line}\n' for f in frames)
+        report = pytest.TestReport(item.nodeid, item.location, {}, "failed",
+                                   f"{lines}{call.excinfo.typename}: {call.excinfo.value}\n"
+                                   f"(pytest could not show its usual report: {exc})", call.when, [],
+                                   call.duration, call.start, call.stop)
+        outcome.force_result(report)
+        return report
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """On a failed end-to-end step, keep a screenshot of every open tab for the report; a test stopped by
     its time limit fails and says so."""
-    outcome = yield
-    report = outcome.get_result()
+    failed = call.excinfo is not None and gc.isenabled()
+    if failed:
+        # Python 3.11.7's parser can fail ("AST constructor recursion depth mismatch") while pytest reads the
+        # failing test's source, when collecting garbage mid-parse ends one of Playwright's greenlets: collect
+        # first and hold the collector while the report is written, and never lose the failure if it fails.
+        gc.collect()
+        gc.disable()
+    try:
+        outcome = yield
+        report = _report_of(outcome, item, call)
+    finally:
+        if failed:
+            gc.enable()
     watchdog = getattr(item, "watchdog", None)
     if watchdog is not None and watchdog.fired:
         if report.when == "call" and report.passed:

