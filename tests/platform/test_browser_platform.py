@@ -90,12 +90,13 @@ class TestIndexedDbHome:
         # As a test's setup while Playwright's loop is this thread's running loop, but idle: the commit
         # queues a sync there that never runs.
         idle = asyncio.new_event_loop()
+        playwrights = asyncio._get_running_loop()  # put back after: the phone site's tests still need it
         asyncio._set_running_loop(idle)
         try:
             diary = open_diary(chosen.home.default_home(), clock=clock)
             diary.log.record(day=clock().date(), pain=2)
         finally:
-            asyncio._set_running_loop(None)
+            asyncio._set_running_loop(playwrights)
 
         async def flush():
             await chosen.home.flush()

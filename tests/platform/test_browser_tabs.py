@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from diary.platform.browser_tabs import TabOwnership
+from tests.platform.test_seams import run as run_on_own_loop
 
 
 class FakeBrowser:
@@ -58,7 +59,8 @@ class FakeBridge:
 
 
 def run(coroutine):
-    return asyncio.run(asyncio.wait_for(coroutine, 5))
+    """On a loop of its own thread: an end-to-end test run keeps Playwright's loop running on this one."""
+    return run_on_own_loop(asyncio.wait_for(coroutine, 5))
 
 
 def test_a_second_tab_is_told_no_and_takes_over_after_the_owner_has_let_go():

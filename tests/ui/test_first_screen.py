@@ -8,6 +8,7 @@ import pytest
 from diary.ui.app import RAIL, warm_up_first_screen
 from diary.ui.components.display import Display
 from tests.flet_harness import FletHarness
+from tests.platform.test_seams import run
 
 
 def keys_in(body) -> set[str]:
@@ -88,14 +89,14 @@ def test_a_browser_is_waited_for_until_it_has_drawn_the_page_once():
         display.measured.set()  # what the text-size probe's first report does
         await asyncio.wait_for(waiting, 1)
 
-    asyncio.run(scenario())
+    run(scenario())  # on a loop of its own thread: an end-to-end run keeps Playwright's loop on this one
 
 
 def test_a_browser_that_never_reports_is_waited_for_only_a_moment():
     async def scenario():
         await asyncio.wait_for(Display().laid_out(FakePage(), timeout=0.05), 1)
 
-    asyncio.run(scenario())
+    run(scenario())  # on a loop of its own thread: an end-to-end run keeps Playwright's loop on this one
 
 
 @pytest.mark.english_only
