@@ -123,11 +123,9 @@ def worker_count(requested: int | None, patients: int) -> int:
         raise DiaryError(_("--workers takes a whole number of 1 or more."))
     from diary.research.parallel import can_fork
 
-    if not can_fork():
+    if not can_fork() or (requested is None and threading.active_count() > 1):
         return 1
-    wanted = DEFAULT_WORKERS if requested is None else requested
-    if requested is None:
-        wanted = min(wanted, patients // MIN_PATIENTS_A_WORKER, 1 if threading.active_count() > 1 else wanted)
+    wanted = requested or min(DEFAULT_WORKERS, patients // MIN_PATIENTS_A_WORKER)
     return max(1, min(wanted, os.cpu_count() or 1, patients))
 
 
