@@ -79,15 +79,20 @@ def describe_period(start: date | None, end: date | None) -> str:
 
 
 class _PinnedSigners(Mapping):
-    """The pinned patient keys, looked up one fingerprint at a time (open_export only calls .get)."""
+    """The pinned patient keys, looked up one fingerprint at a time (open_export only calls .get).
+
+    Keeps the patients it found (`found`), so the importer need not read the signer's row again before
+    the write transaction, which reads it once more under the write lock."""
 
     def __init__(self, patients: PatientRepository):
         self._patients = patients
+        self.found: dict[str, PairedPatient] = {}
 
     def __getitem__(self, fp: str) -> bytes:
         patient = self._patients.by_fingerprint(fp)
         if patient is None:
             raise KeyError(fp)
+        self.found[fp] = patient
         return bytes(decode_signer_key(patient.signing_key))
 
     def __iter__(self) -> Iterator[str]:
@@ -95,6 +100,10 @@ class _PinnedSigners(Mapping):
 
     def __len__(self) -> int:
         return len(self._patients.pinned_signers())
+
+
+class _Unpinned(Exception):
+    """The signer's row is gone under the write lock: the transaction stores nothing."""
 
 
 @storage_boundary
@@ -148,20 +157,27 @@ class ImportService:
         with_passphrase = data.startswith(MAGIC + PASSPHRASE_LINE)
         own = PASSPHRASE_RECIPIENT if with_passphrase else self._keys.fingerprint()
         private = None if with_passphrase else self._keys.private_key()
+        signers = _PinnedSigners(self._patients)
         try:
-            opened = open_export(data, now=self._clock(), pinned_signers=_PinnedSigners(self._patients),
+            opened = open_export(data, now=self._clock(), pinned_signers=signers,
                                  own_fingerprint=own, recipient_private_key=private, passphrase=passphrase)
         except ImportRefused as exc:
             return self._refused(name, exc, sha=_sha256(data), size=len(data))
         try:
-            patient = self._patients.by_fingerprint(opened.signer_fingerprint)
-            if patient is None:  # unpinned between the two reads
+            # The patient whose pinned key verified the signature (read again under the write lock in _store).
+            patient = signers.found.get(opened.signer_fingerprint)
+            if patient is None:
                 raise ImportRefused(Refusal.UNKNOWN_SENDER)
             record = record_from_payload(opened.payload, key=patient.record_key, label=patient.label)
         except ImportRefused as exc:  # the domain's last word on a verified file: attribute it
             exc.signer_fingerprint, exc.export_id, exc.seq = opened.signer_fingerprint, opened.export_id, opened.seq
             return self._refused(name, exc, sha=opened.file_sha256, size=len(data))
-        return self._store(name, opened, record)
+        try:
+            return self._store(name, opened, record)
+        except _Unpinned:
+            exc = ImportRefused(Refusal.UNKNOWN_SENDER)
+            exc.signer_fingerprint, exc.export_id, exc.seq = opened.signer_fingerprint, opened.export_id, opened.seq
+            return self._refused(name, exc, sha=opened.file_sha256, size=len(data))
 
     def _refused(self, name: str, exc: ImportRefused, *, sha: str | None, size: int) -> ImportResult:
         patient = None
@@ -180,7 +196,8 @@ class ImportService:
         now = self._clock()
         with self._writer.begin() as conn:
             patient = self._patients.by_fingerprint(opened.signer_fingerprint, conn)
-            assert patient is not None
+            if patient is None:  # unpinned (or re-paired) since its key verified the file: nothing is stored
+                raise _Unpinned()
             decision = seq_decision(opened.seq, opened.payload_sha256, patient.last_seq, patient.last_payload_sha256)
             outcome: Outcome = {"new": "imported", "replace": "updated"}.get(decision, decision)
             if outcome in ("imported", "updated"):

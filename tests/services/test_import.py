@@ -204,6 +204,29 @@ class TestRoundTrip:
         assert result.outcome == "imported" and result.label == "Anna L."
         assert clinic.patient_record("Anna L.").key == patient.keys.fingerprint()  # stable record key
 
+    def test_a_re_pair_while_the_file_is_checked_stores_nothing(self, world, tmp_path, monkeypatch):
+        """The signer's row is read once more under the write lock: a key replaced after it verified the
+        file (here, while the domain re-validates it) refuses the file as from an unknown sender."""
+        patient, clinic, _, first = world
+        second = patient.exports.export(to=["Physio Berg"], out=tmp_path / "second.diary")
+        from diary.exchange import encode_public_key
+        import diary.services.importing as importing
+
+        real, meanwhile = importing.record_from_payload, {}
+
+        def re_paired_meanwhile(*args, **kwargs):
+            clinic.pairing.pair(encode_public_key(generate_patient_key().verify_key), label="Anna L.", re_pair=True)
+            meanwhile.update(dump=clinical_dump(clinic), rows=import_log_rows(clinic))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(importing, "record_from_payload", re_paired_meanwhile)
+        result = clinic.imports.import_bytes(second.files[0].path.read_bytes(), name="second.diary")
+        assert (result.outcome, result.category, result.seq) == ("refused", "unknown_sender", second.seq)
+        assert result.sentence == SENTENCES[Refusal.UNKNOWN_SENDER]
+        assert clinical_dump(clinic) == meanwhile["dump"] and import_log_rows(clinic) == meanwhile["rows"] + 1
+        entry = clinic.imports.log(limit=1)[0]
+        assert (entry.outcome, entry.category, entry.seq) == ("refused", "unknown_sender", second.seq)
+
 
 class TestHostileInputs:
     """security.md "Hostile inputs an acceptance test should throw at the importer", 1–24, via the service."""
