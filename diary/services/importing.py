@@ -35,7 +35,7 @@ from diary.i18n import _
 from diary.services.identity import Role, require_role
 from diary.services.keystore import KeyStore
 from diary.services.wire import PASSPHRASE_RECIPIENT, record_from_payload
-from diary.storage.database import writer
+from diary.storage.database import plain_write
 from diary.storage.import_log import ImportLogEntry, ImportLogRepository
 from diary.storage.pairing_repository import PairedPatient, PatientRepository
 from diary.storage.snapshot_repository import SnapshotRepository
@@ -112,7 +112,7 @@ class ImportService:
 
     def __init__(self, *, home: Path, role: Role, engine, keys: KeyStore, patients: PatientRepository,
                  snapshots: SnapshotRepository, log: ImportLogRepository, clock: Callable[[], datetime]):
-        self._home, self._role, self._writer, self._keys = home, role, writer(engine), keys
+        self._home, self._role, self._engine, self._keys = home, role, engine, keys
         self._patients, self._snapshots, self._log, self._clock = patients, snapshots, log, clock
 
     def import_files(self, paths: Sequence[Path | str], *, passphrase: str | None = None,
@@ -194,7 +194,9 @@ class ImportService:
     def _store(self, name: str, opened: OpenedExport, record) -> ImportResult:
         payload = opened.payload
         now = self._clock()
-        with self._writer.begin() as conn:
+        # Plain sqlite3 (BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error, commit listeners told): SQLAlchemy's
+        # Connection, begin and commit cost more than the few statements besides the rows (bench_p6_import.py).
+        with plain_write(self._engine) as conn:
             patient = self._patients.by_fingerprint(opened.signer_fingerprint, conn)
             if patient is None:  # unpinned (or re-paired) since its key verified the file: nothing is stored
                 raise _Unpinned()
@@ -202,7 +204,7 @@ class ImportService:
             outcome: Outcome = {"new": "imported", "replace": "updated"}.get(decision, decision)
             if outcome in ("imported", "updated"):
                 self._snapshots.replace(conn, patient.id, record, period_start=payload.period_start)
-                conn.exec_driver_sql(
+                conn.execute(
                     "UPDATE patient SET last_seq = ?, last_payload_sha256 = ?, last_export_id = ?, exported_at = ?, "
                     "period_start = ?, period_end = ?, notes_included = ?, imported_at = ? WHERE id = ?",
                     (opened.seq, opened.payload_sha256, opened.export_id, payload.created_at.isoformat(),

@@ -12,6 +12,7 @@ constraints; validation stays on the import path (the payload builds every Check
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date, datetime
 from operator import itemgetter
 
@@ -147,11 +148,12 @@ def goal_from_row(row) -> Goal:
                 main_goal_id=main_goal_id, levels=levels, baseline_level=baseline_level, weight=weight)
 
 
-def _plain_runner(conn: Connection):
+def _plain_runner(conn: Connection | sqlite3.Connection):
     """exec_driver_sql's behaviour (a list of rows: executemany) on the connection's own sqlite3 cursor, in
     the same transaction: SQLAlchemy's per-statement bookkeeping cost more than some of an import's
     statements themselves. SQLite's errors are raised as sqlite3's own (the services catch those)."""
-    cursor = conn.connection.dbapi_connection.cursor()
+    plain = conn if isinstance(conn, sqlite3.Connection) else conn.connection.dbapi_connection
+    cursor = plain.cursor()
 
     def run(sql: str, params) -> None:
         if isinstance(params, list):
@@ -167,7 +169,8 @@ class SnapshotRepository:
 
     # Writing (inside the importer's transaction)
     @staticmethod
-    def replace(conn: Connection, patient_id: int, record: PatientRecord, *, period_start: date | None) -> None:
+    def replace(conn: Connection | sqlite3.Connection, patient_id: int, record: PatientRecord, *,
+                period_start: date | None) -> None:
         """Store `record` as the patient's data from `period_start` on (everything when None).
 
         Rows dated from `period_start` are deleted and replaced; earlier rows are kept. Goals are
