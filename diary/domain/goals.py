@@ -278,12 +278,6 @@ def _unknown_rater_or_category(exc: ValueError) -> ValidationFailed:
     return ValidationFailed(Sentence("Unknown rater or category: {exc}. Raters are patient or physiotherapist; categories are fully, partially or not.", exc=exc))
 
 
-    @property
-    def rated_worse(self) -> bool:
-        """Level −2 with "not attained": worse than at the start (for a goal rated by category)."""
-        return self.level == WORSE_LEVEL and self.category is Category.NOT
-
-
 def validate_goal_set(goals: list[Goal]) -> None:
     """Cross-goal rules: every intermediate goal names an existing main goal; one main goal at most
     per patient is the trial's design, but earlier main goals may be kept as history.
