@@ -222,37 +222,60 @@ class Rating(BaseModel):
             ValidationFailed: a level outside −2…+2, a missing level or category, an unknown rater, or
                 "worse" with a level or another category.
         """
-        if worse:
-            if goal.has_levels or level is not None:
-                raise ValidationFailed(Sentence('This goal has levels: choose level −2 for "worse than at the start".'),
-                                       field="worse")
-            if category is not None and Category(category) is not Category.NOT:
-                raise ValidationFailed(Sentence('"Worse than at the start" goes with not attained.'), field="worse")
-            level, category = WORSE_LEVEL, Category.NOT
-        if level is not None:
-            if isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
-                raise ValidationFailed(Sentence("A GAS level must be −2, −1, 0, +1 or +2 (got {level!r}).", level=level), field="level")
-            derived = goal.category_for(level)
-            if category is not None and Category(category) is not derived:
-                raise ValidationFailed(Sentence("Level {level:+d} means {derived} attained for this goal, not {asked}.", level=level,
-                                                derived=derived.value, asked=Category(category).value), field="category")
-            category = derived
-        elif goal.has_levels:
-            raise ValidationFailed(Sentence("This goal has levels: choose one of −2…+2."), field="level")
-        if category is None:
-            raise ValidationFailed(Sentence("Choose fully, partially or not attained."), field="category")
+        fields = rating_fields(goal, rated_on=rated_on, rater=rater, recorded_at=recorded_at, level=level,
+                               category=category, worse=worse, comment=comment, id=id)
         try:
-            return cls(id=id or uuid.uuid4().hex, goal_id=goal.id, rated_on=rated_on, rater=Rater(rater),
-                       level=level, category=Category(category),
-                       comment=_text(comment, field="comment", label=N_("The comment"), max_chars=COMMENT_MAX),
-                       recorded_at=recorded_at)
+            return cls(**fields)
         except ValueError as exc:
-            raise ValidationFailed(Sentence("Unknown rater or category: {exc}. Raters are patient or physiotherapist; categories are fully, partially or not.", exc=exc)) from None
+            raise _unknown_rater_or_category(exc) from None
 
     @property
     def rated_worse(self) -> bool:
         """Level −2 with "not attained": worse than at the start (for a goal rated by category)."""
         return self.level == WORSE_LEVEL and self.category is Category.NOT
+
+
+def rating_fields(goal: Goal, *, rated_on: date, rater: str | Rater, recorded_at: datetime, level: int | None = None,
+                  category: str | Category | None = None, worse: bool = False, comment: str | None = None,
+                  id: str | None = None) -> dict[str, Any]:
+    """Every rule of `Rating.create` but the types of its fields: the rating's field values, in field
+    order (rater and category as enums, the comment cleaned). `Rating.create` then has pydantic check
+    their types; the importer, whose wire schema has already checked those very types (a date, a
+    datetime, an identifier), builds the Rating from them directly (diary.services.wire).
+
+    Raises:
+        ValidationFailed: as `Rating.create`, with the same sentences.
+    """
+    if worse:
+        if goal.has_levels or level is not None:
+            raise ValidationFailed(Sentence('This goal has levels: choose level −2 for "worse than at the start".'),
+                                   field="worse")
+        if category is not None and Category(category) is not Category.NOT:
+            raise ValidationFailed(Sentence('"Worse than at the start" goes with not attained.'), field="worse")
+        level, category = WORSE_LEVEL, Category.NOT
+    if level is not None:
+        if isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
+            raise ValidationFailed(Sentence("A GAS level must be −2, −1, 0, +1 or +2 (got {level!r}).", level=level), field="level")
+        derived = goal.category_for(level)
+        if category is not None and Category(category) is not derived:
+            raise ValidationFailed(Sentence("Level {level:+d} means {derived} attained for this goal, not {asked}.", level=level,
+                                            derived=derived.value, asked=Category(category).value), field="category")
+        category = derived
+    elif goal.has_levels:
+        raise ValidationFailed(Sentence("This goal has levels: choose one of −2…+2."), field="level")
+    if category is None:
+        raise ValidationFailed(Sentence("Choose fully, partially or not attained."), field="category")
+    try:
+        return {"id": id or uuid.uuid4().hex, "goal_id": goal.id, "rated_on": rated_on, "rater": Rater(rater),
+                "level": level, "category": Category(category),
+                "comment": _text(comment, field="comment", label=N_("The comment"), max_chars=COMMENT_MAX),
+                "recorded_at": recorded_at}
+    except ValueError as exc:
+        raise _unknown_rater_or_category(exc) from None
+
+
+def _unknown_rater_or_category(exc: ValueError) -> ValidationFailed:
+    return ValidationFailed(Sentence("Unknown rater or category: {exc}. Raters are patient or physiotherapist; categories are fully, partially or not.", exc=exc))
 
 
 def validate_goal_set(goals: list[Goal]) -> None:

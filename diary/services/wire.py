@@ -21,7 +21,7 @@ from typing import Any
 
 from diary.domain.entries import CheckIn
 from diary.domain.errors import ValidationFailed
-from diary.domain.goals import Goal, Rating, validate_goal_set
+from diary.domain.goals import Goal, Rating, rating_fields, validate_goal_set
 from diary.domain.instruments import Score, get_instrument, score
 from diary.domain.numbers import round_half_up_int
 from diary.domain.patient_record import PatientRecord
@@ -32,6 +32,7 @@ from diary.exchange.errors import ImportRefused, Refusal
 from diary.exchange.payload import MAX_CHECKINS, MAX_GOALS, MAX_QUESTIONNAIRES, ExportPayloadV1
 from diary.exchange.clinical import MAX_ACTIVITIES, MAX_RATINGS
 from diary.i18n import N_, _
+from diary.storage.row_builders import trusted
 
 # The recipient named in a passphrase-mode export: "whoever holds the passphrase". A passphrase file
 # has no recipient key, yet import check 11 needs a fingerprint in `recipients`; this fixed value is
@@ -40,6 +41,9 @@ PASSPHRASE_RECIPIENT = hashlib.sha256(b"diary/recipient/passphrase/v1").hexdiges
 # Flags the clinician's app recomputes from the raw answers, whatever the file says: a risk signal
 # must never depend on the sending app having raised it.
 SAFETY_FLAGS = frozenset({"item9_positive"})
+
+
+_new_rating = trusted(Rating)  # from fields already checked: see _rating_from_wire
 
 
 class TooMuchForOneFile(ValidationFailed):
@@ -255,9 +259,12 @@ def _goal_from_wire(g: GoalWire, fallback_start: date) -> Goal:
 
 
 def _rating_from_wire(goal: Goal, r: RatingWire, index: int, tz) -> Rating:
+    """Every rule of Rating.create (diary.domain.goals.rating_fields); the fields' types are not checked
+    a second time by pydantic: RatingWire has already made rated_on a date, recorded_at an aware datetime,
+    the id an identifier and the level an int (tests/services/test_wire_ratings.py compares the two)."""
     recorded_at = r.recorded_at or datetime.combine(r.rated_on, time(12), tzinfo=tz)
-    return Rating.create(goal, rated_on=r.rated_on, rater=r.rater, recorded_at=recorded_at, level=r.level,
-                         category=r.category, comment=r.comment, id=r.id or f"{goal.id[:48]}-r{index}")
+    return _new_rating(rating_fields(goal, rated_on=r.rated_on, rater=r.rater, recorded_at=recorded_at, level=r.level,
+                                     category=r.category, comment=r.comment, id=r.id or f"{goal.id[:48]}-r{index}"))
 
 
 def _activity_from_wire(a: ActivityWire) -> Activity:

@@ -158,6 +158,17 @@ def writer(engine: Engine) -> Engine:
 
 
 @contextmanager
+def plain_read(engine: Engine) -> Iterator[sqlite3.Connection]:
+    """A pooled connection through plain sqlite3 for a small read (outside any transaction: the
+    connections are in autocommit mode, so each statement reads the latest commit)."""
+    pooled = engine.raw_connection()
+    try:
+        yield pooled.driver_connection
+    finally:
+        pooled.close()
+
+
+@contextmanager
 def plain_write(engine: Engine) -> Iterator[sqlite3.Connection]:
     """One write transaction on a pooled connection through plain sqlite3: BEGIN IMMEDIATE, the caller's
     statements, COMMIT; ROLLBACK on any error (all or nothing), and sqlite3's own exceptions (which the

@@ -8,6 +8,7 @@ patient's id and counts of what the export held. Never names, notes, passphrases
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -47,11 +48,13 @@ class ImportLogRepository:
     def __init__(self, engine: Engine):
         self._engine, self._writer = engine, writer(engine)
 
-    def append(self, entry: ImportLogEntry, conn: Connection | None = None) -> None:
+    def append(self, entry: ImportLogEntry, conn: Connection | sqlite3.Connection | None = None) -> None:
         """Add one row (in the caller's transaction when `conn` is given)."""
         if conn is None:
             with self._writer.begin() as own:
                 own.exec_driver_sql(_INSERT, _values(entry))
+        elif isinstance(conn, sqlite3.Connection):  # an import's plain_write transaction
+            conn.execute(_INSERT, _values(entry))
         else:
             conn.exec_driver_sql(_INSERT, _values(entry))
 

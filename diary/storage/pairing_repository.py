@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy.engine import Connection, Engine
 
-from diary.storage.database import writer
+from diary.storage.database import plain_read, writer
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,14 @@ class PatientRepository:
             row = conn.exec_driver_sql(f"{_SELECT_PATIENT} WHERE label = ?", (label,)).fetchone()
         return patient_from_row(row) if row else None
 
-    def by_fingerprint(self, fingerprint: str, conn: Connection | None = None) -> PairedPatient | None:
-        if conn is None:
-            with self._engine.connect() as own:
+    def by_fingerprint(self, fingerprint: str, conn: Connection | sqlite3.Connection | None = None) -> PairedPatient | None:
+        """The patient pinned with this key, or None (in the caller's transaction when `conn` is given:
+        a SQLAlchemy Connection, or the plain sqlite3 one of an import's `plain_write`)."""
+        if conn is None:  # on a pooled connection through plain sqlite3: read once or twice per import
+            with plain_read(self._engine) as own:
                 return self.by_fingerprint(fingerprint, own)
-        row = conn.exec_driver_sql(f"{_SELECT_PATIENT} WHERE fingerprint = ?", (fingerprint,)).fetchone()
+        execute = conn.execute if isinstance(conn, sqlite3.Connection) else conn.exec_driver_sql
+        row = execute(f"{_SELECT_PATIENT} WHERE fingerprint = ?", (fingerprint,)).fetchone()
         return patient_from_row(row) if row else None
 
     def pinned_signers(self) -> dict[str, str]:

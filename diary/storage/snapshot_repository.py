@@ -12,6 +12,7 @@ constraints; validation stays on the import path (the payload builds every Check
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date, datetime
 from operator import itemgetter
 
@@ -64,7 +65,15 @@ _INSERT_CLINICIAN_RATING = _insert("clinician_goal_rating", _CLINICIAN_RATING)
 
 
 # json.dumps with these options builds a new encoder per call; an import writes ~350 JSON columns.
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+
+
+def _dumps(value) -> str:
+    """The JSON column's compact text. Most of a questionnaire's subscales, bands, flags and details are
+    empty, and the encoder costs a few µs even for those: an empty dict or list is written directly."""
+    if not value and type(value) in (dict, list):
+        return "{}" if type(value) is dict else "[]"
+    return _encode(value)
 
 
 def _flag(value: bool | None) -> int | None:
@@ -77,6 +86,17 @@ def _checkin_row(pid: int, c: CheckIn) -> tuple:
     return (pid, c.id, c.day.isoformat(), c.recorded_at.isoformat(), int(c.extra), c.pain, int(c.no_pain), c.fatigue,
             c.stress, c.sleep_quality, c.sleep_hours, c.light_min, c.moderate_min, c.vigorous_min,
             _flag(c.strength), c.worry, int(c.flare), c.note)
+
+
+def _checkin_and_region_rows(pid: int, checkins) -> tuple[list[tuple], list[tuple]]:
+    """The check-in rows and their body-map rows, both in primary-key order, in one pass: check-ins sorted
+    by id (ids are unique in a payload), then each one's regions by name, which is the order of sorting
+    every (patient, check-in, region) row at once, without building and sorting those rows twice."""
+    rows = sorted((_checkin_row(pid, c) for c in checkins), key=_ID)
+    by_id = {c.id: c.regions for c in checkins}
+    regions = [(pid, id_, region, intensity) for id_ in (row[1] for row in rows) if (body := by_id[id_])
+               for region, intensity in sorted(body.items())]
+    return rows, regions
 
 
 def _questionnaire_row(pid: int, r: Response) -> tuple:
@@ -128,11 +148,12 @@ def goal_from_row(row) -> Goal:
                 main_goal_id=main_goal_id, levels=levels, baseline_level=baseline_level, weight=weight)
 
 
-def _plain_runner(conn: Connection):
+def _plain_runner(conn: Connection | sqlite3.Connection):
     """exec_driver_sql's behaviour (a list of rows: executemany) on the connection's own sqlite3 cursor, in
     the same transaction: SQLAlchemy's per-statement bookkeeping cost more than some of an import's
     statements themselves. SQLite's errors are raised as sqlite3's own (the services catch those)."""
-    cursor = conn.connection.dbapi_connection.cursor()
+    plain = conn if isinstance(conn, sqlite3.Connection) else conn.connection.dbapi_connection
+    cursor = plain.cursor()
 
     def run(sql: str, params) -> None:
         if isinstance(params, list):
@@ -148,7 +169,8 @@ class SnapshotRepository:
 
     # Writing (inside the importer's transaction)
     @staticmethod
-    def replace(conn: Connection, patient_id: int, record: PatientRecord, *, period_start: date | None) -> None:
+    def replace(conn: Connection | sqlite3.Connection, patient_id: int, record: PatientRecord, *,
+                period_start: date | None) -> None:
         """Store `record` as the patient's data from `period_start` on (everything when None).
 
         Rows dated from `period_start` are deleted and replaced; earlier rows are kept. Goals are
@@ -180,15 +202,16 @@ class SnapshotRepository:
             # In primary-key order: both tables are WITHOUT ROWID B-trees keyed by (patient, id[, region]),
             # and rows in key order are appended, where ids in random order split and rewrite pages all over
             # the patient's part of the tree (the region rows took half of an import's storing).
-            run(_INSERT_CHECKIN, sorted((_checkin_row(pid, c) for c in record.checkins), key=_ID))
-            regions = sorted((pid, c.id, region, intensity) for c in record.checkins for region, intensity in
-                             (c.regions or {}).items())
+            rows, regions = _checkin_and_region_rows(pid, record.checkins)
+            run(_INSERT_CHECKIN, rows)
             if regions:
                 run(_INSERT_REGION, regions)
+        # Questionnaires and ratings in key order too (their ids are unique in a record: the order of the
+        # inserts changes no stored row, and the reads sort them by date).
         if record.questionnaires:
-            run(_INSERT_QUESTIONNAIRE, [_questionnaire_row(pid, r) for r in record.questionnaires])
+            run(_INSERT_QUESTIONNAIRE, sorted((_questionnaire_row(pid, r) for r in record.questionnaires), key=_ID))
         if record.ratings:
-            run(_INSERT_RATING, [_rating_row(pid, r) for r in record.ratings])
+            run(_INSERT_RATING, sorted((_rating_row(pid, r) for r in record.ratings), key=_ID))
         if record.plan:
             run(_INSERT_ACTIVITY, [_activity_row(pid, a, i) for i, a in enumerate(record.plan)])
 

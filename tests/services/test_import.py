@@ -204,6 +204,61 @@ class TestRoundTrip:
         assert result.outcome == "imported" and result.label == "Anna L."
         assert clinic.patient_record("Anna L.").key == patient.keys.fingerprint()  # stable record key
 
+    def test_a_full_disk_halfway_through_the_rows_stores_nothing_and_says_so(self, world, tmp_path, clock,
+                                                                             monkeypatch):
+        """The rows, the patient's bookkeeping and the log row are one plain sqlite3 transaction: a failure
+        after some rows went in rolls all of it back, and the service words it as any storage failure."""
+        import sqlite3
+
+        import diary.storage.snapshot_repository as snapshots
+        from diary.services.failures import StorageFailed
+
+        patient, clinic, _, first = world
+        clock.now = NOW + timedelta(days=2)
+        patient.log.record(pain=9, regions=["neck", "lower_back"])  # a check-in row, then its body map
+        second = patient.exports.export(to=["Physio Berg"], out=tmp_path / "second.diary")
+        real = snapshots._plain_runner
+
+        def full_at_the_body_maps(conn):
+            run = real(conn)
+
+            def failing(sql, params):
+                if sql.startswith("INSERT INTO patient_checkin_region"):
+                    raise sqlite3.OperationalError("database or disk is full")
+                run(sql, params)
+            return failing
+
+        before, rows = clinical_dump(clinic), import_log_rows(clinic)
+        monkeypatch.setattr(snapshots, "_plain_runner", full_at_the_body_maps)
+        with pytest.raises(StorageFailed):
+            clinic.imports.import_file(second.files[0].path)
+        assert clinical_dump(clinic) == before and import_log_rows(clinic) == rows
+        monkeypatch.setattr(snapshots, "_plain_runner", real)
+        assert clinic.imports.import_file(second.files[0].path).outcome == "updated"
+
+    def test_a_re_pair_while_the_file_is_checked_stores_nothing(self, world, tmp_path, monkeypatch):
+        """The signer's row is read once more under the write lock: a key replaced after it verified the
+        file (here, while the domain re-validates it) refuses the file as from an unknown sender."""
+        patient, clinic, _, first = world
+        second = patient.exports.export(to=["Physio Berg"], out=tmp_path / "second.diary")
+        from diary.exchange import encode_public_key
+        import diary.services.importing as importing
+
+        real, meanwhile = importing.record_from_payload, {}
+
+        def re_paired_meanwhile(*args, **kwargs):
+            clinic.pairing.pair(encode_public_key(generate_patient_key().verify_key), label="Anna L.", re_pair=True)
+            meanwhile.update(dump=clinical_dump(clinic), rows=import_log_rows(clinic))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(importing, "record_from_payload", re_paired_meanwhile)
+        result = clinic.imports.import_bytes(second.files[0].path.read_bytes(), name="second.diary")
+        assert (result.outcome, result.category, result.seq) == ("refused", "unknown_sender", second.seq)
+        assert result.sentence == SENTENCES[Refusal.UNKNOWN_SENDER]
+        assert clinical_dump(clinic) == meanwhile["dump"] and import_log_rows(clinic) == meanwhile["rows"] + 1
+        entry = clinic.imports.log(limit=1)[0]
+        assert (entry.outcome, entry.category, entry.seq) == ("refused", "unknown_sender", second.seq)
+
 
 class TestHostileInputs:
     """security.md "Hostile inputs an acceptance test should throw at the importer", 1–24, via the service."""
