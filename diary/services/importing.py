@@ -29,7 +29,7 @@ from typing import Literal
 from diary.domain.names import printable_name
 from diary.exchange.envelope import MAGIC, MAX_FILE_BYTES, PASSPHRASE_LINE, open_export
 from diary.exchange.errors import SENTENCES, ImportRefused, Refusal
-from diary.exchange.keys import decode_signer_key
+from diary.exchange.keys import stored_signer_key
 from diary.exchange.opened import WARNING_SENTENCES, OpenedExport, seq_decision
 from diary.i18n import _
 from diary.services.identity import Role, require_role
@@ -93,7 +93,7 @@ class _PinnedSigners(Mapping):
         if patient is None:
             raise KeyError(fp)
         self.found[fp] = patient
-        return bytes(decode_signer_key(patient.signing_key))
+        return bytes(stored_signer_key(patient.signing_key))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._patients.pinned_signers())
