@@ -97,16 +97,19 @@ def _dumps(value) -> str:
     return _encode(value)
 
 
-def _flag(value: bool | None) -> int | None:
-    return None if value is None else int(value)
-
-
 # Domain → rows
 
+# A CheckIn's column values in one read of its field values (17 attribute look-ups through the model's
+# class cost a third of building the row).
+_CHECKIN_VALUES = itemgetter(*CHECKIN_COLUMNS)
+
+
 def _checkin_row(pid: int, c: CheckIn) -> tuple:
-    return (pid, c.id, c.day.isoformat(), c.recorded_at.isoformat(), int(c.extra), c.pain, int(c.no_pain), c.fatigue,
-            c.stress, c.sleep_quality, c.sleep_hours, c.light_min, c.moderate_min, c.vigorous_min,
-            _flag(c.strength), c.worry, int(c.flare), c.note)
+    (id_, day, recorded_at, extra, pain, no_pain, fatigue, stress, sleep_quality, sleep_hours, light, moderate,
+     vigorous, strength, worry, flare, note) = _CHECKIN_VALUES(c.__dict__)
+    return (pid, id_, day.isoformat(), recorded_at.isoformat(), int(extra), pain, int(no_pain), fatigue, stress,
+            sleep_quality, sleep_hours, light, moderate, vigorous, None if strength is None else int(strength), worry,
+            int(flare), note)
 
 
 def _checkin_and_region_rows(pid: int, checkins) -> tuple[list[tuple], list[tuple]]:

@@ -30,6 +30,22 @@ def test_check_ins_and_body_maps_in_one_pass_are_the_sorted_rows(record):
     assert regions and any(c.regions is None for c in record.checkins)  # both kinds were there
 
 
+def test_a_check_in_row_holds_each_field_by_name(record):
+    """_checkin_row reads the fields' values in one go: the row named field by field, as before."""
+    def by_name(c):
+        flag = None if c.strength is None else int(c.strength)
+        return (4, c.id, c.day.isoformat(), c.recorded_at.isoformat(), int(c.extra), c.pain, int(c.no_pain), c.fatigue,
+                c.stress, c.sleep_quality, c.sleep_hours, c.light_min, c.moderate_min, c.vigorous_min, flag, c.worry,
+                int(c.flare), c.note)
+
+    edges = [c.model_copy(update=change) for c in record.checkins[:3] for change in (
+        {"strength": True, "extra": True, "flare": True, "note": "ö"}, {"strength": False, "no_pain": True},
+        {"strength": None, "sleep_hours": 7.5})]
+    for c in [*record.checkins, *edges]:
+        row = _checkin_row(4, c)
+        assert row == by_name(c) and [type(v) for v in row] == [type(v) for v in by_name(c)]
+
+
 @pytest.mark.parametrize("value", [{}, [], {"a": 1}, [1, None, 2.5], ["x"], {"z": None, "a": True}, {"é": "ö"}])
 def test_json_columns_are_written_as_the_encoder_writes_them(value):
     assert _dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
