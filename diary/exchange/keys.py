@@ -24,6 +24,7 @@ import base64
 import binascii
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Union
 
 from diary.exchange.boxes import open_secretbox, seal_secretbox
@@ -204,6 +205,23 @@ def decode_recipient_key(text: str) -> BoxPublicKey:
 def decode_signer_key(text: str) -> VerifyKey:
     """Read a patient's signing key ("DIARY-SIG1:…"); any other kind raises KeyFormatError."""
     return _decode_kind(text, VerifyKey)
+
+
+@lru_cache(maxsize=1024)
+def stored_public_key(text: str) -> PublicKey:
+    """`decode_public_key` for a key text this app stored itself and reads again and again (this home's own
+    .pub file, each pinned patient's key: every import reads both): the same text always decodes to the
+    same immutable key, so it is decoded once; the curve-point check costs ~50 µs. A refusal is never
+    remembered (it raises again next time)."""
+    return decode_public_key(text)
+
+
+def stored_signer_key(text: str) -> VerifyKey:
+    """`decode_signer_key` of a stored (pinned) key, decoded once (see stored_public_key)."""
+    key = stored_public_key(text)
+    if not isinstance(key, VerifyKey):
+        raise KeyFormatError(_WRONG_KIND[VerifyKey])
+    return key
 
 
 def fingerprint(key: AnyKey) -> str:

@@ -29,7 +29,7 @@ from typing import Literal
 from diary.domain.names import printable_name
 from diary.exchange.envelope import MAGIC, MAX_FILE_BYTES, PASSPHRASE_LINE, open_export
 from diary.exchange.errors import SENTENCES, ImportRefused, Refusal
-from diary.exchange.keys import decode_signer_key
+from diary.exchange.keys import stored_signer_key
 from diary.exchange.opened import WARNING_SENTENCES, OpenedExport, seq_decision
 from diary.i18n import _
 from diary.services.identity import Role, require_role
@@ -93,7 +93,7 @@ class _PinnedSigners(Mapping):
         if patient is None:
             raise KeyError(fp)
         self.found[fp] = patient
-        return bytes(decode_signer_key(patient.signing_key))
+        return bytes(stored_signer_key(patient.signing_key))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._patients.pinned_signers())
@@ -134,8 +134,7 @@ class ImportService:
             size = os.stat(path).st_size
             if size > MAX_FILE_BYTES:  # 1. never read an oversized file
                 return self._refused(name, ImportRefused(Refusal.TOO_LARGE), sha=None, size=size)
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
+            data = _read_capped(path, size)
         except OSError as exc:
             self._log.append(ImportLogEntry(at=self._clock(), file_sha256=None, file_size=None, outcome="refused",
                                             category=UNREADABLE))
@@ -245,6 +244,17 @@ class ImportService:
     def log(self, *, limit: int = 100) -> list[ImportLogEntry]:
         """The latest import attempts, newest first (no content)."""
         return self._log.entries(limit=limit)
+
+
+def _read_capped(path: Path, size: int) -> bytes:
+    """The file's first MAX_FILE_BYTES + 1 bytes at most (what `read(MAX_FILE_BYTES + 1)` returns), read as
+    the `size` stat gave plus one byte, then on only if the file grew meanwhile: a read of 16 MiB + 1 sets
+    aside a buffer that large for every file, which cost ~0.25 ms more than reading a 200 kB export."""
+    with open(path, "rb") as handle:
+        data = handle.read(size + 1)
+        if len(data) > size:
+            data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+    return data
 
 
 def _sha256(data: bytes) -> str | None:

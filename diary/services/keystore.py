@@ -141,11 +141,11 @@ class KeyStore:
 
     def public_key(self):
         """The public half (BoxPublicKey or VerifyKey), read from the .pub file without any passphrase."""
-        from diary.exchange.keys import decode_public_key
+        from diary.exchange.keys import stored_public_key
 
         try:
             text = self.public_path.read_text(encoding="ascii")
-            return decode_public_key(text)
+            return stored_public_key(text)  # read every time (the file is the truth), decoded once per text
         except (OSError, UnicodeDecodeError, DiaryError):
             pass
         if self.protected:  # the .pub file is gone and the key is locked: cannot rebuild it silently

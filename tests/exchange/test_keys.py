@@ -42,6 +42,25 @@ class TestEncodePublicKey:
         box = generate_clinician_key().public_key
         assert decode_public_key("  " + encode_public_key(box).lower() + "\n") == box
 
+    def test_a_stored_key_decoded_once_is_the_key_decode_gives_and_refusals_are_not_remembered(self):
+        """stored_public_key / stored_signer_key (an import reads this home's .pub and the signer's pinned key
+        every time): the same keys and the same refusal sentences as decoding each time."""
+        from diary.exchange.keys import stored_public_key, stored_signer_key
+
+        box_text = encode_public_key(generate_clinician_key().public_key)
+        sig_text = encode_public_key(generate_patient_key().verify_key)
+        def refusal(decode, text):
+            with pytest.raises(KeyFormatError) as refused:
+                decode(text)
+            return str(refused.value)
+
+        wrong = [box_text, sig_text[:-1] + ("A" if sig_text[-1] != "A" else "B"), sig_text[:-1], ""]
+        for _ in range(2):  # the second time from the cache
+            assert stored_public_key(box_text) == decode_public_key(box_text)
+            assert stored_signer_key(sig_text) == decode_signer_key(sig_text)
+            for text in wrong:
+                assert refusal(stored_signer_key, text) == refusal(decode_signer_key, text)
+
     @pytest.mark.parametrize("mangle,message", [
         (lambda t: t.replace("DIARY-BOX1:", "DIARY-BOX2:"), "not a diary key"),
         (lambda t: t[len(BOX_PREFIX):], "not a diary key"),

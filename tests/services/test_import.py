@@ -494,3 +494,17 @@ def PASSPHRASE_RECIPIENT() -> str:  # noqa: N802 - read like the constant it ret
     from diary.services.wire import PASSPHRASE_RECIPIENT as value
 
     return value
+
+
+@pytest.mark.parametrize("actual,stat_said", [(0, 0), (5, 5), (5, 9), (9, 5), (64, 0), (64, 40), (100, 40), (100, 63)])
+def test_a_file_is_read_as_a_read_of_the_cap_plus_one_would_read_it(tmp_path, monkeypatch, actual, stat_said):
+    """import_file reads what stat said plus one byte, and on only if the file grew since: the same bytes as
+    read(MAX_FILE_BYTES + 1), also for a file that grew past the cap after it was checked (here 64 bytes)."""
+    import diary.services.importing as importing
+
+    monkeypatch.setattr(importing, "MAX_FILE_BYTES", 64)
+    path = tmp_path / "export.diary"
+    path.write_bytes(bytes(range(actual)))
+    with open(path, "rb") as handle:
+        expected = handle.read(64 + 1)
+    assert importing._read_capped(path, stat_said) == expected
