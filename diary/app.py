@@ -74,10 +74,10 @@ def _warm_up(shared_diary, port: int | None, open_url: str | None = None) -> Non
         import webbrowser
 
         webbrowser.open(open_url)
-    if port:  # the browser's biggest download: ready before it is asked for (the web client, not the window)
-        from diary.web_server import patched_client_body
+    if port:  # the web client's first files (not the window's): in memory before the browser asks for them
+        from diary.web_server import preload_client_files
 
-        patched_client_body("main.dart.wasm")
+        preload_client_files()
     try:
         diary = shared_diary()
     except Exception:
