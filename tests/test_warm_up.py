@@ -1,5 +1,5 @@
 """diary.app's warm-up (P1): the cycle collector is off while the start and the warm-up make their long-lived
-objects, and on again afterwards, whatever happened in the warm-up."""
+objects, and on again afterwards, whatever happened in the warm-up, with those objects frozen."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ class InlineWork:
 @pytest.fixture
 def collector_restored():
     yield
+    gc.unfreeze()
     gc.enable()
 
 
@@ -38,6 +39,7 @@ def test_the_collector_is_off_during_the_warm_up_and_on_after_it(monkeypatch, co
     monkeypatch.setattr(app_module, "_warm_up_steps", lambda *args: seen.append(gc.isenabled()))
     app_module._start_warm_up(lambda: None, None)
     assert work.names == ["warm-up"] and seen == [False] and gc.isenabled()
+    assert gc.get_freeze_count() > 0  # what the start made is never walked again
 
 
 def test_a_failing_warm_up_turns_the_collector_back_on(monkeypatch, collector_restored):
