@@ -87,8 +87,8 @@ def serve_client_from_memory(app) -> None:
 
 @cache
 def first_client_files() -> tuple[str, ...]:
-    """FIRST_CLIENT_FILES and the client's fonts (FontManifest names them all; the client loads all of them
-    before its first frame), as paths relative to the client's folder."""
+    """FIRST_CLIENT_FILES and the client's fonts (those FontManifest.json names and Roboto, which Flutter loads
+    when no CDN may be used; all asked for before the first frame), as paths relative to the client's folder."""
     from diary.pwa.webclient import flet_web_dir
 
     root = flet_web_dir()
