@@ -85,7 +85,9 @@ def timed(name, function):
             note(name + " ends")
     return wrapper
 warm_up = diary_app._warm_up
-web_server.preload_client_files = timed("warm-up: client files", web_server.preload_client_files)
+for step in ("preload_client_files", "patched_client_body"):  # this checkout's, or an older one's (--repo)
+    if hasattr(web_server, step):
+        setattr(web_server, step, timed("warm-up: client files", getattr(web_server, step)))
 def warm_up_(shared_diary, *args):
     def opened():
         try:
