@@ -75,15 +75,19 @@ def _start_warm_up(shared_diary, port: int | None, open_url: str | None = None) 
     Until the warm-up is done the cycle collector is off: the server's start and the warm-up make hundreds of
     thousands of objects that live as long as the process (modules, classes, Flet's and SQLAlchemy's caches),
     and the collector walked them again and again, about a quarter of the warm-up's CPU time, which the
-    browser's own start shares (P1)."""
+    browser's own start shares (P1). And the interpreter lock changes hands every 0.5 ms instead of 5: the event
+    loop, answering the browser's requests, waits less for the warm-up's imports to let go of it."""
     gc.disable()
     platform().work.start(lambda: _warm_up(shared_diary, port, open_url), name="warm-up")
 
 
 def _warm_up(shared_diary, port: int | None, open_url: str | None = None) -> None:
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.0005)
     try:
         _warm_up_steps(shared_diary, port, open_url)
     finally:
+        sys.setswitchinterval(interval)
         # Everything made so far stays (but the warm-up's unsent screen, about 4,000 objects): frozen, the
         # collector never walks it again. Unfrozen, its first passes after this went over all 175,000 objects,
         # 0.14 s of CPU in the middle of the first session or of the browser's start.
