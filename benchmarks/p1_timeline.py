@@ -73,7 +73,33 @@ async def handle_(self, websocket):
     return await handle(self, websocket)
 App.send_message, App._FletApp__on_message, App._FletApp__on_session_created, App.handle = send_message, on_message_, created_, handle_
 """
-DIARY = INSTRUMENT + "\nfrom diary.cli import main\nsys.argv = ['diary', *sys.argv[1:]]\nraise SystemExit(main())\n"
+# diary only: when the warm-up thread (diary.app._warm_up) does each of its steps, to see what it overlaps.
+WARM_UP = r"""
+import diary.app as diary_app, diary.web_server as web_server
+def timed(name, function):
+    def wrapper(*args, **kwargs):
+        note(name + " starts")
+        try:
+            return function(*args, **kwargs)
+        finally:
+            note(name + " ends")
+    return wrapper
+warm_up = diary_app._warm_up
+for step in ("preload_client_files", "patched_client_body"):  # this checkout's, or an older one's (--repo)
+    if hasattr(web_server, step):
+        setattr(web_server, step, timed("warm-up: client files", getattr(web_server, step)))
+def warm_up_(shared_diary, *args):
+    def opened():
+        try:
+            return timed("warm-up: open diary", shared_diary)()
+        finally:
+            import diary.ui.app as ui_app
+            for step in ("warm_up_controls", "warm_up_first_screen"):
+                setattr(ui_app, step, timed("warm-up: " + step, getattr(ui_app, step)))
+    return timed("warm-up", warm_up)(opened, *args)
+diary_app._warm_up = warm_up_
+"""
+DIARY = INSTRUMENT + WARM_UP + "\nfrom diary.cli import main\nsys.argv = ['diary', *sys.argv[1:]]\nraise SystemExit(main())\n"
 
 
 def server_cpu_seconds(pid: int) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
 import socket
@@ -68,16 +69,42 @@ def _wait_for_server(port: int | None, timeout: float = 30.0) -> None:
             time.sleep(0.02)
 
 
+def _start_warm_up(shared_diary, port: int | None, open_url: str | None = None) -> None:
+    """Load and open, on a thread of its own, what the first session needs while the client loads (_warm_up).
+
+    Until the warm-up is done the cycle collector is off: the server's start and the warm-up make hundreds of
+    thousands of objects that live as long as the process (modules, classes, Flet's and SQLAlchemy's caches),
+    and the collector walked them again and again, about a quarter of the warm-up's CPU time, which the
+    browser's own start shares (P1). And the interpreter lock changes hands every 0.5 ms instead of 5: the event
+    loop, answering the browser's requests, waits less for the warm-up's imports to let go of it."""
+    gc.disable()
+    platform().work.start(lambda: _warm_up(shared_diary, port, open_url), name="warm-up")
+
+
 def _warm_up(shared_diary, port: int | None, open_url: str | None = None) -> None:
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.0005)
+    try:
+        _warm_up_steps(shared_diary, port, open_url)
+    finally:
+        sys.setswitchinterval(interval)
+        # Everything made so far stays (but the warm-up's unsent screen, about 4,000 objects): frozen, the
+        # collector never walks it again. Unfrozen, its first passes after this went over all 175,000 objects,
+        # 0.14 s of CPU in the middle of the first session or of the browser's start.
+        gc.freeze()
+        gc.enable()  # off since _start_warm_up
+
+
+def _warm_up_steps(shared_diary, port: int | None, open_url: str | None) -> None:
     _wait_for_server(port)
     if open_url:
         import webbrowser
 
         webbrowser.open(open_url)
-    if port:  # the browser's biggest download: ready before it is asked for (the web client, not the window)
-        from diary.web_server import patched_client_body
+    if port:  # the web client's first files (not the window's): in memory before the browser asks for them
+        from diary.web_server import preload_client_files
 
-        patched_client_body("main.dart.wasm")
+        preload_client_files()
     try:
         diary = shared_diary()
     except Exception:
@@ -140,7 +167,7 @@ def serve(*, home: Path, port: int | None, desktop: bool = False, open_browser: 
           flush=True)
     # While the browser downloads Flet's web client (a few seconds), open the database and load the
     # Flet control modules the first screen needs, so the first session does not wait for them.
-    platform().work.start(lambda: _warm_up(shared_diary, launch.port, url if open_browser else None), name="warm-up")
+    _start_warm_up(shared_diary, launch.port, url if open_browser else None)
     start_auto_backups(home)
     try:
         serve_guarded(main, launch=launch, assets_dir=ASSETS_DIR)
@@ -172,7 +199,7 @@ def _serve_desktop(main, shared_diary, *, home: Path, token_file: Path | None) -
     if refusal is not None:
         print(_("diary: {problem}").format(problem=refusal), file=sys.stderr)
         return 2
-    platform().work.start(lambda: _warm_up(shared_diary, None), name="warm-up")
+    _start_warm_up(shared_diary, None)
     start_auto_backups(home)
     os.environ["FLET_SERVER_UDS_PATH"] = desktop_socket_path()  # read by ft.run (Linux, macOS)
     ft.run(main, view=ft.AppView.FLET_APP, assets_dir=str(ASSETS_DIR))

@@ -40,7 +40,7 @@ def guarded_flet_app(main: Callable, *, launch: LaunchSecrets, assets_dir: Path)
 
     quiet_flet_receive_loop()
     flet_app = flet_fastapi.app(main, assets_dir=str(assets_dir), no_cdn=True)
-    serve_client_without_cdn(flet_app)
+    serve_client_from_memory(flet_app)
     return ServerGuard(RemembersBrowserLanguages(QuietWhenClosed(AllowZoom(flet_app))), launch)
 
 
@@ -60,38 +60,70 @@ class RemembersBrowserLanguages:
         await self.app(scope, receive, send)
 
 
-def serve_client_without_cdn(app) -> None:
-    """Answer the two client files that name the Rive runtime's CDN with copies that ask this server
-    instead (diary.pwa.webclient), ahead of Flet's static files. The runtime itself is not shipped: the
-    diary draws no Rive animation, so the client's request gets a 404 here and nothing leaves the machine."""
+# The client's files the page asks for before its first screen (besides index.html, manifest.json and
+# FontManifest.json, which Flet rewrites for this server), fonts added by `first_client_files`.
+FIRST_CLIENT_FILES = ("python.js", "flutter_bootstrap.js", "main.dart.mjs", "main.dart.wasm", "canvaskit/skwasm.js",
+                      "canvaskit/skwasm.wasm")
+_MEDIA_TYPES = {".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+                ".wasm": "application/wasm", ".otf": "font/otf", ".ttf": "font/ttf", ".woff2": "font/woff2"}
+
+
+def serve_client_from_memory(app) -> None:
+    """Answer the client's first files, and the two that name the Rive runtime's CDN, from memory, ahead of
+    Flet's static files. The two are served patched so that they ask this server instead (diary.pwa.webclient);
+    the runtime itself is not shipped: the diary draws no Rive animation, so the client's request gets a 404
+    here and nothing leaves the machine.
+
+    Why memory: Flet's static files read each file in worker threads, a chunk at a time, and every hand-over
+    waits for the interpreter lock, which the warm-up thread holds while it imports the storage and Today's
+    modules; served so, the page's requests took 5-10 times as long while it ran (P1)."""
     from starlette.routing import Route
 
     from diary.pwa.webclient import PATCHED_FILES
 
-    for name in PATCHED_FILES:
-        app.router.routes.insert(0, Route(f"/{name}", _patched_client_file(name), methods=["GET", "HEAD"]))
+    for name in dict.fromkeys((*PATCHED_FILES, *first_client_files())):
+        app.router.routes.insert(0, Route(f"/{name}", _client_file(name), methods=["GET", "HEAD"]))
 
 
 @cache
-def patched_client_body(name: str) -> tuple[bytes, str]:
-    """One of the patched client files and its ETag, made once per process (9 MB at most, ~60 ms). The warm-up
-    makes main.dart.wasm's as soon as the server listens, so the browser's request does not wait for it."""
-    from diary.pwa.webclient import patched_file
+def first_client_files() -> tuple[str, ...]:
+    """FIRST_CLIENT_FILES and the client's fonts (those FontManifest.json names and Roboto, which Flutter loads
+    when no CDN may be used; all asked for before the first frame), as paths relative to the client's folder."""
+    from diary.pwa.webclient import flet_web_dir
 
-    data = patched_file(name)
+    root = flet_web_dir()
+    fonts = sorted(path.relative_to(root).as_posix() for path in (root / "assets").rglob("*")
+                   if path.suffix in (".otf", ".ttf", ".woff2"))
+    return (*FIRST_CLIENT_FILES, *fonts)
+
+
+def preload_client_files() -> None:
+    """Read the client's first files into memory (about 15 MB; main.dart.wasm, 8.5 MB, patched, ~60 ms),
+    so that none of the browser's requests waits for a read or a patch."""
+    for name in first_client_files():
+        client_file_body(name)
+
+
+@cache
+def client_file_body(name: str) -> tuple[bytes, str]:
+    """One of the client's files (patched if it is one of PATCHED_FILES) and its ETag, read once per process."""
+    from diary.pwa.webclient import PATCHED_FILES, flet_web_dir, patched_file
+
+    data = patched_file(name) if name in PATCHED_FILES else (flet_web_dir() / name).read_bytes()
     return data, f'"{hashlib.blake2b(data, digest_size=12).hexdigest()}"'
 
 
-def _patched_client_file(name: str):
+def _client_file(name: str):
     from starlette.responses import Response
 
+    media_type = _MEDIA_TYPES.get(os.path.splitext(name)[1], "application/octet-stream")
+
     async def endpoint(request) -> Response:
-        data, etag = patched_client_body(name)
+        data, etag = client_file_body(name)
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers=headers)
-        return Response(data, media_type="application/wasm" if name.endswith(".wasm") else "text/javascript",
-                        headers=headers)
+        return Response(data, headers={**headers, "Content-Type": media_type})
 
     return endpoint
 

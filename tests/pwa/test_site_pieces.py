@@ -147,10 +147,10 @@ def test_the_desktop_server_answers_the_client_with_the_rive_url_pointing_at_its
     import flet_web.fastapi as flet_fastapi
     from starlette.testclient import TestClient
 
-    from diary.web_server import serve_client_without_cdn
+    from diary.web_server import serve_client_from_memory
 
     app = flet_fastapi.app(lambda page: None, no_cdn=True)
-    serve_client_without_cdn(app)
+    serve_client_from_memory(app)
     with TestClient(app) as client:
         for name in webclient.PATCHED_FILES:
             answer = client.get(f"/{name}")
@@ -161,19 +161,47 @@ def test_the_desktop_server_answers_the_client_with_the_rive_url_pointing_at_its
         assert client.get(urljoin("/", local + "wasm/rive_native.js")).status_code == 404
 
 
-def test_the_warm_up_patches_the_wasm_before_the_browser_asks_for_it(monkeypatch):
-    """P1: the 8.5 MB patch is made as soon as the server listens, not on the request the browser waits for;
-    the desktop window (no port: no web client) makes none."""
+def test_the_client_files_served_from_memory_are_those_flet_would_serve():
+    """P1: the page's first files come from memory (no worker-thread reads while the warm-up holds the lock),
+    byte for byte and with the type Flet's static files give them, still answering a revalidation with 304;
+    none of them is one the app's own assets replace, nor one Flet rewrites for this server."""
+    import flet_web.fastapi as flet_fastapi
+    from starlette.testclient import TestClient
+
+    from diary.app import ASSETS_DIR
+    from diary.web_server import first_client_files, serve_client_from_memory
+
+    names = first_client_files()
+    assert "canvaskit/skwasm.wasm" in names and "assets/fonts/MaterialIcons-Regular.otf" in names
+    assert not any((ASSETS_DIR / name).exists() for name in names)
+    assert not {"index.html", "manifest.json", "assets/FontManifest.json"} & set(names)
+    plain = flet_fastapi.app(lambda page: None, no_cdn=True)
+    served = flet_fastapi.app(lambda page: None, no_cdn=True)
+    serve_client_from_memory(served)
+    with TestClient(plain) as flet_client, TestClient(served) as ours:
+        for name in names:
+            expected, answer = flet_client.get(f"/{name}"), ours.get(f"/{name}")
+            assert answer.status_code == 200, name
+            assert answer.headers["content-type"] == expected.headers["content-type"], name
+            if name not in webclient.PATCHED_FILES:
+                assert answer.content == expected.content, name
+            assert ours.get(f"/{name}", headers={"If-None-Match": answer.headers["etag"]}).status_code == 304
+            assert ours.head(f"/{name}").status_code == 200
+
+
+def test_the_warm_up_reads_the_client_before_the_browser_asks_for_it(monkeypatch):
+    """P1: the client's first files (the 8.5 MB wasm patched) are in memory as soon as the server listens,
+    not read on the requests the browser waits for; the desktop window (no port: no web client) reads none."""
     from diary import app as app_module
-    from diary.web_server import patched_client_body
+    from diary.web_server import client_file_body, first_client_files
 
     monkeypatch.setattr(app_module, "_wait_for_server", lambda port: None)
     monkeypatch.setattr("diary.ui.app.warm_up_controls", lambda: None)
-    for port, made in ((None, 0), (8999, 1)):
-        patched_client_body.cache_clear()
+    for port, made in ((None, 0), (8999, len(first_client_files()))):
+        client_file_body.cache_clear()
         app_module._warm_up(lambda: None, port)
-        assert patched_client_body.cache_info().currsize == made
-    assert webclient.RIVE_CDN_URL not in patched_client_body("main.dart.wasm")[0]
+        assert client_file_body.cache_info().currsize == made
+    assert webclient.RIVE_CDN_URL not in client_file_body("main.dart.wasm")[0]
 
 
 def test_the_diary_goes_in_without_what_only_the_desktop_runs_and_an_app_may_take_fewer_wheels(tmp_path):
