@@ -32,6 +32,7 @@ from diary.exchange.errors import SENTENCES, ImportRefused, Refusal
 from diary.exchange.keys import stored_signer_key
 from diary.exchange.opened import WARNING_SENTENCES, OpenedExport, seq_decision
 from diary.i18n import _
+from diary.platform import collector_paused
 from diary.services.identity import Role, require_role
 from diary.services.keystore import KeyStore
 from diary.services.wire import PASSPHRASE_RECIPIENT, record_from_payload
@@ -151,8 +152,14 @@ class ImportService:
                 the file was not looked at).
         """
         require_role(self._home, self._role, Role.CLINICIAN, action="Importing exports")
-        name = printable_name(name)
-        data = bytes(data)
+        # An import makes tens of thousands of short-lived objects (the parsed JSON, the validated payload,
+        # the domain's record, the rows), all freed by reference counting when it ends; the collector's
+        # passes over them cost ~1.5 ms of a 365-day file's ~37 (benchmarks/README.md, P6), as they did the
+        # exports (diary.platform.collector). Paused per file: import_files collects between files.
+        with collector_paused():
+            return self._import_bytes(bytes(data), printable_name(name), passphrase)
+
+    def _import_bytes(self, data: bytes, name: str, passphrase: str | None) -> ImportResult:
         with_passphrase = data.startswith(MAGIC + PASSPHRASE_LINE)
         own = PASSPHRASE_RECIPIENT if with_passphrase else self._keys.fingerprint()
         private = None if with_passphrase else self._keys.private_key()

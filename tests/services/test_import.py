@@ -236,6 +236,62 @@ class TestRoundTrip:
         monkeypatch.setattr(snapshots, "_plain_runner", real)
         assert clinic.imports.import_file(second.files[0].path).outcome == "updated"
 
+    def test_an_import_runs_with_the_collector_paused_and_turns_it_back_on_however_it_ends(
+            self, world, tmp_path, clock, monkeypatch):
+        """Paused from the first check to the commit (the collector's passes over an import's short-lived
+        objects were a few per cent of it), and on again after an import, a refusal and a storage failure."""
+        import gc
+        import sqlite3
+
+        import diary.services.importing as importing
+        import diary.storage.snapshot_repository as snapshots
+        from diary.services.failures import StorageFailed
+
+        patient, clinic, _, first = world
+        seen = []
+        real_open, real_record, real_runner = importing.open_export, importing.record_from_payload, snapshots._plain_runner
+
+        def spied(real, name):
+            def call(*args, **kwargs):
+                seen.append((name, gc.isenabled()))
+                return real(*args, **kwargs)
+            return call
+
+        monkeypatch.setattr(importing, "open_export", spied(real_open, "open"))
+        monkeypatch.setattr(importing, "record_from_payload", spied(real_record, "record"))
+        monkeypatch.setattr(snapshots, "_plain_runner", spied(real_runner, "store"))
+        clock.now = NOW + timedelta(days=2)
+        patient.log.record(pain=4)
+        second = patient.exports.export(to=["Physio Berg"], out=tmp_path / "second.diary")
+        assert gc.isenabled()
+        assert clinic.imports.import_file(second.files[0].path).outcome == "updated"
+        assert seen == [("open", False), ("record", False), ("store", False)] and gc.isenabled()
+
+        seen.clear()
+        assert clinic.imports.import_bytes(b"not an export", name="x.diary").outcome == "refused"
+        assert seen == [("open", False)] and gc.isenabled()
+
+        def full(conn):
+            def failing(sql, params):
+                raise sqlite3.OperationalError("database or disk is full")
+            return failing
+
+        clock.now = NOW + timedelta(days=3)
+        patient.log.record(pain=5)
+        third = patient.exports.export(to=["Physio Berg"], out=tmp_path / "third.diary")
+        monkeypatch.setattr(snapshots, "_plain_runner", full)
+        with pytest.raises(StorageFailed):
+            clinic.imports.import_file(third.files[0].path)
+        assert gc.isenabled()
+
+        gc.disable()  # paused by someone else already: left paused
+        try:
+            monkeypatch.setattr(snapshots, "_plain_runner", real_runner)
+            assert clinic.imports.import_file(third.files[0].path).outcome == "updated"
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
     def test_a_re_pair_while_the_file_is_checked_stores_nothing(self, world, tmp_path, monkeypatch):
         """The signer's row is read once more under the write lock: a key replaced after it verified the
         file (here, while the domain re-validates it) refuses the file as from an unknown sender."""
