@@ -12,12 +12,15 @@ import    ImportService.import_file(path): stat, read, every check of security.m
           transaction (synchronous=FULL). The home fills up as it goes, as a real caseload would.
 open      the same file read, then diary.exchange.open_export (size, header, unseal, strict JSON,
           envelope, pinned signer, signature, canonical form, pydantic validation incl. the domain rules of
-          every check-in, recipients) — nothing stored. Timed on the same files, alternating in blocks.
+          every check-in, recipients) — nothing stored. Timed on the same file right before or after
+          its import, the order alternating file by file: alternating blocks of 25 files gave 1.32x to
+          1.75x on the same code within 20 minutes of one quiet afternoon, as this shared machine's
+          speed drifted between blocks (benchmarks/README.md, P6).
 caseload  CaseloadService.rows() for all patients (one SQL statement + the Python that turns its rows
           into CaseloadRows with trend and flags) against one aggregate query over the same home:
           SELECT patient_id, count(DISTINCT day), max(day) FROM patient_checkin GROUP BY patient_id.
 
-Run: .venv/bin/python benchmarks/bench_p6_import.py [--patients 500] [--days 365] [--block 25]
+Run: .venv/bin/python benchmarks/bench_p6_import.py [--patients 500] [--days 365]
 """
 
 from __future__ import annotations
@@ -62,7 +65,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=500)
     parser.add_argument("--days", type=int, default=365)
-    parser.add_argument("--block", type=int, default=25, help="files per alternating block (default 25)")
     parser.add_argument("--repeat", type=int, default=20, help="timed caseload runs (default 20)")
     args = parser.parse_args()
 
@@ -87,16 +89,14 @@ def main() -> int:
         open_only(paths[0])  # warm-up (first-use costs); the first import is timed like the others
         times: dict[str, list[float]] = {"import": [], "open": []}
         cpu: dict[str, list[float]] = {"import": [], "open": []}  # process_time: what other jobs move least
-        for block_no, first in enumerate(range(0, len(paths), args.block)):
-            block = paths[first:first + args.block]
-            order = (("import", import_one), ("open", open_only)) if block_no % 2 == 0 else \
+        for number, path in enumerate(paths):
+            order = (("import", import_one), ("open", open_only)) if number % 2 == 0 else \
                 (("open", open_only), ("import", import_one))
             for name, fn in order:
-                for path in block:
-                    t0, c0 = time.perf_counter(), time.process_time()
-                    fn(path)
-                    times[name].append(time.perf_counter() - t0)
-                    cpu[name].append(time.process_time() - c0)
+                t0, c0 = time.perf_counter(), time.process_time()
+                fn(path)
+                times[name].append(time.perf_counter() - t0)
+                cpu[name].append(time.process_time() - c0)
 
         raw = clinic.engine.raw_connection()
         caseload_times, aggregate_times = [], []
@@ -126,6 +126,8 @@ def main() -> int:
         print(f"{label:<30}  {statistics.median(t) * 1e3:9.1f}  {statistics.quantiles(t, n=10)[-1] * 1e3:7.1f}  "
               f"{sum(t):8.2f}")
     ratio = statistics.median(times["import"]) / statistics.median(times["open"])
+    pairs = statistics.median(i / o for i, o in zip(times["import"], times["open"]))
+    print(f"median of the {len(paths)} files' own ratios (import / open of the same file, back to back): {pairs:.2f}x")
     print(f"by CPU time (medians {statistics.median(cpu['import']) * 1e3:.1f} / {statistics.median(cpu['open']) * 1e3:.1f} "
           f"ms; the import's fsync wait is not CPU): {statistics.median(cpu['import']) / statistics.median(cpu['open']):.2f}x")
     caseload_ratio = statistics.median(caseload_times) / statistics.median(aggregate_times)
