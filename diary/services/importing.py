@@ -154,8 +154,9 @@ class ImportService:
         require_role(self._home, self._role, Role.CLINICIAN, action="Importing exports")
         # An import makes tens of thousands of short-lived objects (the parsed JSON, the validated payload,
         # the domain's record, the rows), all freed by reference counting when it ends; the collector's
-        # passes over them cost ~1.5 ms of a 365-day file's ~37 (benchmarks/README.md, P6), as they did the
-        # exports (diary.platform.collector). Paused per file: import_files collects between files.
+        # passes over them cost about a millisecond of a 365-day file's ~37 (benchmarks/README.md, P6),
+        # as they did the exports' (diary.platform.collector). Paused per file: import_files collects
+        # between files.
         with collector_paused():
             return self._import_bytes(bytes(data), printable_name(name), passphrase)
 
