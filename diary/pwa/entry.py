@@ -12,7 +12,6 @@ the P9 measurement (diary.pwa.bench_hook); neither opens the user's diary.
 
 from __future__ import annotations
 
-import gc
 import time
 from functools import cache
 
@@ -201,22 +200,4 @@ def open_home(home):
 def start() -> None:
     """Run the app (called by the site's main.py inside Flet's Pyodide worker)."""
     announce("python-started")  # Pyodide, the archive and Flet are loaded by now
-    gc.disable()  # until the first screen is up: see _first_screen_shown
-    ft.run(_first_screen_shown(main))
-
-
-def _first_screen_shown(run):
-    """`run` with the cycle collector off until it returns (Today, the rescue screen or another tab's
-    notice is on screen), as the desktop's warm-up does (diary.app): the start imports SQLAlchemy,
-    SQLModel and pydantic and builds Today, hundreds of thousands of objects that live as long as the
-    tab, and the collector walked them again and again, in wasm 2–4× slower than natively. What the start
-    made is then frozen, so the collector's first passes do not walk it all again at the patient's first tap
-    (a screen left later keeps the cyclic garbage of its first drawing: one screen's worth, once)."""
-    async def first_screen(page: ft.Page) -> None:
-        try:
-            await run(page)
-        finally:
-            gc.freeze()
-            gc.enable()
-
-    return first_screen
+    ft.run(main)
