@@ -247,7 +247,7 @@ class TestRoundTrip:
         import diary.storage.snapshot_repository as snapshots
         from diary.services.failures import StorageFailed
 
-        patient, clinic, _, first = world
+        patient, clinic, _, _ = world
         seen = []
         real_open, real_record, real_runner = importing.open_export, importing.record_from_payload, snapshots._plain_runner
 
