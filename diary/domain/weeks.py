@@ -15,9 +15,8 @@ from datetime import date, timedelta
 
 from diary.domain.days import DayValues
 from diary.domain.instruments.weekly import (
-    MIN_DAYS_REPORTED, WeeklyActivity, WeeklyMean, weekly_activity, weekly_nrs_mean,
+    MIN_DAYS_REPORTED, WeeklyActivity, WeeklyMean, weekly_activity, weekly_nrs_mean, whole_mean,
 )
-from diary.domain.numbers import mean
 from diary.domain.plans import week_start
 
 
@@ -62,7 +61,7 @@ def figures_of_week(monday: date, *, pain: list, fatigue: list, stress: list, ac
         stress=weekly_nrs_mean(stress, label="Stress"),
         activity=weekly_activity(activity),
         wpi_days_reported=len(maps),
-        wpi_mean=mean([len(m) for m in maps]) if len(maps) >= MIN_DAYS_REPORTED else None,
+        wpi_mean=whole_mean(sum(map(len, maps)), len(maps)) if len(maps) >= MIN_DAYS_REPORTED else None,
         regions=frozenset().union(*maps) if maps else frozenset(),
     )
 

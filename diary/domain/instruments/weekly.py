@@ -31,6 +31,7 @@ MIN_DAYS_REPORTED = 4
 MINUTES_PER_DAY = 24 * 60  # a day's minutes are summed over its check-ins, so 600 per entry is not the cap
 _MINUTE_FIELDS = ("light", "moderate", "vigorous")
 _INT = {int}
+_SEQUENCES = {list, tuple}
 _PLAIN_NUMBERS = (int, float)  # exactly these types (not bool): NaN and infinities fail the range check
 
 
@@ -79,6 +80,18 @@ def weekly_nrs_mean(values: Any, *, label: str = "Rating") -> WeeklyMean:
     Raises:
         ValidationFailed: for a week that is not 7 days or a value outside 0–10.
     """
+    if type(values) is list and len(values) == DAYS_IN_WEEK:
+        reported = [v for v in values if v is not None]
+        if _INT.issuperset(map(type, reported)) and (not reported or 0 <= min(reported) and max(reported) <= 10):
+            # Whole numbers in range (most weeks: one check-in a day), the rule below in a few C calls.
+            n = len(reported)
+            if n < MIN_DAYS_REPORTED:
+                return WeeklyMean(valid=False, mean=None, days_reported=n)
+            return WeeklyMean(valid=True, mean=whole_mean(sum(reported), n), days_reported=n)
+    return _checked_nrs_mean(values, label)
+
+
+def _checked_nrs_mean(values: Any, label: str) -> WeeklyMean:
     days = _week(values, f"The weekly {label.lower()} mean")
     for number, value in enumerate(days, start=1):
         if value is None or type(value) in _PLAIN_NUMBERS and 0 <= value <= 10:  # the usual case, cheaply
@@ -89,17 +102,18 @@ def weekly_nrs_mean(values: Any, *, label: str = "Rating") -> WeeklyMean:
     if len(reported) < MIN_DAYS_REPORTED:
         return WeeklyMean(valid=False, mean=None, days_reported=len(reported))
     if {*map(type, reported)} == _INT or all(v % 1 == 0 for v in reported):
-        # Whole numbers (most weeks: one check-in a day) add exactly as ints; their exact mean a / n as a
-        # float is int division, which is correctly rounded: the float of Fraction(a, n) itself.
-        return WeeklyMean(valid=True, mean=_whole_mean(int(sum(reported)), len(reported)),
+        # Whole numbers add exactly as ints; their exact mean a / n as a float is int division, which is
+        # correctly rounded: the float of Fraction(a, n) itself.
+        return WeeklyMean(valid=True, mean=whole_mean(int(sum(reported)), len(reported)),
                           days_reported=len(reported))
     return WeeklyMean(valid=True, mean=two_decimals(exact_sum(exact(v) for v in reported) / len(reported)),
                       days_reported=len(reported))
 
 
 @lru_cache(maxsize=1024)
-def _whole_mean(total: int, n: int) -> float:
-    """total / n to 2 decimals, half up (a caseload's weeks share a few hundred such pairs)."""
+def whole_mean(total: int, n: int) -> float:
+    """The mean of n whole numbers that add up to `total`, to 2 decimals half up: numbers.mean's value for
+    them (a caseload's weeks share a few hundred such pairs, so each is rounded once)."""
     return round_half_up(total / n, 2)
 
 
@@ -137,6 +151,18 @@ def _check_day(number: int, day: Any) -> None:
     return None
 
 
+def _plain_day(day: Any) -> bool:
+    """_check_day's rule for the usual day (a list or tuple of ints in range or None, and a bool or None),
+    without building its messages."""
+    if type(day) not in _SEQUENCES or len(day) != 4:
+        return False
+    light, moderate, vigorous, strength = day
+    return ((light is None or type(light) is int and 0 <= light <= MINUTES_PER_DAY)
+            and (moderate is None or type(moderate) is int and 0 <= moderate <= MINUTES_PER_DAY)
+            and (vigorous is None or type(vigorous) is int and 0 <= vigorous <= MINUTES_PER_DAY)
+            and (strength is None or type(strength) is bool))
+
+
 def weekly_activity(days: Any) -> WeeklyActivity:
     """The week's activity totals and WHO 2020 flags from the daily diary.
 
@@ -151,21 +177,26 @@ def weekly_activity(days: Any) -> WeeklyActivity:
         ValidationFailed: for a week that is not 7 days or a malformed day.
     """
     week = _week(days, "The weekly activity")
+    minute_days = light = moderate = vigorous = strength_answered = strength_days = 0
     for number, day in enumerate(week, start=1):
-        if day is not None:
-            _check_day(number, day)
-    reported = [day for day in week if day is not None and (day[0] is not None or day[1] is not None
-                                                            or day[2] is not None)]
-    strength = [day[3] for day in week if day is not None and day[3] is not None]
-    strength_valid = len(strength) >= MIN_DAYS_REPORTED
-    strength_days = sum(strength) if strength_valid else None
-    strength_figures = dict(strength_days_reported=len(strength), strength_days=strength_days,
+        if day is None:
+            continue
+        if not _plain_day(day):
+            _check_day(number, day)  # raises, but for a day of subclasses (an int subclass…), which counts
+        if day[0] is not None or day[1] is not None or day[2] is not None:
+            minute_days += 1
+            light, moderate, vigorous = light + (day[0] or 0), moderate + (day[1] or 0), vigorous + (day[2] or 0)
+        if day[3] is not None:
+            strength_answered += 1
+            strength_days += day[3]
+    strength_valid = strength_answered >= MIN_DAYS_REPORTED
+    strength_figures = dict(strength_days_reported=strength_answered,
+                            strength_days=strength_days if strength_valid else None,
                             who_strength_met=meets_strength(strength_days) if strength_valid else None)
-    if len(reported) < MIN_DAYS_REPORTED:
-        return WeeklyActivity(valid=False, days_reported=len(reported), **strength_figures)
-    light, moderate, vigorous = (sum([day[i] or 0 for day in reported]) for i in range(3))
+    if minute_days < MIN_DAYS_REPORTED:
+        return WeeklyActivity(valid=False, days_reported=minute_days, **strength_figures)
     return WeeklyActivity(
-        valid=True, days_reported=len(reported), light_min=light, moderate_min=moderate, vigorous_min=vigorous,
+        valid=True, days_reported=minute_days, light_min=light, moderate_min=moderate, vigorous_min=vigorous,
         total_hours=_hours(light + moderate + vigorous), mvpa_hours=_hours(moderate + vigorous),
         moderate_equivalent_min=moderate_equivalent_min(moderate, vigorous),
         who_aerobic_met=meets_aerobic(moderate, vigorous), **strength_figures,
