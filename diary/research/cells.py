@@ -9,6 +9,7 @@ booleans are written bare by this module (a negative number such as -1 is data, 
 from __future__ import annotations
 
 from datetime import date, datetime
+from operator import attrgetter
 from typing import IO, Any, Iterable
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
@@ -39,8 +40,20 @@ def _text(value: str) -> str:
     return quoted(value)
 
 
+class Formatted:
+    """A run of cells already formatted and joined with commas, written as it is: for columns that repeat
+    together (a day's 21 body-map cells come from a few dozen region sets), so that a row joins one piece
+    instead of 21. Equal only to itself: make one per run of values and reuse it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, values: Iterable[Any]):
+        self.text = ",".join(map(cell, values))
+
+
 _RISKY = frozenset((*FORMULA_STARTS, " "))
 _FORMAT = {
+    Formatted: attrgetter("text"),
     type(None): lambda v: "",
     bool: lambda v: "1" if v else "0",
     int: str,
@@ -61,7 +74,7 @@ def cell(value: Any) -> str:
     return format_(value)
 
 
-_MEMO_TYPES = frozenset((type(None), bool, int, float, str, date, datetime))
+_MEMO_TYPES = frozenset((type(None), bool, int, float, str, date, datetime, Formatted))
 _MEMO_MAX = 200_000  # cells remembered per table (free text would otherwise grow it without bound)
 
 
@@ -71,7 +84,8 @@ class _Cells(dict):
 
     Sound because values that are equal and hash alike format alike: 1, 1.0 and True are all "1",
     a str-valued enum and its value are the same quoted text, and a date never equals a datetime or
-    a string. Only values of the plain types above are remembered (NaN, unequal to itself, never is).
+    a string (a Formatted run equals only itself). Only values of the plain types above are remembered (NaN,
+    unequal to itself, never is).
     Rows must hold only those types, str-valued enums and None (no IntEnum: it equals an int but is
     written as text)."""
 

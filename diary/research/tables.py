@@ -25,6 +25,7 @@ from diary.domain.patient_record import PatientRecord
 from diary.domain.questionnaires import Response
 from diary.domain.regions import REGIONS, generalized_pain, region_order
 from diary.domain.trial import DEFAULT_RATER_RULE, Assessment, RaterRule, patient_outcome
+from diary.research.cells import Formatted
 
 LEVEL_COLUMNS = {-2: "level_m2", -1: "level_m1", 0: "level_0", 1: "level_p1", 2: "level_p2"}
 
@@ -73,14 +74,14 @@ TUPLE_COLUMNS = {"daily.csv": (DAILY_COLUMNS, "notes"), "checkins.csv": (CHECKIN
                  "questionnaire_items.csv": (ITEM_COLUMNS, None)}
 
 NOTHING_LOGGED = (None,) * 14  # pain … flare on a day without check-ins
-_NO_MAP = (None,) * (2 + len(REGIONS))  # wpi_count, generalized_pain, pain_<region>: no body map that day
+_NO_MAP = Formatted((None,) * (2 + len(REGIONS)))  # wpi_count, generalized_pain, pain_<region>: no map
 
 
 @lru_cache(maxsize=16384)
-def _region_cells(regions: frozenset[str]) -> tuple:
-    """wpi_count, generalized_pain and pain_<region> for a set of regions (a caseload repeats the same
-    few sets)."""
-    return (len(regions), generalized_pain(regions), *(r in regions for r in REGIONS))
+def _region_cells(regions: frozenset[str]) -> Formatted:
+    """wpi_count, generalized_pain and pain_<region> for a set of regions, formatted once (a caseload repeats
+    the same few sets)."""
+    return Formatted((len(regions), generalized_pain(regions), *(r in regions for r in REGIONS)))
 
 
 @lru_cache(maxsize=16384)
@@ -135,12 +136,13 @@ def patient_days(checkins) -> list[tuple]:
 
 def daily_rows(record: PatientRecord, who: Deidentified, days: list[tuple] | None = None) -> Iterator[tuple]:
     """Every day from the first to the last check-in, days without one included (n_checkins 0); tuples
-    in DAILY_COLUMNS order (+ notes). `days`: patient_days(record.checkins), when already made."""
+    in DAILY_COLUMNS order (+ notes), the body map's 21 columns as one Formatted run. `days`:
+    patient_days(record.checkins), when already made."""
     study_id, shift, include_notes = who.study_id, who.shift, who.include_notes
     for day, n, values, regions, notes in patient_days(record.checkins) if days is None else days:
         shifted = day + shift
         row = (study_id, shifted, shifted.isoweekday(), n, *values,
-               *(_NO_MAP if regions is None else _region_cells(regions)))
+               _NO_MAP if regions is None else _region_cells(regions))
         yield row + (notes,) if include_notes else row
 
 

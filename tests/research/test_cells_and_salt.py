@@ -1,12 +1,13 @@
 """CSV cells (missing, numbers, formula neutralising) and the keyed study ids."""
 
+import io
 import os
 import stat
 
 import pytest
 
 from diary.domain.errors import DiaryError
-from diary.research.cells import cell, neutralise
+from diary.research.cells import CsvTable, Formatted, cell, neutralise
 from diary.research.pseudonyms import load_or_create_salt, shift_weeks, study_id
 
 
@@ -25,6 +26,26 @@ class TestCells:
         assert cell("=1") == '"\'=1"' and cell('say "hi"') == '"say ""hi"""' 
         assert cell(True) == "1" and cell(False) == "0"
         assert cell(5.0) == "5" and cell(4.25) == "4.25" and cell(0.3333) == "0.3333"
+
+    def test_a_formatted_run_writes_the_cells_its_values_would(self):
+        # daily.csv's 21 body-map columns go in as one Formatted run: the line must be the one its values
+        # would make spread out, and text that equals a run's text is still text (quoted), whichever of the
+        # two the table's memo of cells met first.
+        values = (3, True, None, "=x", 2.5, False)
+        run = Formatted(values)
+        assert run.text == '3,1,,"\'=x",2.5,0'
+        for rows in ([("S1", run), ("S1", run.text)], [("S1", run.text), ("S1", run)]):
+            out = io.StringIO()
+            table = CsvTable(out, ["study_id", *"abcdef"])
+            table.write_values(rows + rows)
+            table.flush()
+            expected = {run: '"S1",3,1,,"\'=x",2.5,0', run.text: '"S1","3,1,,""\'=x"",2.5,0"'}
+            assert out.getvalue().splitlines()[1:] == [expected[r[1]] for r in rows + rows]
+            spread = io.StringIO()
+            plain = CsvTable(spread, ["study_id", *"abcdef"])
+            plain.write_values([("S1", *values)])
+            plain.flush()
+            assert spread.getvalue().splitlines()[1] == expected[run]
 
 
 class TestStudyIds:
