@@ -239,7 +239,7 @@ def _write_patient(record: PatientRecord, who: Deidentified, tables: dict[str, C
     for row, _ in questionnaires:
         instruments.setdefault(row["instrument"], set()).add(row["version"])
     tables["goals.csv"].write_many(goal_rows(record, who))
-    tables["goal_ratings.csv"].write_many(rating_rows(record, who))
+    tables["goal_ratings.csv"].write_values(rating_rows(record, who))
     tables["trial_outcomes.csv"].write_many(trial_outcome_rows(record, who, rule=options.trial_rule,
                                                                assessment=options.trial_assessment))
     tables["weekly.csv"].write_many(weekly_rows(record, who, days))

@@ -59,7 +59,7 @@ def completed_responses(record: PatientRecord) -> list[Response]:
     return sorted(done, key=lambda r: (r.completed_at, r.instrument_id))
 
 
-# The three biggest files (a row per day, per check-in and per questionnaire item) get their rows as
+# The biggest files (a row per day, per check-in, per questionnaire item and per goal rating) get their rows as
 # tuples in column order, which costs far less than a dict per row; the codebook's columns must be these
 # (export.py checks), with the free-text column last when notes go out.
 DAILY_COLUMNS = ("study_id", "day", "weekday", "n_checkins", "pain", "pain_now_mean", "pain_now_max", "pain_now_n",
@@ -70,8 +70,10 @@ CHECKIN_COLUMNS = ("study_id", "checkin_no", "day", "time", "extra", "pain", "pa
                    "sleep_quality", "sleep_hours", "light_min", "moderate_min", "vigorous_min", "strength", "flare",
                    "no_pain", "regions", "wpi_count")  # + "note"
 ITEM_COLUMNS = ("study_id", "response_no", "instrument", "version", "item", "item_label", "answer")
+RATING_COLUMNS = ("study_id", "goal_no", "rating_no", "rated_on", "rater", "level", "category", "worse_than_start",
+                  "gas_level", "t_score_intermediate")  # + "comment"
 TUPLE_COLUMNS = {"daily.csv": (DAILY_COLUMNS, "notes"), "checkins.csv": (CHECKIN_COLUMNS, "note"),
-                 "questionnaire_items.csv": (ITEM_COLUMNS, None)}
+                 "questionnaire_items.csv": (ITEM_COLUMNS, None), "goal_ratings.csv": (RATING_COLUMNS, "comment")}
 
 NOTHING_LOGGED = (None,) * 14  # pain … flare on a day without check-ins
 _NO_MAP = Formatted((None,) * (2 + len(REGIONS)))  # wpi_count, generalized_pain, pain_<region>: no map
@@ -233,18 +235,19 @@ def _gas_total(pairs: tuple[tuple[int | None, float] | None, ...]) -> float | No
     return result.total if result.valid else None
 
 
-def rating_rows(record: PatientRecord, who: Deidentified) -> Iterator[dict]:
+def rating_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple]:
+    """One row per goal rating, goal by goal in the order made; tuples in RATING_COLUMNS order (+ comment)."""
     numbers, goals, ratings = goal_numbers(record), list(record.goals), list(record.ratings)
     known = {g.id for g in goals}
     mine = [r for r in ratings if r.goal_id in known]
     scores = {rater: t_scores_by_day(goals, mine, rater) for rater in Rater}
+    study_id, shift, include_notes = who.study_id, who.shift, who.include_notes
     for goal in ordered_goals(record.goals):
+        number, has_levels = numbers[goal.id], goal.has_levels
         for n, r in enumerate(ratings_of(goal, ratings), start=1):
-            yield {"study_id": who.study_id, "goal_no": numbers[goal.id], "rating_no": n,
-                   "rated_on": who.day(r.rated_on), "rater": r.rater.value, "level": r.level,
-                   "category": r.category.value, "worse_than_start": r.rated_worse and not goal.has_levels,
-                   "gas_level": goal.level_of(r), "t_score_intermediate": scores[r.rater].get(r.rated_on),
-                   "comment": r.comment if who.include_notes else None}
+            row = (study_id, number, n, r.rated_on + shift, r.rater.value, r.level, r.category.value,
+                   r.rated_worse and not has_levels, goal.level_of(r), scores[r.rater].get(r.rated_on))
+            yield row + (r.comment,) if include_notes else row
 
 
 def trial_outcome_rows(record: PatientRecord, who: Deidentified, *, rule: RaterRule = DEFAULT_RATER_RULE,
