@@ -26,12 +26,13 @@ from diary.research.pseudonyms import shift_weeks, study_id
 from diary.research.readme import READMES, readme_text
 from diary.research.sinks import DataSetFolder, describe_os_error
 from diary.research.tables import (
-    TUPLE_COLUMNS, Deidentified, checkin_rows, daily_rows, goal_rows, patient_days, questionnaire_rows, rating_rows,
-    trial_outcome_rows,
+    QUESTIONNAIRE_COLUMNS, TUPLE_COLUMNS, Deidentified, checkin_rows, daily_rows, goal_rows, patient_days,
+    questionnaire_rows, rating_rows, trial_outcome_rows,
 )
 from diary.research.weekly import weekly_rows
 
 Progress = Callable[[int], None]
+_INSTRUMENT, _VERSION = QUESTIONNAIRE_COLUMNS.index("instrument"), QUESTIONNAIRE_COLUMNS.index("version")
 
 
 @dataclass(frozen=True)
@@ -234,12 +235,12 @@ def _write_patient(record: PatientRecord, who: Deidentified, tables: dict[str, C
     tables["daily.csv"].write_values(daily_rows(record, who, days))
     tables["checkins.csv"].write_values(checkin_rows(record, who))
     questionnaires = list(questionnaire_rows(record, who))
-    tables["questionnaires.csv"].write_many(row for row, _ in questionnaires)
+    tables["questionnaires.csv"].write_values([row for row, _ in questionnaires])
     tables["questionnaire_items.csv"].write_values([item for _, items in questionnaires for item in items])
     for row, _ in questionnaires:
-        instruments.setdefault(row["instrument"], set()).add(row["version"])
+        instruments.setdefault(row[_INSTRUMENT], set()).add(row[_VERSION])
     tables["goals.csv"].write_many(goal_rows(record, who))
     tables["goal_ratings.csv"].write_values(rating_rows(record, who))
     tables["trial_outcomes.csv"].write_many(trial_outcome_rows(record, who, rule=options.trial_rule,
                                                                assessment=options.trial_assessment))
-    tables["weekly.csv"].write_many(weekly_rows(record, who, days))
+    tables["weekly.csv"].write_values(weekly_rows(record, who, days))

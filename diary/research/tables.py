@@ -59,7 +59,7 @@ def completed_responses(record: PatientRecord) -> list[Response]:
     return sorted(done, key=lambda r: (r.completed_at, r.instrument_id))
 
 
-# The biggest files (a row per day, per check-in, per questionnaire item and per goal rating) get their rows as
+# The files with a row per day, check-in, questionnaire, item, goal rating or week get their rows as
 # tuples in column order, which costs far less than a dict per row; the codebook's columns must be these
 # (export.py checks), with the free-text column last when notes go out.
 DAILY_COLUMNS = ("study_id", "day", "weekday", "n_checkins", "pain", "pain_now_mean", "pain_now_max", "pain_now_n",
@@ -72,8 +72,17 @@ CHECKIN_COLUMNS = ("study_id", "checkin_no", "day", "time", "extra", "pain", "pa
 ITEM_COLUMNS = ("study_id", "response_no", "instrument", "version", "item", "item_label", "answer")
 RATING_COLUMNS = ("study_id", "goal_no", "rating_no", "rated_on", "rater", "level", "category", "worse_than_start",
                   "gas_level", "t_score_intermediate")  # + "comment"
+QUESTIONNAIRE_COLUMNS = ("study_id", "response_no", "instrument", "version", "scoring_rule", "completed_on", "valid",
+                         "total", "total_rounded", "band", "n_answered", "n_missing", "prorated", "subscales",
+                         "subscale_bands", "flags")
+WEEKLY_COLUMNS = ("study_id", "iso_year", "iso_week", "week_start",
+                  *(f"{name}_{figure}" for name in ("pain", "fatigue", "stress") for figure in ("mean", "days_reported")),
+                  "activity_days_reported", "light_min", "moderate_min", "vigorous_min", "moderate_equivalent_min",
+                  "who_aerobic_met", "strength_days_reported", "strength_days", "who_strength_met", "wpi_days_reported",
+                  "wpi_mean", "regions_week")
 TUPLE_COLUMNS = {"daily.csv": (DAILY_COLUMNS, "notes"), "checkins.csv": (CHECKIN_COLUMNS, "note"),
-                 "questionnaire_items.csv": (ITEM_COLUMNS, None), "goal_ratings.csv": (RATING_COLUMNS, "comment")}
+                 "questionnaires.csv": (QUESTIONNAIRE_COLUMNS, None), "questionnaire_items.csv": (ITEM_COLUMNS, None),
+                 "goal_ratings.csv": (RATING_COLUMNS, "comment"), "weekly.csv": (WEEKLY_COLUMNS, None)}
 
 NOTHING_LOGGED = (None,) * 14  # pain … flare on a day without check-ins
 _NO_MAP = Formatted((None,) * (2 + len(REGIONS)))  # wpi_count, generalized_pain, pain_<region>: no map
@@ -87,7 +96,8 @@ def _region_cells(regions: frozenset[str]) -> Formatted:
 
 
 @lru_cache(maxsize=16384)
-def _regions_text(regions: frozenset[str]) -> str:
+def regions_text(regions: frozenset[str]) -> str:
+    """The regions, `;`-separated in WPI order (a caseload repeats the same sets)."""
     return ";".join(sorted(regions, key=region_order))
 
 
@@ -158,7 +168,7 @@ def checkin_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple]:
         recall = None if c.pain is None else "now" if c.extra else "24h"
         row = (study_id, n, c.day + shift, _TIMES[at.hour * 60 + at.minute], c.extra, c.pain, recall, c.fatigue,
                c.stress, c.worry, c.sleep_quality, c.sleep_hours, c.light_min, c.moderate_min, c.vigorous_min, c.strength,
-               c.flare, c.no_pain, None if regions is None else _regions_text(regions),
+               c.flare, c.no_pain, None if regions is None else regions_text(regions),
                None if regions is None else len(regions))
         yield row + (c.note,) if include_notes else row
 
@@ -177,20 +187,18 @@ def _item_labels(instrument_id: str) -> tuple:
     return (INSTRUMENTS[instrument_id].item_labels or ()) if instrument_id in INSTRUMENTS else ()
 
 
-def questionnaire_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple[dict, list[tuple]]]:
-    """(administration row, its item rows in ITEM_COLUMNS order) for every completed questionnaire."""
+def questionnaire_rows(record: PatientRecord, who: Deidentified) -> Iterator[tuple[tuple, list[tuple]]]:
+    """(administration row in QUESTIONNAIRE_COLUMNS order, its item rows in ITEM_COLUMNS order) for every
+    completed questionnaire."""
+    study_id = who.study_id
     for n, r in enumerate(completed_responses(record), start=1):
         s = r.result
         version = s.version or r.version
-        row = {
-            "study_id": who.study_id, "response_no": n, "instrument": r.instrument_id, "version": version,
-            "scoring_rule": s.scoring_rule_id, "completed_on": who.day(r.completed_at.date()), "valid": s.valid,
-            "total": s.total, "total_rounded": s.total_rounded, "band": s.band, "n_answered": s.n_answered,
-            "n_missing": s.n_missing, "prorated": s.prorated, "subscales": _pairs(s.subscales),
-            "subscale_bands": _pairs({k: v for k, v in s.subscale_bands.items() if v is not None}),
-            "flags": ";".join(sorted(s.flags)) or None,
-        }
-        head = (who.study_id, n, r.instrument_id, version)
+        bands = {k: v for k, v in s.subscale_bands.items() if v is not None}
+        row = (study_id, n, r.instrument_id, version, s.scoring_rule_id, who.day(r.completed_at.date()), s.valid,
+               s.total, s.total_rounded, s.band, s.n_answered, s.n_missing, s.prorated, _pairs(s.subscales),
+               _pairs(bands), ";".join(sorted(s.flags)) or None)
+        head = (study_id, n, r.instrument_id, version)
         labels = chain(_item_labels(r.instrument_id), repeat(None))  # None past the known labels
         yield row, [(*head, i, label, answer) for i, label, answer in zip(count(1), labels, r.answers)
                     if not isinstance(answer, (list, tuple, dict))]  # other formats keep their score only

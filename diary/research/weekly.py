@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from diary.domain.patient_record import PatientRecord
-from diary.domain.regions import region_order
 from diary.domain.weeks import WeekFigures, figures_of_week
-from diary.research.tables import DAILY_COLUMNS, NOTHING_LOGGED, Deidentified, patient_days
+from diary.research.tables import DAILY_COLUMNS, NOTHING_LOGGED, Deidentified, patient_days, regions_text
 
 # Where the week's inputs sit in patient_days' values (DAILY_COLUMNS from "pain" on).
 _VALUES = DAILY_COLUMNS[DAILY_COLUMNS.index("pain"):]
@@ -39,24 +38,15 @@ def patient_weeks(days: list[tuple]) -> Iterator[WeekFigures]:
             maps=[d[3] for d in logged if d is not None and d[3] is not None])
 
 
-def weekly_rows(record: PatientRecord, who: Deidentified, days: list[tuple] | None = None) -> Iterator[dict]:
-    """`days`: patient_days(record.checkins), when already made."""
+def weekly_rows(record: PatientRecord, who: Deidentified, days: list[tuple] | None = None) -> Iterator[tuple]:
+    """Tuples in WEEKLY_COLUMNS order. `days`: patient_days(record.checkins), when already made."""
     days = patient_days(record.checkins) if days is None else days
     for week in patient_weeks(days):
         monday = who.day(week.monday)
         year, number, _ = monday.isocalendar()
-        a = week.activity
-        row = {"study_id": who.study_id, "iso_year": year, "iso_week": number, "week_start": monday}
-        for name in ("pain", "fatigue", "stress"):
-            figure = getattr(week, name)
-            row[f"{name}_mean"] = figure.mean
-            row[f"{name}_days_reported"] = figure.days_reported
-        row.update({
-            "activity_days_reported": a.days_reported, "light_min": a.light_min, "moderate_min": a.moderate_min,
-            "vigorous_min": a.vigorous_min, "moderate_equivalent_min": a.moderate_equivalent_min,
-            "who_aerobic_met": a.who_aerobic_met, "strength_days_reported": a.strength_days_reported,
-            "strength_days": a.strength_days, "who_strength_met": a.who_strength_met,
-            "wpi_days_reported": week.wpi_days_reported, "wpi_mean": week.wpi_mean,
-            "regions_week": ";".join(sorted(week.regions, key=region_order)) or None,
-        })
-        yield row
+        a, pain, fatigue, stress = week.activity, week.pain, week.fatigue, week.stress
+        yield (who.study_id, year, number, monday, pain.mean, pain.days_reported, fatigue.mean,
+               fatigue.days_reported, stress.mean, stress.days_reported, a.days_reported, a.light_min,
+               a.moderate_min, a.vigorous_min, a.moderate_equivalent_min, a.who_aerobic_met,
+               a.strength_days_reported, a.strength_days, a.who_strength_met, week.wpi_days_reported,
+               week.wpi_mean, regions_text(week.regions) or None)
