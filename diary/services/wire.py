@@ -32,7 +32,7 @@ from diary.exchange.errors import ImportRefused, Refusal
 from diary.exchange.payload import MAX_CHECKINS, MAX_GOALS, MAX_QUESTIONNAIRES, ExportPayloadV1
 from diary.exchange.clinical import MAX_ACTIVITIES, MAX_RATINGS
 from diary.i18n import N_, _
-from diary.storage.row_builders import trusted
+from diary.storage.row_builders import stored_fields, trusted
 
 # The recipient named in a passphrase-mode export: "whoever holds the passphrase". A passphrase file
 # has no recipient key, yet import check 11 needs a fingerprint in `recipients`; this fixed value is
@@ -44,6 +44,8 @@ SAFETY_FLAGS = frozenset({"item9_positive"})
 
 
 _new_rating = trusted(Rating)  # from fields already checked: see _rating_from_wire
+# Score and Response only store their fields (plain dataclasses: nothing to validate in their __init__).
+_new_score, _new_response = stored_fields(Score), stored_fields(Response)
 
 
 class TooMuchForOneFile(ValidationFailed):
@@ -204,17 +206,19 @@ def _response(q: QuestionnaireWire, response_id: str, checked: Score | None = No
         checked = score(instrument.id, list(q.answers))  # answer count and allowed values, by the domain's scorer
     subscales = dict(q.subscales)
     version = app_version(instrument.id, q.version)  # an older app's export labels the weekly PHQ-15 "4-week"
-    result = Score(
-        instrument_id=instrument.id, version=version, scoring_rule_id=checked.scoring_rule_id,
-        valid=q.total is not None or any(v is not None for v in subscales.values()),
-        total=q.total, total_rounded=None if q.total is None else round_half_up_int(q.total), band=q.band,
-        subscales=subscales, subscale_bands=dict(checked.subscale_bands) if checked.subscales == subscales else {},
-        flags=frozenset(q.flags) | (checked.flags & SAFETY_FLAGS), n_answered=checked.n_answered,
-        n_missing=checked.n_missing, prorated=checked.prorated, details=dict(checked.details),
-    )
-    return Response(id=response_id, instrument_id=instrument.id, version=version, started_at=q.answered_at,
-                    answers=tuple(q.answers), options={}, status=Status.COMPLETE, completed_at=q.answered_at,
-                    result=result)
+    result = _new_score({
+        "instrument_id": instrument.id, "version": version, "scoring_rule_id": checked.scoring_rule_id,
+        "valid": q.total is not None or any(v is not None for v in subscales.values()),
+        "total": q.total, "total_rounded": None if q.total is None else round_half_up_int(q.total), "band": q.band,
+        "subscales": subscales,
+        "subscale_bands": dict(checked.subscale_bands) if checked.subscales == subscales else {},
+        "flags": frozenset(q.flags) | (checked.flags & SAFETY_FLAGS), "n_answered": checked.n_answered,
+        "n_missing": checked.n_missing, "prorated": checked.prorated, "details": dict(checked.details),
+    })
+    return _new_response({
+        "id": response_id, "instrument_id": instrument.id, "version": version, "started_at": q.answered_at,
+        "answers": tuple(q.answers), "options": {}, "status": Status.COMPLETE, "completed_at": q.answered_at,
+        "result": result})
 
 
 def _response_id(q: QuestionnaireWire, seen: set[str]) -> str:

@@ -27,7 +27,7 @@ from diary.domain.plans import Activity
 from diary.domain.questionnaires import Response, Status, app_version
 from diary.storage.database import writer
 from diary.storage.row_builders import (
-    CHECKIN_COLUMNS, DAYS, checkin_tuples_from_rows, checkins_from_rows, json_column, rating_from_row,
+    CHECKIN_COLUMNS, DAYS, checkin_tuples_from_rows, checkins_from_rows, json_column, rating_from_row, stored_fields,
 )
 
 _CHECKIN = ("patient_id", *CHECKIN_COLUMNS)
@@ -154,13 +154,18 @@ def _response(row) -> Response:
      subscale_bands, flags, n_answered, n_missing, prorated, rule, details) = row
     at = datetime.fromisoformat(answered_at)
     version = app_version(instrument_id, version)  # exports before issue 15 labelled the weekly PHQ-15 "4-week"
-    result = Score(instrument_id=instrument_id, version=version, scoring_rule_id=rule, valid=bool(valid), total=total,
-                   total_rounded=total_rounded, band=band, subscales=json_column(subscales),
-                   subscale_bands=json_column(subscale_bands), flags=frozenset(json_column(flags)),
-                   n_answered=n_answered, n_missing=n_missing, prorated=bool(prorated), details=json_column(details))
-    return Response(id=id_, instrument_id=instrument_id, version=version, started_at=at,
-                    answers=tuple(json_column(answers)), options={}, status=Status.COMPLETE, completed_at=at,
-                    result=result)
+    result = _new_score({
+        "instrument_id": instrument_id, "version": version, "scoring_rule_id": rule, "valid": bool(valid),
+        "total": total, "total_rounded": total_rounded, "band": band, "subscales": json_column(subscales),
+        "subscale_bands": json_column(subscale_bands), "flags": frozenset(json_column(flags)),
+        "n_answered": n_answered, "n_missing": n_missing, "prorated": bool(prorated), "details": json_column(details)})
+    return _new_response({
+        "id": id_, "instrument_id": instrument_id, "version": version, "started_at": at,
+        "answers": tuple(json_column(answers)), "options": {}, "status": Status.COMPLETE, "completed_at": at,
+        "result": result})
+
+
+_new_score, _new_response = stored_fields(Score), stored_fields(Response)
 
 
 def goal_from_row(row) -> Goal:

@@ -4,7 +4,7 @@ the same stored rows: same values, same types, same order of regions, and the sa
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
+from dataclasses import FrozenInstanceError, dataclass, fields, replace
 from datetime import date, datetime
 
 import pytest
@@ -117,3 +117,61 @@ def test_checkin_rows_hold_what_checkins_hold(filled):
         assert [(name, type(value), list(value.items()) if isinstance(value, dict) else value)
                 for name, value in row._asdict().items() if name != "pain_regions"] == _shape(checkin)
         assert type(row.pain_regions) is type(checkin.pain_regions) and row.pain_regions == checkin.pain_regions
+
+
+def _as_init_builds(obj) -> bool:
+    """obj holds every field of its dataclass, in field order, and equals what its own __init__ builds."""
+    names = [f.name for f in fields(obj)]
+    return list(vars(obj)) == names and type(obj)(**vars(obj)) == obj
+
+
+def test_stored_fields_builds_what_the_dataclass_init_builds():
+    from diary.domain.instruments import Score
+    from diary.domain.questionnaires import Response, Status
+    from diary.storage.row_builders import stored_fields
+
+    at = datetime(2026, 3, 1, 9, 30)
+    score_values = {"instrument_id": "phq9", "version": "v", "scoring_rule_id": "r", "valid": True, "total": 7.0,
+                    "total_rounded": 7, "band": "mild", "subscales": {}, "subscale_bands": {},
+                    "flags": frozenset({"f"}), "n_answered": 9, "n_missing": 0, "prorated": False, "details": {"a": 1}}
+    score = stored_fields(Score)(dict(score_values))
+    assert score == Score(**score_values) and _as_init_builds(score)
+    response_values = {"id": "x", "instrument_id": "phq9", "version": "v", "started_at": at, "answers": (1,) * 9,
+                       "options": {}, "status": Status.COMPLETE, "completed_at": at, "result": score}
+    response = stored_fields(Response)(dict(response_values))
+    assert response == Response(**response_values) and _as_init_builds(response)
+    assert replace(response, id="y").id == "y"
+    with pytest.raises(FrozenInstanceError):
+        response.id = "z"  # still frozen
+
+    @dataclass
+    class Checked:
+        value: int
+
+        def __post_init__(self):
+            assert self.value >= 0
+
+    with pytest.raises(TypeError, match="does more than store"):
+        stored_fields(Checked)  # its __init__ checks something: never bypassed
+
+
+def test_questionnaires_read_and_imported_are_what_their_classes_build(clock):
+    # The snapshot reader and the importer build Score and Response through stored_fields: every field,
+    # in order, equal to what the classes' own __init__ makes of the same values.
+    from diary.exchange.clinical import QuestionnaireWire
+    from diary.services.demo_caseload import demo_patient
+    from diary.services.wire import questionnaires_from_wire
+    from diary.storage.snapshot_repository import _questionnaire_row, _response
+
+    record = demo_patient(2, days=120, seed=6, now=clock())
+    completed = [r for r in record.questionnaires if r.result is not None]
+    values = payload_values(record, seq=1, created_at=clock(), recipients=["ab" * 32], patient_label="P",
+                            period_end=clock().date())
+    imported = questionnaires_from_wire([QuestionnaireWire.model_validate(q) for q in values["questionnaires"]])
+    read = [_response(_questionnaire_row(4, r)[1:]) for r in completed]
+    assert len(read) == len(imported) == len(completed) > 10
+    for response in [*read, *imported]:
+        assert _as_init_builds(response) and _as_init_builds(response.result)
+    facts = lambda r: (r.instrument_id, r.completed_at, r.answers, r.result.total, r.result.flags)  # noqa: E731
+    assert [facts(r) for r in read] == [facts(r) for r in completed]
+    assert sorted(map(facts, imported)) == sorted(map(facts, completed))
