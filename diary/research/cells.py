@@ -43,12 +43,20 @@ def _text(value: str) -> str:
 class Formatted:
     """A run of cells already formatted and joined with commas, written as it is: for columns that repeat
     together (a day's 21 body-map cells come from a few dozen region sets), so that a row joins one piece
-    instead of 21. Equal only to itself: make one per run of values and reuse it."""
+    instead of 21. Equal only to a run of the same text (never to the text itself, which is a text cell),
+    so a table's memo of cells holds one entry per distinct run however many times it is made again."""
 
-    __slots__ = ("text",)
+    __slots__ = ("text", "_hash")
 
     def __init__(self, values: Iterable[Any]):
         self.text = ",".join(map(cell, values))
+        self._hash = hash((Formatted, self.text))
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Formatted and other.text == self.text
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 _RISKY = frozenset((*FORMULA_STARTS, " "))
@@ -84,10 +92,9 @@ class _Cells(dict):
 
     Sound because values that are equal and hash alike format alike: 1, 1.0 and True are all "1",
     a str-valued enum and its value are the same quoted text, and a date never equals a datetime or
-    a string (a Formatted run equals only itself). Only values of the plain types above are remembered (NaN,
-    unequal to itself, never is).
-    Rows must hold only those types, str-valued enums and None (no IntEnum: it equals an int but is
-    written as text)."""
+    a string (a Formatted run equals only a run of the same text). Only values of the plain types above
+    are remembered (NaN, unequal to itself, never is). Rows must hold only those types, str-valued enums
+    and None (no IntEnum: it equals an int but is written as text)."""
 
     def __missing__(self, value: Any) -> str:
         text = cell(value)

@@ -50,15 +50,21 @@ def stored_fields(cls):
     """A constructor for a plain dataclass (frozen or not) whose __init__ only stores its fields: `build(values)`
     is `cls(**values)` for a dict naming every field in field order, which becomes the object's __dict__ in
     one step, where a frozen dataclass's __init__ sets each field through object.__setattr__ (a Score or a
-    Response costs 3-4 us that way). For the readers and the importer, which build thousands. Refuses a
-    class whose __init__ does more (__post_init__, slots, init=False fields); the caller must name every
-    field (tests/storage/test_row_builders.py compares what it builds with the class's own __init__)."""
+    Response costs 3-4 us that way). For the readers and the importer, which build thousands (streamed: the
+    dict is not a key-sharing one, ~0.2 kB more an object). Refuses a class whose __init__ does more: its
+    own or an inherited hand-written __init__, __post_init__, slots, init=False fields; a dict with too
+    few or too many names is refused when built (tests/storage/test_row_builders.py compares what it builds
+    with the class's own __init__)."""
     fields = dataclasses.fields(cls)
-    if hasattr(cls, "__post_init__") or "__slots__" in vars(cls) or not all(f.init for f in fields):
+    generated = "__init__" in vars(cls) and cls.__dataclass_params__.init
+    slotted = any("__slots__" in vars(k) for k in cls.__mro__[:-1])
+    if not generated or slotted or hasattr(cls, "__post_init__") or not all(f.init for f in fields):
         raise TypeError(f"{cls.__name__}'s __init__ does more than store its fields")
-    new, setattr_ = object.__new__, object.__setattr__
+    new, setattr_, count = object.__new__, object.__setattr__, len(fields)
 
     def build(values: dict):
+        if len(values) != count:
+            raise TypeError(f"{cls.__name__} has {count} fields; got {len(values)}")
         obj = new(cls)
         setattr_(obj, "__dict__", values)
         return obj

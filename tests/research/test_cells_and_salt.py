@@ -47,6 +47,17 @@ class TestCells:
             plain.flush()
             assert spread.getvalue().splitlines()[1] == expected[run]
 
+    def test_a_run_made_again_is_the_same_cell_of_the_memo(self):
+        # The body-map runs are made once per region set by a bounded cache: a run made again after the
+        # cache let it go must find its memo entry, not add another (the memo would fill with copies).
+        out = io.StringIO()
+        table = CsvTable(out, ["a", "b"])
+        table.write_values([("S1", Formatted((1, 2)))])
+        size = len(table._cells)
+        table.write_values([("S1", Formatted((1, 2))) for _ in range(5)])
+        assert len(table._cells) == size
+        assert Formatted((1, 2)) == Formatted((1, 2)) != "1,2" and Formatted((1, 2)) != Formatted((1, 3))
+
 
 class TestStudyIds:
     def test_keyed_stable_and_distinct(self):

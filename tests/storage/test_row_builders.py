@@ -151,8 +151,23 @@ def test_stored_fields_builds_what_the_dataclass_init_builds():
         def __post_init__(self):
             assert self.value >= 0
 
-    with pytest.raises(TypeError, match="does more than store"):
-        stored_fields(Checked)  # its __init__ checks something: never bypassed
+    @dataclass(init=False)
+    class OwnInit:
+        value: int
+
+        def __init__(self, value):
+            self.value = abs(value)
+
+    @dataclass(frozen=True)
+    class Slotted:
+        __slots__ = ("value",)
+        value: int
+
+    for cls in (Checked, OwnInit, Slotted):
+        with pytest.raises(TypeError, match="does more than store"):
+            stored_fields(cls)  # its __init__ does something else: never bypassed
+    with pytest.raises(TypeError, match="has 9 fields; got 8"):
+        stored_fields(Response)({k: v for k, v in response_values.items() if k != "options"})
 
 
 def test_questionnaires_read_and_imported_are_what_their_classes_build(clock):
