@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from datetime import date
 from pathlib import Path
 
@@ -271,3 +272,38 @@ def test_a_worker_reads_through_its_own_connections_that_refuse_to_write(caseloa
     assert os.read(reader, 1000).startswith(b"refused: (sqlite3.OperationalError) attempt to write a readonly database")
     os.close(reader)
     assert len(caseload.caseload.patients_named(None)) == 5  # the parent's connections still work
+
+
+def test_a_worker_held_up_does_not_hold_the_others(caseload, tmp_path, salt_file, monkeypatch, _children):  # noqa: F811
+    # Workers take the next chunk as they come free: while the worker that took the first patient is held
+    # up, the other builds every later one. (With a fixed share each, the held-up worker's share would wait
+    # for it: here it would wait for ever for the last patient, which is its own.) The files are the serial
+    # export's all the same.
+    patients = caseload.caseload.patients_named(None)
+    first, last = patients[0].record_key, patients[-1].record_key
+    marker, built_by = tmp_path / "last-patient-built", tmp_path / "built-by"
+    built_by.mkdir()
+    real = export_module.daily_rows
+
+    def daily_rows(record, who, days):
+        (built_by / record.key).write_text(str(os.getpid()))
+        if record.key == last:
+            marker.touch()
+        if record.key == first:
+            waited = 0.0
+            while not marker.exists():  # held up until someone else has built the last patient
+                if waited > 30:
+                    raise AssertionError("the other worker never came to the last patient")
+                time.sleep(0.05)
+                waited += 0.05
+        return real(record, who, days)
+
+    serial = tmp_path / "serial"
+    export_data_set(caseload, serial, salt_file=salt_file, workers=1)
+    monkeypatch.setattr(export_module, "daily_rows", daily_rows)
+    monkeypatch.setattr(parallel, "CHUNK_PATIENTS", 1)
+    export_data_set(caseload, tmp_path / "out", salt_file=salt_file, workers=2)
+    assert _files(tmp_path / "out") == _files(serial)
+    builders = {p.name: p.read_text() for p in built_by.iterdir()}
+    assert {builders[p.record_key] for p in patients[1:]} == {builders[last]} != {builders[first]}
+    assert not _children()
