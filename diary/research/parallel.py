@@ -9,9 +9,9 @@ parent writes the chunks in order through export.write_data_set, keeping the few
 files are byte for byte the serial export's whatever the number of workers. Taking chunks as they come
 lets a faster worker do more of them: with a fixed share each, a worker on a core that the machine slows
 (another job, a slower core) held the other up, idle for up to a second of an 8-second export of
-1,000 patients (its processes then used 1.73-1.80 of the 2 cores against 1.86-1.87 now). A chunk is taken
-only while fewer than WINDOW_CHUNKS per worker are taken and not yet written, so memory stays flat however
-many patients there are and however uneven the workers. Chunks are small: a few patients, one with FHIR
+1,000 patients (its processes used 1.73-1.80 of the 2 cores, against 1.86-1.87 with chunks taken as they
+come). A chunk is taken only while fewer than WINDOW_CHUNKS per worker are taken and not yet written, so
+memory stays flat however many patients there are and however uneven the workers. Chunks are small: a few patients, one with FHIR
 bundles.
 
 Workers are forked (after the imports, so they start in milliseconds); they read their patients
